@@ -1,0 +1,82 @@
+import { db } from "~db/index";
+import { HOUR, MINUTE, now } from "~/utils/clock.server";
+import { newId } from "~/utils/ids.server";
+
+/** Per address: 10 failed logins in 15 minutes, then wait. */
+export const IP_WINDOW_MS = 15 * MINUTE;
+export const IP_MAX_FAILURES = 10;
+/**
+ * Per account, against guessing spread over many addresses: after 30 failures in an hour from
+ * browsers the owner has never logged in from, only trusted browsers (a device cookie set at a
+ * successful login) may keep trying, so an attacker cannot lock the real owner out.
+ */
+export const ACCOUNT_WINDOW_MS = HOUR;
+export const ACCOUNT_MAX_UNTRUSTED_FAILURES = 30;
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+async function verdict(
+  count: number,
+  max: number,
+  oldest: number | null,
+  windowMs: number,
+): Promise<ThrottleVerdict> {
+  if (count < max) return { allowed: true };
+  const retryAt = (oldest ?? now()) + windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAt - now()) / 1000)) };
+}
+
+export async function checkLoginThrottle(input: {
+  ip: string;
+  email: string;
+  trusted: boolean;
+}): Promise<ThrottleVerdict> {
+  const at = now();
+  const byIp = await db()
+    .selectFrom("login_attempts")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<number>("created_at").as("oldest")])
+    .where("ip", "=", input.ip)
+    .where("succeeded", "=", 0)
+    .where("created_at", ">", at - IP_WINDOW_MS)
+    .executeTakeFirstOrThrow();
+  const ipVerdict = await verdict(Number(byIp.n), IP_MAX_FAILURES, byIp.oldest, IP_WINDOW_MS);
+  if (!ipVerdict.allowed || input.trusted) return ipVerdict;
+
+  const byAccount = await db()
+    .selectFrom("login_attempts")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<number>("created_at").as("oldest")])
+    .where("email", "=", input.email)
+    .where("succeeded", "=", 0)
+    .where("trusted", "=", 0)
+    .where("created_at", ">", at - ACCOUNT_WINDOW_MS)
+    .executeTakeFirstOrThrow();
+  return verdict(Number(byAccount.n), ACCOUNT_MAX_UNTRUSTED_FAILURES, byAccount.oldest, ACCOUNT_WINDOW_MS);
+}
+
+export async function recordLoginAttempt(input: {
+  ip: string;
+  email: string;
+  userId: string | null;
+  succeeded: boolean;
+  trusted: boolean;
+}) {
+  await db()
+    .insertInto("login_attempts")
+    .values({
+      id: newId(),
+      ip: input.ip,
+      email: input.email,
+      user_id: input.userId,
+      succeeded: input.succeeded ? 1 : 0,
+      trusted: input.trusted ? 1 : 0,
+      created_at: now(),
+    })
+    .execute();
+}
+
+export async function pruneLoginAttempts() {
+  await db()
+    .deleteFrom("login_attempts")
+    .where("created_at", "<", now() - 24 * HOUR)
+    .execute();
+}

@@ -1,0 +1,60 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { t } from "~/i18n";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction = () => [
+  { title: `${t("app.name")} · ${t("app.tagline")}` },
+  { name: "description", content: t("landing.hero.lead") },
+];
+
+const STEPS = [1, 2, 3, 4] as const;
+
+export default function Landing() {
+  const user = useRootData()?.user;
+  return (
+    <>
+      <section className="hero">
+        <div className="container">
+          <h1>{t("landing.hero.title")}</h1>
+          <p className="lead">{t("landing.hero.lead")}</p>
+          <div className="row" style={{ marginTop: 32 }}>
+            <Link to={user ? "/contests/new" : "/signup?as=client"} className="btn btn--primary">
+              {t("landing.cta.client")}
+            </Link>
+            <Link to={user ? "/contests" : "/signup?as=designer"} className="btn btn--secondary">
+              {t("landing.cta.designer")}
+            </Link>
+          </div>
+        </div>
+      </section>
+      <section className="section" id="how-it-works" aria-labelledby="how-title">
+        <div className="container">
+          <h2 id="how-title">{t("landing.steps.title")}</h2>
+          <ol className="grid grid--4" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {STEPS.map((n) => (
+              <li key={n} className="card step">
+                <h3>{t(`landing.step${n}.title`)}</h3>
+                <p className="muted" style={{ margin: 0 }}>
+                  {t(`landing.step${n}.body`)}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </section>
+      <section className="section section--tint">
+        <div className="container grid grid--2">
+          <div>
+            <h2>{t("landing.clients.title")}</h2>
+            <p className="muted">{t("landing.clients.body")}</p>
+          </div>
+          <div>
+            <h2>{t("landing.designers.title")}</h2>
+            <p className="muted">{t("landing.designers.body")}</p>
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}

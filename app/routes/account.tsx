@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, Notice } from "~/components/field";
+import { t } from "~/i18n";
+import { changePassword, logOutEverywhere } from "~/modules/auth/accounts.server";
+import { ChangePasswordSchema } from "~/modules/auth/forms";
+import { clearSessionCookie } from "~/modules/auth/sessions.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  return { email: user.email, name: user.display_name };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, session } = requireUser(request, context);
+  const formData = await request.formData();
+  if (formData.get("intent") === "logout-everywhere") {
+    await logOutEverywhere(user.id);
+    return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+  }
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  if (submission.status !== "success")
+    return { result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), changed: false };
+  const result = await changePassword({ userId: user.id, sessionId: session.id, ...submission.value });
+  if (!result.ok) {
+    const message =
+      result.field === "currentPassword"
+        ? t("auth.account.wrongPassword")
+        : t(`validation.password.${result.reason as "too_short"}`);
+    return {
+      result: submission.reply({
+        fieldErrors: { [result.field]: [message] },
+        hideFields: ["currentPassword", "newPassword"],
+      }),
+      changed: false,
+    };
+  }
+  return { result: submission.reply({ resetForm: true }), changed: true };
+}
+
+export default function Account() {
+  const { email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="container page page--medium stack">
+      <h1>{t("auth.account.title")}</h1>
+      <p className="muted">{t("auth.account.signedInAs", { email })}</p>
+      <section className="card stack" aria-labelledby="change-password">
+        <h2 id="change-password">{t("auth.account.changePassword")}</h2>
+        {actionData?.changed ? <Notice tone="success">{t("auth.account.passwordChanged")}</Notice> : null}
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="change-password" />
+          <Field
+            meta={fields.currentPassword}
+            label={t("auth.account.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+          />
+          <Field
+            meta={fields.newPassword}
+            label={t("auth.account.newPassword")}
+            type="password"
+            hint={t("auth.password.hint")}
+            autoComplete="new-password"
+          />
+          <div>
+            <button type="submit" className="btn btn--primary">
+              {t("auth.account.changePassword")}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card stack" aria-labelledby="sessions">
+        <h2 id="sessions">{t("auth.account.logoutEverywhere")}</h2>
+        <p className="muted">{t("auth.account.logoutEverywhere.hint")}</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="logout-everywhere" className="btn btn--danger">
+            {t("auth.account.logoutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

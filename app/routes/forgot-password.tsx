@@ -1,0 +1,43 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Field, Notice } from "~/components/field";
+import { t } from "~/i18n";
+import { requestPasswordReset } from "~/modules/auth/accounts.server";
+import { ForgotSchema } from "~/modules/auth/forms";
+
+export const meta: MetaFunction = () => [{ title: `${t("auth.forgot.title")} · ${t("app.name")}` }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
+  if (submission.status !== "success") return { result: submission.reply(), sent: false };
+  await requestPasswordReset(submission.value.email);
+  return { result: submission.reply({ resetForm: true }), sent: true };
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ForgotSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="container page page--narrow stack">
+      <h1>{t("auth.forgot.title")}</h1>
+      {actionData?.sent ? (
+        <Notice tone="success">{t("auth.forgot.sent")}</Notice>
+      ) : (
+        <p className="lead">{t("auth.forgot.lead")}</p>
+      )}
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <Field meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <button type="submit" className="btn btn--primary btn--block">
+          {t("auth.forgot.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Field, FormError, Notice } from "~/components/field";
+import { t } from "~/i18n";
+import { logIn } from "~/modules/auth/accounts.server";
+import { LoginSchema } from "~/modules/auth/forms";
+import { deviceCookie, readDeviceToken } from "~/modules/auth/devices.server";
+import { sessionCookie } from "~/modules/auth/sessions.server";
+import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
+
+// Let the action's Retry-After reach the browser on a throttled (429) answer.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export const meta: MetaFunction = () => [{ title: `${t("nav.login")} · ${t("app.name")}` }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous(context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const result = await logIn(
+    { ...submission.value, deviceToken: readDeviceToken(request) },
+    { ip: context.ip, userAgent: request.headers.get("user-agent") },
+  );
+  if (!result.ok && result.reason === "throttled") {
+    return data(
+      submission.reply({
+        formErrors: [t("auth.login.throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) })],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [t("auth.login.invalid")], hideFields: ["password"] }), {
+      status: 401,
+    });
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(result.token, result.expiresAt));
+  headers.append("Set-Cookie", deviceCookie(result.deviceToken));
+  return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="container page page--narrow">
+      <h1>{t("auth.login.title")}</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        {params.get("reset") && !form.errors?.length ? (
+          <Notice tone="success">{t("auth.reset.done")}</Notice>
+        ) : null}
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field
+          meta={fields.email}
+          label={t("auth.email")}
+          type="email"
+          autoComplete="email"
+          autoFocus={!!form.errors?.length}
+        />
+        <Field
+          meta={fields.password}
+          label={t("auth.password")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <button type="submit" className="btn btn--primary btn--block">
+          {t("auth.login.submit")}
+        </button>
+      </Form>
+      <p style={{ marginTop: 24 }}>
+        <Link to="/forgot-password">{t("auth.login.forgot")}</Link>
+      </p>
+      <p className="muted">
+        {t("auth.login.noAccount")} <Link to="/signup">{t("nav.signup")}</Link>
+      </p>
+    </div>
+  );
+}

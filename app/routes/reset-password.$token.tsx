@@ -1,0 +1,76 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/field";
+import { t } from "~/i18n";
+import { isResetTokenUsable, resetPassword } from "~/modules/auth/accounts.server";
+import { ResetSchema } from "~/modules/auth/forms";
+
+export const meta: MetaFunction = () => [
+  { title: `${t("auth.reset.title")} · ${t("app.name")}` },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const usable = await isResetTokenUsable(params.token ?? "");
+  return data({ usable }, { status: usable ? 200 : 410 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const result = await resetPassword(params.token ?? "", submission.value.password);
+  if (result.ok) return redirect("/login?reset=1");
+  if (result.reason === "invalid") {
+    return data(submission.reply({ formErrors: [t("auth.reset.invalid")], hideFields: ["password"] }), {
+      status: 410,
+    });
+  }
+  return submission.reply({
+    fieldErrors: { password: [t(`validation.password.${result.reason}`)] },
+    hideFields: ["password"],
+  });
+}
+
+export default function ResetPassword() {
+  const { usable } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(ResetSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+    shouldValidate: "onBlur",
+  });
+  if (!usable || form.errors?.length) {
+    return (
+      <div className="container page page--narrow stack">
+        <h1>{t("auth.reset.title")}</h1>
+        <p className="notice notice--error" role="alert">
+          {t("auth.reset.invalid")}
+        </p>
+        <Link to="/forgot-password" className="btn btn--secondary">
+          {t("auth.forgot.submit")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="container page page--narrow stack">
+      <h1>{t("auth.reset.title")}</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <Field
+          meta={fields.password}
+          label={t("auth.account.newPassword")}
+          type="password"
+          hint={t("auth.password.hint")}
+          autoComplete="new-password"
+        />
+        <button type="submit" className="btn btn--primary btn--block">
+          {t("auth.reset.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Field, FieldError } from "~/components/field";
+import { t } from "~/i18n";
+import { signUp } from "~/modules/auth/accounts.server";
+import { SignupSchema } from "~/modules/auth/forms";
+import { sessionCookie } from "~/modules/auth/sessions.server";
+import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("auth.signup.title")} · ${t("app.name")}` }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireAnonymous(context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const result = await signUp(submission.value, {
+    ip: context.ip,
+    userAgent: request.headers.get("user-agent"),
+  });
+  if (!result.ok) {
+    const message =
+      result.field === "email" ? t("validation.emailTaken") : t(`validation.password.${result.reason}`);
+    return submission.reply({ fieldErrors: { [result.field]: [message] }, hideFields: ["password"] });
+  }
+  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
+  return redirect(next, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
+}
+
+export default function Signup() {
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { role: params.get("as") === "designer" ? "designer" : "client" },
+  });
+  return (
+    <div className="container page page--narrow">
+      <h1>{t("auth.signup.title")}</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <Field
+          meta={fields.displayName}
+          label={t("auth.displayName")}
+          hint={t("auth.displayName.hint")}
+          autoComplete="name"
+        />
+        <Field meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <Field
+          meta={fields.password}
+          label={t("auth.password")}
+          type="password"
+          hint={t("auth.password.hint")}
+          autoComplete="new-password"
+        />
+        <fieldset className="choices" aria-describedby={`${fields.role.id}-hint`}>
+          <legend className="field__label">{t("auth.role")}</legend>
+          <span className="field__hint" id={`${fields.role.id}-hint`}>
+            {t("auth.role.hint")}
+          </span>
+          {(["client", "designer"] as const).map((role) => (
+            <label className="choice" key={role}>
+              <input
+                type="radio"
+                name={fields.role.name}
+                value={role}
+                defaultChecked={fields.role.initialValue === role}
+              />
+              {t(`auth.role.${role}`)}
+            </label>
+          ))}
+          <FieldError meta={fields.role} />
+        </fieldset>
+        <button type="submit" className="btn btn--primary btn--block">
+          {t("auth.signup.submit")}
+        </button>
+      </Form>
+      <p className="muted" style={{ marginTop: 24 }}>
+        {t("auth.signup.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+      </p>
+    </div>
+  );
+}

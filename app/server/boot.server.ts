@@ -1,0 +1,41 @@
+import { closeDb, migrateToLatest } from "~db/index";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "~db/seed";
+import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
+import { enqueueJob, startWorker } from "~/modules/jobs/queue.server";
+import { db } from "~db/index";
+import { now, HOUR } from "~/utils/clock.server";
+import { config } from "~/utils/env.server";
+import { log } from "~/utils/log.server";
+
+/**
+ * Everything a process does before it serves: validate config, migrate, seed the demo on first run,
+ * register job handlers and (by default) run a worker in this process.
+ */
+export async function boot(options: { worker?: boolean; seed?: boolean; quiet?: boolean } = {}) {
+  const cfg = config();
+  const applied = await migrateToLatest();
+  if (applied.length && !options.quiet) log("info", "db.migrated", { applied });
+  registerAllJobHandlers();
+  if (options.seed ?? cfg.SEED_DEMO) {
+    await seedDemo();
+    if (!options.quiet && (await hasDemoAccounts())) printDemoAccounts();
+  }
+  await enqueueJob(db(), { kind: "auth.cleanup", uniqueKey: `auth.cleanup:${Math.floor(now() / HOUR)}` });
+  const worker = (options.worker ?? cfg.RUN_WORKER) ? startWorker() : null;
+  return {
+    async shutdown() {
+      await worker?.stop();
+      await closeDb();
+    },
+  };
+}
+
+function printDemoAccounts() {
+  const lines = [
+    "",
+    "  Demo accounts (password for all: " + DEMO_PASSWORD + ")",
+    ...DEMO_ACCOUNTS.map((a) => `    ${a.what.padEnd(9)} ${a.email}  (${a.name})`),
+    "",
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+}

@@ -1,0 +1,156 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import {
+  parseCookie,
+  sessionCookie,
+  sessionCookieName,
+  validateSessionToken,
+} from "~/modules/auth/sessions.server";
+import { t } from "~/i18n";
+import { config } from "~/utils/env.server";
+import { newId } from "~/utils/ids.server";
+import { log } from "~/utils/log.server";
+import type { RequestContext } from "./context";
+
+type Locals = { requestId: string; nonce: string };
+
+function contentSecurityPolicy(nonce: string, dev: boolean) {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-inline'" : ""}`,
+    // React writes style attributes (slider positions, progress bars); no inline <style> blocks.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${config().S3_ENDPOINT ? ` ${new URL(config().S3_ENDPOINT!).origin}` : ""}`,
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  return directives.join("; ");
+}
+
+function securityHeaders(dev: boolean) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const locals = res.locals as Locals;
+    locals.nonce = randomBytes(16).toString("base64");
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(locals.nonce, dev));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (config().appUrl.startsWith("https://")) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  };
+}
+
+function requestLog() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const locals = res.locals as Locals;
+    locals.requestId = (req.get("x-request-id") ?? "").slice(0, 64) || newId();
+    res.setHeader("X-Request-Id", locals.requestId);
+    res.on("finish", () => {
+      log("info", "http", {
+        id: locals.requestId,
+        method: req.method,
+        path: req.originalUrl.split("?")[0],
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        ip: req.ip,
+        user: (res.locals as { userId?: string }).userId,
+      });
+    });
+    next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a state-changing request must say where it comes from, and it must be us. Browsers send
+ * Origin on every POST (forms included), so a missing Origin is refused too.
+ */
+export function isSameOrigin(method: string, originHeader: string | undefined, host: string | undefined) {
+  if (SAFE_METHODS.has(method)) return true;
+  if (!originHeader || originHeader === "null") return false;
+  let origin: URL;
+  try {
+    origin = new URL(originHeader);
+  } catch {
+    return false;
+  }
+  const allowed = new Set([new URL(config().appUrl).host]);
+  if (host) allowed.add(host);
+  return allowed.has(origin.host);
+}
+
+function csrf() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (isSameOrigin(req.method, req.get("origin"), req.get("host"))) return next();
+    log("info", "csrf.refused", { path: req.path, origin: req.get("origin") ?? null });
+    res.status(403).type("text/plain").send(t("errors.csrf"));
+  };
+}
+
+async function loadContext(req: Request, res: Response): Promise<AppLoadContext> {
+  const locals = res.locals as Locals & { userId?: string };
+  const token = parseCookie(req.get("cookie"), sessionCookieName());
+  const auth = token ? await validateSessionToken(token) : null;
+  if (auth?.session.refreshed && token)
+    res.append("Set-Cookie", sessionCookie(token, auth.session.expiresAt));
+  locals.userId = auth?.user.id;
+  const context: RequestContext = {
+    requestId: locals.requestId,
+    ip: req.ip ?? "unknown",
+    nonce: locals.nonce,
+    user: auth?.user ?? null,
+    session: auth?.session ?? null,
+  };
+  return context as AppLoadContext;
+}
+
+export interface HttpAppOptions {
+  /** The built app; or a loader for it (development, through Vite). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's dev middlewares, in development. */
+  viteMiddlewares?: express.RequestHandler;
+  clientDir?: string;
+}
+
+export function createHttpApp(options: HttpAppOptions) {
+  const cfg = config();
+  const dev = Boolean(options.viteMiddlewares);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", cfg.TRUST_PROXY);
+  app.use(requestLog());
+  app.use(securityHeaders(dev));
+  if (options.viteMiddlewares) {
+    app.use(options.viteMiddlewares);
+  } else {
+    const clientDir = options.clientDir ?? path.resolve("build/client");
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+  app.use(csrf());
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build as ServerBuild,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req, res) => loadContext(req, res),
+    }),
+  );
+  return app;
+}

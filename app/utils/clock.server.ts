@@ -1,0 +1,46 @@
+import { singleton } from "./singleton.server";
+
+/**
+ * The one source of "now" for the domain. Tests (and the test hooks of a running server) move it;
+ * everything that compares deadlines asks it instead of Date.now().
+ */
+export interface Clock {
+  now(): number;
+}
+
+type ClockState = { offsetMs: number; frozenAt: number | null };
+
+const state = () => singleton<ClockState>("clock", () => ({ offsetMs: 0, frozenAt: null }));
+
+export const clock: Clock = {
+  now() {
+    const s = state();
+    return s.frozenAt ?? Date.now() + s.offsetMs;
+  },
+};
+
+export function now(): number {
+  return clock.now();
+}
+
+/** Move time forward (or back) by `ms` for everything that asks the clock. */
+export function advanceClock(ms: number) {
+  const s = state();
+  if (s.frozenAt !== null) s.frozenAt += ms;
+  else s.offsetMs += ms;
+}
+
+/** Stop time at `at` (epoch ms) until advanced or reset. */
+export function freezeClock(at: number) {
+  state().frozenAt = at;
+}
+
+export function resetClock() {
+  const s = state();
+  s.offsetMs = 0;
+  s.frozenAt = null;
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

@@ -1,0 +1,126 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""], {
+      error: "must be true or false (1/0, yes/no, on/off)",
+    })
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : ["1", "true", "yes", "on"].includes(v)));
+
+const url = (what: string) =>
+  z.url({ error: `must be a full URL for ${what}, such as http://localhost:3000` });
+
+const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { error: "must be development, production or test" })
+    .default("development"),
+  PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be between 1 and 65535" })
+    .max(65535, { error: "must be between 1 and 65535" })
+    .default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1, { error: "must be a folder path" }).default("data"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "" || /^(postgres(ql)?:\/\/|file:|sqlite:)/.test(v), {
+      error: "must start with postgres:// (PostgreSQL) or file: (an SQLite file path)",
+    }),
+  APP_URL: url("the public address of the app").optional(),
+  BLOB_DRIVER: z.enum(["fs", "s3"], { error: "must be fs or s3" }).default("fs"),
+  S3_ENDPOINT: url("the S3 endpoint").optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().default("concours"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool(true),
+  MAIL_TRANSPORT: z.enum(["file", "smtp"], { error: "must be file or smtp" }).default("file"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().default("Concours <hello@concours.local>"),
+  SEED_DEMO: bool(true),
+  RUN_WORKER: bool(true),
+  TRUST_PROXY: bool(false),
+  LOG_LEVEL: z
+    .enum(["silent", "error", "info", "debug"], { error: "must be silent, error, info or debug" })
+    .default("info"),
+  ENABLE_TEST_HOOKS: bool(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export type Config = Env & {
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  /** Where the database lives: an SQLite file path or a PostgreSQL URL. */
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  appUrl: string;
+  isProduction: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Concours cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates the environment; every bad value gets its own line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map(
+        (issue) =>
+          `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`,
+      ),
+    );
+  }
+  const env = result.data;
+  const problems: string[] = [];
+  if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL)
+    problems.push("SMTP_URL: is required when MAIL_TRANSPORT=smtp");
+  if (env.BLOB_DRIVER === "s3" && !env.S3_ENDPOINT)
+    problems.push("S3_ENDPOINT: is required when BLOB_DRIVER=s3");
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(cwd, env.DATA_DIR);
+  const dbUrl = env.DATABASE_URL;
+  const database: Config["database"] =
+    dbUrl && /^postgres(ql)?:\/\//.test(dbUrl)
+      ? { kind: "postgres", url: dbUrl }
+      : {
+          kind: "sqlite",
+          file: dbUrl
+            ? path.resolve(dataDir, dbUrl.replace(/^(file|sqlite):(\/\/)?/, ""))
+            : path.join(dataDir, "concours.sqlite"),
+        };
+  return {
+    ...env,
+    dataDir,
+    database,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    isProduction: env.NODE_ENV === "production",
+  };
+}
+
+const CONFIG = Symbol.for("concours.config");
+type Holder = { [CONFIG]?: Config };
+
+/** The process's configuration, parsed once (shared by the app bundle and scripts). */
+export function config(): Config {
+  const g = globalThis as Holder;
+  return (g[CONFIG] ??= parseEnv(process.env));
+}
+
+/** Forget the parsed config so the next call re-reads process.env (tests). */
+export function resetConfig() {
+  delete (globalThis as Holder)[CONFIG];
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_foundation";
+
+/** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
+export const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

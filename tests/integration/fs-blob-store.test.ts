@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { FsBlobStore } from "~storage/fs-store";
+import { blobStoreContract } from "../helpers/blob-store-contract";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "concours-blobs-"));
+const store = new FsBlobStore(root);
+blobStoreContract("filesystem", () => store);
+
+describe("filesystem blob store crash safety", () => {
+  it("never shows half a blob: a write that dies midway leaves the old bytes (or none) under the key", async () => {
+    await store.put("atomic/key", Buffer.from("complete old version"), { contentType: "text/plain" });
+    const dying = new Readable({
+      read() {
+        this.push(Buffer.from("partial new bytes"));
+        this.destroy(new Error("client went away"));
+      },
+    });
+    await expect(store.put("atomic/key", dying, { contentType: "text/plain" })).rejects.toThrow(
+      "client went away",
+    );
+    const got = await store.get("atomic/key");
+    const chunks: Buffer[] = [];
+    for await (const c of got!.body) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe("complete old version");
+    // and no temp file is left behind
+    expect(fs.readdirSync(path.join(root, ".tmp"))).toEqual([]);
+  });
+});

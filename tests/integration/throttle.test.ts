@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { logIn, signUp } from "~/modules/auth/accounts.server";
+import { ACCOUNT_MAX_UNTRUSTED_FAILURES, IP_WINDOW_MS } from "~/modules/auth/throttle.server";
+import { advanceClock } from "~/utils/clock.server";
+
+const PASSWORD = "a quiet harbour at dawn";
+
+describe("login throttling per account", () => {
+  it("stops guesses spread over many addresses, but never locks the owner's trusted browser out", async () => {
+    await signUp(
+      { displayName: "Owner", email: "owner@example.com", password: PASSWORD, role: "client" },
+      { ip: "10.0.0.1" },
+    );
+    const owner = await logIn({ email: "owner@example.com", password: PASSWORD }, { ip: "10.0.0.1" });
+    expect(owner.ok).toBe(true);
+    const deviceToken = owner.ok ? owner.deviceToken : null;
+
+    for (let i = 0; i < ACCOUNT_MAX_UNTRUSTED_FAILURES; i++) {
+      const r = await logIn({ email: "owner@example.com", password: `guess ${i}` }, { ip: `203.0.113.${i}` });
+      expect(r).toEqual({ ok: false, reason: "invalid" });
+    }
+    // A new address, even with the right password, must wait: the account is under attack.
+    const fresh = await logIn({ email: "owner@example.com", password: PASSWORD }, { ip: "198.51.100.7" });
+    expect(fresh.ok).toBe(false);
+    expect(!fresh.ok && fresh.reason).toBe("throttled");
+    // The owner's browser, known from an earlier login, still gets in.
+    const trusted = await logIn(
+      { email: "owner@example.com", password: PASSWORD, deviceToken },
+      { ip: "10.0.0.99" },
+    );
+    expect(trusted.ok).toBe(true);
+  });
+
+  it("treats unknown e-mails like real ones, and forgets failures after the window", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect(
+        (await logIn({ email: "nobody@example.com", password: "whatever it is" }, { ip: "192.0.2.1" })).ok,
+      ).toBe(false);
+    }
+    const blocked = await logIn(
+      { email: "nobody@example.com", password: "whatever it is" },
+      { ip: "192.0.2.1" },
+    );
+    expect(!blocked.ok && blocked.reason).toBe("throttled");
+    advanceClock(IP_WINDOW_MS + 1000);
+    const later = await logIn(
+      { email: "nobody@example.com", password: "whatever it is" },
+      { ip: "192.0.2.1" },
+    );
+    expect(!later.ok && later.reason).toBe("invalid");
+  });
+});
+
+describe("login timing", () => {
+  it("spends about the same time on an unknown e-mail as on a wrong password", async () => {
+    await signUp(
+      { displayName: "Timed", email: "timed@example.com", password: PASSWORD, role: "client" },
+      { ip: "10.1.0.1" },
+    );
+    const median = async (email: string, base: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const start = performance.now();
+        await logIn({ email, password: "definitely wrong" }, { ip: `10.2.${base}.${i}` });
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[3]!;
+    };
+    const known = await median("timed@example.com", 1);
+    const unknown = await median("nobody-timed@example.com", 2);
+    const ratio = unknown / known;
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import { aliases } from "./vite.aliases";
+
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    include: ["tests/browser/**/*.test.ts"],
+    setupFiles: ["tests/setup/per-file.ts"],
+    globalSetup: ["tests/setup/global.ts"],
+    pool: "forks",
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+  },
+});
