@@ -5,7 +5,8 @@ import { createDatabase, migrateToLatest } from "~db/index";
 
 /** Where the PostgreSQL server for tests is (trust auth on this machine). */
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-export const PG_TEMPLATE = "concours_test_template";
+// One template per test run (pid), so parallel runs on one server do not collide.
+export const PG_TEMPLATE = `concours_tpl_${process.pid}`;
 
 export function isPostgresRun() {
   return process.env.TEST_DB === "pg";
