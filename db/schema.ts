@@ -13,6 +13,16 @@ export interface Database {
   trusted_devices: TrustedDevicesTable;
   outbox_mail: OutboxMailTable;
   jobs: JobsTable;
+  contests: ContestsTable;
+  contest_events: ContestEventsTable;
+  contest_references: ContestReferencesTable;
+  contest_finalists: ContestFinalistsTable;
+  contest_members: ContestMembersTable;
+  contest_invitations: ContestInvitationsTable;
+  notifications: NotificationsTable;
+  entries: EntriesTable;
+  entry_revisions: EntryRevisionsTable;
+  similarity_flags: SimilarityFlagsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -104,3 +114,180 @@ export interface JobsTable {
 }
 export type Job = Selectable<JobsTable>;
 export type JobUpdate = Updateable<JobsTable>;
+
+export type ContestStatus =
+  | "draft"
+  | "qualifying"
+  | "finalist_selection"
+  | "final_round"
+  | "winner_selection"
+  | "handover"
+  | "completed"
+  | "cancelled"
+  | "refunded";
+
+export interface ContestsTable {
+  id: string;
+  client_id: string;
+  status: ContestStatus;
+  /** Bumped by every transition; the compare-and-set key with status. */
+  version: number;
+  category: string;
+  title: string;
+  business_name: Generated<string>;
+  description: Generated<string>;
+  industry: Generated<string>;
+  audience: Generated<string>;
+  /** JSON: slider positions 0–100 by axis. */
+  style: Generated<string>;
+  /** JSON arrays of colours (hex or words). */
+  colors_use: Generated<string>;
+  colors_avoid: Generated<string>;
+  must_haves: Generated<string>;
+  /** JSON array of file formats. */
+  deliverables: Generated<string>;
+  prize_minor: number;
+  fee_minor: Generated<number>;
+  currency: string;
+  qualifying_ms: number;
+  selection_ms: number;
+  final_ms: number;
+  winner_ms: number;
+  guaranteed: Generated<number>;
+  blind: Generated<number>;
+  is_private: Generated<number>;
+  fast_track: Generated<number>;
+  nda_text: string | null;
+  draft_step: Generated<number>;
+  round_ends_at: number | null;
+  extensions_used: Generated<number>;
+  launched_at: number | null;
+  ended_at: number | null;
+  winner_id: string | null;
+  winning_entry_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export type ContestRow = Selectable<ContestsTable>;
+export type NewContestRow = Insertable<ContestsTable>;
+
+export interface ContestEventsTable {
+  id: string;
+  contest_id: string;
+  /** The contest's version after this event. */
+  version: number;
+  kind: string;
+  /** Null when the system acted (a deadline). */
+  actor_id: string | null;
+  data: Generated<string>;
+  created_at: number;
+}
+export type ContestEventRow = Selectable<ContestEventsTable>;
+
+export interface ContestReferencesTable {
+  id: string;
+  contest_id: string;
+  blob_key: string;
+  filename: string;
+  content_type: string;
+  width: number;
+  height: number;
+  created_at: number;
+}
+
+export interface ContestFinalistsTable {
+  contest_id: string;
+  designer_id: string;
+  created_at: number;
+}
+
+export type ContestMemberRole = "designer" | "judge";
+
+export interface ContestMembersTable {
+  contest_id: string;
+  user_id: string;
+  role: ContestMemberRole;
+  nda_accepted_at: number | null;
+  eliminated_at: number | null;
+  created_at: number;
+}
+
+export interface ContestInvitationsTable {
+  id: string;
+  contest_id: string;
+  email: string;
+  role: ContestMemberRole;
+  token_hash: string;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  contest_id: string | null;
+  entry_id: string | null;
+  data: Generated<string>;
+  created_at: number;
+  read_at: number | null;
+}
+
+export type EntryStatus = "processing" | "ready" | "rejected" | "withdrawn" | "declined";
+
+export interface EntriesTable {
+  id: string;
+  contest_id: string;
+  designer_id: string;
+  number: number;
+  title: Generated<string>;
+  note: Generated<string>;
+  status: EntryStatus;
+  current_revision_id: string | null;
+  revision_count: Generated<number>;
+  reject_reason: string | null;
+  decline_reason: string | null;
+  declined_at: number | null;
+  withdrawn_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export type EntryRow = Selectable<EntriesTable>;
+
+export type RevisionStatus = "processing" | "ready" | "rejected";
+
+export interface EntryRevisionsTable {
+  id: string;
+  entry_id: string;
+  contest_id: string;
+  designer_id: string;
+  version: number;
+  status: RevisionStatus;
+  original_key: string;
+  original_format: string;
+  original_bytes: number;
+  width: number | null;
+  height: number | null;
+  preview_key: string | null;
+  thumbnail_key: string | null;
+  phash: string | null;
+  reject_reason: string | null;
+  created_at: number;
+  ready_at: number | null;
+}
+export type EntryRevisionRow = Selectable<EntryRevisionsTable>;
+
+export interface SimilarityFlagsTable {
+  id: string;
+  revision_id: string;
+  entry_id: string;
+  contest_id: string;
+  earlier_revision_id: string;
+  earlier_entry_id: string;
+  earlier_contest_id: string;
+  distance: number;
+  created_at: number;
+}

@@ -1,5 +1,8 @@
+import { enContests } from "./en-contests";
+
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
+  ...enContests,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.contests": "Browse contests",

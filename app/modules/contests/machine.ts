@@ -1,0 +1,425 @@
+/**
+ * The contest state machine: a pure function from (contest, event, now) to the next contest and the
+ * effects the service must carry out in the same transaction. No I/O here; see contests.server.ts.
+ *
+ *   draft ─launch→ qualifying ─deadline→ finalist_selection ─select_finalists→ final_round
+ *     │                │  (fast track: deadline → winner_selection)          │
+ *   cancel      select_finalists / select_winner early                 deadline
+ *     ↓                ↓                                                     ↓
+ *   cancelled    refund (unguaranteed) → refunded      winner_selection ─select_winner→ handover
+ *                                                        timeout → resolution by rule     │
+ *                                                                              approve / auto-approve
+ *                                                                                         ↓
+ *                                                                                     completed
+ */
+import type { ContestStatus } from "~db/schema";
+
+export type { ContestStatus };
+
+export const MAX_FINALISTS = 6;
+export const MAX_EXTENSIONS = 2;
+export const MAX_EXTENSION_DAYS = 7;
+const DAY = 24 * 60 * 60 * 1000;
+/** The handover is approved automatically this long after the winner's first upload. */
+export const HANDOVER_AUTO_APPROVE_MS = 5 * DAY;
+
+export interface MachineContest {
+  id: string;
+  status: ContestStatus;
+  version: number;
+  clientId: string;
+  guaranteed: boolean;
+  fastTrack: boolean;
+  prize: number;
+  durations: { qualifying: number; selection: number; final: number; winner: number };
+  roundEndsAt: number | null;
+  extensionsUsed: number;
+  finalists: string[];
+  winnerId: string | null;
+  winningEntryId: string | null;
+}
+
+export type Actor = { kind: "user"; id: string } | { kind: "system" };
+
+/** Facts the service gathers before a decision that depends on entries and ratings. */
+export interface Verdict {
+  /** Designers ranked by judged score, best first (only those with ratings). */
+  ranking: string[];
+  /** Designers with at least one active entry, in a stable order (first entry first). */
+  designersWithEntries: string[];
+}
+
+export type ContestEvent =
+  | { type: "launch"; funded: boolean }
+  | { type: "cancel" }
+  | { type: "edit_brief"; fields: string[] }
+  | { type: "extend_round"; days: number }
+  | { type: "refund" }
+  | { type: "select_finalists"; designerIds: string[]; verdict: Verdict }
+  | { type: "select_winner"; designerId: string; entryId: string; verdict: Verdict }
+  | { type: "handover_started" }
+  | { type: "approve_handover"; ready: boolean }
+  | { type: "deadline"; version: number; verdict: Verdict };
+
+export type ContestEventType = ContestEvent["type"];
+
+export type Award = { designerId: string; amount: number };
+
+export type NotifyAudience = "client" | "entrants" | "finalists" | "non_finalists" | "winner" | "non_winners";
+
+export type Effect =
+  | { type: "schedule_deadline"; at: number }
+  | { type: "escrow_award"; awards: Award[]; reason: "winner" | "rule_top" | "rule_split" }
+  | { type: "escrow_refund" }
+  | { type: "notify"; audience: NotifyAudience; kind: string };
+
+export type RejectReason =
+  | "not_owner"
+  | "wrong_state"
+  | "not_funded"
+  | "too_early"
+  | "stale"
+  | "bad_finalists"
+  | "bad_winner"
+  | "guaranteed"
+  | "extension_limit"
+  | "bad_extension"
+  | "not_ready"
+  | "fast_track";
+
+export type Step =
+  | { ok: true; next: MachineContest; effects: Effect[]; kind: string; data?: Record<string, unknown> }
+  | { ok: false; reason: RejectReason };
+
+const reject = (reason: RejectReason): Step => ({ ok: false, reason });
+
+/** States in which the contest is running (the prize is held, the contest is not over). */
+export const LIVE_STATES: ContestStatus[] = [
+  "qualifying",
+  "finalist_selection",
+  "final_round",
+  "winner_selection",
+  "handover",
+];
+export const TERMINAL_STATES: ContestStatus[] = ["completed", "cancelled", "refunded"];
+const TIMED_STATES: ContestStatus[] = [
+  "qualifying",
+  "finalist_selection",
+  "final_round",
+  "winner_selection",
+  "handover",
+];
+
+/** Which events a client may send in each state (the guards' first line). */
+export const CLIENT_EVENTS: Record<ContestStatus, ContestEventType[]> = {
+  draft: ["launch", "cancel", "edit_brief"],
+  qualifying: ["edit_brief", "extend_round", "refund", "select_finalists", "select_winner"],
+  finalist_selection: ["edit_brief", "extend_round", "refund", "select_finalists", "select_winner"],
+  final_round: ["edit_brief", "extend_round", "select_winner"],
+  winner_selection: ["extend_round", "select_winner"],
+  handover: ["approve_handover"],
+  completed: [],
+  cancelled: [],
+  refunded: [],
+};
+
+/** May this designer submit an entry now? (No entry is accepted outside an open round.) */
+export function canSubmitEntry(contest: MachineContest, designerId: string, now: number): boolean {
+  if (contest.roundEndsAt === null || now >= contest.roundEndsAt) return false;
+  if (contest.status === "qualifying") return designerId !== contest.clientId;
+  if (contest.status === "final_round") return contest.finalists.includes(designerId);
+  return false;
+}
+
+/** May ratings be given now? Rating goes on through the rounds and the selections. */
+export function isRatingOpen(contest: MachineContest): boolean {
+  return ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(contest.status);
+}
+
+/** Split `total` into `n` integer parts; the first parts carry the remainder (deterministic). */
+export function splitEvenly(total: number, n: number): number[] {
+  if (n <= 0) return [];
+  const base = Math.floor(total / n);
+  const extra = total - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+/**
+ * A silent client: a guaranteed prize goes by rule to the best judged designer among `pool`,
+ * else it is split equally among the pool; with nobody to pay, or no guarantee, it is refunded.
+ */
+function resolve(contest: MachineContest, pool: string[], verdict: Verdict, now: number): Step {
+  const base = { ...contest, version: contest.version + 1, roundEndsAt: null };
+  if (contest.guaranteed && pool.length > 0) {
+    const top = verdict.ranking.find((d) => pool.includes(d));
+    if (top) {
+      return {
+        ok: true,
+        next: { ...base, status: "completed", winnerId: top },
+        kind: "awarded_by_rule",
+        data: { designerId: top, rule: "top_judged" },
+        effects: [
+          { type: "escrow_award", awards: [{ designerId: top, amount: contest.prize }], reason: "rule_top" },
+          { type: "notify", audience: "winner", kind: "contest.won_by_rule" },
+          { type: "notify", audience: "client", kind: "contest.resolved" },
+        ],
+      };
+    }
+    const parts = splitEvenly(contest.prize, pool.length);
+    const awards = pool.map((designerId, i) => ({ designerId, amount: parts[i]! }));
+    return {
+      ok: true,
+      next: { ...base, status: "completed" },
+      kind: "split_by_rule",
+      data: { awards },
+      effects: [
+        { type: "escrow_award", awards, reason: "rule_split" },
+        {
+          type: "notify",
+          audience: pool === contest.finalists ? "finalists" : "entrants",
+          kind: "contest.split_by_rule",
+        },
+        { type: "notify", audience: "client", kind: "contest.resolved" },
+      ],
+    };
+  }
+  void now;
+  return {
+    ok: true,
+    next: { ...base, status: "refunded" },
+    kind: "refunded_by_rule",
+    data: { reason: contest.guaranteed ? "no_entries" : "not_guaranteed" },
+    effects: [
+      { type: "escrow_refund" },
+      { type: "notify", audience: "client", kind: "contest.refunded" },
+      { type: "notify", audience: "entrants", kind: "contest.ended_without_winner" },
+    ],
+  };
+}
+
+/** Events only the platform sends: a deadline passing, the winner's first handover upload. */
+export const SYSTEM_EVENTS: ContestEventType[] = ["deadline", "handover_started"];
+
+export function transition(contest: MachineContest, event: ContestEvent, actor: Actor, now: number): Step {
+  const isClient = actor.kind === "user" && actor.id === contest.clientId;
+  if (SYSTEM_EVENTS.includes(event.type)) {
+    if (actor.kind !== "system") return reject("not_owner");
+  } else if (!isClient) {
+    return reject("not_owner");
+  }
+  if (actor.kind === "user" && !CLIENT_EVENTS[contest.status].includes(event.type))
+    return reject("wrong_state");
+
+  const bump = (patch: Partial<MachineContest>): MachineContest => ({
+    ...contest,
+    ...patch,
+    version: contest.version + 1,
+  });
+
+  switch (event.type) {
+    case "launch": {
+      if (!event.funded) return reject("not_funded");
+      const roundEndsAt = now + contest.durations.qualifying;
+      return {
+        ok: true,
+        next: bump({ status: "qualifying", roundEndsAt }),
+        kind: "launched",
+        effects: [{ type: "schedule_deadline", at: roundEndsAt }],
+      };
+    }
+    case "cancel":
+      return {
+        ok: true,
+        next: bump({ status: "cancelled", roundEndsAt: null }),
+        kind: "cancelled",
+        effects: [],
+      };
+
+    case "edit_brief":
+      return {
+        ok: true,
+        next: bump({}),
+        kind: contest.status === "draft" ? "draft_saved" : "brief_changed",
+        data: { fields: event.fields },
+        effects:
+          contest.status === "draft"
+            ? []
+            : [{ type: "notify", audience: "entrants", kind: "contest.brief_changed" }],
+      };
+
+    case "extend_round": {
+      if (contest.extensionsUsed >= MAX_EXTENSIONS) return reject("extension_limit");
+      if (!Number.isInteger(event.days) || event.days < 1 || event.days > MAX_EXTENSION_DAYS)
+        return reject("bad_extension");
+      const roundEndsAt = Math.max(contest.roundEndsAt ?? now, now) + event.days * DAY;
+      return {
+        ok: true,
+        next: bump({ roundEndsAt, extensionsUsed: contest.extensionsUsed + 1 }),
+        kind: "round_extended",
+        data: { days: event.days, roundEndsAt },
+        effects: [
+          { type: "schedule_deadline", at: roundEndsAt },
+          { type: "notify", audience: "entrants", kind: "contest.round_extended" },
+        ],
+      };
+    }
+
+    case "refund":
+      if (contest.guaranteed) return reject("guaranteed");
+      return {
+        ok: true,
+        next: bump({ status: "refunded", roundEndsAt: null }),
+        kind: "refunded",
+        effects: [
+          { type: "escrow_refund" },
+          { type: "notify", audience: "entrants", kind: "contest.ended_without_winner" },
+        ],
+      };
+
+    case "select_finalists": {
+      if (contest.fastTrack) return reject("fast_track");
+      const ids = [...new Set(event.designerIds)];
+      if (
+        ids.length < 1 ||
+        ids.length > MAX_FINALISTS ||
+        ids.length !== event.designerIds.length ||
+        !ids.every((d) => event.verdict.designersWithEntries.includes(d))
+      ) {
+        return reject("bad_finalists");
+      }
+      const roundEndsAt = now + contest.durations.final;
+      return {
+        ok: true,
+        next: bump({ status: "final_round", finalists: ids, guaranteed: true, roundEndsAt }),
+        kind: "finalists_selected",
+        data: { designerIds: ids },
+        effects: [
+          { type: "schedule_deadline", at: roundEndsAt },
+          { type: "notify", audience: "finalists", kind: "contest.finalist" },
+          { type: "notify", audience: "non_finalists", kind: "contest.not_finalist" },
+        ],
+      };
+    }
+
+    case "select_winner": {
+      const pool =
+        contest.status === "final_round" || contest.status === "winner_selection"
+          ? contest.finalists.filter((d) => event.verdict.designersWithEntries.includes(d))
+          : event.verdict.designersWithEntries;
+      if (!pool.includes(event.designerId)) return reject("bad_winner");
+      return {
+        ok: true,
+        next: bump({
+          status: "handover",
+          winnerId: event.designerId,
+          winningEntryId: event.entryId,
+          guaranteed: true,
+          roundEndsAt: null,
+        }),
+        kind: "winner_selected",
+        data: { designerId: event.designerId, entryId: event.entryId },
+        effects: [
+          { type: "notify", audience: "winner", kind: "contest.won" },
+          { type: "notify", audience: "non_winners", kind: "contest.not_won" },
+        ],
+      };
+    }
+
+    case "handover_started": {
+      if (contest.status !== "handover" || contest.roundEndsAt !== null) return reject("wrong_state");
+      const roundEndsAt = now + HANDOVER_AUTO_APPROVE_MS;
+      return {
+        ok: true,
+        next: bump({ roundEndsAt }),
+        kind: "handover_started",
+        effects: [{ type: "schedule_deadline", at: roundEndsAt }],
+      };
+    }
+
+    case "approve_handover":
+      if (!event.ready) return reject("not_ready");
+      return complete(contest, bump, "handover_approved");
+
+    case "deadline": {
+      if (event.version !== contest.version) return reject("stale");
+      if (!TIMED_STATES.includes(contest.status) || contest.roundEndsAt === null)
+        return reject("wrong_state");
+      if (now < contest.roundEndsAt) return reject("too_early");
+      switch (contest.status) {
+        case "qualifying": {
+          if (contest.fastTrack) {
+            const roundEndsAt = now + contest.durations.winner;
+            return {
+              ok: true,
+              next: bump({ status: "winner_selection", roundEndsAt }),
+              kind: "round_ended",
+              data: { from: "qualifying", to: "winner_selection" },
+              effects: [
+                { type: "schedule_deadline", at: roundEndsAt },
+                { type: "notify", audience: "client", kind: "contest.pick_winner" },
+              ],
+            };
+          }
+          const roundEndsAt = now + contest.durations.selection;
+          return {
+            ok: true,
+            next: bump({ status: "finalist_selection", roundEndsAt }),
+            kind: "round_ended",
+            data: { from: "qualifying", to: "finalist_selection" },
+            effects: [
+              { type: "schedule_deadline", at: roundEndsAt },
+              { type: "notify", audience: "client", kind: "contest.pick_finalists" },
+            ],
+          };
+        }
+        case "finalist_selection":
+          return resolve(contest, event.verdict.designersWithEntries, event.verdict, now);
+        case "final_round": {
+          const roundEndsAt = now + contest.durations.winner;
+          return {
+            ok: true,
+            next: bump({ status: "winner_selection", roundEndsAt }),
+            kind: "round_ended",
+            data: { from: "final_round", to: "winner_selection" },
+            effects: [
+              { type: "schedule_deadline", at: roundEndsAt },
+              { type: "notify", audience: "client", kind: "contest.pick_winner" },
+            ],
+          };
+        }
+        case "winner_selection":
+          return resolve(
+            contest,
+            contest.finalists.length ? contest.finalists : event.verdict.designersWithEntries,
+            event.verdict,
+            now,
+          );
+        case "handover":
+          return complete(contest, bump, "handover_auto_approved");
+        default:
+          return reject("wrong_state");
+      }
+    }
+  }
+}
+
+function complete(
+  contest: MachineContest,
+  bump: (p: Partial<MachineContest>) => MachineContest,
+  kind: string,
+): Step {
+  if (!contest.winnerId) return reject("wrong_state");
+  return {
+    ok: true,
+    next: bump({ status: "completed", roundEndsAt: null }),
+    kind,
+    effects: [
+      {
+        type: "escrow_award",
+        awards: [{ designerId: contest.winnerId, amount: contest.prize }],
+        reason: "winner",
+      },
+      { type: "notify", audience: "winner", kind: "contest.prize_released" },
+    ],
+  };
+}
