@@ -169,6 +169,8 @@ export async function applyContestEvent(input: {
   contestId: string;
   actor: Actor;
   event: EventInput;
+  /** More writes that belong to the same change (e.g. the edited brief fields), in its transaction. */
+  also?: (trx: Trx, next: Contest) => Promise<void>;
 }): Promise<Contest> {
   return transaction(async (trx) => {
     const contest = await loadContest(trx, input.contestId, { lock: true });
@@ -232,6 +234,7 @@ export async function applyContestEvent(input: {
       updatedAt: at,
     };
     for (const effect of step.effects) await applyEffect(trx, after, effect);
+    if (input.also) await input.also(trx, after);
     return after;
   });
 }

@@ -52,7 +52,7 @@ export interface Verdict {
 export type ContestEvent =
   | { type: "launch"; funded: boolean }
   | { type: "cancel" }
-  | { type: "edit_brief"; fields: string[] }
+  | { type: "edit_brief"; fields: string[]; changes?: BriefChange[] }
   | { type: "extend_round"; days: number }
   | { type: "refund" }
   | { type: "select_finalists"; designerIds: string[]; verdict: Verdict }
@@ -62,6 +62,9 @@ export type ContestEvent =
   | { type: "deadline"; version: number; verdict: Verdict };
 
 export type ContestEventType = ContestEvent["type"];
+
+/** One field of a launched brief, before and after (shown to designers as a dated change list). */
+export type BriefChange = { field: string; before: string; after: string };
 
 export type Award = { designerId: string; amount: number };
 
@@ -240,7 +243,7 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
         ok: true,
         next: bump({}),
         kind: contest.status === "draft" ? "draft_saved" : "brief_changed",
-        data: { fields: event.fields },
+        data: { fields: event.fields, ...(event.changes ? { changes: event.changes } : {}) },
         effects:
           contest.status === "draft"
             ? []
