@@ -68,6 +68,11 @@ const EnvSchema = z.object({
     .enum(["silent", "error", "info", "debug"], { error: "must be silent, error, info or debug" })
     .default("info"),
   ENABLE_TEST_HOOKS: bool(false),
+  ENTRY_LIMIT: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

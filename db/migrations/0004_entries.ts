@@ -76,7 +76,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("value", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("phash_bands_pk", ["revision_id", "band"])
     .execute();
-  await db.schema.createIndex("phash_bands_lookup_idx").on("phash_bands").columns(["band", "value"]).execute();
+  await db.schema
+    .createIndex("phash_bands_lookup_idx")
+    .on("phash_bands")
+    .columns(["band", "value"])
+    .execute();
 
   // Near-identical images across designers: shown to the client and to the earlier designer.
   await db.schema
@@ -105,5 +109,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["similarity_flags", "phash_bands", "entry_revisions", "entries"]) await db.schema.dropTable(t).execute();
+  for (const t of ["similarity_flags", "phash_bands", "entry_revisions", "entries"])
+    await db.schema.dropTable(t).execute();
 }
