@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
+import * as m0003 from "./0003_escrow";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0003_escrow": m0003,
 };
 
 export const migrationProvider: MigrationProvider = {
