@@ -776,39 +776,50 @@ export interface TrialBalance {
   currencies: { currency: string; accounts: number; posted: number; pending: number }[];
 }
 
-/** Every account's balance, summed per currency: a double-entry ledger always nets to zero. */
+/**
+ * Every account's balance, summed per currency: a double-entry ledger always nets to zero. Each
+ * transfer counts against its debit account's currency and for its credit account's currency, so
+ * a transfer that mixed currencies would show here.
+ */
 export async function trialBalance(executor: Executor): Promise<TrialBalance> {
   const sides = await sql<{
-    account_id: string;
-    currency: string;
-    side: "debit" | "credit";
-    posted: number | null;
-    pending: number | null;
+    debit_currency: string;
+    credit_currency: string;
+    phase: TransferPhase;
+    open: number | boolean;
+    amount: number | null;
   }>`
-    select a.id as account_id, a.currency, s.side,
-      sum(case when t.phase in ('single', 'post') then t.amount else 0 end) as posted,
-      sum(case when t.phase = 'pending' and r.id is null then t.amount else 0 end) as pending
-    from ledger_accounts a
-    join (
-      select id, debit_account_id as account_id, 'debit' as side from ledger_transfers
-      union all
-      select id, credit_account_id as account_id, 'credit' as side from ledger_transfers
-    ) s on s.account_id = a.id
-    join ledger_transfers t on t.id = s.id
+    select d.currency as debit_currency, c.currency as credit_currency, t.phase,
+      case when r.id is null then 1 else 0 end as open, sum(t.amount) as amount
+    from ledger_transfers t
+    join ledger_accounts d on d.id = t.debit_account_id
+    join ledger_accounts c on c.id = t.credit_account_id
     left join ledger_transfers r on r.pending_id = t.id
-    group by a.id, a.currency, s.side
+    group by d.currency, c.currency, t.phase, case when r.id is null then 1 else 0 end
   `.execute(executor);
-  const perCurrency = new Map<string, { accounts: Set<string>; posted: number; pending: number }>();
+  const accounts = await executor
+    .selectFrom("ledger_accounts")
+    .select(["currency", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("currency")
+    .execute();
+  const perCurrency = new Map<string, { accounts: number; posted: number; pending: number }>(
+    accounts.map((a) => [a.currency, { accounts: Number(a.n), posted: 0, pending: 0 }]),
+  );
+  const add = (currency: string, field: "posted" | "pending", amount: number) => {
+    const entry = perCurrency.get(currency) ?? { accounts: 0, posted: 0, pending: 0 };
+    entry[field] += amount;
+    perCurrency.set(currency, entry);
+  };
   for (const row of sides.rows) {
-    const sign = row.side === "credit" ? 1 : -1;
-    const entry = perCurrency.get(row.currency) ?? { accounts: new Set<string>(), posted: 0, pending: 0 };
-    entry.accounts.add(row.account_id);
-    entry.posted += sign * Number(row.posted ?? 0);
-    entry.pending += sign * Number(row.pending ?? 0);
-    perCurrency.set(row.currency, entry);
+    const amount = Number(row.amount ?? 0);
+    const field =
+      row.phase === "single" || row.phase === "post" ? "posted" : row.phase === "pending" ? "pending" : null;
+    if (!field || (field === "pending" && !Number(row.open))) continue;
+    add(row.credit_currency, field, amount);
+    add(row.debit_currency, field, -amount);
   }
   const currencies = [...perCurrency.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, e]) => ({ currency, accounts: e.accounts.size, posted: e.posted, pending: e.pending }));
+    .map(([currency, e]) => ({ currency, ...e }));
   return { balanced: currencies.every((c) => c.posted === 0 && c.pending === 0), currencies };
 }

@@ -809,6 +809,7 @@ async function due(table: CallTable, options: SweepOptions) {
     .where("status", "=", "pending")
     .where((eb) => eb(eb.fn.coalesce("last_attempt_at", "created_at"), "<=", cutoff))
     .orderBy("created_at")
+    .orderBy("id")
     .limit(options.limit ?? 100)
     .execute();
 }
