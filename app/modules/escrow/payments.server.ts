@@ -21,6 +21,7 @@ import {
 import {
   declineMessage,
   isSandboxCard,
+  normalizeCard,
   methodLabel,
   payoutFailureMessage,
   transient,
@@ -48,6 +49,11 @@ export { StripeProvider } from "./stripe.server";
 export const RETRY_AFTER_MS = 5 * MINUTE;
 /** Providers forget idempotency keys after 24 hours; past this age a replay could move money twice. */
 export const KEY_LIFETIME_MS = 23 * HOUR;
+/**
+ * Attempts of a provider call's job. The queue backs off up to an hour between attempts, so 48 of
+ * them outlast KEY_LIFETIME_MS: the job itself ends by handing the call to a person.
+ */
+const PROVIDER_JOB_ATTEMPTS = 48;
 
 /** The configured provider: the sandbox unless PAYMENT_PROVIDER=stripe. */
 export function paymentProvider(): PaymentProvider {
@@ -177,7 +183,11 @@ async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<Pa
   const id = newId();
   // Keep what a replay needs, never a real card number: only payment method ids and test cards.
   const replayable =
-    "paymentMethod" in method ? method.paymentMethod : isSandboxCard(method.card) ? method.card : null;
+    "paymentMethod" in method
+      ? method.paymentMethod
+      : isSandboxCard(method.card)
+        ? normalizeCard(method.card)
+        : null;
   await transaction(async (trx) => {
     const inserted = await trx
       .insertInto("payment_intents")
@@ -190,7 +200,7 @@ async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<Pa
         fee: input.fee,
         amount: input.prize + input.fee,
         currency: input.currency,
-        payment_method: replayable ? ("card" in method ? method.card : replayable) : null,
+        payment_method: replayable,
         method_label: methodLabel(method),
         status: "pending",
         created_at: at,
@@ -204,7 +214,7 @@ async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<Pa
         payload: { intentId: id },
         runAt: at + RETRY_AFTER_MS,
         uniqueKey: `escrow.charge:${id}`,
-        maxAttempts: 20,
+        maxAttempts: PROVIDER_JOB_ATTEMPTS,
       });
     }
   });
@@ -331,8 +341,8 @@ export async function reconcileCharge(intentId: string, options: PaymentOptions 
     .executeTakeFirstOrThrow();
   if (intent.status !== "pending") return chargeOutcome(intent, true);
   if (now() - intent.created_at > KEY_LIFETIME_MS || intent.payment_method === null) {
-    const flagged = await markForReview("payment_intents", intent.id);
-    return chargeOutcome(flagged ?? intent, true);
+    await markForReview("payment_intents", intent.id);
+    return reconcileCharge(intentId, options);
   }
   const method: PaymentMethod = intent.payment_method.startsWith("pm_")
     ? { paymentMethod: intent.payment_method }
@@ -426,7 +436,7 @@ async function openRefund(
       payload: { refundId: id },
       runAt: at + RETRY_AFTER_MS,
       uniqueKey: `escrow.refund:${id}`,
-      maxAttempts: 20,
+      maxAttempts: PROVIDER_JOB_ATTEMPTS,
     });
   }
   return trx
@@ -519,7 +529,8 @@ export async function retryRefund(refundId: string, options: PaymentOptions = {}
     .executeTakeFirstOrThrow();
   if (refund.status !== "pending") return refundOutcome(refund, true);
   if (now() - refund.created_at > KEY_LIFETIME_MS) {
-    return refundOutcome((await markForReview("payment_refunds", refund.id)) ?? refund, true);
+    await markForReview("payment_refunds", refund.id);
+    return retryRefund(refundId, options);
   }
   return attemptRefund(refund, options.provider ?? paymentProvider());
 }
@@ -540,7 +551,7 @@ export async function enqueueChargeRefund(trx: Trx, contestId: string): Promise<
     kind: "escrow.charge.refund",
     payload: { contestId },
     uniqueKey: `escrow.contest-refund:${contestId}`,
-    maxAttempts: 20,
+    maxAttempts: PROVIDER_JOB_ATTEMPTS,
   });
 }
 
@@ -684,7 +695,7 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
       payload: { payoutId: payout.id },
       runAt: at + RETRY_AFTER_MS,
       uniqueKey: `escrow.payout:${payout.id}`,
-      maxAttempts: 20,
+      maxAttempts: PROVIDER_JOB_ATTEMPTS,
     });
     return { kind: "opened", payout, replayed: false } as const;
   });
@@ -766,7 +777,8 @@ export async function retryPayout(payoutId: string, options: PaymentOptions = {}
   if (payout.status !== "pending") return payoutOutcome(payout, true);
   if (now() - payout.created_at > KEY_LIFETIME_MS) {
     // The money stays in flight: only a person who checked the provider may post or void it.
-    return payoutOutcome((await markForReview("payouts", payout.id)) ?? payout, true);
+    await markForReview("payouts", payout.id);
+    return retryPayout(payoutId, options);
   }
   return attemptPayout(payout, options.provider ?? paymentProvider(), true);
 }
@@ -814,21 +826,15 @@ async function due(table: CallTable, options: SweepOptions) {
     .execute();
 }
 
-async function markForReview<T extends CallTable>(table: T, id: string) {
+/** Past the provider's key lifetime a replay could move money twice: a person takes over. */
+async function markForReview(table: CallTable, id: string) {
   log("error", "payments.needs_review", { table, id });
   await db()
-    .updateTable(table as CallTable)
+    .updateTable(table)
     .set({ status: "needs_review", updated_at: now() })
     .where("id", "=", id)
     .where("status", "=", "pending")
     .execute();
-  return db()
-    .selectFrom(table as "payouts")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst() as Promise<
-    (T extends "payouts" ? Payout : T extends "payment_refunds" ? PaymentRefund : PaymentIntent) | undefined
-  >;
 }
 
 // Jobs: each provider call has its own job, enqueued with its row, so a crash never strands money.
