@@ -279,6 +279,13 @@ describe("refunding a contest's charge", () => {
     });
     expect(again).toMatchObject({ ok: true, status: "refunded", replayed: true });
     expect(await executed("refund", key)).toBe(1);
+    const other = charge();
+    await chargeForContest(other);
+    await transaction((trx) => refundEscrow(trx, { contestId: other.contestId, idempotencyKey: newId() }));
+    expect(await refundContestCharge({ contestId: other.contestId, idempotencyKey: key })).toMatchObject({
+      ok: false,
+      reason: "key_reused",
+    });
   });
 
   it("is queued with the escrow's refund and done by a job", async () => {

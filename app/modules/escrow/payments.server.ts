@@ -97,18 +97,6 @@ function attemptFields(result: ProviderResult) {
   };
 }
 
-function lastTransientCode(row: { last_error: string | null }): TransientCode {
-  const code = row.last_error?.split(":")[0];
-  const known: TransientCode[] = [
-    "timeout",
-    "network_error",
-    "provider_error",
-    "rate_limited",
-    "in_progress",
-  ];
-  return known.find((k) => k === code) ?? "in_progress";
-}
-
 // Charges: a client pays for a contest's prize and fee, which are then held in escrow.
 
 export type ChargeInput = {
@@ -291,7 +279,7 @@ async function settleCharge(
     currency: intent.currency,
   });
   const refund = await openRefund(trx, settled, "duplicate_charge", `duplicate:${intent.id}`);
-  return { settled, refund };
+  return { settled, refund: refund ?? null };
 }
 
 function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: ProviderResult): ChargeResult {
@@ -322,7 +310,7 @@ function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: Provider
         ok: false,
         reason: "try_again",
         intentId: intent.id,
-        code: last?.status === "transient" ? last.code : lastTransientCode(intent),
+        code: last?.status === "transient" ? last.code : "in_progress",
         message: t("payments.tryAgain"),
       };
   }
@@ -372,7 +360,7 @@ export type RefundResult =
     }
   | { ok: false; reason: "failed"; refundId: string; code: string; message: string }
   | { ok: false; reason: "needs_review"; refundId: string; message: string }
-  | { ok: false; reason: "not_refunded" | "no_charge"; message: string };
+  | { ok: false; reason: "not_refunded" | "no_charge" | "key_reused"; message: string };
 
 /**
  * Return a contest's charge to the client's card after refundEscrow() voided the escrow. One refund
@@ -401,17 +389,21 @@ export async function refundContestCharge(
   const refund = await transaction((trx) =>
     openRefund(trx, intent, "contest_refunded", input.idempotencyKey),
   );
+  if (!refund) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
   if (refund.status !== "pending") return refundOutcome(refund, true);
   return attemptRefund(refund, options.provider ?? paymentProvider());
 }
 
-/** The refund row of a charge (one per charge), stored with its retry job in the caller's transaction. */
+/**
+ * The refund row of a charge (one per charge), stored with its retry job in the caller's
+ * transaction; undefined if the key already belongs to the refund of another charge.
+ */
 async function openRefund(
   trx: Trx,
   intent: PaymentIntent,
   reason: PaymentRefund["reason"],
   idempotencyKey: string,
-): Promise<PaymentRefund> {
+): Promise<PaymentRefund | undefined> {
   const at = now();
   const id = newId();
   const inserted = await trx
@@ -439,11 +431,7 @@ async function openRefund(
       maxAttempts: PROVIDER_JOB_ATTEMPTS,
     });
   }
-  return trx
-    .selectFrom("payment_refunds")
-    .selectAll()
-    .where("intent_id", "=", intent.id)
-    .executeTakeFirstOrThrow();
+  return trx.selectFrom("payment_refunds").selectAll().where("intent_id", "=", intent.id).executeTakeFirst();
 }
 
 async function attemptRefund(refund: PaymentRefund, provider: PaymentProvider): Promise<RefundResult> {
