@@ -4,7 +4,7 @@ import path from "node:path";
 import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createDatabase, migrateToLatest, type DB } from "~db/index";
-import { migrationProvider } from "~db/migrations/index";
+import { migrationProvider, migrations } from "~db/migrations/index";
 import { isPostgresRun, pgUrl, withAdmin } from "../setup/db-template";
 
 async function emptyDatabase(): Promise<{ database: DB; cleanup: () => Promise<void> }> {
@@ -36,20 +36,24 @@ async function emptyDatabase(): Promise<{ database: DB; cleanup: () => Promise<v
 
 const ESCROW_TABLES = ["ledger_accounts", "ledger_transfers", "escrows", "escrow_resolutions", "payouts"];
 
-describe("the escrow migration (0003)", () => {
-  it("goes down (tables, triggers and function) and up again", async () => {
+describe("the migrations' down steps", () => {
+  it("take the escrow migration (0003, with its triggers and function) and those after it down, then up again", async () => {
     const { database, cleanup } = await emptyDatabase();
     try {
       await migrateToLatest(database);
       const tables = async () => (await database.introspection.getTables()).map((t) => t.name);
       for (const table of ESCROW_TABLES) expect(await tables()).toContain(table);
       const migrator = new Migrator({ db: database, provider: migrationProvider });
-      const down = await migrator.migrateDown();
+      const after = Object.keys(migrations).filter((name) => name >= "0003_escrow");
+      const down = await migrator.migrateTo("0002_contests");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([["0003_escrow", "Success"]]);
+      expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual(
+        [...after].reverse().map((name) => [name, "Success"]),
+      );
       for (const table of ESCROW_TABLES) expect(await tables()).not.toContain(table);
       expect(await tables()).toContain("users");
-      expect(await migrateToLatest(database)).toEqual(["0003_escrow"]);
+      expect(await tables()).toContain("contests");
+      expect(await migrateToLatest(database)).toEqual(after);
       for (const table of ESCROW_TABLES) expect(await tables()).toContain(table);
     } finally {
       await cleanup();
