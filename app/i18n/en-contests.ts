@@ -73,6 +73,13 @@ export const enContests = {
   "wizard.autosaveNote":
     "Your brief is saved as a draft at every step. Only you can see it until you launch.",
   "wizard.preview": "Preview as designers see it",
+  "wizard.previewShort": "Preview for designers",
+  "wizard.aside.title": "Your contest so far",
+  "wizard.aside.category": "Category",
+  "wizard.aside.prize": "Prize",
+  "wizard.aside.tip":
+    "Tip: briefs with a clear audience and two or three reference images get stronger first drafts.",
+  "wizard.draftLabel": "Draft",
 
   "wizard.basics.heading": "What do you need designed?",
   "wizard.basics.lead":
@@ -168,6 +175,8 @@ export const enContests = {
   "wizard.review.total": "Total charged today",
   "wizard.review.escrow":
     "Held in escrow until you pick a winner. Without a guarantee, you can ask for a refund until the final round.",
+  "wizard.review.privateNext":
+    "Private contest: once it is live, invite designers from the contest page. Nobody else will see it.",
   "wizard.review.gaps": "Finish these steps before you launch:",
   "wizard.review.payment": "Payment",
   "wizard.review.cardName": "Name on the card",
@@ -204,6 +213,14 @@ export const enContests = {
   "edit.launched.saved": "Saved. Designers see the change list on the contest page.",
   "edit.launched.nothing": "Nothing changed.",
   "edit.launched.closed": "The brief can no longer be changed at this stage of the contest.",
+
+  "reference.error.too_large": "{name} is larger than {mb} MB; upload a smaller image.",
+  "reference.error.wrong_type": "{name} is a {kind} file; upload a JPEG, PNG or WebP.",
+  "reference.error.not_image": "{name} is not an image we can read; upload a JPEG, PNG or WebP.",
+  "reference.error.too_many_pixels": "{name} has more than {mp} megapixels; upload a smaller image.",
+  "reference.error.too_many": "A brief takes at most {count} reference images. Remove one first.",
+  "reference.error.none": "Choose an image to upload first.",
+  "reference.error.closed": "The brief can no longer be changed at this stage of the contest.",
 
   // ---- statuses, badges ----
   "status.draft": "Draft",
@@ -274,8 +291,6 @@ export const enContests = {
   "browse.sort.ending": "Ending soon",
   "browse.sort.newest": "Newest",
   "browse.sort.prize": "Highest prize",
-  "browse.results": "{n} contests shown",
-  "browse.result": "1 contest shown",
   "browse.forQuery": "for “{q}”",
   "browse.showMore": "Show more contests",
   "browse.end": "You have seen every contest that matches.",
@@ -359,6 +374,11 @@ export const enContests = {
   "contest.action.finalistsOnly": "Only the finalists send designs in the final round.",
   "contest.action.yourStep": "Step {n} of {total} · saved",
   "contest.yours": "This is your contest.",
+  "contest.preview.banner": "Preview: this is your brief as designers will see it once you launch.",
+  "contest.preview.back": "Back to your brief",
+  "contest.preview.submitDisabled": "Designers will submit their designs here",
+  "contest.roundOver": "The round is over",
+  "contest.noClock": "No round is running",
   "contest.draftNotice":
     "This is a draft: only you can see it. Finish the brief and launch it to receive designs.",
   "contest.cancelledNotice": "You deleted this draft. Nobody else ever saw it.",
@@ -368,7 +388,7 @@ export const enContests = {
   "contest.extend.left": "{n} of {max} extensions left.",
   "contest.extend.submit": "Extend",
   "contest.extend.error": "Choose between 1 and 7 days.",
-  "contest.extend.done": "The round now ends {when}. Entrants have been told.",
+  "contest.extend.done": "The round is extended and entrants have been told. It now ends",
   "contest.extend.option": "{n} days",
   "contest.extend.option1": "1 day",
 
@@ -449,7 +469,7 @@ export const enContests = {
   "invite.acceptedBy": "by {name}",
   "invite.revoke": "Revoke",
   "invite.revokeLabel": "Revoke the invitation to {email}",
-  "invite.expires": "expires {when}",
+  "invite.expires": "Expires",
   "invite.notPrivate": "Only private contests take invitations; this one is open to every designer.",
   "invite.wrongState": "Invitations open once the contest has launched, until the winner is picked.",
   "invite.error.empty": "Enter at least one e-mail address.",
@@ -464,7 +484,7 @@ export const enContests = {
   "invite.accept.login": "Log in to accept",
   "invite.accept.signup": "Create a designer account",
   "invite.accept.needAccount": "Log in or create a free account to accept. The link works once.",
-  "invite.accept.expires": "This invitation expires {when}.",
+  "invite.accept.expires": "This invitation expires",
   "invite.invalid.title": "This invitation cannot be used",
   "invite.invalid.body": "It has expired, was already used, or was withdrawn. Ask the client for a new one.",
 
@@ -488,7 +508,12 @@ export const enContests = {
   "dashboard.task.approve_handover.detail": "The winner has sent the final files",
   "dashboard.task.rate_entries": "{n} new entries to rate",
   "dashboard.task.rate_entries.one": "1 new entry to rate",
-  "dashboard.task.due": "Ends {relative}",
+  "dashboard.task.due": "Ends",
+  "dashboard.cta.finish_brief": "Continue",
+  "dashboard.cta.pick_finalists": "Pick finalists",
+  "dashboard.cta.pick_winner": "Pick the winner",
+  "dashboard.cta.approve_handover": "Review the files",
+  "dashboard.cta.rate_entries": "Rate entries",
   "dashboard.all": "All your contests",
   "dashboard.group.drafts": "Drafts",
   "dashboard.group.running": "Running",
@@ -496,9 +521,9 @@ export const enContests = {
   "dashboard.empty.title": "Your first contest starts with a brief",
   "dashboard.empty.body":
     "Tell designers what you need, choose a prize and launch. Most briefs take ten minutes; drafts are saved at every step.",
-  "dashboard.open": "Open",
 
-  // ---- landing ----
+  // ---- landing and navigation ----
+  "nav.dashboard": "Dashboard",
   "landing.open.lead": "Prizes already in escrow, waiting for the right design.",
   "landing.open.all": "See all contests",
 } as const;

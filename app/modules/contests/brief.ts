@@ -21,7 +21,7 @@ export const CURRENCY = "USD";
 /** Above this a prize is refused as absurd (a typo more likely than a budget). */
 export const MAX_PRIZE = 100_000_00;
 
-/** Prize packages, as multiples of the category's minimum, rounded to whole dollars. */
+/** Prize packages, as multiples of the category's minimum, rounded to tens of dollars ($480, not $478). */
 export const PRESETS = [
   { key: "bronze", factor: 1 },
   { key: "silver", factor: 1.6 },
@@ -32,7 +32,7 @@ export type PresetKey = (typeof PRESETS)[number]["key"];
 
 export function presetAmount(category: Category, preset: PresetKey): number {
   const factor = PRESETS.find((p) => p.key === preset)!.factor;
-  return Math.round((CATEGORIES[category].min * factor) / 100) * 100;
+  return Math.round((CATEGORIES[category].min * factor) / 1000) * 1000;
 }
 
 export const STYLE_AXES = [
@@ -357,6 +357,8 @@ export const ConfirmSchema = z.object({
 });
 
 export const MAX_INVITES_AT_ONCE = 20;
+/** An invitation link works once, for this many days. */
+export const INVITATION_TTL_DAYS = 14;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 export const InviteSchema = z.object({

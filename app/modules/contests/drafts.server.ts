@@ -14,7 +14,7 @@ import {
 } from "./brief";
 import { ContestActionError, applyContestEvent, createDraft, type Contest } from "./contests.server";
 import type { BriefChange } from "./machine";
-import { loadContestWithAccess } from "./queries.server";
+import { listReferences, loadContestWithAccess } from "./queries.server";
 
 export type DraftFailure = "not_found" | "not_owner" | "not_draft";
 
@@ -215,4 +215,11 @@ export async function editLaunchedBrief(input: {
     throw error;
   }
   return { ok: true, changes };
+}
+
+/** The client's brief with its references, for the wizard and the after-launch edit form. */
+export async function getBriefForEditing(contestId: string, clientId: string) {
+  const own = await ownContest(contestId, clientId);
+  if (!own.ok) return own;
+  return { ok: true as const, contest: own.contest, references: await listReferences(contestId) };
 }

@@ -5,12 +5,12 @@ import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { queueMail } from "../notify/mail.server";
+import { INVITATION_TTL_DAYS } from "./brief";
 import { ownContest } from "./drafts.server";
 import { LIVE_STATES } from "./machine";
 import { loadContestWithAccess } from "./queries.server";
 
-/** An invitation link works once, for two weeks. */
-export const INVITATION_TTL_MS = 14 * DAY;
+export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * DAY;
 
 export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
 
