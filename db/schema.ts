@@ -23,6 +23,7 @@ export interface Database {
   entries: EntriesTable;
   entry_revisions: EntryRevisionsTable;
   similarity_flags: SimilarityFlagsTable;
+  phash_bands: PhashBandsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -290,4 +291,10 @@ export interface SimilarityFlagsTable {
   earlier_contest_id: string;
   distance: number;
   created_at: number;
+}
+
+export interface PhashBandsTable {
+  revision_id: string;
+  band: number;
+  value: number;
 }

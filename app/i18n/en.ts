@@ -1,8 +1,10 @@
 import { enContests } from "./en-contests";
+import { enEntries } from "./en-entries";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
   ...enContests,
+  ...enEntries,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.contests": "Browse contests",
@@ -101,6 +103,40 @@ export const en = {
   "errors.csrf": "This request came from another site and was refused.",
   "errors.generic": "We could not complete that. Please try again.",
   "errors.back": "Back to the home page",
+
+  "images.refused.empty": "This file is empty. Choose your design file again and upload it.",
+  "images.refused.unsupportedType": "This file is {type}; upload a JPEG, PNG or WebP.",
+  "images.refused.tooManyPixels":
+    "This image is {width} × {height} pixels, more than the {limit} megapixels we accept. Export it smaller and upload it again.",
+  "images.refused.truncated":
+    "This file is incomplete: it ends before the image does. Export it again and upload the whole file.",
+  "images.refused.trailingData":
+    "This file has extra data after the end of the image. Export it again as a plain JPEG, PNG or WebP.",
+  "images.refused.corrupt":
+    "This image is damaged and cannot be read. Export it again and upload the new file.",
+  "images.type.jpeg": "a JPEG",
+  "images.type.png": "a PNG",
+  "images.type.webp": "a WebP",
+  "images.type.gif": "a GIF",
+  "images.type.tiff": "a TIFF",
+  "images.type.svg": "an SVG drawing",
+  "images.type.html": "an HTML page",
+  "images.type.pdf": "a PDF",
+  "images.type.bmp": "a BMP",
+  "images.type.heic": "a HEIC photo",
+  "images.type.avif": "an AVIF",
+  "images.type.jxl": "a JPEG XL",
+  "images.type.psd": "a Photoshop document",
+  "images.type.ico": "an icon file",
+  "images.type.zip": "a ZIP archive",
+  "images.type.unknown": "not an image we can read",
+
+  "upload.tooLarge": "This file is larger than {limit}; upload a file of {limit} or less.",
+  "upload.empty": "The file you chose is empty. Choose your design file and upload it again.",
+  "upload.missing": "Choose a file to upload.",
+  "upload.tooManyFiles": "Upload one file at a time.",
+  "upload.malformed": "The upload did not arrive complete. Please try again.",
+  "upload.notMultipart": "This form must be sent as a file upload.",
 
   "mailbox.title": "Development mailbox",
   "mailbox.lead": "Mail the app would send. Shown only while mail is written to files, never with SMTP.",

@@ -9,6 +9,14 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === "" ? fallback : ["1", "true", "yes", "on"].includes(v)));
 
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}` })
+    .int({ error: "must be a whole number" })
+    .positive({
+      error: "must be more than 0",
+    });
+
 const url = (what: string) =>
   z.url({ error: `must be a full URL for ${what}, such as http://localhost:3000` });
 
@@ -38,6 +46,15 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool(true),
+  /** Attempts per S3 request (1 = no retries), with exponential backoff and full jitter between. */
+  S3_MAX_ATTEMPTS: positiveInt("a number of attempts").default(4),
+  S3_RETRY_BASE_MS: positiveInt("a number of milliseconds").default(100),
+  /** One attempt that has not finished after this long is abandoned (and retried). */
+  S3_REQUEST_TIMEOUT_MS: positiveInt("a number of milliseconds").default(60_000),
+  /** Largest accepted upload, in bytes (25 MB). */
+  UPLOAD_MAX_BYTES: positiveInt("a number of bytes").default(25 * 1024 * 1024),
+  /** Images with more pixels than this are refused before decoding (50 megapixels). */
+  IMAGE_MAX_PIXELS: positiveInt("a number of pixels").default(50_000_000),
   MAIL_TRANSPORT: z.enum(["file", "smtp"], { error: "must be file or smtp" }).default("file"),
   SMTP_URL: z
     .string()
@@ -51,6 +68,11 @@ const EnvSchema = z.object({
     .enum(["silent", "error", "info", "debug"], { error: "must be silent, error, info or debug" })
     .default("info"),
   ENABLE_TEST_HOOKS: bool(false),
+  ENTRY_LIMIT: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
