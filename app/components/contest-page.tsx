@@ -7,13 +7,14 @@ import {
   BriefChanges,
   BriefView,
   ContestBadges,
-  ContestGallery,
+  GalleryEmptyState,
   Money,
   PhaseTrack,
   StatusBadge,
   Timeline,
   type TimelineItem,
 } from "./contest";
+import { ContestGallery, type GalleryEntry } from "./contest-gallery";
 import { Countdown, LocalTime, RelativeTime } from "./time";
 
 /** What the contest page shows of a contest (a subset of the domain's Contest, serialisable). */
@@ -60,6 +61,8 @@ export interface ContestPageProps {
   /** Replaces the brief and gallery (the NDA gate). */
   gate?: ReactNode;
   galleryAction?: ReactNode;
+  /** The entries this viewer may see (the entries module decides), and how many stay hidden. */
+  gallery?: { entries: GalleryEntry[]; hiddenCount: number };
 }
 
 export function ContestPage(props: ContestPageProps) {
@@ -106,20 +109,25 @@ export function ContestPage(props: ContestPageProps) {
           <div className="contest__main">
             {props.gate ?? (
               <>
-                <section className="contest__section" aria-labelledby="gallery-title">
-                  <h2 id="gallery-title" className="section-title">
-                    {t("contest.gallery")}{" "}
-                    <span className="section-title__count num">{props.entryCount}</span>
-                  </h2>
-                  <ContestGallery
-                    contestId={c.id}
-                    entryCount={props.entryCount}
-                    role={props.role}
-                    blind={c.blind}
-                    hidden={!props.canSeeBrief}
-                    action={props.galleryAction}
-                  />
-                </section>
+                {props.gallery && (props.gallery.entries.length > 0 || props.gallery.hiddenCount > 0) ? (
+                  <div className="contest__section">
+                    <ContestGallery entries={props.gallery.entries} hiddenCount={props.gallery.hiddenCount} />
+                  </div>
+                ) : (
+                  <section className="contest__section" aria-labelledby="gallery-title">
+                    <h2 id="gallery-title" className="section-title">
+                      {t("contest.gallery")}{" "}
+                      <span className="section-title__count num">{props.entryCount}</span>
+                    </h2>
+                    <GalleryEmptyState
+                      contestId={c.id}
+                      role={props.role}
+                      blind={c.blind}
+                      hidden={!props.canSeeBrief}
+                      action={props.galleryAction}
+                    />
+                  </section>
+                )}
 
                 {props.changes.length ? (
                   <section className="contest__section" aria-labelledby="changes-title">

@@ -486,19 +486,17 @@ export function Timeline({
 }
 
 /**
- * The gallery of entries. A slot for the entries engineer: it shows an empty state until the
- * entries module fills it (props: the contest, the viewer's role, the number of ready entries).
+ * The gallery's place when there is nothing in it to show yet: what happens next, for whoever is
+ * looking (the gallery itself is the entries module's ContestGallery, shown once entries exist).
  */
-export function ContestGallery({
+export function GalleryEmptyState({
   contestId,
-  entryCount,
   role,
   blind,
   hidden = false,
   action,
 }: {
   contestId: string;
-  entryCount: number;
   role: "client" | "judge" | "designer" | "visitor";
   blind: boolean;
   hidden?: boolean;
@@ -511,25 +509,23 @@ export function ContestGallery({
         ? t("contest.gallery.empty.designer")
         : t("contest.gallery.empty.visitor");
   return (
-    <div className="gallery" data-contest={contestId} data-testid="contest-gallery">
+    <div className="gallery-empty-wrap" data-contest={contestId} data-testid="contest-gallery">
       {hidden ? (
-        <p className="gallery__empty">{t("contest.gallery.hidden")}</p>
-      ) : entryCount === 0 ? (
-        <div className="gallery__empty">
-          <div className="gallery__ghosts" aria-hidden="true">
+        <p className="gallery-empty__box">{t("contest.gallery.hidden")}</p>
+      ) : (
+        <div className="gallery-empty__box">
+          <div className="gallery-empty__ghosts" aria-hidden="true">
             <span />
             <span />
             <span />
           </div>
-          <p className="gallery__empty-title">{t("contest.gallery.empty")}</p>
+          <p className="gallery-empty__title">{t("contest.gallery.empty")}</p>
           <p className="muted">{empty}</p>
           {action}
         </div>
-      ) : (
-        <p className="gallery__empty num">{t("contest.gallery.count", { n: entryCount })}</p>
       )}
-      {blind && role !== "client" ? (
-        <p className="gallery__note muted">{t("contest.gallery.blind")}</p>
+      {blind && role !== "client" && !hidden ? (
+        <p className="gallery-empty__note muted">{t("contest.gallery.blind")}</p>
       ) : null}
     </div>
   );

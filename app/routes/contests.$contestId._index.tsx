@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { ContestPage } from "~/components/contest-page";
@@ -20,6 +20,7 @@ import {
   markEntriesSeen,
 } from "~/modules/contests/queries.server";
 import { refusalMessage } from "~/modules/contests/refusals";
+import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 
@@ -27,6 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.view.contest.title} · ${t("app.name")}` : t("app.name") },
   ...(data?.view.contest.isPrivate ? [{ name: "robots", content: "noindex" }] : []),
 ];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -50,6 +53,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       !!viewer &&
       access.canSeeBrief &&
       access.role === "designer" &&
+      !access.rule.eliminated &&
       canSubmitEntry(toMachine(contest), viewer.id, at),
     ndaText: access.ndaPending ? contest.ndaText : null,
   };
@@ -127,6 +131,7 @@ export default function ContestRoute() {
       events={events}
       changes={changes}
       serverNow={serverNow}
+      gallery={view.gallery}
       notices={notices}
       actions={<Actions />}
       gate={

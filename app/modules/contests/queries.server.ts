@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import { db, dialectOf, type DB, type Trx } from "~db/index";
-import type { ContestMemberRole, ContestStatus, Database } from "~db/schema";
+import type { ContestStatus, Database } from "~db/schema";
 import { contestMatches } from "~db/search";
 import { now } from "~/utils/clock.server";
 import { NEUTRAL_STYLE, normalizeHex, type Category } from "./brief";
@@ -12,8 +12,10 @@ import {
   type BrowseFilters,
   type StatusFilter,
 } from "./browse";
+import { contestAccess, type ContestAccess as RuleAccess } from "./access.server";
 import { loadContest, type Contest } from "./contests.server";
 import { LIVE_STATES, type BriefChange } from "./machine";
+import { listGallery, type EntryCard } from "../entries/entries.server";
 
 /** Who is looking: a logged-in person (any account may act as client and designer) or nobody. */
 export type Viewer = { id: string } | null;
@@ -26,16 +28,13 @@ export type ViewerRole = "client" | "judge" | "designer" | "visitor";
 
 export interface ContestAccess {
   role: ViewerRole;
-  /** Invited to this private contest (a contest_members row). */
+  /** Invited to this private contest, or one of its judges (a contest_members row). */
   member: boolean;
   /** A private contest's NDA waits for this person: the brief, references and gallery stay hidden. */
   ndaPending: boolean;
   canSeeBrief: boolean;
-}
-
-export interface Membership {
-  role: ContestMemberRole;
-  ndaAcceptedAt: number | null;
+  /** The full rule's answer (access.server.ts), for the modules that need more (the gallery). */
+  rule: RuleAccess;
 }
 
 /** The status filter of the list, as contest states. */
@@ -46,45 +45,12 @@ export const STATUS_GROUPS: Record<StatusFilter, ContestStatus[]> = {
 };
 
 /**
- * The visibility rule, in one place: drafts (and drafts cancelled before launch) only to their
- * client; private contests only to their client and the people invited to them, who accept the
- * NDA before they see the brief; everything else that launched, to everyone. Null means "does not
- * exist" for this viewer (a 404, never a 403, so nothing is revealed).
+ * The contest and how this viewer stands with it, or null when the viewer may not know it exists
+ * (a 404, never a 403, so nothing is revealed). The rule itself lives in access.server.ts: drafts
+ * (and deleted drafts) only to their client; private contests only to their client, judges and
+ * invited designers, who accept the NDA before they see the brief; every other launched contest
+ * to everyone.
  */
-export function accessFor(
-  contest: Pick<Contest, "clientId" | "status" | "launchedAt" | "isPrivate" | "ndaText">,
-  viewer: Viewer,
-  memberships: Membership[],
-): ContestAccess | null {
-  if (viewer && viewer.id === contest.clientId) {
-    return { role: "client", member: false, ndaPending: false, canSeeBrief: true };
-  }
-  if (contest.status === "draft" || contest.launchedAt === null) return null;
-  const judge = memberships.find((m) => m.role === "judge");
-  const designer = memberships.find((m) => m.role === "designer");
-  const member = judge ?? designer;
-  if (contest.isPrivate && !member) return null;
-  const role: ViewerRole = !viewer ? "visitor" : judge ? "judge" : "designer";
-  const ndaPending = contest.isPrivate && !!contest.ndaText && !!member && member.ndaAcceptedAt === null;
-  return { role, member: !!member, ndaPending, canSeeBrief: !ndaPending };
-}
-
-export async function membershipsOf(
-  executor: DB | Trx,
-  contestId: string,
-  viewer: Viewer,
-): Promise<Membership[]> {
-  if (!viewer) return [];
-  const rows = await executor
-    .selectFrom("contest_members")
-    .select(["role", "nda_accepted_at"])
-    .where("contest_id", "=", contestId)
-    .where("user_id", "=", viewer.id)
-    .execute();
-  return rows.map((r) => ({ role: r.role, ndaAcceptedAt: r.nda_accepted_at }));
-}
-
-/** The contest and the viewer's access to it, or null when the viewer may not know it exists. */
 export async function loadContestWithAccess(
   executor: DB | Trx,
   contestId: string,
@@ -93,8 +59,25 @@ export async function loadContestWithAccess(
   if (!/^[a-z0-9]{1,64}$/.test(contestId)) return null;
   const contest = await loadContest(executor, contestId);
   if (!contest) return null;
-  const access = accessFor(contest, viewer, await membershipsOf(executor, contestId, viewer));
-  return access ? { contest, access } : null;
+  const rule = await contestAccess(executor, contest, viewer?.id ?? null);
+  if (!rule.canView) return null;
+  const role: ViewerRole = rule.isClient
+    ? "client"
+    : rule.isJudge
+      ? "judge"
+      : viewer
+        ? "designer"
+        : "visitor";
+  return {
+    contest,
+    access: {
+      role,
+      member: rule.isInvitedDesigner || rule.isJudge,
+      ndaPending: rule.ndaPending,
+      canSeeBrief: rule.canReadBrief,
+      rule,
+    },
+  };
 }
 
 export interface ReferenceSummary {
@@ -113,6 +96,8 @@ export interface ContestForViewer {
   references: ReferenceSummary[];
   finalistNames: Record<string, string>;
   winnerName: string | null;
+  /** The entries this viewer may see, and how many a blind contest hides from them. */
+  gallery: { entries: EntryCard[]; hiddenCount: number };
 }
 
 /** Everything the contest page shows, as this viewer may see it; null → 404. */
@@ -124,11 +109,12 @@ export async function getContestForViewer(input: {
   if (!found) return null;
   const { access } = found;
   const contest = access.canSeeBrief ? found.contest : hideBrief(found.contest);
-  const [client, entryCount, references, names] = await Promise.all([
+  const [client, entryCount, references, names, gallery] = await Promise.all([
     db().selectFrom("users").select("display_name").where("id", "=", contest.clientId).executeTakeFirst(),
     countReadyEntries(contest.id),
     access.canSeeBrief ? listReferences(contest.id) : Promise.resolve([]),
     userNames([...contest.finalists, ...(contest.winnerId ? [contest.winnerId] : [])]),
+    listGallery({ contest: found.contest, access: access.rule, viewerId: input.viewer?.id ?? null }),
   ]);
   return {
     contest,
@@ -138,6 +124,7 @@ export async function getContestForViewer(input: {
     references,
     finalistNames: Object.fromEntries(contest.finalists.map((id) => [id, names.get(id) ?? ""])),
     winnerName: contest.winnerId ? (names.get(contest.winnerId) ?? null) : null,
+    gallery,
   };
 }
 
