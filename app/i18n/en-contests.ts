@@ -409,6 +409,8 @@ export const enContests = {
   "contest.cancel.confirm": "Yes, delete this draft.",
   "contest.cancel.submit": "Delete draft",
   "contest.cancel.keep": "Keep editing",
+  "contest.cancel.notDraft": "This contest has launched: there is no draft to delete.",
+  "contest.cancel.toContest": "Go to the contest",
 
   "contest.refusal.not_owner": "Only the client who runs this contest can do that.",
   "contest.refusal.not_found": "This contest does not exist.",

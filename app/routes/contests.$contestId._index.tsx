@@ -100,9 +100,13 @@ export default function ContestRoute() {
   const { view, events, changes, serverNow } = loaderData;
   const { contest, access } = view;
   const [params] = useSearchParams();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  // A refusal (not a typing mistake) is said at the top: the form that asked may no longer be shown.
+  const refusal = actionData?.result.error?.[""]?.join(" ");
 
   const notices = (
     <>
+      {refusal ? <FormError errors={[refusal]} /> : null}
       {params.get("launched") ? <Notice tone="success">{t("launch.done")}</Notice> : null}
       {params.get("extended") && contest.roundEndsAt ? (
         <Notice tone="success">
@@ -262,13 +266,12 @@ function ExtendForm() {
     defaultValue: { days: "2" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ExtendSchema }),
   });
-  const failed = !!(form.errors?.length || fields.days.errors?.length);
+  const failed = !!fields.days.errors?.length;
   return (
     <details className="disclosure" open={failed || undefined}>
       <summary className="btn btn--secondary btn--block">{t("contest.action.extend")}</summary>
       <Form method="post" className="disclosure__body form form--compact" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="extend" />
-        <FormError errors={form.errors} id={form.errorId} />
         <div className="field">
           <label className="field__label" htmlFor={fields.days.id}>
             {t("contest.extend.days")}

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { t } from "~/i18n";
 import { ConfirmSchema } from "~/modules/contests/brief";
@@ -24,8 +24,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const own = await ownContest(params.contestId ?? "", user.id);
   if (!own.ok) return refuse(own.reason);
-  if (own.contest.status !== "draft") throw redirect(contestPaths.page(own.contest.id));
-  return { id: own.contest.id, title: own.contest.title, draftStep: own.contest.draftStep };
+  const c = own.contest;
+  // Not a redirect: after a refused POST the page must still say why (the loader runs again).
+  return { id: c.id, title: c.title, draftStep: c.draftStep, isDraft: c.status === "draft" };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,6 +45,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CancelDraft() {
   const c = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
+  if (!c.isDraft && !lastResult) {
+    return (
+      <div className="container page page--medium">
+        <div className="confirm card">
+          <h1 className="confirm__title">{t("contest.cancel.title")}</h1>
+          <p className="lead">{t("contest.cancel.notDraft")}</p>
+          <Link to={contestPaths.page(c.id)} className="btn btn--secondary">
+            {t("contest.cancel.toContest")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
   return (
     <ConfirmPage
       title={t("contest.cancel.title")}
@@ -51,7 +65,7 @@ export default function CancelDraft() {
       confirmLabel={t("contest.cancel.confirm")}
       submitLabel={t("contest.cancel.submit")}
       cancelLabel={t("contest.cancel.keep")}
-      cancelTo={contestPaths.edit(c.id, c.draftStep)}
+      cancelTo={c.isDraft ? contestPaths.edit(c.id, c.draftStep) : contestPaths.page(c.id)}
       lastResult={lastResult}
     />
   );

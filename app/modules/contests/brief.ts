@@ -210,7 +210,17 @@ const styleShape = {
   ) as Record<StyleAxis, z.ZodDefault<z.ZodCoercedNumber>>),
   colorsUse: colours,
   colorsAvoid: colours,
-  deliverables: z.array(z.enum(DELIVERABLES, { error: t("brief.error.deliverable") })).default([]),
+  // Checked as a whole, so the message sits beside the checkboxes (not on one item's path).
+  deliverables: z
+    .array(z.string())
+    .default([])
+    .transform((items, ctx) => {
+      if (items.some((d) => !(DELIVERABLES as readonly string[]).includes(d))) {
+        ctx.addIssue({ code: "custom", message: t("brief.error.deliverable") });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as Deliverable[];
+    }),
 };
 export const StyleStep = z.object(styleShape);
 export type StyleValues = z.output<typeof StyleStep>;
