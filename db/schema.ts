@@ -32,6 +32,11 @@ export interface Database {
   payment_refunds: PaymentRefundsTable;
   payouts: PayoutsTable;
   sandbox_operations: SandboxOperationsTable;
+  handover_files: HandoverFilesTable;
+  handover_file_versions: HandoverFileVersionsTable;
+  handover_messages: HandoverMessagesTable;
+  transfer_agreements: TransferAgreementsTable;
+  agreement_signatures: AgreementSignaturesTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -449,3 +454,67 @@ export interface SandboxOperationsTable {
   created_at: number;
 }
 export type SandboxOperation = Selectable<SandboxOperationsTable>;
+
+// Handover (0006). Agreements and their signatures are append-only (database triggers).
+
+export interface HandoverFilesTable {
+  id: string;
+  contest_id: string;
+  designer_id: string;
+  current_version_id: string;
+  version_count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type FinalFormat = "svg" | "ai" | "eps" | "pdf" | "png" | "jpg" | "psd" | "figma" | "zip";
+
+export interface HandoverFileVersionsTable {
+  id: string;
+  file_id: string;
+  contest_id: string;
+  version: number;
+  blob_key: string;
+  file_name: string;
+  format: FinalFormat;
+  content_type: string;
+  bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: number;
+}
+export type HandoverFileVersion = Selectable<HandoverFileVersionsTable>;
+
+export interface HandoverMessagesTable {
+  id: string;
+  contest_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+}
+
+export interface TransferAgreementsTable {
+  contest_id: string;
+  client_id: string;
+  designer_id: string;
+  entry_id: string;
+  template: string;
+  text: string;
+  text_sha256: string;
+  created_at: number;
+}
+export type TransferAgreement = Selectable<TransferAgreementsTable>;
+
+export type AgreementParty = "client" | "designer";
+
+export interface AgreementSignaturesTable {
+  contest_id: string;
+  party: AgreementParty;
+  user_id: string;
+  legal_name: string;
+  text_sha256: string;
+  ip: string;
+  user_agent: string;
+  signed_at: number;
+}
+export type AgreementSignature = Selectable<AgreementSignaturesTable>;

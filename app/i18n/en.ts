@@ -1,10 +1,12 @@
 import { enContests } from "./en-contests";
 import { enEntries } from "./en-entries";
+import { enHandover } from "./en-handover";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
   ...enContests,
   ...enEntries,
+  ...enHandover,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.contests": "Browse contests",

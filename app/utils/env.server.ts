@@ -53,6 +53,15 @@ const EnvSchema = z.object({
   S3_REQUEST_TIMEOUT_MS: positiveInt("a number of milliseconds").default(60_000),
   /** Largest accepted upload, in bytes (25 MB). */
   UPLOAD_MAX_BYTES: positiveInt("a number of bytes").default(25 * 1024 * 1024),
+  /** Largest accepted final file of a handover, in bytes (200 MB); enforced while it streams. */
+  HANDOVER_MAX_BYTES: positiveInt("a number of bytes").default(200 * 1024 * 1024),
+  /** How long a download link of an original or a final file works, in seconds (5 minutes). */
+  DOWNLOAD_LINK_SECONDS: positiveInt("a number of seconds").default(300),
+  /**
+   * Signs download links (HMAC). Generated once and kept in DATA_DIR when unset; set it (the same
+   * value everywhere) when several app processes serve the same users.
+   */
+  APP_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. openssl rand -hex 32)" }).optional(),
   /** Images with more pixels than this are refused before decoding (50 megapixels). */
   IMAGE_MAX_PIXELS: positiveInt("a number of pixels").default(50_000_000),
   MAIL_TRANSPORT: z.enum(["file", "smtp"], { error: "must be file or smtp" }).default("file"),

@@ -2,6 +2,7 @@ import { registerContestJobs } from "../contests/contests.server";
 import { registerLaunchJobs } from "../contests/launch.server";
 import { registerEntryJobs } from "../entries/processing.server";
 import { registerEscrowJobs } from "../escrow/payments.server";
+import { registerHandoverJobs } from "../handover/reminders.server";
 import { registerMailJobs } from "../notify/mail.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
@@ -15,6 +16,7 @@ export function registerAllJobHandlers() {
   registerLaunchJobs();
   registerEntryJobs();
   registerEscrowJobs();
+  registerHandoverJobs();
   registerPeriodicJob("auth.cleanup", HOUR, async () => {
     await deleteExpiredSessions();
     await pruneLoginAttempts();

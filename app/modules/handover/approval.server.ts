@@ -1,0 +1,56 @@
+import { db, type DB, type Trx } from "~db/index";
+import { ContestActionError, applyContestEvent, loadContest } from "../contests/contests.server";
+import { loadHandoverParty } from "./access.server";
+import { countFinalFiles } from "./files.server";
+
+export type MissingStep = "files" | "clientSignature" | "designerSignature";
+
+/** What still stands between the handover and the client's approval (nothing: it may be approved). */
+export async function handoverMissing(executor: DB | Trx, contestId: string): Promise<MissingStep[]> {
+  const [files, signatures] = await Promise.all([
+    countFinalFiles(executor, contestId),
+    executor.selectFrom("agreement_signatures").select("party").where("contest_id", "=", contestId).execute(),
+  ]);
+  const missing: MissingStep[] = [];
+  if (files === 0) missing.push("files");
+  if (!signatures.some((s) => s.party === "client")) missing.push("clientSignature");
+  if (!signatures.some((s) => s.party === "designer")) missing.push("designerSignature");
+  return missing;
+}
+
+export type ApproveResult =
+  | { ok: true; alreadyApproved: boolean }
+  | { ok: false; reason: "not_found" | "not_client" | "closed" }
+  | { ok: false; reason: "missing"; missing: MissingStep[] };
+
+/**
+ * The client approves the handover: the machine completes the contest and the escrow awards the
+ * prize, in one transaction. The readiness is decided inside that transaction (under the contest's
+ * lock), so nothing can slip between the check and the release. A second click, or an approval
+ * that lost the race to the automatic one, finds the contest completed and says so.
+ */
+export async function approveHandover(input: { contestId: string; clientId: string }): Promise<ApproveResult> {
+  const party = await loadHandoverParty(db(), input.contestId, input.clientId);
+  if (!party) return { ok: false, reason: "not_found" };
+  if (party.role !== "client") return { ok: false, reason: "not_client" };
+  if (party.contest.status === "completed") return { ok: true, alreadyApproved: true };
+  try {
+    await applyContestEvent({
+      contestId: input.contestId,
+      actor: { kind: "user", id: input.clientId },
+      event: async (contest, trx) => ({
+        type: "approve_handover",
+        ready: (await handoverMissing(trx, contest.id)).length === 0,
+      }),
+    });
+    return { ok: true, alreadyApproved: false };
+  } catch (error) {
+    if (!(error instanceof ContestActionError)) throw error;
+    if (error.reason === "not_ready") {
+      return { ok: false, reason: "missing", missing: await handoverMissing(db(), input.contestId) };
+    }
+    const latest = await loadContest(db(), input.contestId);
+    if (latest?.status === "completed") return { ok: true, alreadyApproved: true };
+    return { ok: false, reason: "closed" };
+  }
+}

@@ -1,0 +1,82 @@
+import { transaction, type Trx } from "~db/index";
+import { t } from "~/i18n";
+import { DAY } from "~/utils/clock.server";
+import { config } from "~/utils/env.server";
+import { formatMoney } from "../contests/brief";
+import { loadContest, type Contest } from "../contests/contests.server";
+import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
+import { queueMail } from "../notify/mail.server";
+import { notifyUsers } from "../notify/notifications.server";
+
+/** Days before the automatic approval at which the client is reminded. */
+export const REMINDER_DAYS = [2, 1] as const;
+
+type ReminderPayload = { contestId: string; version: number; days: number };
+
+/**
+ * When the handover's clock starts: one durable job per reminder, keyed by the contest's version,
+ * in the transaction that started the clock.
+ */
+export async function scheduleHandoverReminders(trx: Trx, contest: Pick<Contest, "id" | "version" | "roundEndsAt">) {
+  if (contest.roundEndsAt === null) return;
+  for (const days of REMINDER_DAYS) {
+    await enqueueJob(trx, {
+      kind: "handover.reminder",
+      payload: { contestId: contest.id, version: contest.version, days } satisfies ReminderPayload,
+      runAt: contest.roundEndsAt - days * DAY,
+      uniqueKey: `handover.reminder:${contest.id}:v${contest.version}:${days}d`,
+    });
+  }
+}
+
+/**
+ * Remind the client (in the app and by mail) that the handover will be approved for them. Does
+ * nothing if the contest moved on (approved, or any later version), and nothing twice: a job run
+ * again after a crash finds its notification.
+ */
+export async function sendHandoverReminder(payload: ReminderPayload): Promise<"sent" | "skipped"> {
+  return transaction(async (trx) => {
+    const contest = await loadContest(trx, payload.contestId, { lock: true });
+    if (!contest || contest.status !== "handover" || contest.version !== payload.version) return "skipped";
+    if (contest.roundEndsAt === null) return "skipped";
+    const kind = `handover.reminder.${payload.days}`;
+    const sent = await trx
+      .selectFrom("notifications")
+      .select("id")
+      .where("contest_id", "=", contest.id)
+      .where("user_id", "=", contest.clientId)
+      .where("kind", "=", kind)
+      .executeTakeFirst();
+    if (sent) return "skipped";
+    const people = await trx
+      .selectFrom("users")
+      .select(["id", "email", "display_name"])
+      .where("id", "in", [contest.clientId, contest.winnerId ?? contest.clientId])
+      .execute();
+    const client = people.find((p) => p.id === contest.clientId)!;
+    const designer = people.find((p) => p.id === contest.winnerId);
+    await notifyUsers(trx, [contest.clientId], { kind, contestId: contest.id, data: { days: payload.days } });
+    const vars = {
+      client: client.display_name,
+      designer: designer?.display_name ?? "",
+      contest: contest.title,
+      prize: formatMoney(contest.prize, contest.currency),
+      date: new Date(contest.roundEndsAt).toISOString().slice(0, 16).replace("T", " "),
+      link: `${config().appUrl}/contests/${contest.id}/handover`,
+      days:
+        payload.days === 1 ? t("mail.handover.reminder.day1") : t("mail.handover.reminder.days", { n: payload.days }),
+    };
+    await queueMail(trx, {
+      to: client.email,
+      subject: t("mail.handover.reminder.subject", vars),
+      text: t("mail.handover.reminder.body", vars),
+    });
+    return "sent";
+  });
+}
+
+export function registerHandoverJobs() {
+  registerJobHandler("handover.reminder", async (payload: ReminderPayload) => {
+    await sendHandoverReminder(payload);
+  });
+}

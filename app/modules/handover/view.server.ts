@@ -1,0 +1,121 @@
+import { db } from "~db/index";
+import { config } from "~/utils/env.server";
+import { formatBytes } from "../entries/upload.server";
+import { mediaUrl } from "../entries/media";
+import { loadHandoverParty, type HandoverRole } from "./access.server";
+import { getAgreement, type AgreementView } from "./agreement.server";
+import { handoverMissing, type MissingStep } from "./approval.server";
+import { linkSeconds } from "./downloads.server";
+import { listFinalFiles, type FinalFileView } from "./files.server";
+import { acceptAttribute, acceptedFormats, type FinalFormat } from "./formats";
+import { listMessages, type HandoverMessage } from "./thread.server";
+
+export interface OriginalView {
+  revisionId: string;
+  version: number;
+  format: string;
+  bytes: number;
+}
+
+export interface HandoverView {
+  role: HandoverRole;
+  contest: {
+    id: string;
+    title: string;
+    status: "handover" | "completed";
+    prize: number;
+    currency: string;
+    /** When the handover is approved automatically (null until the first file). */
+    autoApproveAt: number | null;
+    endedAt: number | null;
+  };
+  clientName: string;
+  winnerName: string;
+  entry: { id: string; number: number; title: string; previewUrl: string | null };
+  files: FinalFileView[];
+  accepted: FinalFormat[];
+  accept: string;
+  limit: string;
+  maxBytes: number;
+  agreement: AgreementView;
+  messages: HandoverMessage[];
+  missing: MissingStep[];
+  /** The winning entry's originals, every version (the client, once completed). */
+  originals: OriginalView[];
+  canDownloadFinals: boolean;
+  linkMinutes: number;
+}
+
+/** Everything the handover page shows, for its client or its winner; null to anyone else (404). */
+export async function getHandoverView(contestId: string, viewerId: string | null): Promise<HandoverView | null> {
+  const party = await loadHandoverParty(db(), contestId, viewerId);
+  if (!party) return null;
+  const { contest, role } = party;
+  const completed = contest.status === "completed";
+  const [people, entry, files, agreement, messages, missing] = await Promise.all([
+    db()
+      .selectFrom("users")
+      .select(["id", "display_name"])
+      .where("id", "in", [contest.clientId, contest.winnerId])
+      .execute(),
+    db()
+      .selectFrom("entries")
+      .leftJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
+      .select(["entries.id", "entries.number", "entries.title", "entry_revisions.preview_key"])
+      .where("entries.id", "=", contest.winningEntryId)
+      .executeTakeFirstOrThrow(),
+    listFinalFiles(db(), contest.id),
+    getAgreement(db(), contest),
+    listMessages(contest.id),
+    handoverMissing(db(), contest.id),
+  ]);
+  const originals =
+    role === "client" && completed
+      ? await db()
+          .selectFrom("entry_revisions")
+          .select(["id", "version", "original_format", "original_bytes"])
+          .where("entry_id", "=", contest.winningEntryId)
+          .where("status", "=", "ready")
+          .orderBy("version", "desc")
+          .execute()
+      : [];
+  const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? "";
+  const accepted = acceptedFormats(contest.deliverables);
+  const maxBytes = config().HANDOVER_MAX_BYTES;
+  return {
+    role,
+    contest: {
+      id: contest.id,
+      title: contest.title,
+      status: contest.status as "handover" | "completed",
+      prize: contest.prize,
+      currency: contest.currency,
+      autoApproveAt: contest.status === "handover" ? contest.roundEndsAt : null,
+      endedAt: contest.endedAt,
+    },
+    clientName: name(contest.clientId),
+    winnerName: name(contest.winnerId),
+    entry: {
+      id: entry.id,
+      number: entry.number,
+      title: entry.title,
+      previewUrl: entry.preview_key ? mediaUrl(entry.preview_key) : null,
+    },
+    files,
+    accepted,
+    accept: acceptAttribute(accepted),
+    limit: formatBytes(maxBytes),
+    maxBytes,
+    agreement,
+    messages,
+    missing,
+    originals: originals.map((o) => ({
+      revisionId: o.id,
+      version: o.version,
+      format: o.original_format,
+      bytes: o.original_bytes,
+    })),
+    canDownloadFinals: role === "winner" || completed,
+    linkMinutes: Math.max(1, Math.round(linkSeconds() / 60)),
+  };
+}
