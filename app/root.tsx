@@ -64,6 +64,7 @@ function Header() {
           {user ? (
             <>
               <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+              <NavLink to="/earnings">{t("nav.earnings")}</NavLink>
               <NavLink to="/account">{t("nav.account")}</NavLink>
               <span className="nav__user" data-testid="current-user">
                 {user.name}

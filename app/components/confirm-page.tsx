@@ -19,6 +19,7 @@ export function ConfirmPage({
   cancelTo,
   lastResult,
   tone = "danger",
+  hidden = {},
 }: {
   title: string;
   lead: ReactNode;
@@ -29,6 +30,8 @@ export function ConfirmPage({
   cancelTo: string;
   lastResult?: SubmissionResult<string[]>;
   tone?: "danger" | "primary";
+  /** Values the confirmation carries back (what is being confirmed, an idempotency key). */
+  hidden?: Record<string, string>;
 }) {
   const [form, fields] = useForm<{ confirm?: string }, unknown>({
     id: "confirm",
@@ -44,6 +47,9 @@ export function ConfirmPage({
         {warning ? <p className="confirm__warning">{warning}</p> : null}
         <Form method="post" className="form" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <div className="field">
             <label className="check check--confirm" htmlFor={fields.confirm.id}>
               <input {...getInputProps(fields.confirm, { type: "checkbox" })} key={fields.confirm.key} />

@@ -13,12 +13,34 @@ export function UploadForm({
   buttonLabel,
   error,
   children,
+  id = "upload",
+  accept = "image/jpeg,image/png,image/webp",
+  fileLabel = t("entries.submit.file"),
+  dropLabel = t("entries.submit.drop"),
+  chosenLabel = (name: string) => t("entries.submit.chosen", { name }),
+  uploadingLabel = (percent: number) => t("entries.submit.uploading", { percent }),
+  failedLabel = t("entries.submit.failed"),
+  maxBytes,
+  tooLargeLabel,
+  compact = false,
 }: {
   action: string;
   apiAction: string;
   buttonLabel: string;
   error?: string | null;
   children?: ReactNode;
+  /** Prefix of the form's element ids (several upload forms may share a page). */
+  id?: string;
+  accept?: string;
+  fileLabel?: string;
+  dropLabel?: string;
+  chosenLabel?: (name: string) => string;
+  uploadingLabel?: (percent: number) => string;
+  failedLabel?: string;
+  /** Checked in the browser before sending (the server's cap is the safety net, not the message). */
+  maxBytes?: number;
+  tooLargeLabel?: string;
+  compact?: boolean;
 }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -30,6 +52,11 @@ export function UploadForm({
     if (typeof XMLHttpRequest === "undefined") return;
     event.preventDefault();
     const form = event.currentTarget;
+    const chosen = inputRef.current?.files?.[0];
+    if (maxBytes !== undefined && chosen && chosen.size > maxBytes) {
+      setClientError(tooLargeLabel ?? failedLabel);
+      return;
+    }
     const xhr = new XMLHttpRequest();
     xhr.open("POST", apiAction);
     xhr.responseType = "json";
@@ -43,11 +70,11 @@ export function UploadForm({
         return;
       }
       setProgress(null);
-      setClientError(body?.message ?? t("entries.submit.failed"));
+      setClientError(body?.message ?? failedLabel);
     };
     xhr.onerror = () => {
       setProgress(null);
-      setClientError(t("entries.submit.failed"));
+      setClientError(failedLabel);
     };
     setClientError(null);
     setProgress(0);
@@ -56,10 +83,17 @@ export function UploadForm({
 
   const shownError = clientError ?? error ?? null;
   return (
-    <Form method="post" action={action} encType="multipart/form-data" className="form" onSubmit={onSubmit}>
+    <Form
+      method="post"
+      action={action}
+      encType="multipart/form-data"
+      className={compact ? "form form--compact" : "form"}
+      onSubmit={onSubmit}
+      id={id}
+    >
       <div className="field">
-        <span className="field__label" id="file-label">
-          {t("entries.submit.file")}
+        <span className="field__label" id={`${id}-file-label`}>
+          {fileLabel}
         </span>
         <label
           className={`dropzone${dragging ? " dropzone--over" : ""}`}
@@ -84,10 +118,10 @@ export function UploadForm({
             ref={inputRef}
             type="file"
             name="file"
-            accept="image/jpeg,image/png,image/webp"
+            accept={accept}
             required
-            aria-labelledby="file-label"
-            aria-describedby={shownError ? "upload-error" : undefined}
+            aria-labelledby={`${id}-file-label`}
+            aria-describedby={shownError ? `${id}-error` : undefined}
             aria-invalid={shownError ? true : undefined}
             className="dropzone__input"
             onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? null)}
@@ -95,10 +129,10 @@ export function UploadForm({
           <span aria-hidden="true" className="dropzone__icon">
             ↑
           </span>
-          <span>{fileName ? t("entries.submit.chosen", { name: fileName }) : t("entries.submit.drop")}</span>
+          <span>{fileName ? chosenLabel(fileName) : dropLabel}</span>
         </label>
         {shownError ? (
-          <p className="field__error" id="upload-error" role="alert">
+          <p className="field__error" id={`${id}-error`} role="alert">
             {shownError}
           </p>
         ) : null}
@@ -113,7 +147,7 @@ export function UploadForm({
           aria-valuenow={progress}
         >
           <span className="progress__bar" style={{ width: `${progress}%` }} />
-          <span className="progress__label">{t("entries.submit.uploading", { percent: progress })}</span>
+          <span className="progress__label">{uploadingLabel(progress)}</span>
         </div>
       ) : null}
       <div>

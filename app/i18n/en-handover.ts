@@ -17,8 +17,8 @@ export const enHandover = {
   "handover.steps": "Handover steps",
   "handover.autoApprove": "Approved automatically",
   "handover.autoApprove.client":
-    "If you do not approve or ask for changes, the handover is approved automatically and the prize released on {date}.",
-  "handover.autoApprove.winner": "If the client stays silent, the handover is approved automatically on {date}.",
+    "If you neither approve nor ask for changes, the handover is approved and the prize released automatically on",
+  "handover.autoApprove.winner": "If the client stays silent, the handover is approved automatically on",
   "handover.notStarted.client":
     "The clock starts when {designer} uploads the first file. You will get an e-mail.",
   "handover.notStarted.winner":
@@ -130,7 +130,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "agreement.party.client": "Client",
   "agreement.party.designer": "Designer",
   "agreement.signedBy": "Signed by {name}",
-  "agreement.signedOn": "on {date}",
+  "agreement.signedOn": "on",
   "agreement.notSigned": "Not signed yet",
   "agreement.legalName": "Your legal name",
   "agreement.legalName.hint": "As on an official document. Typing it is your signature.",
@@ -239,7 +239,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "receipts.feeKept": "Fee kept",
   "receipts.refunded": "Refunded",
   "receipts.net": "Net cost",
-  "receipts.funded": "Paid on {date}",
+  "receipts.funded": "Paid on",
   "receipts.status.held": "Prize in escrow",
   "receipts.status.awarded": "Prize released",
   "receipts.status.refunded": "Refunded",

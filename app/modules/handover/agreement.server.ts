@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { db, transaction, type DB, type Trx } from "~db/index";
+import { attachmentDisposition } from "~storage/index";
 import type { AgreementParty, AgreementSignature, TransferAgreement } from "~db/schema";
 import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
@@ -84,13 +85,6 @@ export async function getAgreement(executor: DB | Trx, contest: HandoverParty["c
 export type SignResult =
   | { ok: true; complete: boolean }
   | { ok: false; reason: "not_found" | "already_signed" | "closed" };
-
-/** A legal name: 2–120 characters with at least one letter, inner spaces made single. */
-export function cleanLegalName(raw: string): string | null {
-  const name = raw.normalize("NFC").replace(/\s+/g, " ").trim();
-  if (name.length < 2 || name.length > 120 || !/\p{L}/u.test(name)) return null;
-  return name;
-}
 
 /**
  * One party signs by typing their legal name. The first signature stores the agreement's text and
@@ -195,7 +189,7 @@ export async function agreementRecord(contestId: string, viewerId: string | null
 const PARTIES: AgreementParty[] = ["client", "designer"];
 
 /** The agreement as a PDF: its text, each signature with its time, address and browser, the digest. */
-export function agreementPdf(record: AgreementRecord): Uint8Array {
+export function agreementPdf(record: AgreementRecord): Uint8Array<ArrayBuffer> {
   const [title, ...rest] = record.agreement.text.split("\n");
   const blocks: PdfBlock[] = [{ kind: "title", text: title ?? t("agreement.title") }];
   for (const paragraph of rest.join("\n").split(/\n{2,}/)) {
@@ -232,8 +226,12 @@ export function agreementPdf(record: AgreementRecord): Uint8Array {
   });
 }
 
-/** A file name for the agreement's downloads. */
-export function agreementFileName(record: AgreementRecord, ext: "pdf" | "txt") {
+/** The Content-Disposition of the agreement's downloads. */
+export function agreementDisposition(record: AgreementRecord, ext: "pdf" | "txt") {
+  return attachmentDisposition(agreementFileName(record, ext));
+}
+
+function agreementFileName(record: AgreementRecord, ext: "pdf" | "txt") {
   const slug = record.contestTitle
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -118,7 +118,7 @@ export interface PdfOptions {
 }
 
 /** Lay out the blocks on A4 pages and write the PDF. */
-export function renderPdf(blocks: PdfBlock[], options: PdfOptions): Uint8Array {
+export function renderPdf(blocks: PdfBlock[], options: PdfOptions): Uint8Array<ArrayBuffer> {
   const width = PAGE.width - 2 * PAGE.margin;
   const pages: string[][] = [[]];
   let y = PAGE.height - PAGE.margin;

@@ -162,6 +162,8 @@ export async function streamMultipart<T>(
         resume?.();
       },
     });
+    // Failures reach us through onFile's promise; a stream nobody listens to must not crash the process.
+    stream.on("error", () => {});
     const file: StreamedFile = {
       fieldName: h.name,
       fileName: h.fileName,

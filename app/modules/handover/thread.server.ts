@@ -3,8 +3,8 @@ import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty } from "./access.server";
+import { MAX_MESSAGE_LENGTH } from "./forms";
 
-export const MAX_MESSAGE_LENGTH = 4000;
 
 export interface HandoverMessage {
   id: string;

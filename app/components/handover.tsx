@@ -1,0 +1,409 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { t } from "~/i18n";
+import { MAX_MESSAGE_LENGTH, MessageSchema, SignSchema } from "~/modules/handover/forms";
+import { handoverPaths } from "~/modules/handover/paths";
+import { FieldError, FormError } from "./field";
+import { LocalTime } from "./time";
+import { UploadForm } from "./upload-form";
+
+/** "1.2 MB", "840 KB", "312 bytes": sizes as people read them. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+export type StepState = "done" | "current" | "waiting";
+
+export function HandoverSteps({ steps }: { steps: { label: string; state: StepState; note: string }[] }) {
+  return (
+    <ol className="handover-steps" aria-label={t("handover.steps")}>
+      {steps.map((s, i) => (
+        <li key={s.label} className={`handover-steps__step is-${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
+          <span className="handover-steps__dot" aria-hidden="true">
+            {s.state === "done" ? "✓" : i + 1}
+          </span>
+          <span className="handover-steps__text">
+            <span className="handover-steps__label">{s.label}</span>
+            <span className="handover-steps__note">{s.note}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface FileVersion {
+  id: string;
+  version: number;
+  fileName: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+  createdAt: number;
+}
+
+export function FinalFiles({
+  contestId,
+  files,
+  canDownload,
+  canUpload,
+  accept,
+  maxBytes,
+  limit,
+  uploadError,
+  replaceError,
+  empty,
+}: {
+  contestId: string;
+  files: { id: string; current: FileVersion; earlier: FileVersion[] }[];
+  canDownload: boolean;
+  canUpload: boolean;
+  accept: string;
+  maxBytes: number;
+  limit: string;
+  uploadError?: string | null;
+  replaceError?: { fileId: string; message: string } | null;
+  empty: string;
+}) {
+  const uploadLabels = {
+    accept,
+    maxBytes,
+    tooLargeLabel: t("handover.refusal.tooLarge", { limit }),
+    dropLabel: t("handover.files.choose"),
+    chosenLabel: (name: string) => t("handover.files.chosen", { name }),
+    uploadingLabel: (percent: number) => t("handover.files.uploading", { percent }),
+    failedLabel: t("handover.files.failed"),
+  };
+  return (
+    <>
+      {files.length === 0 ? (
+        <p className="empty handover-files__empty">{empty}</p>
+      ) : (
+        <ul className="handover-files" data-testid="final-files">
+          {files.map((f) => (
+            <li key={f.id} className="handover-file">
+              <div className="handover-file__main">
+                <span className={`format-chip format-chip--${f.current.format}`} aria-hidden="true">
+                  {f.current.format === "figma" ? "FIG" : f.current.format.toUpperCase()}
+                </span>
+                <div className="handover-file__text">
+                  <p className="handover-file__name">{f.current.fileName}</p>
+                  <p className="handover-file__meta muted small">
+                    <span className="num">{t("handover.files.version", { n: f.current.version })}</span> ·{" "}
+                    <span className="num">{formatSize(f.current.bytes)}</span> · <LocalTime at={f.current.createdAt} />
+                  </p>
+                  <p className="handover-file__sum muted small">
+                    <abbr title={t("handover.files.checksum")}>SHA-256</abbr>{" "}
+                    <code className="num" title={f.current.sha256}>
+                      {f.current.sha256.slice(0, 16)}…
+                    </code>
+                  </p>
+                </div>
+                <div className="handover-file__actions">
+                  {canDownload ? (
+                    <a
+                      className="btn btn--secondary btn--small"
+                      href={handoverPaths.final(contestId, f.current.id)}
+                      aria-label={t("handover.files.downloadLabel", { name: f.current.fileName })}
+                      download
+                    >
+                      {t("handover.files.download")}
+                    </a>
+                  ) : (
+                    <span className="badge" title={t("handover.files.locked")}>
+                      <span aria-hidden="true">🔒</span> {t("handover.files.locked")}
+                    </span>
+                  )}
+                </div>
+              </div>
+              {f.earlier.length ? (
+                <details className="handover-file__versions">
+                  <summary>{t("handover.files.versions", { n: f.earlier.length })}</summary>
+                  <ul>
+                    {f.earlier.map((v) => (
+                      <li key={v.id}>
+                        <span className="num">{t("handover.files.version", { n: v.version })}</span> · {v.fileName} ·{" "}
+                        <span className="num">{formatSize(v.bytes)}</span> · <LocalTime at={v.createdAt} />
+                        {canDownload ? (
+                          <>
+                            {" "}
+                            ·{" "}
+                            <a
+                              href={handoverPaths.final(contestId, v.id)}
+                              aria-label={t("handover.files.downloadLabel", { name: `${v.fileName} v${v.version}` })}
+                            >
+                              {t("handover.files.download")}
+                            </a>
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              {canUpload ? (
+                <details
+                  className="handover-file__replace"
+                  open={replaceError?.fileId === f.id || undefined}
+                >
+                  <summary className="linklike">{t("handover.files.replace")}</summary>
+                  <UploadForm
+                    id={`replace-${f.id}`}
+                    action={`${handoverPaths.page(contestId)}?replace=${f.id}`}
+                    apiAction={`${handoverPaths.upload(contestId)}?replace=${f.id}`}
+                    buttonLabel={t("handover.files.replaceButton")}
+                    fileLabel={t("handover.files.replaceLabel", { name: f.current.fileName })}
+                    error={replaceError?.fileId === f.id ? replaceError.message : null}
+                    compact
+                    {...uploadLabels}
+                  />
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canUpload ? (
+        <div className="handover-upload">
+          <UploadForm
+            id="final-upload"
+            action={handoverPaths.page(contestId)}
+            apiAction={handoverPaths.upload(contestId)}
+            buttonLabel={t("handover.files.uploadButton")}
+            fileLabel={t("handover.files.upload")}
+            error={uploadError}
+            {...uploadLabels}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export interface AgreementProps {
+  contestId: string;
+  text: string;
+  sha256: string | null;
+  signatures: Partial<Record<"client" | "designer", { legalName: string; signedAt: number }>>;
+  complete: boolean;
+  myParty: "client" | "designer";
+  partyNames: { client: string; designer: string };
+  lastResult?: SubmissionResult<string[]>;
+}
+
+export function AgreementPanel(props: AgreementProps) {
+  const mine = props.signatures[props.myParty];
+  return (
+    <div className="agreement">
+      <div className="agreement__doc" tabIndex={0} role="document" aria-label={t("agreement.document")}>
+        {props.text.split(/\n{2,}/).map((p, i) =>
+          i === 0 ? (
+            <p key={i} className="agreement__title">
+              {p}
+            </p>
+          ) : (
+            <p key={i}>{p}</p>
+          ),
+        )}
+      </div>
+      {!props.sha256 ? <p className="muted small">{t("agreement.preview")}</p> : null}
+      <h3 className="agreement__sub">{t("agreement.signatures")}</h3>
+      <ul className="signatures" data-testid="signatures">
+        {(["client", "designer"] as const).map((party) => {
+          const s = props.signatures[party];
+          return (
+            <li key={party} className={`signature${s ? " is-signed" : ""}`}>
+              <span className="signature__party">
+                {t(`agreement.party.${party}`)} · {props.partyNames[party]}
+              </span>
+              {s ? (
+                <span className="signature__name">
+                  {t("agreement.signedBy", { name: s.legalName })}{" "}
+                  <span className="muted small">
+                    {t("agreement.signedOn")}{" "}
+                    <LocalTime at={s.signedAt} />
+                  </span>
+                </span>
+              ) : (
+                <span className="muted">{t("agreement.notSigned")}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {props.complete ? <p className="notice notice--success">{t("agreement.complete")}</p> : null}
+      {props.sha256 ? (
+        <div className="agreement__record">
+          <p className="small">
+            <span className="muted">{t("agreement.digest")}</span>{" "}
+            <code className="agreement__digest" data-testid="agreement-digest">
+              {props.sha256}
+            </code>
+          </p>
+          <div className="row">
+            <a className="btn btn--secondary" href={handoverPaths.agreementPdf(props.contestId)} download>
+              {t("agreement.downloadPdf")}
+            </a>
+            <a href={handoverPaths.agreementText(props.contestId)} title={t("agreement.downloadText.hint")} download>
+              {t("agreement.downloadText")}
+            </a>
+          </div>
+        </div>
+      ) : null}
+      {!mine ? <SignForm lastResult={props.lastResult} /> : null}
+    </div>
+  );
+}
+
+function SignForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<{ legalName?: string; agree?: string; intent?: string }, unknown>({
+    id: "sign",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <Form method="post" className="form sign-form" {...getFormProps(form)}>
+      <FormError errors={form.errors} id={form.errorId} />
+      <input type="hidden" name="intent" value="sign" />
+      <div className="field">
+        <label className="field__label" htmlFor={fields.legalName.id}>
+          {t("agreement.legalName")}
+        </label>
+        <span className="field__hint" id={`${fields.legalName.id}-hint`}>
+          {t("agreement.legalName.hint")}
+        </span>
+        <input
+          className="input sign-form__name"
+          {...getInputProps(fields.legalName, { type: "text", ariaDescribedBy: `${fields.legalName.id}-hint` })}
+          key={fields.legalName.key}
+          autoComplete="name"
+          autoFocus={fields.legalName.errors?.length ? true : undefined}
+        />
+        <FieldError meta={fields.legalName} />
+      </div>
+      <div className="field">
+        <label className="check check--confirm" htmlFor={fields.agree.id}>
+          <input {...getInputProps(fields.agree, { type: "checkbox" })} key={fields.agree.key} />
+          <span>{t("agreement.agree")}</span>
+        </label>
+        <FieldError meta={fields.agree} />
+      </div>
+      <div>
+        <button type="submit" className="btn btn--primary">
+          {t("agreement.sign")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function Thread({
+  messages,
+  viewerId,
+  lastResult,
+  canPost,
+}: {
+  messages: { id: string; authorId: string; authorName: string; body: string; createdAt: number }[];
+  viewerId: string;
+  lastResult?: SubmissionResult<string[]>;
+  canPost: boolean;
+}) {
+  const [form, fields] = useForm<{ body?: string; intent?: string }, unknown>({
+    id: "message",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="thread">
+      {messages.length === 0 ? (
+        <p className="muted">{t("handover.thread.empty")}</p>
+      ) : (
+        <ol className="thread__list" data-testid="thread">
+          {messages.map((m) => {
+            const mine = m.authorId === viewerId;
+            return (
+              <li key={m.id} className={`thread__msg${mine ? " is-mine" : ""}`}>
+                <p className="thread__meta small">
+                  <strong>{mine ? t("handover.thread.you") : m.authorName}</strong> · <LocalTime at={m.createdAt} />
+                </p>
+                <p className="thread__body">{m.body}</p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {canPost ? (
+        <Form method="post" className="form form--compact thread__form" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="message" />
+          <div className="field">
+            <label className="field__label" htmlFor={fields.body.id}>
+              {t("handover.thread.label")}
+            </label>
+            <textarea
+              className="textarea"
+              rows={3}
+              maxLength={MAX_MESSAGE_LENGTH}
+              {...getTextareaProps(fields.body)}
+              key={fields.body.key}
+            />
+            <FieldError meta={fields.body} />
+          </div>
+          <div>
+            <button type="submit" className="btn btn--secondary">
+              {t("handover.thread.send")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function Checklist({ items }: { items: { label: string; done: boolean }[] }) {
+  return (
+    <ul className="checklist">
+      {items.map((i) => (
+        <li key={i.label} className={i.done ? "is-done" : undefined}>
+          <span className="checklist__mark" aria-hidden="true">
+            {i.done ? "✓" : "○"}
+          </span>
+          <span>
+            {i.label}
+            <span className="visually-hidden">{i.done ? " ✓" : " —"}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MoneyTabs({ current }: { current: "earnings" | "receipts" }) {
+  return (
+    <nav className="money-tabs" aria-label={t("money.tabs")}>
+      <Link to="/earnings" aria-current={current === "earnings" ? "page" : undefined}>
+        {t("money.tab.earnings")}
+      </Link>
+      <Link to="/receipts" aria-current={current === "receipts" ? "page" : undefined}>
+        {t("money.tab.receipts")}
+      </Link>
+    </nav>
+  );
+}
+
+export function Section({ id, title, lead, children }: { id: string; title: string; lead?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="handover__section" aria-labelledby={`${id}-title`} id={id}>
+      <h2 id={`${id}-title`} className="section-title">
+        {title}
+      </h2>
+      {lead ? <p className="muted">{lead}</p> : null}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { t } from "~/i18n";
+import { receiveFinalFile } from "~/modules/handover/files.server";
+import { handoverPaths } from "~/modules/handover/paths";
+
+// The upload form's JavaScript path (XMLHttpRequest, for a progress bar): the same upload, JSON out.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!context.user) return Response.json({ ok: false, message: t("errors.forbidden") }, { status: 401 });
+  const contestId = params.contestId ?? "";
+  const replace = new URL(request.url).searchParams.get("replace");
+  const outcome = await receiveFinalFile(request, { contestId, userId: context.user.id, replaceFileId: replace });
+  if (outcome.ok) {
+    const flag = outcome.version > 1 ? "replaced" : "uploaded";
+    return Response.json(
+      { ok: true, location: `${handoverPaths.page(contestId)}?${flag}=1#files`, versionId: outcome.versionId },
+      { status: 201 },
+    );
+  }
+  return Response.json({ ok: false, message: outcome.message }, { status: outcome.status });
+}

@@ -1,0 +1,339 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  AgreementPanel,
+  Checklist,
+  FinalFiles,
+  HandoverSteps,
+  Section,
+  formatSize,
+  type StepState,
+} from "~/components/handover";
+import { Notice } from "~/components/field";
+import { Money } from "~/components/contest";
+import { Countdown, LocalTime } from "~/components/time";
+import { t } from "~/i18n";
+import { formatMoney } from "~/modules/contests/brief";
+import { signAgreement } from "~/modules/handover/agreement.server";
+import { receiveFinalFile } from "~/modules/handover/files.server";
+import { formatList } from "~/modules/handover/files.server";
+import { MessageSchema, SignSchema } from "~/modules/handover/forms";
+import { handoverPaths } from "~/modules/handover/paths";
+import { boundaryOf } from "~/modules/handover/stream-multipart.server";
+import { postMessage } from "~/modules/handover/thread.server";
+import { getHandoverView } from "~/modules/handover/view.server";
+import { Thread } from "~/components/handover";
+import entriesCss from "~/styles/entries.css?url";
+import handoverCss from "~/styles/handover.css?url";
+import { requireUser } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: entriesCss },
+  { rel: "stylesheet", href: handoverCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? t("handover.pageTitle", { contest: data.view.contest.title }) : t("handover.title") },
+  { name: "robots", content: "noindex" },
+];
+
+const notFound = () => new Response(t("errors.notFound.body"), { status: 404 });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const view = await getHandoverView(params.contestId ?? "", user.id);
+  if (!view) throw notFound();
+  return { view, viewerId: user.id, serverNow: now(), formats: formatList(view.accepted) };
+}
+
+type ActionData =
+  | { intent: "upload"; error: string; replace: string | null }
+  | { intent: "message" | "sign"; result: SubmissionResult<string[]> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const contestId = params.contestId ?? "";
+  const page = handoverPaths.page(contestId);
+
+  // A final file (the no-JavaScript path of the upload form): streamed, never read into memory here.
+  if (boundaryOf(request.headers.get("Content-Type"))) {
+    const replace = new URL(request.url).searchParams.get("replace");
+    const outcome = await receiveFinalFile(request, { contestId, userId: user.id, replaceFileId: replace });
+    if (outcome.ok) return redirect(`${page}?${outcome.version > 1 ? "replaced" : "uploaded"}=1#files`);
+    if (outcome.status === 404) throw notFound();
+    return data({ intent: "upload", error: outcome.message, replace } satisfies ActionData, {
+      status: outcome.status,
+    });
+  }
+
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "message") {
+    const submission = parseWithZod(formData, { schema: MessageSchema });
+    if (submission.status !== "success") {
+      return data({ intent: "message", result: submission.reply() } satisfies ActionData, { status: 400 });
+    }
+    const posted = await postMessage({ contestId, userId: user.id, body: submission.value.body });
+    if (!posted.ok) throw notFound();
+    return redirect(`${page}?sent=1#messages`);
+  }
+  if (intent === "sign") {
+    const submission = parseWithZod(formData, { schema: SignSchema });
+    if (submission.status !== "success") {
+      return data({ intent: "sign", result: submission.reply() } satisfies ActionData, { status: 400 });
+    }
+    const signed = await signAgreement({
+      contestId,
+      userId: user.id,
+      legalName: submission.value.legalName,
+      ip: context.ip,
+      userAgent: request.headers.get("User-Agent") ?? "",
+    });
+    if (!signed.ok && signed.reason === "not_found") throw notFound();
+    if (!signed.ok) {
+      return data(
+        {
+          intent: "sign",
+          result: submission.reply({ formErrors: [t("agreement.error.alreadySigned")] }),
+        } satisfies ActionData,
+        { status: 409 },
+      );
+    }
+    return redirect(`${page}?signed=1#agreement`);
+  }
+  throw new Response(t("errors.generic"), { status: 400 });
+}
+
+export default function HandoverPage() {
+  const { view, viewerId, serverNow, formats } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const { contest, role } = view;
+  const isClient = role === "client";
+  const completed = contest.status === "completed";
+  const designer = view.winnerName;
+  const myParty = isClient ? "client" : "designer";
+  const hasFiles = view.files.length > 0;
+  const clientSigned = !!view.agreement.signatures.client;
+  const designerSigned = !!view.agreement.signatures.designer;
+  const prize = formatMoney(contest.prize, contest.currency);
+
+  const steps: { label: string; state: StepState; note: string }[] = [
+    {
+      label: t("handover.step.files"),
+      state: hasFiles ? "done" : "current",
+      note: hasFiles ? `${view.files.length} · ${t("handover.step.done")}` : t("handover.step.waiting"),
+    },
+    {
+      label: t("handover.step.agreement"),
+      state: view.agreement.complete ? "done" : "current",
+      note: view.agreement.complete
+        ? t("handover.step.done")
+        : `${Number(clientSigned) + Number(designerSigned)} / 2`,
+    },
+    {
+      label: t("handover.step.approval"),
+      state: completed ? "done" : hasFiles && view.agreement.complete ? "current" : "waiting",
+      note: completed ? t("handover.step.done") : t("handover.step.waiting"),
+    },
+  ];
+
+  const uploadError = actionData?.intent === "upload" && !actionData.replace ? actionData.error : null;
+  const replaceError =
+    actionData?.intent === "upload" && actionData.replace
+      ? { fileId: actionData.replace, message: actionData.error }
+      : null;
+
+  return (
+    <div className="container page handover">
+      <p className="handover__back">
+        <Link to={`/contests/${contest.id}`}>← {t("handover.back")}</Link>
+      </p>
+      <header className="handover__head">
+        <div className="handover__intro">
+          <p className="eyebrow">{t("handover.title")}</p>
+          <h1>{contest.title}</h1>
+          <p className="lead">
+            {completed && contest.endedAt
+              ? t("handover.lead.completed", { date: new Date(contest.endedAt).toISOString().slice(0, 10) })
+              : isClient
+                ? t("handover.lead.client", { designer, number: view.entry.number })
+                : t("handover.lead.winner", { contest: contest.title, number: view.entry.number, client: view.clientName })}
+          </p>
+        </div>
+        <figure className="handover__entry">
+          {view.entry.previewUrl ? (
+            <img
+              src={view.entry.previewUrl}
+              alt={t("entries.alt", { title: view.entry.title || t("entries.untitled"), designer })}
+            />
+          ) : (
+            <div className="handover__entry-empty" aria-hidden="true" />
+          )}
+          <figcaption>
+            <span className="muted small">{t("handover.winningEntry")}</span>
+            <Link to={`/entries/${view.entry.id}`}>
+              <span className="num">#{view.entry.number}</span> {view.entry.title || t("entries.untitled")}
+            </Link>
+            <span className="muted small">{t("entries.by", { name: designer })}</span>
+          </figcaption>
+        </figure>
+      </header>
+
+      <HandoverSteps steps={steps} />
+
+      <div className="handover__notices">
+        {params.get("uploaded") ? <Notice tone="success">{t("handover.uploaded")}</Notice> : null}
+        {params.get("replaced") ? <Notice tone="success">{t("handover.replaced")}</Notice> : null}
+        {params.get("signed") ? <Notice tone="success">{t("handover.signedNotice")}</Notice> : null}
+        {params.get("sent") ? <Notice tone="success">{t("handover.messageSent")}</Notice> : null}
+        {params.get("approved") ? (
+          <Notice tone="success">{t("handover.approvedNotice", { designer })}</Notice>
+        ) : null}
+      </div>
+
+      <div className="handover__layout">
+        <div className="handover__main">
+          <Section
+            id="files"
+            title={t("handover.files.title")}
+            lead={
+              isClient
+                ? completed
+                  ? null
+                  : t("handover.files.lead.client", { designer })
+                : completed
+                  ? null
+                  : t("handover.files.lead.winner", { formats, limit: view.limit })
+            }
+          >
+            <FinalFiles
+              contestId={contest.id}
+              files={view.files}
+              canDownload={view.canDownloadFinals}
+              canUpload={!isClient && !completed}
+              accept={view.accept}
+              maxBytes={view.maxBytes}
+              limit={view.limit}
+              uploadError={uploadError}
+              replaceError={replaceError}
+              empty={isClient ? t("handover.files.empty.client", { designer }) : t("handover.files.empty.winner")}
+            />
+            {view.originals.length ? (
+              <div className="originals">
+                <h3 className="originals__title">{t("downloads.original")}</h3>
+                <ul className="originals__list" data-testid="originals">
+                  {view.originals.map((o) => (
+                    <li key={o.revisionId}>
+                      <span>
+                        {t("downloads.originalVersion", {
+                          number: view.entry.number,
+                          version: o.version,
+                          format: o.format.toUpperCase(),
+                        })}{" "}
+                        · <span className="num">{formatSize(o.bytes)}</span>
+                      </span>
+                      <a className="btn btn--secondary btn--small" href={handoverPaths.original(contest.id, o.revisionId)} download>
+                        {t("handover.files.download")}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+                <p className="muted small">{t("downloads.lead", { minutes: view.linkMinutes })}</p>
+              </div>
+            ) : null}
+          </Section>
+
+          <Section id="agreement" title={t("agreement.title")} lead={t("agreement.lead")}>
+            <AgreementPanel
+              contestId={contest.id}
+              text={view.agreement.text}
+              sha256={view.agreement.sha256}
+              signatures={view.agreement.signatures}
+              complete={view.agreement.complete}
+              myParty={myParty}
+              partyNames={{ client: view.clientName, designer }}
+              lastResult={actionData?.intent === "sign" ? actionData.result : undefined}
+            />
+          </Section>
+
+          <Section id="messages" title={t("handover.thread.title")} lead={t("handover.thread.lead")}>
+            <Thread
+              messages={view.messages}
+              viewerId={viewerId}
+              canPost
+              lastResult={actionData?.intent === "message" ? actionData.result : undefined}
+            />
+          </Section>
+        </div>
+
+        <aside className="handover__aside">
+          <div className="card approval" data-testid="approval">
+            <p className="prize-panel__label">{t("contest.prize")}</p>
+            <p className="prize-panel__amount">
+              <Money amount={contest.prize} currency={contest.currency} />
+            </p>
+            {completed ? (
+              <p className="notice notice--success">{t("handover.lead.completed", { date: contest.endedAt ? new Date(contest.endedAt).toISOString().slice(0, 10) : "" })}</p>
+            ) : (
+              <>
+                <Checklist
+                  items={[
+                    { label: t("approval.check.files"), done: hasFiles },
+                    {
+                      label: isClient ? t("approval.check.clientSignature") : t("agreement.party.client"),
+                      done: clientSigned,
+                    },
+                    { label: t("approval.check.designerSignature", { designer }), done: designerSigned },
+                  ]}
+                />
+                {contest.autoApproveAt ? (
+                  <div className="approval__clock">
+                    <p className="prize-panel__label">{t("handover.autoApprove")}</p>
+                    <Countdown endsAt={contest.autoApproveAt} serverNow={serverNow} />
+                    <p className="muted small">
+                      {isClient ? t("handover.autoApprove.client") : t("handover.autoApprove.winner")}{" "}
+                      <LocalTime at={contest.autoApproveAt} />.
+                    </p>
+                  </div>
+                ) : (
+                  <p className="muted small">
+                    {isClient ? t("handover.notStarted.client", { designer }) : t("handover.notStarted.winner")}
+                  </p>
+                )}
+                {isClient ? (
+                  view.missing.length === 0 ? (
+                    <>
+                      <p className="small">{t("approval.lead.ready", { prize, designer })}</p>
+                      <Link to={handoverPaths.approve(contest.id)} className="btn btn--primary btn--block">
+                        {t("approval.review")}
+                      </Link>
+                    </>
+                  ) : (
+                    <p className="muted small">{t("approval.lead.missing")}</p>
+                  )
+                ) : (
+                  <p className="muted small">{t("approval.waiting.winner", { client: view.clientName })}</p>
+                )}
+              </>
+            )}
+            {completed && !isClient ? (
+              <Link to="/earnings" className="btn btn--secondary btn--block">
+                {t("nav.earnings")}
+              </Link>
+            ) : null}
+            {completed && isClient ? (
+              <Link to="/receipts" className="btn btn--secondary btn--block">
+                {t("money.tab.receipts")}
+              </Link>
+            ) : null}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmPage } from "~/components/confirm-page";
+import { t } from "~/i18n";
+import { ConfirmSchema, formatMoney } from "~/modules/contests/brief";
+import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
+import { handoverPaths } from "~/modules/handover/paths";
+import { getHandoverView } from "~/modules/handover/view.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
+
+const notFound = () => new Response(t("errors.notFound.body"), { status: 404 });
+
+function missingText(missing: MissingStep[], designer: string) {
+  return missing.map((m) => t(`approval.missing.${m}`, { designer })).join(" ");
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const view = await getHandoverView(params.contestId ?? "", user.id);
+  if (!view) throw notFound();
+  if (view.role !== "client") throw new Response(t("approval.refused.notClient"), { status: 403 });
+  return {
+    contestId: view.contest.id,
+    title: view.contest.title,
+    prize: formatMoney(view.contest.prize, view.contest.currency),
+    designer: view.winnerName,
+    completed: view.contest.status === "completed",
+    missing: missingText(view.missing, view.winnerName),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const contestId = params.contestId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: ConfirmSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await approveHandover({ contestId, clientId: user.id });
+  if (result.ok) return redirect(`${handoverPaths.page(contestId)}?approved=1`);
+  if (result.reason === "not_found") throw notFound();
+  if (result.reason === "not_client") throw new Response(t("approval.refused.notClient"), { status: 403 });
+  const view = await getHandoverView(contestId, user.id);
+  const message =
+    result.reason === "missing"
+      ? t("approval.refused.missing", { missing: missingText(result.missing, view?.winnerName ?? "") })
+      : t("approval.refused.closed");
+  return data(submission.reply({ formErrors: [message] }), { status: 409 });
+}
+
+export default function ApproveHandover() {
+  const c = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
+  if ((c.completed || c.missing) && !lastResult) {
+    return (
+      <div className="container page page--medium">
+        <div className="confirm card">
+          <h1 className="confirm__title">{t("approval.title")}</h1>
+          <p className="lead">
+            {c.completed ? t("approval.refused.closed") : t("approval.refused.missing", { missing: c.missing })}
+          </p>
+          <Link to={handoverPaths.page(c.contestId)} className="btn btn--secondary">
+            {t("approval.confirm.cancel")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <ConfirmPage
+      title={t("approval.title")}
+      lead={<p>{t("approval.confirm.lead", { contest: c.title })}</p>}
+      warning={t("approval.confirm.warning", { prize: c.prize, designer: c.designer })}
+      confirmLabel={t("approval.confirm.label", { prize: c.prize, designer: c.designer })}
+      submitLabel={t("approval.confirm.submit")}
+      cancelLabel={t("approval.confirm.cancel")}
+      cancelTo={handoverPaths.page(c.contestId)}
+      lastResult={lastResult}
+      tone="primary"
+    />
+  );
+}

@@ -1,0 +1,224 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FieldError, Notice } from "~/components/field";
+import { MoneyTabs } from "~/components/handover";
+import { LocalTime } from "~/components/time";
+import { t } from "~/i18n";
+import { earningsOf, formatAmount } from "~/modules/earnings/earnings.server";
+import { PayoutReviewSchema } from "~/modules/handover/forms";
+import handoverCss from "~/styles/handover.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoverCss }];
+export const meta: MetaFunction = () => [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const earnings = await earningsOf(user.id);
+  const url = new URL(request.url);
+  const payoutId = url.searchParams.get("payout");
+  return {
+    earnings,
+    justSent: payoutId ? (earnings.payouts.find((p) => p.id === payoutId) ?? null) : null,
+    review: {
+      amount: url.searchParams.get("amount") ?? "",
+      destination: url.searchParams.get("destination") ?? "",
+      error: url.searchParams.get("error"),
+      field: url.searchParams.get("field"),
+    },
+  };
+}
+
+const STATUS_TONE: Record<string, string> = {
+  paid: "badge--success",
+  pending: "badge--pending",
+  failed: "badge--danger",
+  needs_review: "badge--pending",
+};
+
+export default function EarningsPage() {
+  const { earnings, justSent } = useLoaderData<typeof loader>();
+  const hasAny = earnings.balances.length > 0;
+  return (
+    <div className="container page money">
+      <MoneyTabs current="earnings" />
+      <h1>{t("earnings.title")}</h1>
+      <p className="lead">{t("earnings.lead")}</p>
+      {justSent ? (
+        <Notice tone={justSent.status === "failed" ? "error" : "success"}>{justSent.message}</Notice>
+      ) : null}
+      {!hasAny ? (
+        <div className="empty">
+          <p>{t("earnings.empty")}</p>
+          <Link to="/contests" className="btn btn--secondary">
+            {t("earnings.empty.cta")}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <div className="balances">
+            {earnings.balances.map((b) => (
+              <dl className="balance card" key={b.currency} data-testid={`balance-${b.currency}`}>
+                <div className="balance__main">
+                  <dt>{t("earnings.available")}</dt>
+                  <dd className="num" data-testid="available">
+                    {formatAmount(b.available, b.currency)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("earnings.inFlight")}</dt>
+                  <dd className="num">{formatAmount(b.inFlight, b.currency)}</dd>
+                </div>
+                <div>
+                  <dt>{t("earnings.paidOut")}</dt>
+                  <dd className="num">{formatAmount(b.paidOut, b.currency)}</dd>
+                </div>
+              </dl>
+            ))}
+          </div>
+          <div className="money__layout">
+            <section aria-labelledby="activity-title" className="money__main">
+              <h2 id="activity-title" className="section-title">
+                {t("earnings.movements")}
+              </h2>
+              <table className="ledger-table" data-testid="movements">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("earnings.col.date")}</th>
+                    <th scope="col">{t("earnings.col.what")}</th>
+                    <th scope="col" className="num-col">
+                      {t("earnings.col.amount")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {earnings.movements.map((m, i) => (
+                    <tr key={i}>
+                      <td>
+                        <LocalTime at={m.at} dateOnly />
+                      </td>
+                      <td>
+                        {t(`earnings.movement.${m.kind}`)}
+                        {m.contestId ? (
+                          <>
+                            {" · "}
+                            <Link to={`/contests/${m.contestId}`}>
+                              {t("earnings.movement.contest", { contest: m.contestTitle ?? "" })}
+                            </Link>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className={`num num-col ${m.amount < 0 ? "is-out" : "is-in"}`}>
+                        {m.amount > 0 ? "+" : "−"}
+                        {formatAmount(Math.abs(m.amount), m.currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {earnings.payouts.length ? (
+                <>
+                  <h2 className="section-title">{t("earnings.payouts")}</h2>
+                  <ul className="payouts" data-testid="payouts">
+                    {earnings.payouts.map((p) => (
+                      <li key={p.id} className="payout">
+                        <div>
+                          <p className="payout__amount num">{formatAmount(p.amount, p.currency)}</p>
+                          <p className="muted small">
+                            {t("earnings.payout.to", { destination: p.destination })} · <LocalTime at={p.createdAt} />
+                          </p>
+                          <p className="small payout__message">{p.message}</p>
+                        </div>
+                        <span className={`badge ${STATUS_TONE[p.status] ?? ""}`}>
+                          {t(`earnings.payout.status.${p.status}`)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </section>
+            <aside className="money__aside">
+              <PayoutForm />
+            </aside>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Step one of a payout: amount and account, sent (GET) to the review page, which asks to confirm. */
+function PayoutForm() {
+  const { earnings, review } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const balance = earnings.balances.find((b) => b.available > 0) ?? earnings.balances[0]!;
+  const [form, fields] = useForm<{ amount?: string; destination?: string; currency?: string }, unknown>({
+    id: "payout",
+    defaultValue: { amount: review.amount, destination: review.destination },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PayoutReviewSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const serverError = review.error
+    ? { errorId: `${fields[review.field === "destination" ? "destination" : "amount"].id}-error`, errors: [review.error] }
+    : null;
+  if (balance.available <= 0) {
+    return (
+      <div className="card stack">
+        <h2 className="section-title">{t("earnings.payout.title")}</h2>
+        <p className="muted">{t("earnings.payout.nothing")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="card stack">
+      <h2 className="section-title">{t("earnings.payout.title")}</h2>
+      <p className="muted small">{t("earnings.payout.lead")}</p>
+      <Form method="get" action="/earnings/payout" className="form form--compact" {...getFormProps(form)}>
+        <input type="hidden" name="currency" value={balance.currency} />
+        <div className="field">
+          <label className="field__label" htmlFor={fields.amount.id}>
+            {t("earnings.payout.amount")}
+          </label>
+          <span className="field__hint" id={`${fields.amount.id}-hint`}>
+            {t("earnings.payout.amount.hint", { available: formatAmount(balance.available, balance.currency) })}
+          </span>
+          <input
+            className="input num"
+            inputMode="decimal"
+            {...getInputProps(fields.amount, { type: "text", ariaDescribedBy: `${fields.amount.id}-hint` })}
+            key={fields.amount.key}
+            aria-invalid={fields.amount.errors?.length || review.field === "amount" ? true : undefined}
+            autoFocus={review.field === "amount" || undefined}
+          />
+          <FieldError meta={fields.amount} />
+          {serverError && review.field !== "destination" && params.get("error") ? <FieldError meta={serverError} /> : null}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={fields.destination.id}>
+            {t("earnings.payout.destination")}
+          </label>
+          <span className="field__hint" id={`${fields.destination.id}-hint`}>
+            {t("earnings.payout.destination.hint")}
+          </span>
+          <input
+            className="input"
+            autoComplete="off"
+            spellCheck={false}
+            {...getInputProps(fields.destination, { type: "text", ariaDescribedBy: `${fields.destination.id}-hint` })}
+            key={fields.destination.key}
+            aria-invalid={fields.destination.errors?.length || review.field === "destination" ? true : undefined}
+            autoFocus={review.field === "destination" || undefined}
+          />
+          <FieldError meta={fields.destination} />
+          {serverError && review.field === "destination" ? <FieldError meta={serverError} /> : null}
+        </div>
+        <button type="submit" className="btn btn--primary btn--block">
+          {t("earnings.payout.review")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmPage } from "~/components/confirm-page";
+import { t } from "~/i18n";
+import { checkPayout, formatAmount, newPayoutKey, parseAmount, sendPayout } from "~/modules/earnings/earnings.server";
+import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` }];
+
+function backToForm(params: Record<string, string>) {
+  return redirect(`/earnings?${new URLSearchParams(params)}#payout`);
+}
+
+/** Step two: the payout, read back for confirmation, with a fresh idempotency key in the form. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const url = new URL(request.url);
+  const submission = parseWithZod(url.searchParams, { schema: PayoutReviewSchema });
+  const raw = {
+    amount: url.searchParams.get("amount") ?? "",
+    destination: url.searchParams.get("destination") ?? "",
+  };
+  if (submission.status !== "success") {
+    const field = submission.error?.amount ? "amount" : "destination";
+    throw backToForm({ ...raw, field, error: (submission.error?.[field] ?? [t("errors.generic")]).join(" ") });
+  }
+  const checked = await checkPayout({ designerId: user.id, ...submission.value });
+  if (!checked.ok) throw backToForm({ ...raw, field: checked.field, error: checked.message });
+  return {
+    amount: submission.value.amount,
+    currency: checked.currency,
+    destination: checked.destination,
+    label: formatAmount(checked.amount, checked.currency),
+    key: newPayoutKey(),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const submission = parseWithZod(await request.formData(), { schema: PayoutConfirmSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // No balance check here: requestPayout makes it under the account's lock, after looking the key up,
+  // so a replayed confirmation (the same key) returns the first payout instead of a refusal.
+  const amount = parseAmount(submission.value.amount);
+  if (amount === null) {
+    return data(submission.reply({ fieldErrors: { amount: [t("earnings.payout.error.amount")] } }), { status: 400 });
+  }
+  const result = await sendPayout({
+    designerId: user.id,
+    amount,
+    currency: submission.value.currency,
+    destination: submission.value.destination,
+    idempotencyKey: submission.value.key,
+  });
+  if ("payout" in result) return redirect(`/earnings?payout=${result.payout.id}`);
+  return data(submission.reply({ formErrors: [result.message] }), {
+    status: result.reason === "insufficient_balance" ? 409 : 400,
+  });
+}
+
+export default function ConfirmPayout() {
+  const p = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
+  return (
+    <ConfirmPage
+      title={t("earnings.payout.confirm.title")}
+      lead={<p>{t("earnings.payout.confirm.lead", { amount: p.label, destination: p.destination })}</p>}
+      warning={t("earnings.payout.confirm.warning")}
+      confirmLabel={t("earnings.payout.confirm.label", { amount: p.label, destination: p.destination })}
+      submitLabel={t("earnings.payout.confirm.submit")}
+      cancelLabel={t("earnings.payout.confirm.cancel")}
+      cancelTo="/earnings"
+      lastResult={lastResult}
+      tone="primary"
+      hidden={{ amount: p.amount, currency: p.currency, destination: p.destination, key: p.key }}
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { MoneyTabs } from "~/components/handover";
+import { LocalTime } from "~/components/time";
+import { t } from "~/i18n";
+import { formatAmount, receiptsOf } from "~/modules/earnings/earnings.server";
+import handoverCss from "~/styles/handover.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoverCss }];
+export const meta: MetaFunction = () => [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const receipts = await receiptsOf(user.id);
+  const totals = new Map<string, { paid: number; feeKept: number; refunded: number }>();
+  for (const r of receipts) {
+    const sum = totals.get(r.currency) ?? { paid: 0, feeKept: 0, refunded: 0 };
+    sum.paid += r.paid;
+    sum.feeKept += r.feeKept;
+    sum.refunded += r.refunded;
+    totals.set(r.currency, sum);
+  }
+  return { receipts, totals: [...totals].map(([currency, sum]) => ({ currency, ...sum })) };
+}
+
+export default function ReceiptsPage() {
+  const { receipts, totals } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page money">
+      <MoneyTabs current="receipts" />
+      <div className="row money__title">
+        <h1>{t("receipts.title")}</h1>
+      </div>
+      <p className="lead">{t("receipts.lead")}</p>
+      {receipts.length === 0 ? (
+        <div className="empty">
+          <p>{t("receipts.empty")}</p>
+          <Link to="/contests/new" className="btn btn--secondary">
+            {t("dashboard.new")}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ul className="receipts" data-testid="receipts">
+            {receipts.map((r) => (
+              <li key={r.contestId} className="receipt card">
+                <div className="receipt__head">
+                  <div>
+                    <h2 className="receipt__title">
+                      <Link to={`/contests/${r.contestId}`}>{r.contestTitle}</Link>
+                    </h2>
+                    <p className="muted small">
+                      {t("receipts.funded")}{" "}
+                      <LocalTime at={r.fundedAt} dateOnly />
+                    </p>
+                  </div>
+                  <span className={`badge receipt__status is-${r.status}`}>{t(`receipts.status.${r.status}`)}</span>
+                </div>
+                <dl className="receipt__lines">
+                  <div>
+                    <dt>{t("receipts.prize")}</dt>
+                    <dd className="num">{formatAmount(r.prize, r.currency)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("receipts.fee")}</dt>
+                    <dd className="num">{formatAmount(r.fee, r.currency)}</dd>
+                  </div>
+                  <div className="receipt__total">
+                    <dt>{t("receipts.paid")}</dt>
+                    <dd className="num">{formatAmount(r.paid, r.currency)}</dd>
+                  </div>
+                  {r.refunded > 0 ? (
+                    <div className="receipt__refund">
+                      <dt>{t("receipts.refunded")}</dt>
+                      <dd className="num">−{formatAmount(r.refunded, r.currency)}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>{t("receipts.net")}</dt>
+                    <dd className="num">{formatAmount(r.paid - r.refunded, r.currency)}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          {totals.map((s) => (
+            <dl key={s.currency} className="receipt__lines receipts__totals card">
+              <div>
+                <dt>
+                  <strong>{t("receipts.total", { currency: s.currency })}</strong>
+                </dt>
+                <dd />
+              </div>
+              <div>
+                <dt>{t("receipts.paid")}</dt>
+                <dd className="num">{formatAmount(s.paid, s.currency)}</dd>
+              </div>
+              <div>
+                <dt>{t("receipts.feeKept")}</dt>
+                <dd className="num">{formatAmount(s.feeKept, s.currency)}</dd>
+              </div>
+              <div>
+                <dt>{t("receipts.refunded")}</dt>
+                <dd className="num">{formatAmount(s.refunded, s.currency)}</dd>
+              </div>
+            </dl>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
