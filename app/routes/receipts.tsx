@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
 import { t } from "~/i18n";
-import { formatAmount, receiptsOf } from "~/modules/earnings/earnings.server";
+import { receiptsOf } from "~/modules/earnings/earnings.server";
+import { formatAmount } from "~/modules/earnings/format";
 import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
 

@@ -68,9 +68,7 @@ export async function earningsOf(designerId: string): Promise<Earnings> {
   };
 }
 
-export function formatAmount(amount: number, currency: string) {
-  return isCurrency(currency) ? formatMoney(amount, currency) : `${amount} ${currency}`;
-}
+export { formatAmount } from "./format";
 
 /** "120", "120.5", "$1,200.50" → minor units (2 decimals); null when it is not an amount. */
 export function parseAmount(input: string): number | null {
