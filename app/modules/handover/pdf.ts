@@ -34,6 +34,9 @@ function winAnsiCode(ch: string): number | null {
   return WIN_ANSI_EXTRA[ch] ?? null;
 }
 
+/** Letters that do not decompose into a base letter and an accent. */
+const PLAIN: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", ŀ: "l", Ŀ: "L" };
+
 /** The text as WinAnsi codes: accents dropped where that helps, "?" where nothing does. */
 export function toWinAnsi(text: string): number[] {
   const out: number[] = [];
@@ -43,7 +46,7 @@ export function toWinAnsi(text: string): number[] {
       out.push(direct);
       continue;
     }
-    const plain = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    const plain = PLAIN[ch] ?? ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
     const codes = [...plain].map(winAnsiCode);
     if (plain && codes.every((c) => c !== null)) out.push(...(codes as number[]));
     else out.push(0x3f);
