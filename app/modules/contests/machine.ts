@@ -415,6 +415,10 @@ function complete(
         reason: "winner",
       },
       { type: "notify", audience: "winner", kind: "contest.prize_released" },
+      // The client who clicked knows; a silent client learns that the files are theirs now.
+      ...(kind === "handover_auto_approved"
+        ? [{ type: "notify", audience: "client", kind: "contest.handover_auto_approved" } as const]
+        : []),
     ],
   };
 }
