@@ -112,8 +112,7 @@ export default function EarningsPage() {
                         ) : null}
                       </td>
                       <td className={`num num-col ${m.amount < 0 ? "is-out" : "is-in"}`}>
-                        {m.amount > 0 ? "+" : "−"}
-                        {formatAmount(Math.abs(m.amount), m.currency)}
+                        {`${m.amount > 0 ? "+" : "−"}${formatAmount(Math.abs(m.amount), m.currency)}`}
                       </td>
                     </tr>
                   ))}

@@ -74,7 +74,7 @@ export default function ReceiptsPage() {
                   {r.refunded > 0 ? (
                     <div className="receipt__refund">
                       <dt>{t("receipts.refunded")}</dt>
-                      <dd className="num">−{formatAmount(r.refunded, r.currency)}</dd>
+                      <dd className="num">{`−${formatAmount(r.refunded, r.currency)}`}</dd>
                     </div>
                   ) : null}
                   <div>
