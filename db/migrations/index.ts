@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_contests";
 import * as m0004 from "./0004_entries";
+import * as m0005 from "./0005_judging";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_contests": m0002,
   "0004_entries": m0004,
+  "0005_judging": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
