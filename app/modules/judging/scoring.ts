@@ -146,9 +146,7 @@ export function scoreEntries(
   const list = [...raters.values()];
   const weightedCount = stableSum(list.map((r) => r.weight * r.n));
   const G = (stableSum(list.map((r) => r.weight * r.sum)) + K * NEUTRAL_MEAN) / (weightedCount + K);
-  const squares = stableSum(
-    list.map((r) => r.weight * Math.max(0, r.sumSq - 2 * G * r.sum + r.n * G * G)),
-  );
+  const squares = stableSum(list.map((r) => r.weight * Math.max(0, r.sumSq - 2 * G * r.sum + r.n * G * G)));
   const S = Math.sqrt((squares + K * NEUTRAL_SPREAD ** 2) / (weightedCount + K));
 
   const normalised = new Map<string, { value: number; weight: number }[]>();
