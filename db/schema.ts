@@ -30,6 +30,7 @@ export interface Database {
   polls: PollsTable;
   poll_entries: PollEntriesTable;
   poll_votes: PollVotesTable;
+  phash_bands: PhashBandsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -366,4 +367,10 @@ export interface PollVotesTable {
   comment: Generated<string>;
   created_at: number;
   updated_at: number;
+}
+
+export interface PhashBandsTable {
+  revision_id: string;
+  band: number;
+  value: number;
 }

@@ -28,6 +28,11 @@ export interface BlobStore {
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<BlobInfo>;
+  /** A short-lived URL the browser can fetch directly (drivers that can sign URLs, e.g. S3). */
+  signedUrl?(
+    key: string,
+    options: { expiresInSeconds: number; contentDisposition?: string },
+  ): Promise<string>;
 }
 
 export class BlobTooLargeError extends Error {

@@ -1,10 +1,12 @@
 import { enContests } from "./en-contests";
 import { enJudging } from "./en-judging";
+import { enEntries } from "./en-entries";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
   ...enContests,
   ...enJudging,
+  ...enEntries,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.contests": "Browse contests",

@@ -67,6 +67,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["status", "phash"])
     .execute();
 
+  // The 64-bit hash cut into 8 bands of 8 bits: two hashes at most 6 bits apart share at least two
+  // bands, so candidates come from an index lookup, not a scan of every image ever uploaded.
+  await db.schema
+    .createTable("phash_bands")
+    .addColumn("revision_id", "text", (c) => c.notNull().references("entry_revisions.id").onDelete("cascade"))
+    .addColumn("band", "integer", (c) => c.notNull())
+    .addColumn("value", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("phash_bands_pk", ["revision_id", "band"])
+    .execute();
+  await db.schema
+    .createIndex("phash_bands_lookup_idx")
+    .on("phash_bands")
+    .columns(["band", "value"])
+    .execute();
+
   // Near-identical images across designers: shown to the client and to the earlier designer.
   await db.schema
     .createTable("similarity_flags")
@@ -94,5 +109,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["similarity_flags", "entry_revisions", "entries"]) await db.schema.dropTable(t).execute();
+  for (const t of ["similarity_flags", "phash_bands", "entry_revisions", "entries"])
+    await db.schema.dropTable(t).execute();
 }

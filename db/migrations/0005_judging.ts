@@ -87,7 +87,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("closed_at", "bigint")
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("polls_contest_idx").on("polls").columns(["contest_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("polls_contest_idx")
+    .on("polls")
+    .columns(["contest_id", "created_at"])
+    .execute();
   await db.schema
     .createTable("poll_entries")
     .addColumn("poll_id", "text", (c) => c.notNull().references("polls.id").onDelete("cascade"))

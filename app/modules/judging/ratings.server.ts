@@ -3,7 +3,8 @@ import { forShare, forUpdate } from "~db/locking";
 import type { ContestStatus, RatingRound } from "~db/schema";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
-import { appendContestEvent } from "../contests/contests.server";
+import { contestAccess, seesOthersEntries } from "../contests/access.server";
+import { appendContestEvent, loadContest } from "../contests/contests.server";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import {
   isContestLive,
@@ -498,19 +499,17 @@ export async function getFeedbackForViewer(input: {
     .where("id", "=", input.entryId)
     .executeTakeFirst();
   if (!entry) return null;
-  let contest: ContestFacts;
-  try {
-    contest = await contestFacts(database, entry.contest_id);
-  } catch {
-    return null;
-  }
+  const contest = await loadContest(database, entry.contest_id);
+  if (!contest || contest.status === "draft") return null;
   const viewerId = input.viewer?.id ?? null;
-  const role = await judgingRole(database, contest, viewerId);
-  const isOwner = viewerId !== null && viewerId === entry.designer_id;
-  const viewerRole: EntryFeedback["viewerRole"] = role ?? (isOwner ? "designer" : "public");
-  if (viewerRole === "public") {
-    if (entry.status !== "ready" || contest.blind || contest.isPrivate) return null;
-  }
+  // Visibility is the contests module's rule (private, blind, refunded): asked, not repeated here.
+  const access = await contestAccess(database, contest, viewerId);
+  if (!access.canView) return null;
+  const role: JudgingRole | null = access.isClient ? "client" : access.isJudge ? "judge" : null;
+  const isOwn = viewerId !== null && viewerId === entry.designer_id;
+  const viewerRole: EntryFeedback["viewerRole"] = role ?? (isOwn ? "designer" : "public");
+  if (viewerRole === "public" && (entry.status !== "ready" || !seesOthersEntries(contest, access)))
+    return null;
 
   const stats = await database
     .selectFrom("entry_round_stats")

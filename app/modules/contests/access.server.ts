@@ -1,0 +1,87 @@
+import type { DB, Trx } from "~db/index";
+import type { ContestStatus } from "~db/schema";
+
+/** What one person may see and do in one contest: the single owner of visibility rules. */
+export interface ContestAccess {
+  /** The contest exists for this viewer (false: answer 404, never reveal it). */
+  canView: boolean;
+  /** May read the brief (false while an NDA waits to be accepted). */
+  canReadBrief: boolean;
+  isClient: boolean;
+  isJudge: boolean;
+  /** An invited designer of a private contest. */
+  isInvitedDesigner: boolean;
+  ndaPending: boolean;
+  eliminated: boolean;
+  isFinalist: boolean;
+  /** Sees every entry in the gallery (the client, except after a refund; the judges). */
+  seesAllEntries: boolean;
+}
+
+type ContestFacts = {
+  id: string;
+  clientId: string;
+  status: ContestStatus;
+  isPrivate: boolean;
+  blind: boolean;
+  ndaText: string | null;
+  finalists: string[];
+};
+
+const ENDED: ContestStatus[] = ["completed", "cancelled", "refunded"];
+
+export function contestHasEnded(status: ContestStatus) {
+  return ENDED.includes(status);
+}
+
+export async function contestAccess(
+  executor: DB | Trx,
+  contest: ContestFacts,
+  viewerId: string | null,
+): Promise<ContestAccess> {
+  const isClient = viewerId !== null && viewerId === contest.clientId;
+  const members = viewerId
+    ? await executor
+        .selectFrom("contest_members")
+        .select(["role", "nda_accepted_at", "eliminated_at"])
+        .where("contest_id", "=", contest.id)
+        .where("user_id", "=", viewerId)
+        .execute()
+    : [];
+  const judge = members.find((m) => m.role === "judge");
+  const designer = members.find((m) => m.role === "designer");
+  const isJudge = !!judge;
+  const isInvitedDesigner = !!designer;
+  let canView: boolean;
+  if (contest.status === "draft") canView = isClient;
+  else if (contest.isPrivate) canView = isClient || isJudge || isInvitedDesigner;
+  else canView = true;
+  const ndaPending = Boolean(
+    contest.isPrivate &&
+    contest.ndaText &&
+    isInvitedDesigner &&
+    !isClient &&
+    !isJudge &&
+    !designer?.nda_accepted_at,
+  );
+  return {
+    canView,
+    canReadBrief: canView && !ndaPending,
+    isClient,
+    isJudge,
+    isInvitedDesigner,
+    ndaPending,
+    eliminated: !!designer?.eliminated_at,
+    isFinalist: viewerId !== null && contest.finalists.includes(viewerId),
+    // A client whose unguaranteed contest was refunded loses access to the previews.
+    seesAllEntries: (isClient && contest.status !== "refunded") || isJudge,
+  };
+}
+
+/** May this viewer see other designers' entries? (Blind contests hide them until the contest ends.) */
+export function seesOthersEntries(contest: ContestFacts, access: ContestAccess) {
+  if (!access.canReadBrief) return false;
+  if (access.seesAllEntries) return true;
+  if (access.isClient) return false; // refunded: no previews
+  return !contest.blind || contestHasEnded(contest.status);
+}

@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/field";
+import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
+import { t } from "~/i18n";
+import { getEntryForViewer, withdrawEntry } from "~/modules/entries/entries.server";
+import entriesCss from "~/styles/entries.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.entry.title || t("entries.untitled")} · ${data.contest.title}` : t("app.name") },
+];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
+  if (!found) throw new Response(t("errors.notFound.body"), { status: 404 });
+  return {
+    entry: found.entry,
+    revisions: found.revisions,
+    isOwn: found.isOwn,
+    contest: { id: found.contest.id, title: found.contest.title, status: found.contest.status },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const form = await request.formData();
+  if (form.get("intent") !== "withdraw") return data({ error: t("errors.generic") }, { status: 400 });
+  if (form.get("confirm") !== "yes")
+    return data({ error: t("entries.withdraw.confirmLabel") }, { status: 400 });
+  const result = await withdrawEntry({ entryId: params.entryId!, designerId: user.id });
+  if (result.ok) return redirect(`/entries/${params.entryId}?withdrawn=1`);
+  if (result.reason === "not_found" || result.reason === "not_owner")
+    throw new Response(t("errors.notFound.body"), { status: 404 });
+  return data({ error: t("entries.withdraw.not_withdrawable") }, { status: 409 });
+}
+
+export default function EntryPage() {
+  const { entry, revisions, isOwn, contest } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const shown =
+    revisions.find((r) => r.id === params.get("v")) ?? revisions.find((r) => r.current) ?? revisions[0];
+  const title = entry.title || t("entries.untitled");
+  return (
+    <div className="container page stack">
+      <p>
+        <Link to={`/contests/${contest.id}`}>← {t("entries.backToContest")}</Link>
+      </p>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <div>
+          <h1 style={{ marginBottom: 4 }}>
+            {title} <span className="muted num">{t("entries.number", { number: entry.number })}</span>
+          </h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {t("entries.by", { name: entry.designerName })} · {contest.title}
+          </p>
+        </div>
+        <EntryStatusBadge status={entry.status} />
+      </div>
+      {params.get("withdrawn") ? <Notice tone="success">{t("entries.withdraw.done")}</Notice> : null}
+      {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
+      <div className="entry-layout">
+        <div className="stack">
+          <div className="entry-stage" data-testid="entry-stage">
+            {shown?.previewUrl ? (
+              <img
+                src={shown.previewUrl}
+                alt={entryAlt({ title: entry.title, number: entry.number, designerName: entry.designerName })}
+              />
+            ) : shown?.status === "rejected" ? (
+              <p className="notice notice--error">
+                {t("entries.rejected.hint", { reason: shown.rejectReason ?? "" })}
+              </p>
+            ) : (
+              <div
+                className="stack"
+                style={{ width: "100%", maxWidth: 480, aspectRatio: "1", justifyItems: "center" }}
+              >
+                <div className="shimmer" aria-hidden="true" />
+                <p className="muted">{t("entries.processing.hint")}</p>
+              </div>
+            )}
+          </div>
+          {revisions.length > 1 ? (
+            <section aria-labelledby="versions-title" className="stack">
+              <h2 id="versions-title" style={{ fontSize: "1rem", margin: 0 }}>
+                {t("entries.versions")}
+              </h2>
+              <ul className="versions">
+                {revisions.map((r) => (
+                  <li key={r.id}>
+                    <Link
+                      to={`?v=${r.id}`}
+                      aria-current={r.id === shown?.id ? "true" : undefined}
+                      preventScrollReset
+                      replace
+                    >
+                      {r.thumbnailUrl ? (
+                        <img src={r.thumbnailUrl} alt="" />
+                      ) : (
+                        <span className="versions__empty" />
+                      )}
+                      <span>
+                        {t("entries.version", { n: r.version })}
+                        {r.current ? ` · ${t("entries.current")}` : ""}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        <aside className="stack">
+          {entry.note ? (
+            <section className="card stack">
+              <h2 style={{ fontSize: "1rem", margin: 0 }}>{t("entries.noteToClient")}</h2>
+              <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{entry.note}</p>
+            </section>
+          ) : null}
+          {isOwn && entry.status !== "withdrawn" ? (
+            <section className="card stack">
+              <Link to={`/entries/${entry.id}/revise`} className="btn btn--primary">
+                {t("entries.revise")}
+              </Link>
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="withdraw" />
+                <p className="muted" style={{ margin: 0 }}>
+                  {t("entries.withdraw.hint")}
+                </p>
+                <label className="row" style={{ gap: 8, alignItems: "flex-start" }}>
+                  <input type="checkbox" name="confirm" value="yes" required />
+                  <span>{t("entries.withdraw.confirmLabel")}</span>
+                </label>
+                <button type="submit" className="btn btn--danger">
+                  {t("entries.withdraw")}
+                </button>
+              </Form>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
