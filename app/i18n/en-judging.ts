@@ -185,7 +185,7 @@ export const enJudging = {
   "judges.list.remove": "Remove {name}",
   "judges.list.removed": "{name} is no longer a judge. Their ratings are kept.",
   "judges.pending.title": "Invitations waiting",
-  "judges.pending.expires": "expires {when}",
+  "judges.pending.expires": "expires",
   "judges.pending.revoke": "Withdraw invitation to {email}",
   "judges.pending.revoked": "Invitation withdrawn.",
   "judges.mail.subject": "{client} invites you to judge “{contest}” on Concours",

@@ -1,4 +1,6 @@
+import { Readable } from "node:stream";
 import { db, transaction } from "~db/index";
+import { blobStore } from "~storage/index";
 import { now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
@@ -94,26 +96,33 @@ export async function listPolls(input: { contestId: string; clientId: string }) 
     .where("contest_id", "=", contest.id)
     .orderBy("created_at", "desc")
     .execute();
-  if (!polls.length) return { contest: { id: contest.id, title: contest.title }, polls: [] };
   const pollIds = polls.map((p) => p.id);
   const [choices, votes, pool] = await Promise.all([
-    db()
-      .selectFrom("poll_entries")
-      .select(["poll_id", "entry_id", "position"])
-      .where("poll_id", "in", pollIds)
-      .orderBy("position")
-      .execute(),
-    db()
-      .selectFrom("poll_votes")
-      .select(["poll_id", "entry_id", "comment", "updated_at"])
-      .where("poll_id", "in", pollIds)
-      .orderBy("updated_at", "desc")
-      .execute(),
+    pollIds.length
+      ? db()
+          .selectFrom("poll_entries")
+          .select(["poll_id", "entry_id", "position"])
+          .where("poll_id", "in", pollIds)
+          .orderBy("position")
+          .execute()
+      : Promise.resolve([]),
+    pollIds.length
+      ? db()
+          .selectFrom("poll_votes")
+          .select(["poll_id", "entry_id", "comment", "updated_at"])
+          .where("poll_id", "in", pollIds)
+          .orderBy("updated_at", "desc")
+          .execute()
+      : Promise.resolve([]),
     loadPool(db(), contest.id, { withDeclined: true }),
   ]);
   const entry = new Map(pool.map((e) => [e.id, e]));
   return {
     contest: { id: contest.id, title: contest.title },
+    // What a new poll can offer: the entries still in the running.
+    candidates: pool
+      .filter((e) => e.status === "ready")
+      .map((e) => ({ id: e.id, number: e.number, designerName: e.designerName, thumbUrl: e.thumbUrl })),
     polls: polls.map((p) => {
       const mine = votes.filter((v) => v.poll_id === p.id);
       return {
@@ -198,10 +207,12 @@ export async function getPollForVoter(input: { slug: string; voterToken: string 
     contestTitle: poll.title,
     clientName: poll.client_name,
     closed: poll.closed_at !== null,
-    // Voters see the designs, not who made them.
+    // Voters see the designs (through the poll's own link), not who made them.
     entries: choices.flatMap((c) => {
       const e = entry.get(c.entry_id);
-      return e ? [{ id: e.id, number: e.number, previewUrl: e.previewUrl, thumbUrl: e.thumbUrl }] : [];
+      return e
+        ? [{ id: e.id, number: e.number, previewUrl: e.previewUrl ? pollMediaUrl(input.slug, e.id) : null }]
+        : [];
     }),
     myVote: vote ? { entryId: vote.entry_id, comment: vote.comment } : null,
   };
@@ -252,4 +263,41 @@ export async function castVote(input: {
     )
     .execute();
   return { ok: true, changed: !!existing };
+}
+
+export function pollMediaUrl(slug: string, entryId: string) {
+  return `/polls/${slug}/media/${entryId}`;
+}
+
+/**
+ * The watermarked preview of an entry in a poll, for anyone with the poll's link (the link is the
+ * permission: the client chose to share these designs). Null when the entry is not in that poll.
+ */
+export async function openPollPreview(input: { slug: string; entryId: string }) {
+  const poll = await pollBySlug(input.slug);
+  if (!poll) return null;
+  const row = await db()
+    .selectFrom("poll_entries")
+    .innerJoin("entries", "entries.id", "poll_entries.entry_id")
+    .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
+    .select(["entry_revisions.preview_key", "entries.status"])
+    .where("poll_entries.poll_id", "=", poll.id)
+    .where("poll_entries.entry_id", "=", input.entryId)
+    .executeTakeFirst();
+  if (!row?.preview_key || row.status !== "ready" || !row.preview_key.startsWith("public/")) return null;
+  const store = blobStore();
+  if (store.signedUrl) {
+    return {
+      kind: "redirect" as const,
+      url: await store.signedUrl(row.preview_key, { expiresInSeconds: 300 }),
+    };
+  }
+  const blob = await store.get(row.preview_key);
+  if (!blob) return null;
+  return {
+    kind: "stream" as const,
+    body: Readable.toWeb(blob.body) as ReadableStream<Uint8Array>,
+    contentType: blob.info.contentType,
+    size: blob.info.size,
+  };
 }

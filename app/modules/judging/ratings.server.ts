@@ -356,7 +356,13 @@ async function setElimination(
  * A comment in the thread on one entry, between the client and that entry's designer. Judges do not
  * write to designers (their words go to the client as private notes).
  */
-export async function addComment(input: { entryId: string; authorId: string; body: string }) {
+export async function addComment(input: {
+  entryId: string;
+  authorId: string;
+  body: string;
+  /** When posted from a contest's screen: the entry must belong to that contest. */
+  contestId?: string;
+}) {
   const body = input.body.trim();
   if (!body || body.length > COMMENT_MAX) throw new JudgingError("invalid");
   return transaction(async (trx) => {
@@ -365,7 +371,8 @@ export async function addComment(input: { entryId: string; authorId: string; bod
       .select(["contest_id"])
       .where("id", "=", input.entryId)
       .executeTakeFirst();
-    if (!entryRow) throw new JudgingError("not_found");
+    if (!entryRow || (input.contestId && input.contestId !== entryRow.contest_id))
+      throw new JudgingError("not_found");
     const contest = await contestFacts(trx, entryRow.contest_id);
     const entry = await entryIn(trx, contest.id, input.entryId);
     const fromClient = input.authorId === contest.clientId;

@@ -53,6 +53,11 @@ async function clientContest(contestId: string, clientId: string) {
   return contest;
 }
 
+/** Refuses anyone but the contest's client (JudgingError), before a decision is even described. */
+export async function assertClient(input: { contestId: string; clientId: string }) {
+  await clientContest(input.contestId, input.clientId);
+}
+
 /**
  * The client's shortlist: entries ranked by score in the round the next decision belongs to, grouped
  * by designer (best first), with the number of ratings, the client's own stars and each judge's stars

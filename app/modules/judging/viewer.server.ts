@@ -11,6 +11,7 @@ import {
 } from "./access.server";
 import { getFeedbackForViewer, type EntryFeedback } from "./ratings.server";
 import { loadPool } from "./pool.server";
+import { pickEntries, type ViewerFilter } from "./viewer";
 
 export interface ViewerEntry {
   id: string;
@@ -40,6 +41,7 @@ export async function getJudgingView(input: {
   contestId: string;
   viewerId: string;
   entryId?: string | null;
+  filter?: ViewerFilter;
 }) {
   const contest = await loadContest(db(), input.contestId);
   if (!contest || contest.status === "draft") throw new JudgingError("not_found");
@@ -87,7 +89,7 @@ export async function getJudgingView(input: {
     myStars: myStars.get(e.id) ?? null,
     eliminated: out.has(e.designerId),
   }));
-  const current = input.entryId && entries.some((e) => e.id === input.entryId) ? input.entryId : null;
+  const current = pickEntries(entries, input.filter ?? "all", input.entryId ?? null).current?.id ?? null;
   const feedback: EntryFeedback | null = current
     ? await getFeedbackForViewer({ entryId: current, viewer: { id: input.viewerId } })
     : null;
@@ -103,6 +105,7 @@ export async function getJudgingView(input: {
     round,
     ratingOpen: open !== null,
     entries,
+    currentId: current,
     feedback,
   };
 }

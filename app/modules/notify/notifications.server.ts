@@ -166,7 +166,24 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
       return n.entryId ? `${contest}/judge?entry=${n.entryId}` : `${contest}/judge`;
     case "judge.joined":
       return `${contest}/judges`;
+    case "entry.rated":
+    case "entry.commented":
+    case "entry.declined":
+    case "entry.restored":
+      return n.entryId ? `/entries/${n.entryId}` : contest;
     default:
-      return n.entryId ? `${contest}#entry-${n.entryId}` : contest;
+      return contest;
   }
+}
+
+/** The notifications page: each one as a sentence with where it leads. */
+export async function notificationsForPage(userId: string, limit = 50) {
+  const rows = await listNotifications(userId, limit);
+  return rows.map((n) => ({
+    id: n.id,
+    text: notificationText(n.kind, { ...n.data, contestTitle: n.contestTitle }),
+    href: notificationHref(n),
+    createdAt: n.createdAt,
+    read: n.read,
+  }));
 }
