@@ -35,7 +35,7 @@ import {
   VIEWER_FILTERS,
   type ViewerFilter,
 } from "~/modules/judging/viewer";
-import { getJudgingView } from "~/modules/judging/viewer.server";
+import { assertJudgingRole, getJudgingView } from "~/modules/judging/viewer.server";
 import judgingCss from "~/styles/judging.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -61,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
+  await assertJudgingRole({ contestId, userId: user.id }).catch(refuse);
   const submission = parseWithZod(await request.formData(), { schema: ViewerActionSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();

@@ -6,13 +6,12 @@ import { Notice } from "~/components/field";
 import { Preview } from "~/components/judging";
 import { t } from "~/i18n";
 import { readCookie } from "~/modules/auth/sessions.server";
-import { VoteSchema } from "~/modules/judging/forms";
+import { POLL_COMMENT_MAX, VoteSchema } from "~/modules/judging/forms";
 import {
   castVote,
   getPollForVoter,
   isVoterToken,
   newVoterToken,
-  POLL_COMMENT_MAX,
   VOTER_COOKIE,
   voterCookie,
 } from "~/modules/judging/polls.server";

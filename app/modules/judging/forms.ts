@@ -3,6 +3,8 @@ import { t } from "~/i18n";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the authority).
 
+export const POLL_COMMENT_MAX = 500;
+
 const id = z.string().trim().min(1).max(64);
 const filter = z.string().max(16).optional();
 const js = z.literal("1").optional();
@@ -134,7 +136,7 @@ export const VoteSchema = z.object({
     .string({ error: t("polls.vote.choose") })
     .trim()
     .min(1, { error: t("polls.vote.choose") }),
-  comment: z.string().max(500).optional(),
+  comment: z.string().max(POLL_COMMENT_MAX).optional(),
 });
 
 export const EntryCommentSchema = z.object({

@@ -8,11 +8,11 @@ import { generateToken, hashToken } from "../auth/tokens.server";
 import { serializeCookie } from "../auth/sessions.server";
 import { appendContestEvent } from "../contests/contests.server";
 import { JudgingError } from "./access.server";
+import { POLL_COMMENT_MAX } from "./forms";
 import { loadPool } from "./pool.server";
 
 export const POLL_MIN_ENTRIES = 2;
 export const POLL_MAX_ENTRIES = 8;
-export const POLL_COMMENT_MAX = 500;
 export const VOTER_COOKIE = "concours_voter";
 
 export function pollLink(slug: string) {

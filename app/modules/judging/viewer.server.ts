@@ -109,3 +109,16 @@ export async function getJudgingView(input: {
     feedback,
   };
 }
+
+/** The viewer's actions are for the client and the judges only (designers reply from the entry page). */
+export async function assertJudgingRole(input: { contestId: string; userId: string }): Promise<JudgingRole> {
+  const contest = await db()
+    .selectFrom("contests")
+    .select(["id", "client_id", "status"])
+    .where("id", "=", input.contestId)
+    .executeTakeFirst();
+  if (!contest || contest.status === "draft") throw new JudgingError("not_found");
+  const role = await judgingRole(db(), { id: contest.id, clientId: contest.client_id }, input.userId);
+  if (!role) throw new JudgingError("forbidden");
+  return role;
+}
