@@ -275,7 +275,7 @@ export default function JudgingViewer() {
   const notice = actionData && !actionData.ok ? actionData.error : null;
 
   return (
-    <div className="viewer" data-testid="viewer">
+    <div className="viewer" data-testid="viewer" data-hydrated={hydrated ? "true" : undefined}>
       <header className="viewer__top">
         <Link to={`/contests/${contest.id}`} className="viewer__close" aria-label={t("viewer.close")}>
           <span aria-hidden="true">×</span>
