@@ -15,6 +15,13 @@ export interface PutOptions {
   maxBytes?: number;
 }
 
+export interface SignedUrlOptions {
+  /** How long the URL works, in seconds (S3 allows up to 7 days; keep it to minutes). */
+  expiresInSeconds: number;
+  /** The Content-Disposition the download gets, e.g. attachmentDisposition("logo.png"). */
+  contentDisposition?: string;
+}
+
 /**
  * Where bytes live. Keys are slash-separated paths (see keys.ts). A put is atomic: readers see the
  * whole blob or none of it, also after a crash mid-write.
@@ -28,11 +35,22 @@ export interface BlobStore {
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<BlobInfo>;
-  /** A short-lived URL the browser can fetch directly (drivers that can sign URLs, e.g. S3). */
-  signedUrl?(
-    key: string,
-    options: { expiresInSeconds: number; contentDisposition?: string },
-  ): Promise<string>;
+  /**
+   * A short-lived URL from which anyone holding it can GET the blob straight from the store.
+   * Optional: drivers that cannot sign (the filesystem) leave it out, and the app serves the bytes
+   * itself through a route that checks access.
+   */
+  signedUrl?(key: string, options: SignedUrlOptions): Promise<string>;
+}
+
+/** `attachment` with the file name, safe for any characters (RFC 6266 / RFC 5987). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export class BlobTooLargeError extends Error {

@@ -106,12 +106,86 @@ export const en = {
   "errors.generic": "We could not complete that. Please try again.",
   "errors.back": "Back to the home page",
 
+  "images.refused.empty": "This file is empty. Choose your design file again and upload it.",
+  "images.refused.unsupportedType": "This file is {type}; upload a JPEG, PNG or WebP.",
+  "images.refused.tooManyPixels":
+    "This image is {width} × {height} pixels, more than the {limit} megapixels we accept. Export it smaller and upload it again.",
+  "images.refused.truncated":
+    "This file is incomplete: it ends before the image does. Export it again and upload the whole file.",
+  "images.refused.trailingData":
+    "This file has extra data after the end of the image. Export it again as a plain JPEG, PNG or WebP.",
+  "images.refused.corrupt":
+    "This image is damaged and cannot be read. Export it again and upload the new file.",
+  "images.type.jpeg": "a JPEG",
+  "images.type.png": "a PNG",
+  "images.type.webp": "a WebP",
+  "images.type.gif": "a GIF",
+  "images.type.tiff": "a TIFF",
+  "images.type.svg": "an SVG drawing",
+  "images.type.html": "an HTML page",
+  "images.type.pdf": "a PDF",
+  "images.type.bmp": "a BMP",
+  "images.type.heic": "a HEIC photo",
+  "images.type.avif": "an AVIF",
+  "images.type.jxl": "a JPEG XL",
+  "images.type.psd": "a Photoshop document",
+  "images.type.ico": "an icon file",
+  "images.type.zip": "a ZIP archive",
+  "images.type.unknown": "not an image we can read",
+
+  "upload.tooLarge": "This file is larger than {limit}; upload a file of {limit} or less.",
+  "upload.empty": "The file you chose is empty. Choose your design file and upload it again.",
+  "upload.missing": "Choose a file to upload.",
+  "upload.tooManyFiles": "Upload one file at a time.",
+  "upload.malformed": "The upload did not arrive complete. Please try again.",
+  "upload.notMultipart": "This form must be sent as a file upload.",
+
   "mailbox.title": "Development mailbox",
   "mailbox.lead": "Mail the app would send. Shown only while mail is written to files, never with SMTP.",
   "mailbox.empty": "No mail yet.",
   "mailbox.to": "To",
   "mailbox.sent": "delivered",
   "mailbox.pending": "queued",
+  "payments.declined.card_declined": "Your card was declined. Try another card or ask your bank.",
+  "payments.declined.insufficient_funds": "Your card was declined: insufficient funds.",
+  "payments.declined.expired_card": "Your card was declined: it has expired.",
+  "payments.declined.incorrect_cvc": "Your card was declined: the security code is not right.",
+  "payments.declined.incorrect_number": "That card number is not right. Check it and try again.",
+  "payments.declined.processing_error":
+    "An error occurred while processing your card. Try again in a moment; you have not been charged.",
+  "payments.declined.authentication_required":
+    "Your bank asks you to confirm this payment. Try again and follow your bank's steps.",
+  "payments.declined.invalid_request": "This payment could not be made. Please contact us.",
+  "payments.charged": "Payment received: {amount} is held in escrow for your contest.",
+  "payments.tryAgain":
+    "We did not get an answer from the payment provider. Try again in a moment: you will not be charged twice.",
+  "payments.alreadyFunded": "This contest's prize is already in escrow. Nothing more was charged.",
+  "payments.duplicateRefunded":
+    "This contest's prize was already in escrow, so this second payment is being refunded to your card.",
+  "payments.keyReused":
+    "This payment form was already used for another payment. Reload the page and try again.",
+  "payments.invalid": "That amount cannot be charged. Check the prize and the currency.",
+  "payments.needsReview":
+    "We could not confirm this payment yet. Our team is checking it and will write to you.",
+
+  "refunds.sent": "{amount} has been refunded to your card. Banks take 5 to 10 days to show it.",
+  "refunds.pending": "Your refund of {amount} is on its way to your card.",
+  "refunds.failed": "We could not refund {amount} to your card automatically. Our team will contact you.",
+  "refunds.notRefunded": "This contest's escrow has not been refunded.",
+  "refunds.noCharge": "No card payment was found for this contest.",
+
+  "payouts.sent": "Your payout of {amount} has been sent.",
+  "payouts.inFlight": "Your payout of {amount} is on its way. We will confirm it when the provider does.",
+  "payouts.insufficientBalance": "You can withdraw at most {available}.",
+  "payouts.failed.account_closed":
+    "Your payout could not be sent: the receiving account is closed. The money is back in your balance.",
+  "payouts.failed.invalid_destination":
+    "Your payout could not be sent: check your payout account details. The money is back in your balance.",
+  "payouts.failed.other":
+    "Your payout could not be sent. The money is back in your balance; try again later.",
+  "payouts.keyReused": "This payout form was already used for another payout. Reload the page and try again.",
+  "payouts.invalid": "Enter an amount to withdraw, in a currency you hold.",
+  "payouts.needsReview": "We could not confirm this payout yet. Our team is checking it; the money is safe.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
 import { t } from "~/i18n";
@@ -42,6 +43,16 @@ export default function EntryPage() {
   const { entry, revisions, isOwn, contest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const revalidator = useRevalidator();
+  const processing = revisions.some((r) => r.status === "processing");
+  // While a version is being processed, look again every 1.5 s: the preview replaces the shimmer.
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [processing, revalidator]);
   const shown =
     revisions.find((r) => r.id === params.get("v")) ?? revisions.find((r) => r.current) ?? revisions[0];
   const title = entry.title || t("entries.untitled");

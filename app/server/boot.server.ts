@@ -21,6 +21,10 @@ export async function boot(options: { worker?: boolean; seed?: boolean; quiet?: 
     if (!options.quiet && (await hasDemoAccounts())) printDemoAccounts();
   }
   await enqueueJob(db(), { kind: "auth.cleanup", uniqueKey: `auth.cleanup:${Math.floor(now() / HOUR)}` });
+  await enqueueJob(db(), {
+    kind: "entries.sweep",
+    uniqueKey: `entries.sweep:${Math.floor(now() / (6 * HOUR))}`,
+  });
   const worker = (options.worker ?? cfg.RUN_WORKER) ? startWorker() : null;
   return {
     async shutdown() {

@@ -9,6 +9,14 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === "" ? fallback : ["1", "true", "yes", "on"].includes(v)));
 
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}` })
+    .int({ error: "must be a whole number" })
+    .positive({
+      error: "must be more than 0",
+    });
+
 const url = (what: string) =>
   z.url({ error: `must be a full URL for ${what}, such as http://localhost:3000` });
 
@@ -38,6 +46,15 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool(true),
+  /** Attempts per S3 request (1 = no retries), with exponential backoff and full jitter between. */
+  S3_MAX_ATTEMPTS: positiveInt("a number of attempts").default(4),
+  S3_RETRY_BASE_MS: positiveInt("a number of milliseconds").default(100),
+  /** One attempt that has not finished after this long is abandoned (and retried). */
+  S3_REQUEST_TIMEOUT_MS: positiveInt("a number of milliseconds").default(60_000),
+  /** Largest accepted upload, in bytes (25 MB). */
+  UPLOAD_MAX_BYTES: positiveInt("a number of bytes").default(25 * 1024 * 1024),
+  /** Images with more pixels than this are refused before decoding (50 megapixels). */
+  IMAGE_MAX_PIXELS: positiveInt("a number of pixels").default(50_000_000),
   MAIL_TRANSPORT: z.enum(["file", "smtp"], { error: "must be file or smtp" }).default("file"),
   SMTP_URL: z
     .string()
@@ -51,6 +68,23 @@ const EnvSchema = z.object({
     .enum(["silent", "error", "info", "debug"], { error: "must be silent, error, info or debug" })
     .default("info"),
   ENABLE_TEST_HOOKS: bool(false),
+  ENTRY_LIMIT: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .default(10),
+  PAYMENT_PROVIDER: z.enum(["sandbox", "stripe"], { error: "must be sandbox or stripe" }).default("sandbox"),
+  STRIPE_API_BASE: url("the Stripe API").default("https://api.stripe.com"),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, { error: "must be a Stripe secret or restricted key (sk_… or rk_…)" })
+    .optional(),
+  PAYMENT_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int({ error: "must be a whole number" })
+    .min(100, { error: "must be between 100 and 120000" })
+    .max(120_000, { error: "must be between 100 and 120000" })
+    .default(20_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -77,10 +111,16 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map(
-        (issue) =>
-          `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`,
-      ),
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const value = cleaned[name];
+        // A secret is never echoed, not even a malformed one.
+        const got =
+          /SECRET/.test(name) && value
+            ? `a value of ${value.length} characters`
+            : JSON.stringify(value ?? null);
+        return `${issue.path.join(".")}: ${issue.message} (got ${got})`;
+      }),
     );
   }
   const env = result.data;
@@ -89,6 +129,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     problems.push("SMTP_URL: is required when MAIL_TRANSPORT=smtp");
   if (env.BLOB_DRIVER === "s3" && !env.S3_ENDPOINT)
     problems.push("S3_ENDPOINT: is required when BLOB_DRIVER=s3");
+  if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY)
+    problems.push("STRIPE_SECRET_KEY: is required when PAYMENT_PROVIDER=stripe");
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, env.DATA_DIR);

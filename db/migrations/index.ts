@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_contests";
+import * as m0003 from "./0003_escrow";
 import * as m0004 from "./0004_entries";
 import * as m0005 from "./0005_judging";
 
@@ -8,6 +9,7 @@ import * as m0005 from "./0005_judging";
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_contests": m0002,
+  "0003_escrow": m0003,
   "0004_entries": m0004,
   "0005_judging": m0005,
 };

@@ -1,0 +1,150 @@
+/**
+ * What a file is, from its bytes (never its name or Content-Type), and where the image in it ends.
+ * Pure byte inspection: it names the types we refuse so the designer gets a useful message, and it
+ * finds polyglots (an image followed by something else, e.g. HTML or a ZIP) and truncated files.
+ */
+
+export type AcceptedFormat = "jpeg" | "png" | "webp";
+
+export type SniffedType =
+  | AcceptedFormat
+  | "gif"
+  | "tiff"
+  | "svg"
+  | "html"
+  | "pdf"
+  | "bmp"
+  | "heic"
+  | "avif"
+  | "jxl"
+  | "psd"
+  | "ico"
+  | "zip"
+  | "unknown";
+
+export const ACCEPTED_FORMATS: readonly AcceptedFormat[] = ["jpeg", "png", "webp"];
+
+export const CONTENT_TYPES: Record<AcceptedFormat, string> = {
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+};
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function startsWith(bytes: Buffer, prefix: number[] | string, offset = 0) {
+  const expected = typeof prefix === "string" ? Buffer.from(prefix, "latin1") : Buffer.from(prefix);
+  return (
+    bytes.length >= offset + expected.length &&
+    bytes.subarray(offset, offset + expected.length).equals(expected)
+  );
+}
+
+export function sniffType(bytes: Buffer): SniffedType {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
+  if (startsWith(bytes, [...PNG_SIGNATURE])) return "png";
+  if (startsWith(bytes, "RIFF") && startsWith(bytes, "WEBP", 8)) return "webp";
+  if (startsWith(bytes, "GIF87a") || startsWith(bytes, "GIF89a")) return "gif";
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+    return "tiff";
+  if (startsWith(bytes, "%PDF-")) return "pdf";
+  if (startsWith(bytes, "BM")) return "bmp";
+  if (startsWith(bytes, "8BPS")) return "psd";
+  if (startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return "ico";
+  if (startsWith(bytes, "PK\x03\x04")) return "zip";
+  if (startsWith(bytes, [0xff, 0x0a]) || startsWith(bytes, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
+    return "jxl";
+  if (startsWith(bytes, "ftyp", 4)) {
+    const brand = bytes.subarray(8, 12).toString("latin1");
+    if (brand === "avif" || brand === "avis") return "avif";
+    if (["heic", "heix", "hevc", "hevx", "mif1", "msf1"].includes(brand)) return "heic";
+  }
+  // Text formats: look at the start, past a BOM, whitespace and comments.
+  const head = bytes
+    .subarray(0, 1024)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(head)) return "svg";
+  if (
+    /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body|script|iframe|meta|title|style|link|div|img|p|a)\b/.test(
+      head,
+    )
+  ) {
+    return "html";
+  }
+  if (head.startsWith("<?xml") && head.includes("<svg")) return "svg";
+  return "unknown";
+}
+
+/**
+ * Where the image ends, from the format's own structure: JPEG's EOI marker, PNG's IEND chunk,
+ * WebP's RIFF size. `truncated` when the end never comes; `trailing` when bytes follow it.
+ */
+export type StructureCheck = { ok: true; end: number } | { ok: false; problem: "truncated" | "trailing" };
+
+export function checkStructure(bytes: Buffer, format: AcceptedFormat): StructureCheck {
+  const end = format === "jpeg" ? jpegEnd(bytes) : format === "png" ? pngEnd(bytes) : webpEnd(bytes);
+  if (end === null || end > bytes.length) return { ok: false, problem: "truncated" };
+  if (end < bytes.length) return { ok: false, problem: "trailing" };
+  return { ok: true, end };
+}
+
+/** Offset just past the EOI marker that ends the image, or null if it never comes. */
+function jpegEnd(bytes: Buffer): number | null {
+  let pos = 2; // after SOI
+  const length = bytes.length;
+  while (pos < length) {
+    // Find the next marker (tolerating stray bytes between segments, as decoders do).
+    if (bytes[pos] !== 0xff) {
+      pos++;
+      continue;
+    }
+    while (pos < length && bytes[pos] === 0xff) pos++; // fill bytes
+    if (pos >= length) return null;
+    const marker = bytes[pos]!;
+    pos++;
+    if (marker === 0xd9) return pos; // EOI
+    if (marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
+    if (pos + 2 > length) return null;
+    const segmentLength = bytes.readUInt16BE(pos);
+    if (segmentLength < 2) return null;
+    pos += segmentLength;
+    if (marker === 0xda) {
+      // Start of scan: entropy-coded data runs to the next marker that is not a stuffed 0xFF00
+      // or a restart marker.
+      for (;;) {
+        pos = bytes.indexOf(0xff, pos);
+        if (pos === -1) return null;
+        const next = bytes[pos + 1];
+        if (next === undefined) return null;
+        if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) pos += 2;
+        else if (next === 0xff) pos++;
+        else break;
+      }
+    }
+  }
+  return null;
+}
+
+/** Offset just past the IEND chunk, or null if it never comes. */
+function pngEnd(bytes: Buffer): number | null {
+  let pos = PNG_SIGNATURE.length;
+  while (pos + 8 <= bytes.length) {
+    const chunkLength = bytes.readUInt32BE(pos);
+    const type = bytes.subarray(pos + 4, pos + 8).toString("latin1");
+    const next = pos + 12 + chunkLength;
+    if (chunkLength > 0x7fffffff || next > bytes.length) return null;
+    if (type === "IEND") return next;
+    pos = next;
+  }
+  return null;
+}
+
+/** The RIFF container's own length (a chunk of odd size is padded by one byte). */
+function webpEnd(bytes: Buffer): number | null {
+  if (bytes.length < 12) return null;
+  const size = bytes.readUInt32LE(4);
+  return 8 + size + (size % 2);
+}

@@ -1,0 +1,331 @@
+import sharp, { type Metadata } from "sharp";
+import { t, type Locale, type MessageKey } from "~/i18n";
+import { config } from "~/utils/env.server";
+import {
+  ACCEPTED_FORMATS,
+  checkStructure,
+  CONTENT_TYPES,
+  sniffType,
+  type AcceptedFormat,
+  type SniffedType,
+} from "./image-format";
+import { differenceHash } from "./phash";
+import { applyWatermark, capHeightFor, watermarkTile } from "./watermark";
+
+/**
+ * The entry image pipeline: an uploaded draft is inspected (the bytes decide the type), then turned
+ * into a thumbnail, a watermarked preview and a perceptual hash from one decode. See
+ * app/docs/decisions/images.md.
+ */
+
+// Only the JPEG, PNG and WebP decoders, and only from memory. Every other libvips loader (SVG,
+// TIFF, GIF, PDF, HEIF, ImageMagick, files on disk…) is refused for the whole process, so bytes that
+// slip past the checks below still cannot reach a decoder we do not trust.
+sharp.block({ operation: ["VipsForeignLoad"] });
+sharp.unblock({
+  operation: ["VipsForeignLoadJpegBuffer", "VipsForeignLoadPngBuffer", "VipsForeignLoadWebpBuffer"],
+});
+
+export const PREVIEW_LONG_SIDE = 1200;
+export const THUMBNAIL_LONG_SIDE = 400;
+const WEBP_QUALITY = 80;
+/** A decode that takes longer than this is abandoned (a hostile file built to be slow). */
+const DECODE_TIMEOUT_SECONDS = 60;
+
+export type { AcceptedFormat, SniffedType };
+
+export type ImageRefusalReason =
+  "empty" | "unsupported_type" | "too_many_pixels" | "truncated" | "trailing_data" | "corrupt";
+
+const STATUS: Record<ImageRefusalReason, 413 | 415 | 422> = {
+  empty: 422,
+  unsupported_type: 415,
+  too_many_pixels: 413,
+  truncated: 422,
+  trailing_data: 422,
+  corrupt: 422,
+};
+
+const MESSAGE: Record<ImageRefusalReason, MessageKey> = {
+  empty: "images.refused.empty",
+  unsupported_type: "images.refused.unsupportedType",
+  too_many_pixels: "images.refused.tooManyPixels",
+  truncated: "images.refused.truncated",
+  trailing_data: "images.refused.trailingData",
+  corrupt: "images.refused.corrupt",
+};
+
+export interface ImageRefusal {
+  ok: false;
+  reason: ImageRefusalReason;
+  /** The HTTP status to answer with: 415 wrong type, 413 too many pixels, 422 empty or damaged. */
+  status: 413 | 415 | 422;
+  /** The catalogue message and its values; see {@link refusalMessage}. */
+  messageKey: MessageKey;
+  vars: Record<string, string | number>;
+  /** What the bytes look like. */
+  detectedType: SniffedType;
+  /** The decoder's own words, for logs (never shown to users). */
+  detail?: string;
+}
+
+export interface InspectedImage {
+  ok: true;
+  format: AcceptedFormat;
+  /** The content type to store the original under, from the decoder (not from the upload). */
+  contentType: string;
+  /** Dimensions after EXIF orientation is applied. */
+  width: number;
+  height: number;
+  /** Size of the file in bytes. */
+  bytes: number;
+}
+
+export type ImageInspection = InspectedImage | ImageRefusal;
+
+export interface InspectOptions {
+  /** Refuse images with more pixels than this, before decoding (default IMAGE_MAX_PIXELS, 50 MP). */
+  maxPixels?: number;
+  /**
+   * Decode the pixel data (at reduced size) to find damage the headers do not show. On by default;
+   * renderEntryImages turns it off because its own decode does the same.
+   */
+  verifyPixels?: boolean;
+}
+
+/** The refusal in the designer's language. */
+export function refusalMessage(refusal: ImageRefusal, locale: Locale = "en"): string {
+  const vars = { ...refusal.vars };
+  if (refusal.reason === "unsupported_type") {
+    vars.type = t(`images.type.${refusal.detectedType}`, {}, locale);
+  }
+  return t(refusal.messageKey, vars, locale);
+}
+
+/** Thrown by renderEntryImages when the original cannot be used; carries the same refusal. */
+export class ImageRefusedError extends Error {
+  constructor(readonly refusal: ImageRefusal) {
+    super(`Image refused (${refusal.reason})${refusal.detail ? `: ${refusal.detail}` : ""}`);
+    this.name = "ImageRefusedError";
+  }
+}
+
+function refuse(
+  reason: ImageRefusalReason,
+  detectedType: SniffedType,
+  vars: Record<string, string | number> = {},
+  detail?: string,
+): ImageRefusal {
+  return {
+    ok: false,
+    reason,
+    status: STATUS[reason],
+    messageKey: MESSAGE[reason],
+    vars,
+    detectedType,
+    detail,
+  };
+}
+
+function maxPixelsOf(options: { maxPixels?: number }) {
+  return options.maxPixels ?? config().IMAGE_MAX_PIXELS;
+}
+
+function isAccepted(type: SniffedType): type is AcceptedFormat {
+  return (ACCEPTED_FORMATS as readonly string[]).includes(type);
+}
+
+/** The checks that need no decoder: not empty, sniffed as ours, the container whole and alone. */
+function checkBytes(bytes: Buffer): ImageRefusal | AcceptedFormat {
+  if (bytes.length === 0) return refuse("empty", "unknown");
+  const sniffed = sniffType(bytes);
+  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed);
+  const structure = checkStructure(bytes, sniffed);
+  if (!structure.ok)
+    return refuse(structure.problem === "truncated" ? "truncated" : "trailing_data", sniffed);
+  return sniffed;
+}
+
+/** The header only (no pixels decoded): what the decoder sees, and the pixel cap. */
+async function checkHeader(
+  bytes: Buffer,
+  sniffed: AcceptedFormat,
+  maxPixels: number,
+): Promise<ImageRefusal | { ok: true; width: number; height: number }> {
+  let header: Metadata;
+  try {
+    header = await sharp(bytes, { failOn: "error", limitInputPixels: false }).metadata();
+  } catch (error) {
+    return refuse("corrupt", sniffed, {}, (error as Error).message);
+  }
+  if (header.format !== sniffed || !header.width || !header.height) {
+    return refuse("corrupt", sniffed, {}, `decoder saw ${header.format ?? "nothing"}`);
+  }
+  // Dimensions as the designer sees them, after EXIF orientation.
+  const width = header.autoOrient?.width ?? header.width;
+  const height = header.autoOrient?.height ?? header.height;
+  if (header.width * header.height > maxPixels) {
+    return refuse("too_many_pixels", sniffed, {
+      width,
+      height,
+      limit: Number((maxPixels / 1_000_000).toPrecision(2)),
+    });
+  }
+  return { ok: true, width, height };
+}
+
+/**
+ * Decide whether uploaded bytes are an image we accept. Never trusts the file name or the
+ * Content-Type: the bytes are sniffed, the header is read (no pixels) to cap the pixel count, the
+ * container is walked to its end marker, and then the pixels are decoded at reduced size.
+ */
+export async function inspectImage(bytes: Buffer, options: InspectOptions = {}): Promise<ImageInspection> {
+  const maxPixels = maxPixelsOf(options);
+  if (bytes.length === 0) return refuse("empty", "unknown");
+  const sniffed = sniffType(bytes);
+  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed);
+  // The pixel cap comes before the container walk: a huge image is refused as huge.
+  const header = await checkHeader(bytes, sniffed, maxPixels);
+  if (!header.ok) return header;
+  const checked = checkBytes(bytes);
+  if (typeof checked !== "string") return checked;
+
+  if (options.verifyPixels ?? true) {
+    try {
+      await sharp(bytes, { failOn: "error", limitInputPixels: maxPixels })
+        .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+        .resize({ width: 256, height: 256, fit: "inside", withoutEnlargement: true })
+        .raw()
+        .toBuffer();
+    } catch (error) {
+      return refuse("corrupt", sniffed, {}, (error as Error).message);
+    }
+  }
+
+  return {
+    ok: true,
+    format: sniffed,
+    contentType: CONTENT_TYPES[sniffed],
+    width: header.width,
+    height: header.height,
+    bytes: bytes.length,
+  };
+}
+
+export interface RawImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 3 | 4;
+}
+
+/**
+ * The one decode: oriented, converted to sRGB, shrunk on load and resized to fit the preview, as
+ * raw 8-bit pixels (RGB, or RGBA when the image has transparency). Never upscales.
+ */
+async function decodeForPreview(original: Buffer, maxPixels: number): Promise<RawImage> {
+  const { data, info } = await sharp(original, {
+    failOn: "error",
+    limitInputPixels: maxPixels,
+    autoOrient: true,
+  })
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+    .resize({ width: PREVIEW_LONG_SIDE, height: PREVIEW_LONG_SIDE, fit: "inside", withoutEnlargement: true })
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 };
+}
+
+/**
+ * The original checked and decoded: the byte checks first (no decoder involved), then the header
+ * read and the decode side by side; limitInputPixels stops an oversized decode at its header.
+ * Throws ImageRefusedError.
+ */
+async function acceptAndDecode(original: Buffer, maxPixels: number) {
+  const format = checkBytes(original);
+  if (typeof format !== "string") throw new ImageRefusedError(format);
+  const [header, decoded] = await Promise.all([
+    checkHeader(original, format, maxPixels),
+    decodeForPreview(original, maxPixels).catch((error: Error) => error),
+  ]);
+  if (!header.ok) throw new ImageRefusedError(header);
+  if (decoded instanceof Error) throw new ImageRefusedError(refuse("corrupt", format, {}, decoded.message));
+  return { format, width: header.width, height: header.height, pixels: decoded };
+}
+
+export interface RenderOptions {
+  /** The watermark's words, e.g. watermarkTextFor(contest.title) → "CONCOURS · ACME LOGO". */
+  watermarkText: string;
+  maxPixels?: number;
+}
+
+export interface EntryImages {
+  /** WebP, at most 400 px on the long side, no watermark, no metadata. */
+  thumbnail: Buffer;
+  /** WebP, at most 1200 px on the long side, watermarked, no metadata. */
+  preview: Buffer;
+  /** 64-bit difference hash, 16 hex characters (see phash.ts). */
+  hash: string;
+  /** The original's dimensions after orientation. */
+  width: number;
+  height: number;
+  format: AcceptedFormat;
+  /** The outputs' own dimensions (for width/height attributes in the page). */
+  sizes: { preview: { width: number; height: number }; thumbnail: { width: number; height: number } };
+}
+
+/**
+ * Thumbnail, watermarked preview and perceptual hash of an entry's original, from one decode: the
+ * original is decoded once (shrink-on-load) to preview-sized raw pixels; the thumbnail encode starts
+ * at once on a libuv thread while this thread watermarks a copy, the preview encodes on a second
+ * thread, and the hash is taken when the thumbnail is done. Outputs carry no metadata (no EXIF, GPS,
+ * ICC or XMP).
+ * Throws ImageRefusedError if the original is not an acceptable image.
+ */
+export async function renderEntryImages(original: Buffer, options: RenderOptions): Promise<EntryImages> {
+  const { format, width, height, pixels } = await acceptAndDecode(original, maxPixelsOf(options));
+  const raw = { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } };
+
+  const thumbnail = sharp(pixels.data, raw)
+    .resize({
+      width: THUMBNAIL_LONG_SIDE,
+      height: THUMBNAIL_LONG_SIDE,
+      fit: "inside",
+      withoutEnlargement: true,
+    })
+    .webp({ quality: WEBP_QUALITY })
+    .toBuffer({ resolveWithObject: true });
+  const preview = (async () => {
+    // The thumbnail pipeline is still reading `pixels`: watermark a copy, then encode it beside it.
+    const watermarked = Buffer.from(pixels.data);
+    applyWatermark(
+      watermarked,
+      pixels,
+      watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
+    );
+    return sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
+  })();
+  // Hash on the core the thumbnail frees (it finishes long before the preview).
+  const hash = thumbnail.then(() => differenceHash(pixels));
+
+  const [thumb, previewBytes, hashValue] = await Promise.all([thumbnail, preview, hash]);
+  return {
+    thumbnail: thumb.data,
+    preview: previewBytes,
+    hash: hashValue,
+    width,
+    height,
+    format,
+    sizes: {
+      preview: { width: pixels.width, height: pixels.height },
+      thumbnail: { width: thumb.info.width, height: thumb.info.height },
+    },
+  };
+}
+
+/** The perceptual hash of any accepted image, computed exactly as renderEntryImages does. */
+export async function perceptualHash(bytes: Buffer, options: { maxPixels?: number } = {}): Promise<string> {
+  const { pixels } = await acceptAndDecode(bytes, maxPixelsOf(options));
+  return differenceHash(pixels);
+}

@@ -1,0 +1,210 @@
+import { transaction } from "~db/index";
+import { blobStore, keys } from "~storage/index";
+import { t } from "~/i18n";
+import { now } from "~/utils/clock.server";
+import { config } from "~/utils/env.server";
+import { newId } from "~/utils/ids.server";
+import { contestAccess } from "../contests/access.server";
+import { loadContest, toMachine } from "../contests/contests.server";
+import { canSubmitEntry } from "../contests/machine";
+import { enqueueJob } from "../jobs/queue.server";
+import type { InspectedImage } from "./images.server";
+
+export type SubmitResult =
+  | { ok: true; entryId: string; revisionId: string }
+  | { ok: false; status: 403 | 404 | 409 | 413 | 415 | 422; message: string };
+
+const refused = (
+  status: 403 | 404 | 409,
+  key: Parameters<typeof t>[0],
+  vars?: Record<string, string | number>,
+) => ({ ok: false, status, message: t(key, vars) }) as const;
+
+/** The bytes of an upload already vetted by receiveDraft (the decoder decided the type). */
+type Submission = { contestId: string; designerId: string; file: Buffer; image: InspectedImage };
+
+/** Why this designer may not send a design to this contest now, or null. */
+async function refusal(
+  trx: Parameters<typeof contestAccess>[0],
+  input: { contestId: string; designerId: string },
+  lock: boolean,
+) {
+  const contest = await loadContest(trx, input.contestId, { lock });
+  if (!contest) return { refusal: refused(404, "errors.notFound.body") };
+  const access = await contestAccess(trx, contest, input.designerId);
+  if (!access.canView) return { refusal: refused(404, "errors.notFound.body") };
+  if (access.isClient || access.isJudge) return { refusal: refused(403, "entries.submit.notDesigner") };
+  if (access.ndaPending) return { refusal: refused(403, "entries.submit.ndaFirst") };
+  if (access.eliminated) return { refusal: refused(403, "entries.submit.eliminated") };
+  if (!canSubmitEntry(toMachine(contest), input.designerId, now())) {
+    return {
+      refusal:
+        contest.status === "final_round"
+          ? refused(409, "entries.submit.finalistsOnly")
+          : refused(409, "entries.submit.closed"),
+    };
+  }
+  return { contest };
+}
+
+async function storeOriginal(input: Submission, entryId: string, revisionId: string) {
+  const key = keys.original(input.contestId, entryId, revisionId);
+  // The original is stored before its row commits: a crash in between leaves an unreferenced blob
+  // (swept later), never a row without its bytes.
+  await blobStore().put(key, input.file, { contentType: input.image.contentType });
+  return { key, inspection: input.image };
+}
+
+/** Whether the designer may send a design now: null, or the refusal to show instead of the form. */
+export async function entryEligibility(input: { contestId: string; designerId: string }) {
+  const checked = await transaction((trx) => refusal(trx, input, false));
+  return checked.refusal ?? null;
+}
+
+/**
+ * A designer sends a new design: checked against the contest's round and the designer's standing,
+ * decoded and vetted, its original stored privately; a durable job makes the previews.
+ */
+export async function submitEntry(
+  input: Submission & { title: string; note: string },
+): Promise<SubmitResult> {
+  const first = await transaction((trx) => refusal(trx, input, false));
+  if (first.refusal) return first.refusal;
+  const entryId = newId();
+  const revisionId = newId();
+  const stored = await storeOriginal(input, entryId, revisionId);
+
+  const result = await transaction(async (trx): Promise<SubmitResult> => {
+    // Again, under the contest's lock: the round may have ended while the bytes travelled.
+    const again = await refusal(trx, input, true);
+    if (again.refusal) return again.refusal;
+    const active = await trx
+      .selectFrom("entries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("contest_id", "=", input.contestId)
+      .where("designer_id", "=", input.designerId)
+      .where("status", "in", ["processing", "ready"])
+      .executeTakeFirstOrThrow();
+    const limit = config().ENTRY_LIMIT;
+    if (Number(active.n) >= limit) return refused(409, "entries.submit.limit", { limit });
+    const last = await trx
+      .selectFrom("entries")
+      .select((eb) => eb.fn.max<number>("number").as("n"))
+      .where("contest_id", "=", input.contestId)
+      .executeTakeFirstOrThrow();
+    const at = now();
+    await trx
+      .insertInto("entries")
+      .values({
+        id: entryId,
+        contest_id: input.contestId,
+        designer_id: input.designerId,
+        number: (last.n ?? 0) + 1,
+        title: input.title,
+        note: input.note,
+        status: "processing",
+        current_revision_id: null,
+        revision_count: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto("entry_revisions")
+      .values({
+        id: revisionId,
+        entry_id: entryId,
+        contest_id: input.contestId,
+        designer_id: input.designerId,
+        version: 1,
+        status: "processing",
+        original_key: stored.key,
+        original_format: stored.inspection.format,
+        original_bytes: stored.inspection.bytes,
+        width: stored.inspection.width,
+        height: stored.inspection.height,
+        created_at: at,
+      })
+      .execute();
+    await enqueueJob(trx, {
+      kind: "entries.process",
+      payload: { revisionId },
+      uniqueKey: `entries.process:${revisionId}`,
+    });
+    return { ok: true, entryId, revisionId };
+  });
+  if (!result.ok) await blobStore().delete(stored.key);
+  return result;
+}
+
+/** A new version of an entry: all versions are kept; the entry shows the newest once it is ready. */
+export async function submitRevision(input: {
+  entryId: string;
+  designerId: string;
+  file: Buffer;
+  image: InspectedImage;
+}): Promise<SubmitResult> {
+  const entry = await transaction((trx) =>
+    trx
+      .selectFrom("entries")
+      .select(["id", "contest_id", "designer_id", "status"])
+      .where("id", "=", input.entryId)
+      .executeTakeFirst(),
+  );
+  if (!entry || entry.designer_id !== input.designerId) return refused(404, "errors.notFound.body");
+  if (entry.status === "withdrawn" || entry.status === "declined")
+    return refused(409, "entries.revise.closed");
+  const submission = {
+    contestId: entry.contest_id,
+    designerId: input.designerId,
+    file: input.file,
+    image: input.image,
+  };
+  const first = await transaction((trx) => refusal(trx, submission, false));
+  if (first.refusal) return first.refusal;
+  const revisionId = newId();
+  const stored = await storeOriginal(submission, entry.id, revisionId);
+  const result = await transaction(async (trx): Promise<SubmitResult> => {
+    const again = await refusal(trx, submission, true);
+    if (again.refusal) return again.refusal;
+    const current = await trx
+      .selectFrom("entries")
+      .select(["status", "revision_count"])
+      .where("id", "=", entry.id)
+      .executeTakeFirstOrThrow();
+    if (current.status === "withdrawn" || current.status === "declined")
+      return refused(409, "entries.revise.closed");
+    const version = current.revision_count + 1;
+    const at = now();
+    await trx
+      .updateTable("entries")
+      .set({ revision_count: version, updated_at: at })
+      .where("id", "=", entry.id)
+      .execute();
+    await trx
+      .insertInto("entry_revisions")
+      .values({
+        id: revisionId,
+        entry_id: entry.id,
+        contest_id: entry.contest_id,
+        designer_id: input.designerId,
+        version,
+        status: "processing",
+        original_key: stored.key,
+        original_format: stored.inspection.format,
+        original_bytes: stored.inspection.bytes,
+        width: stored.inspection.width,
+        height: stored.inspection.height,
+        created_at: at,
+      })
+      .execute();
+    await enqueueJob(trx, {
+      kind: "entries.process",
+      payload: { revisionId },
+      uniqueKey: `entries.process:${revisionId}`,
+    });
+    return { ok: true, entryId: entry.id, revisionId };
+  });
+  if (!result.ok) await blobStore().delete(stored.key);
+  return result;
+}

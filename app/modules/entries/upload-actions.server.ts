@@ -1,0 +1,41 @@
+import { config } from "~/utils/env.server";
+import { receiveDraft } from "./drafts.server";
+import { submitEntry, submitRevision, type SubmitResult } from "./submission.server";
+import { formatBytes } from "./upload.server";
+
+export type UploadOutcome = SubmitResult | { ok: false; status: number; message: string };
+
+function text(fields: FormData, name: string, max: number) {
+  const value = fields.get(name);
+  return typeof value === "string" ? value.trim().slice(0, max) : "";
+}
+
+/** Read a multipart upload (streamed under the byte cap, vetted by the decoder) as a new entry. */
+export async function receiveEntryUpload(
+  request: Request,
+  input: { contestId: string; designerId: string },
+): Promise<UploadOutcome> {
+  const draft = await receiveDraft(request);
+  if (!draft.ok) return draft;
+  return submitEntry({
+    ...input,
+    file: draft.bytes,
+    image: draft.image,
+    title: text(draft.fields, "title", 120),
+    note: text(draft.fields, "note", 2000),
+  });
+}
+
+/** Read a multipart upload as a new version of an entry. */
+export async function receiveRevisionUpload(
+  request: Request,
+  input: { entryId: string; designerId: string },
+): Promise<UploadOutcome> {
+  const draft = await receiveDraft(request);
+  if (!draft.ok) return draft;
+  return submitRevision({ ...input, file: draft.bytes, image: draft.image });
+}
+
+export function uploadLimitText() {
+  return formatBytes(config().UPLOAD_MAX_BYTES);
+}

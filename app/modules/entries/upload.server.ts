@@ -1,0 +1,186 @@
+import {
+  FormDataParseError,
+  MaxFilesExceededError,
+  MaxFileSizeExceededError,
+  MaxHeaderSizeExceededError,
+  MaxPartsExceededError,
+  MaxTotalSizeExceededError,
+  parseFormData,
+  type FileUpload,
+} from "@remix-run/form-data-parser";
+import { t, type Locale, type MessageKey } from "~/i18n";
+import { config } from "~/utils/env.server";
+
+/**
+ * Reading one uploaded file from a multipart request, with a byte cap. The body is streamed
+ * through @remix-run/form-data-parser, which counts the file's bytes as they arrive; the moment the
+ * cap is passed we stop reading and cancel the body, whatever Content-Length said (or if it said
+ * nothing). The file's type is not decided here: pass the bytes to inspectImage.
+ */
+
+/** Room for the form's text fields besides the file. */
+const DEFAULT_MAX_FIELD_BYTES = 64 * 1024;
+const DEFAULT_MAX_PARTS = 32;
+const MAX_PART_HEADER_BYTES = 4 * 1024;
+/** Boundary lines and part headers, per part, on top of the contents. */
+const PART_ENVELOPE_BYTES = MAX_PART_HEADER_BYTES + 256;
+
+export type UploadRefusalReason =
+  "too_large" | "empty" | "missing" | "too_many_files" | "malformed" | "not_multipart";
+
+/** Every upload refusal: an HTTP status and a catalogue message for the designer. */
+export class UploadError extends Error {
+  constructor(
+    readonly reason: UploadRefusalReason,
+    readonly status: 400 | 413 | 415 | 422,
+    readonly messageKey: MessageKey,
+    readonly vars: Record<string, string | number> = {},
+    options?: ErrorOptions,
+  ) {
+    super(`Upload refused (${reason})`, options);
+    this.name = "UploadError";
+  }
+
+  /** The refusal in the designer's language. */
+  userMessage(locale: Locale = "en"): string {
+    return t(this.messageKey, this.vars, locale);
+  }
+}
+
+/** The file passed the byte cap (413). */
+export class UploadTooLargeError extends UploadError {
+  constructor(
+    readonly maxBytes: number,
+    options?: ErrorOptions,
+  ) {
+    super("too_large", 413, "upload.tooLarge", { limit: formatBytes(maxBytes) }, options);
+    this.name = "UploadTooLargeError";
+  }
+}
+
+export class UploadRefusedError extends UploadError {
+  constructor(reason: Exclude<UploadRefusalReason, "too_large">, options?: ErrorOptions) {
+    super(reason, ...REFUSALS[reason], {}, options);
+    this.name = "UploadRefusedError";
+  }
+}
+
+const REFUSALS: Record<Exclude<UploadRefusalReason, "too_large">, [400 | 415 | 422, MessageKey]> = {
+  empty: [422, "upload.empty"],
+  missing: [422, "upload.missing"],
+  too_many_files: [400, "upload.tooManyFiles"],
+  malformed: [400, "upload.malformed"],
+  not_multipart: [415, "upload.notMultipart"],
+};
+
+export interface UploadedFile {
+  bytes: Buffer;
+  /** The form field it came in. */
+  fieldName: string;
+  /** As the browser named it: for display only, never for deciding the type. */
+  fileName: string;
+  /** As the browser declared it: informational only, never for deciding the type. */
+  declaredType: string;
+}
+
+export interface ParsedUpload {
+  file: UploadedFile;
+  /** The form's other (text) fields, ready for zod/conform. */
+  fields: FormData;
+}
+
+export interface ReadUploadOptions {
+  /** Largest accepted file in bytes (default UPLOAD_MAX_BYTES, 25 MB). Exactly this many is fine. */
+  maxBytes?: number;
+  /** The form field that carries the file (default "file"). */
+  fileField?: string;
+  /** Room for the other fields, in bytes (default 64 KB). */
+  maxFieldBytes?: number;
+}
+
+/**
+ * The uploaded file and the other fields of a multipart request. Throws UploadTooLargeError (413)
+ * as soon as the file passes the cap, and UploadRefusedError for an empty or missing file, more than
+ * one file, a body that is not multipart or does not parse. The body is cancelled when refused.
+ */
+export async function readUpload(request: Request, options: ReadUploadOptions = {}): Promise<ParsedUpload> {
+  const maxBytes = options.maxBytes ?? config().UPLOAD_MAX_BYTES;
+  const fileField = options.fileField ?? "file";
+  const maxFieldBytes = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
+
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    abandon(request);
+    throw new UploadRefusedError("not_multipart");
+  }
+  // A declared length that no acceptable body could have is refused without reading a byte. A
+  // smaller (or missing, or false) length proves nothing: the parser counts the real bytes.
+  const declared = Number(request.headers.get("Content-Length") ?? NaN);
+  if (declared > maxBytes + maxFieldBytes + DEFAULT_MAX_PARTS * PART_ENVELOPE_BYTES) {
+    abandon(request);
+    throw new UploadTooLargeError(maxBytes);
+  }
+
+  let file: UploadedFile | undefined;
+  let fields: FormData;
+  try {
+    fields = await parseFormData(
+      request,
+      {
+        maxFileSize: maxBytes,
+        maxTotalSize: maxBytes + maxFieldBytes,
+        maxFiles: 1,
+        maxParts: DEFAULT_MAX_PARTS,
+        maxHeaderSize: MAX_PART_HEADER_BYTES,
+      },
+      async (upload: FileUpload) => {
+        if (upload.fieldName !== fileField) throw new UploadRefusedError("too_many_files");
+        file = {
+          bytes: Buffer.from(await upload.arrayBuffer()),
+          fieldName: upload.fieldName,
+          fileName: upload.name,
+          declaredType: upload.type,
+        };
+        return null;
+      },
+    );
+  } catch (error) {
+    abandon(request);
+    throw asUploadError(error, maxBytes);
+  }
+
+  // A file input left empty arrives as a part with no file name and no bytes.
+  if (!file || (file.bytes.length === 0 && file.fileName === "")) throw new UploadRefusedError("missing");
+  if (file.bytes.length === 0) throw new UploadRefusedError("empty");
+  return { file, fields };
+}
+
+function asUploadError(error: unknown, maxBytes: number): unknown {
+  if (error instanceof UploadError) return error;
+  if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) {
+    return new UploadTooLargeError(maxBytes, { cause: error });
+  }
+  if (error instanceof MaxFilesExceededError)
+    return new UploadRefusedError("too_many_files", { cause: error });
+  if (
+    error instanceof FormDataParseError ||
+    error instanceof MaxPartsExceededError ||
+    error instanceof MaxHeaderSizeExceededError
+  ) {
+    return new UploadRefusedError("malformed", { cause: error });
+  }
+  return error;
+}
+
+/** Stop reading: whatever is still coming is not wanted (an endless body ends here too). */
+function abandon(request: Request) {
+  if (request.body && !request.body.locked) request.body.cancel().catch(() => {});
+}
+
+/** "25 MB", "512 KB", "900 bytes" (1 MB = 1024 × 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { t } from "~/i18n";
+import { receiveEntryUpload } from "~/modules/entries/upload-actions.server";
+
+// The upload form's JavaScript path (XMLHttpRequest, for a progress bar): the same submission, JSON out.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!context.user) return Response.json({ ok: false, message: t("errors.forbidden") }, { status: 401 });
+  const outcome = await receiveEntryUpload(request, {
+    contestId: params.contestId!,
+    designerId: context.user.id,
+  });
+  if (outcome.ok)
+    return Response.json({ ok: true, location: `/entries/${outcome.entryId}` }, { status: 201 });
+  return Response.json({ ok: false, message: outcome.message }, { status: outcome.status });
+}

@@ -1,0 +1,19 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { t } from "~/i18n";
+import { receiveRevisionUpload } from "~/modules/entries/upload-actions.server";
+
+// The revision form's JavaScript path (XMLHttpRequest with progress): JSON out.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!context.user) return Response.json({ ok: false, message: t("errors.forbidden") }, { status: 401 });
+  const outcome = await receiveRevisionUpload(request, {
+    entryId: params.entryId!,
+    designerId: context.user.id,
+  });
+  if (outcome.ok) {
+    return Response.json(
+      { ok: true, location: `/entries/${outcome.entryId}?v=${outcome.revisionId}` },
+      { status: 201 },
+    );
+  }
+  return Response.json({ ok: false, message: outcome.message }, { status: outcome.status });
+}

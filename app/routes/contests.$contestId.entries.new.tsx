@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { UploadForm } from "~/components/upload-form";
+import { t } from "~/i18n";
+import { entryEligibility } from "~/modules/entries/submission.server";
+import { receiveEntryUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
+import entriesCss from "~/styles/entries.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
+export const meta: MetaFunction = () => [{ title: `${t("entries.submit.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const refusal = await entryEligibility({ contestId: params.contestId!, designerId: user.id });
+  if (refusal?.status === 404) throw new Response(refusal.message, { status: 404 });
+  return { contestId: params.contestId!, refusal: refusal?.message ?? null, limit: uploadLimitText() };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const outcome = await receiveEntryUpload(request, { contestId: params.contestId!, designerId: user.id });
+  if (outcome.ok) return redirect(`/entries/${outcome.entryId}`);
+  return data({ error: outcome.message }, { status: outcome.status });
+}
+
+export default function SubmitEntry() {
+  const { contestId, refusal, limit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="container page page--medium stack">
+      <p>
+        <Link to={`/contests/${contestId}`}>← {t("entries.backToContest")}</Link>
+      </p>
+      <h1>{t("entries.submit.title")}</h1>
+      {refusal ? (
+        <p className="notice notice--error" role="alert">
+          {refusal}
+        </p>
+      ) : (
+        <>
+          <p className="lead">{t("entries.submit.lead", { limit })}</p>
+          <UploadForm
+            action={`/contests/${contestId}/entries/new`}
+            apiAction={`/api/contests/${contestId}/entries`}
+            buttonLabel={t("entries.submit.button")}
+            error={actionData?.error}
+          >
+            <div className="field">
+              <label className="field__label" htmlFor="title">
+                {t("entries.submit.titleLabel")}
+              </label>
+              <input className="input" id="title" name="title" maxLength={120} />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="note">
+                {t("entries.submit.noteLabel")}
+              </label>
+              <span className="field__hint" id="note-hint">
+                {t("entries.submit.noteHint")}
+              </span>
+              <textarea
+                className="textarea"
+                id="note"
+                name="note"
+                rows={4}
+                maxLength={2000}
+                aria-describedby="note-hint"
+              />
+            </div>
+          </UploadForm>
+        </>
+      )}
+    </div>
+  );
+}
