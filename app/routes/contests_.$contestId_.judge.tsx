@@ -419,13 +419,18 @@ export default function JudgingViewer() {
                 <span className="viewer__muted">{t("judging.decline.badge")}</span>
               )
             ) : ratingOpen ? (
-              <StarRating
-                entryId={current.id}
-                value={current.myStars}
-                filter={filter}
-                hydrated={hydrated}
-                label={t("judging.stars.label")}
-              />
+              <>
+                <span className="viewer__muted" aria-hidden="true">
+                  {t("judging.stars.label")}
+                </span>
+                <StarRating
+                  entryId={current.id}
+                  value={current.myStars}
+                  filter={filter}
+                  hydrated={hydrated}
+                  label={t("judging.stars.label")}
+                />
+              </>
             ) : (
               <span className="viewer__muted">
                 {current.myStars
@@ -613,7 +618,7 @@ function CommentsPanel({
   return (
     <details ref={innerRef} className="viewer__panel" id="comments">
       <summary className="viewer__button">
-        {t("viewer.keys.comment")} {comments.length ? <span className="num">({comments.length})</span> : null}{" "}
+        {t("viewer.comment")} {comments.length ? <span className="num">({comments.length})</span> : null}{" "}
         <Kbd>C</Kbd>
       </summary>
       <div className="viewer__sheet">

@@ -2,7 +2,10 @@ import sharp from "sharp";
 import { db } from "~db/index";
 import { blobStore } from "~storage/index";
 
-const PALETTES = [
+// Logo-like previews for the judging screens, drawn into raw pixels (the app blocks sharp's SVG
+// loader for the whole process, so nothing here goes through SVG).
+
+const PALETTES: [string, string][] = [
   ["#1f3a5f", "#f4b942"],
   ["#7a1f3d", "#f2e8cf"],
   ["#0f5132", "#95d5b2"],
@@ -13,19 +16,55 @@ const PALETTES = [
   ["#3a0ca3", "#4cc9f0"],
 ];
 
-/** A simple logo-like picture (shapes only: a bare machine may have no fonts for SVG text). */
-function artwork(i: number) {
-  const [ink, accent] = PALETTES[i % PALETTES.length]!;
-  const shapes = [
-    `<circle cx="600" cy="430" r="220" fill="${ink}"/><circle cx="600" cy="430" r="120" fill="${accent}"/>`,
-    `<rect x="380" y="210" width="440" height="440" rx="80" fill="${ink}"/><path d="M480 560 L600 300 L720 560 Z" fill="${accent}"/>`,
-    `<path d="M600 190 L830 620 L370 620 Z" fill="${ink}"/><circle cx="600" cy="500" r="80" fill="${accent}"/>`,
-    `<ellipse cx="600" cy="430" rx="300" ry="180" fill="${accent}"/><rect x="470" y="300" width="260" height="260" fill="${ink}" transform="rotate(45 600 430)"/>`,
-  ][i % 4]!;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900" viewBox="0 0 1200 900">${shapes}<rect x="420" y="720" width="360" height="26" rx="13" fill="${ink}" opacity="0.85"/></svg>`;
+const rgb = (hex: string) =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+
+type Shape = (x: number, y: number) => 0 | 1 | 2; // 0 paper, 1 ink, 2 accent
+
+const SHAPES: Shape[] = [
+  // A ring with a dot.
+  (x, y) => {
+    const d = Math.hypot(x - 0.5, y - 0.46);
+    return d < 0.12 ? 2 : d < 0.24 ? 1 : 0;
+  },
+  // A rounded square with a triangle.
+  (x, y) => {
+    const inTri = y > 0.3 && y < 0.62 && Math.abs(x - 0.5) < (y - 0.3) * 0.45;
+    if (inTri) return 2;
+    return Math.abs(x - 0.5) < 0.2 && Math.abs(y - 0.46) < 0.26 ? 1 : 0;
+  },
+  // A triangle with a sun.
+  (x, y) => {
+    if (Math.hypot(x - 0.5, y - 0.52) < 0.07) return 2;
+    return y > 0.2 && y < 0.7 && Math.abs(x - 0.5) < (y - 0.2) * 0.42 ? 1 : 0;
+  },
+  // An eye: an ellipse and a diamond.
+  (x, y) => {
+    if (Math.abs(x - 0.5) + Math.abs(y - 0.46) < 0.13) return 1;
+    return ((x - 0.5) / 0.26) ** 2 + ((y - 0.46) / 0.2) ** 2 < 1 ? 2 : 0;
+  },
+];
+
+function draw(i: number, width = 960, height = 720) {
+  const [inkHex, accentHex] = PALETTES[i % PALETTES.length]!;
+  const ink = rgb(inkHex);
+  const accent = rgb(accentHex);
+  const shape = SHAPES[i % SHAPES.length]!;
+  const data = Buffer.alloc(width * height * 3, 255);
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
+      const x = 0.5 + (px - width / 2) / height; // square units, centred
+      const y = py / height;
+      let c = shape(x, y);
+      // A word mark under the symbol: a rounded bar.
+      if (c === 0 && Math.abs(x - 0.5) < 0.16 && Math.abs(y - 0.82) < 0.018) c = 1;
+      if (c) data.set(c === 1 ? ink : accent, (py * width + px) * 3);
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } });
 }
 
-/** Give ready entries real watermark-free previews and thumbnails in the blob store (tests only). */
+/** Give ready entries real previews and thumbnails in the blob store (tests only). */
 export async function paintEntries(entryIds: string[]) {
   for (const [i, entryId] of entryIds.entries()) {
     const revision = await db()
@@ -34,11 +73,14 @@ export async function paintEntries(entryIds: string[]) {
       .select(["entry_revisions.id", "entry_revisions.preview_key", "entry_revisions.thumbnail_key"])
       .where("entries.id", "=", entryId)
       .executeTakeFirstOrThrow();
-    const svg = Buffer.from(artwork(i));
-    const preview = await sharp(svg).flatten({ background: "#ffffff" }).webp({ quality: 80 }).toBuffer();
-    const thumb = await sharp(svg).flatten({ background: "#ffffff" }).resize(400, 300).webp({ quality: 75 }).toBuffer();
+    const preview = await draw(i).webp({ quality: 80 }).toBuffer();
+    const thumb = await draw(i).resize(400, 300).webp({ quality: 75 }).toBuffer();
     await blobStore().put(revision.preview_key!, preview, { contentType: "image/webp" });
     await blobStore().put(revision.thumbnail_key!, thumb, { contentType: "image/webp" });
-    await db().updateTable("entry_revisions").set({ width: 1200, height: 900 }).where("id", "=", revision.id).execute();
+    await db()
+      .updateTable("entry_revisions")
+      .set({ width: 960, height: 720 })
+      .where("id", "=", revision.id)
+      .execute();
   }
 }
