@@ -61,8 +61,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
-  await assertJudgingRole({ contestId, userId: user.id }).catch(refuse);
-  const submission = parseWithZod(await request.formData(), { schema: ViewerActionSchema });
+  const formData = await request.formData();
+  // A rating checks the rater's role itself (the hot path); every other action is asked here first.
+  if (formData.get("intent") !== "rate")
+    await assertJudgingRole({ contestId, userId: user.id }).catch(refuse);
+  const submission = parseWithZod(formData, { schema: ViewerActionSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
     return data({ ok: false as const, error: errors[0] ?? t("judging.error.invalid") }, { status: 400 });

@@ -130,17 +130,10 @@ export async function rateEntry(input: {
       throw new JudgingError("not_in_round");
 
     const at = now();
-    const key = { entry_id: entry.id, rater_id: input.raterId, round };
-    const inserted = await trx
-      .insertInto("ratings")
-      .values({ ...key, contest_id: contest.id, stars: input.stars, created_at: at, updated_at: at })
-      .onConflict((oc) => oc.columns(["entry_id", "rater_id", "round"]).doNothing())
-      .executeTakeFirst();
-    let previous: number | null = null;
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-      // Lock the rating (PostgreSQL): two tabs replacing it at once must not both subtract the same
-      // previous stars from the entry's sum.
-      const existing = await forUpdate(
+    // One rating per person, entry and round: replace it when there is one. The row is locked on
+    // PostgreSQL, so two tabs replacing it at once cannot both subtract the same previous stars.
+    const existingRating = () =>
+      forUpdate(
         trx
           .selectFrom("ratings")
           .select("stars")
@@ -148,8 +141,26 @@ export async function rateEntry(input: {
           .where("rater_id", "=", input.raterId)
           .where("round", "=", round),
         dialectOf(trx as unknown as DB),
-      ).executeTakeFirstOrThrow();
-      previous = existing.stars;
+      ).executeTakeFirst();
+    let previous: number | null = (await existingRating())?.stars ?? null;
+    if (previous === null) {
+      const inserted = await trx
+        .insertInto("ratings")
+        .values({
+          entry_id: entry.id,
+          rater_id: input.raterId,
+          round,
+          contest_id: contest.id,
+          stars: input.stars,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.columns(["entry_id", "rater_id", "round"]).doNothing())
+        .executeTakeFirst();
+      // Lost a race with the same person's other tab: theirs is now the rating this one replaces.
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) previous = (await existingRating())!.stars;
+    }
+    if (previous !== null) {
       if (previous === input.stars) return { stars: input.stars, round, replaced: true };
       await trx
         .updateTable("ratings")

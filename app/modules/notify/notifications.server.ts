@@ -30,24 +30,16 @@ export async function notifyUsers(trx: Trx | DB, userIds: Iterable<string>, inpu
  * (five quick re-ratings are one "the client rated your entry", with the latest stars).
  */
 export async function notifyCoalesced(trx: Trx | DB, userId: string, input: NotificationInput) {
-  const at = now();
   if (input.entryId) {
-    const unread = await trx
-      .selectFrom("notifications")
-      .select("id")
+    const folded = await trx
+      .updateTable("notifications")
+      .set({ data: JSON.stringify(input.data ?? {}), created_at: now() })
       .where("entry_id", "=", input.entryId)
       .where("user_id", "=", userId)
       .where("kind", "=", input.kind)
       .where("read_at", "is", null)
       .executeTakeFirst();
-    if (unread) {
-      await trx
-        .updateTable("notifications")
-        .set({ data: JSON.stringify(input.data ?? {}), created_at: at })
-        .where("id", "=", unread.id)
-        .execute();
-      return;
-    }
+    if (Number(folded.numUpdatedRows) > 0) return;
   }
   await notifyUsers(trx, [userId], input);
 }
