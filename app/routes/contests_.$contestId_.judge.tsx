@@ -317,6 +317,11 @@ export default function JudgingViewer() {
       </header>
 
       {!ratingOpen ? <p className="viewer__banner">{t("viewer.closed")}</p> : null}
+      {compare.length === 1 ? (
+        <p className="viewer__banner" role="status">
+          {t("viewer.compare.tooFew")}
+        </p>
+      ) : null}
       {notice ? (
         <p className="viewer__banner viewer__banner--error" role="alert">
           {notice}

@@ -52,10 +52,14 @@ describe("the rating viewer's navigation", () => {
           const list = specs.map((s, i) => entry(i + 1, s.stars, s.declined));
           const expected = filterEntries(list, filter).map((e) => e.id);
           const seen: string[] = [];
-          let at = pickEntries(list, filter, null);
+          let at: { current: { id: string } | null; next: { id: string } | null } = pickEntries(
+            list,
+            filter,
+            null,
+          );
           while (at.current && seen.length <= list.length) {
             seen.push(at.current.id);
-            at = at.next ? pickEntries(list, filter, at.next.id) : { ...at, current: null };
+            at = at.next ? pickEntries(list, filter, at.next.id) : { current: null, next: null };
           }
           expect(seen).toEqual(expected);
         },
