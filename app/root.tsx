@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from "react";
 import fontCss from "@fontsource-variable/inter/index.css?url";
 import appCss from "./styles/app.css?url";
+import contestsCss from "./styles/contests.css?url";
 import { t } from "./i18n";
 import { useNonce } from "./utils/nonce";
 import { config } from "./utils/env.server";
@@ -22,6 +23,7 @@ import { config } from "./utils/env.server";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontCss },
   { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: contestsCss },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -54,10 +56,14 @@ function Header() {
           {t("app.name")}
         </Link>
         <nav className="nav" aria-label={t("nav.main")}>
+          <NavLink to="/contests" end={false}>
+            {t("nav.contests")}
+          </NavLink>
           <Link to="/#how-it-works">{t("nav.howItWorks")}</Link>
           {data?.mailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
           {user ? (
             <>
+              <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
               <NavLink to="/account">{t("nav.account")}</NavLink>
               <span className="nav__user" data-testid="current-user">
                 {user.name}

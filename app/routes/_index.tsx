@@ -1,7 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ContestCard } from "~/components/contest";
 import { t } from "~/i18n";
+import { listLiveContests } from "~/modules/contests/queries.server";
 import { useRootData } from "~/root";
+import { now } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [
   { title: `${t("app.name")} · ${t("app.tagline")}` },
@@ -10,8 +13,13 @@ export const meta: MetaFunction = () => [
 
 const STEPS = [1, 2, 3, 4] as const;
 
+export async function loader() {
+  return { open: await listLiveContests(6), serverNow: now() };
+}
+
 export default function Landing() {
   const user = useRootData()?.user;
+  const { open, serverNow } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
@@ -41,6 +49,37 @@ export default function Landing() {
               </li>
             ))}
           </ol>
+        </div>
+      </section>
+      <section className="section" aria-labelledby="open-title">
+        <div className="container">
+          <div className="section__head">
+            <div>
+              <h2 id="open-title">{t("landing.open.title")}</h2>
+              <p className="muted">{t("landing.open.lead")}</p>
+            </div>
+            {open.length ? (
+              <Link to="/contests" className="btn btn--secondary">
+                {t("landing.open.all")} →
+              </Link>
+            ) : null}
+          </div>
+          {open.length ? (
+            <ul className="contest-grid contest-grid--landing">
+              {open.map((c) => (
+                <li key={c.id}>
+                  <ContestCard contest={c} serverNow={serverNow} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className="empty">
+              <p>{t("landing.open.empty")}</p>
+              <Link to={user ? "/contests/new" : "/signup?as=client"} className="btn btn--primary">
+                {t("landing.cta.client")}
+              </Link>
+            </div>
+          )}
         </div>
       </section>
       <section className="section section--tint">

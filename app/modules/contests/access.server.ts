@@ -53,7 +53,8 @@ export async function contestAccess(
   const isJudge = !!judge;
   const isInvitedDesigner = !!designer;
   let canView: boolean;
-  if (contest.status === "draft") canView = isClient;
+  // A contest is cancelled only as a draft (machine.ts): it stays as private as a draft.
+  if (contest.status === "draft" || contest.status === "cancelled") canView = isClient;
   else if (contest.isPrivate) canView = isClient || isJudge || isInvitedDesigner;
   else canView = true;
   const ndaPending = Boolean(

@@ -21,7 +21,7 @@ export const CURRENCY = "USD";
 /** Above this a prize is refused as absurd (a typo more likely than a budget). */
 export const MAX_PRIZE = 100_000_00;
 
-/** Prize packages, as multiples of the category's minimum, rounded to whole dollars. */
+/** Prize packages, as multiples of the category's minimum, rounded to tens of dollars ($480, not $478). */
 export const PRESETS = [
   { key: "bronze", factor: 1 },
   { key: "silver", factor: 1.6 },
@@ -32,7 +32,7 @@ export type PresetKey = (typeof PRESETS)[number]["key"];
 
 export function presetAmount(category: Category, preset: PresetKey): number {
   const factor = PRESETS.find((p) => p.key === preset)!.factor;
-  return Math.round((CATEGORIES[category].min * factor) / 100) * 100;
+  return Math.round((CATEGORIES[category].min * factor) / 1000) * 1000;
 }
 
 export const STYLE_AXES = [
@@ -74,6 +74,63 @@ export function formatMoney(minor: number, currency = CURRENCY, locale = "en-US"
   }).format(minor / 100);
 }
 
+/** The brief wizard, in order; the last step reviews the brief and launches the contest. */
+export const WIZARD_STEPS = ["basics", "about", "style", "prize", "review"] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+export const STEP_COUNT = WIZARD_STEPS.length;
+export const REVIEW_STEP = STEP_COUNT;
+
+/** Fields a client may still change after launch (recorded on the timeline, shown to designers). */
+export const EDITABLE_AFTER_LAUNCH = [
+  "description",
+  "industry",
+  "audience",
+  "mustHaves",
+  "style",
+  "colorsUse",
+  "colorsAvoid",
+  "deliverables",
+  "references",
+] as const;
+export type EditableField = (typeof EDITABLE_AFTER_LAUNCH)[number];
+
+export const MAX_COLOURS = 12;
+const HEX = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i;
+const COLOUR_WORD = /^[\p{L}][\p{L} '-]{0,29}$/u;
+
+/** "#1f6feb" or "1F6FEB" or "#abc" → "#1F6FEB"; anything else → null. */
+export function normalizeHex(value: string): string | null {
+  const m = HEX.exec(value.trim());
+  if (!m) return null;
+  const h = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join("") : m[1]!;
+  return `#${h.toUpperCase()}`;
+}
+
+/** Split a colour list typed by a person ("navy, #1F6FEB") into its items. */
+export function splitColours(value: string): string[] {
+  return value
+    .split(/[,\n;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * What is wrong with a typed prize, or its amount in minor units. Distinguishes the mistakes people
+ * make (a minus sign, a third decimal, a typo of many digits) so the message can say which.
+ */
+export function readPrize(input: string): { ok: true; minor: number } | { ok: false; message: string } {
+  const cleaned = input.replace(/[\s$,]/g, "");
+  if (cleaned === "") return { ok: false, message: t("brief.error.prizeRequired") };
+  if (/^-\d/.test(cleaned)) return { ok: false, message: t("brief.error.prizePositive") };
+  if (/^\d*\.\d{3,}$/.test(cleaned)) return { ok: false, message: t("brief.error.prizeCents") };
+  if (/^\d{10,}(\.\d{0,2})?$/.test(cleaned)) {
+    return { ok: false, message: t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) }) };
+  }
+  const minor = parseMoney(cleaned);
+  if (minor === null) return { ok: false, message: t("brief.error.prize") };
+  return { ok: true, minor };
+}
+
 const text = (max: number) =>
   z
     .string()
@@ -85,17 +142,6 @@ const required = (max: number) =>
     .trim()
     .min(1, { error: t("validation.required") })
     .max(max, { error: t("brief.error.tooLong", { max }) });
-const list = (maxItems: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? "")
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .slice(0, maxItems),
-    );
 const days = (limits: { min: number; max: number }) =>
   z.coerce
     .number({ error: t("brief.error.days", limits) })
@@ -107,49 +153,135 @@ const flag = z
   .optional()
   .transform((v) => v !== undefined);
 
-// One schema per wizard step; a step's form posts only its own fields.
+/** A list of colours: hex codes (normalised to #RRGGBB) or plain names, at most 12. */
+const colours = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const items = splitColours(value ?? "");
+    if (items.length > MAX_COLOURS) {
+      ctx.addIssue({ code: "custom", message: t("brief.error.colourCount", { max: MAX_COLOURS }) });
+      return z.NEVER;
+    }
+    const out: string[] = [];
+    for (const item of items) {
+      const hex = normalizeHex(item);
+      if (hex) out.push(hex);
+      else if (COLOUR_WORD.test(item) && !/^#/.test(item)) out.push(item.toLowerCase());
+      else {
+        ctx.addIssue({ code: "custom", message: t("brief.error.colour", { value: item.slice(0, 40) }) });
+        return z.NEVER;
+      }
+    }
+    return [...new Set(out)];
+  });
+
+const categoryField = z.enum(CATEGORY_KEYS as [Category, ...Category[]], {
+  error: t("brief.error.category"),
+});
+
+// One schema per wizard step; a step's form posts only its own fields. Shared by the browser
+// (instant feedback) and the server (the authority).
 export const BasicsStep = z.object({
-  category: z.enum(CATEGORY_KEYS as [Category, ...Category[]], { error: t("brief.error.category") }),
+  category: categoryField,
   title: required(120),
   businessName: text(120).optional().default(""),
 });
 
-export const AboutStep = z.object({
+const aboutShape = {
   description: required(5000),
   industry: text(120).optional().default(""),
   audience: text(2000).optional().default(""),
   mustHaves: text(2000).optional().default(""),
-});
+};
+export const AboutStep = z.object(aboutShape);
 
-export const StyleStep = z.object({
-  ...Object.fromEntries(
-    STYLE_AXES.map((axis) => [axis, z.coerce.number().int().min(0).max(100).default(50)]),
-  ),
-  colorsUse: list(12),
-  colorsAvoid: list(12),
-  deliverables: z.array(z.enum(DELIVERABLES)).default([]),
-}) as unknown as z.ZodType<
-  Style & { colorsUse: string[]; colorsAvoid: string[]; deliverables: Deliverable[] }
->;
+const styleShape = {
+  ...(Object.fromEntries(
+    STYLE_AXES.map((axis) => [
+      axis,
+      z.coerce
+        .number({ error: t("brief.error.slider") })
+        .int({ error: t("brief.error.slider") })
+        .min(0, { error: t("brief.error.slider") })
+        .max(100, { error: t("brief.error.slider") })
+        .default(50),
+    ]),
+  ) as Record<StyleAxis, z.ZodDefault<z.ZodCoercedNumber>>),
+  colorsUse: colours,
+  colorsAvoid: colours,
+  // Checked as a whole, so the message sits beside the checkboxes (not on one item's path).
+  deliverables: z
+    .array(z.string())
+    .default([])
+    .transform((items, ctx) => {
+      if (items.some((d) => !(DELIVERABLES as readonly string[]).includes(d))) {
+        ctx.addIssue({ code: "custom", message: t("brief.error.deliverable") });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as Deliverable[];
+    }),
+};
+export const StyleStep = z.object(styleShape);
+export type StyleValues = z.output<typeof StyleStep>;
 
-export const PrizeStep = z.object({
-  prize: z.string({ error: t("brief.error.prize") }).transform((v, ctx) => {
-    const minor = parseMoney(v);
-    if (minor === null) {
-      ctx.addIssue({ code: "custom", message: t("brief.error.prize") });
+/** After launch: the descriptive parts only (never the category, the prize or the options). */
+export const LaunchedBriefEdit = z.object({ ...aboutShape, ...styleShape });
+export type LaunchedBriefValues = z.output<typeof LaunchedBriefEdit>;
+
+export const PRIZE_CHOICES = [...PRESETS.map((p) => p.key), "custom"] as const;
+export type PrizeChoice = (typeof PRIZE_CHOICES)[number];
+
+/**
+ * The prize and timing step. The prize is checked against the category's minimum, so the schema is
+ * built for the draft's category. A preset wins over the typed amount (the typed one is for "custom").
+ */
+export function prizeStepSchema(category: Category) {
+  const prizeField = z.string({ error: t("brief.error.prizeRequired") }).transform((value, ctx) => {
+    const read = readPrize(value);
+    if (!read.ok) {
+      ctx.addIssue({ code: "custom", message: read.message });
       return z.NEVER;
     }
-    return minor;
-  }),
+    const problem = prizeProblem(category, read.minor);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return read.minor;
+  });
+  const base = z.object({
+    prizeChoice: z.enum(PRIZE_CHOICES, { error: t("brief.error.prizeChoice") }).default("custom"),
+    prize: prizeField,
+    qualifyingDays: days(DURATION_LIMITS.qualifying),
+    selectionDays: days(DURATION_LIMITS.selection),
+    finalDays: days(DURATION_LIMITS.final),
+    winnerDays: days(DURATION_LIMITS.winner),
+    guaranteed: flag,
+    blind: flag,
+    isPrivate: flag,
+    fastTrack: flag,
+    ndaText: text(5000).optional().default(""),
+  });
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== "object") return raw;
+    const input = raw as Record<string, unknown>;
+    const choice = input.prizeChoice;
+    const preset = PRESETS.find((p) => p.key === choice);
+    return preset ? { ...input, prize: String(presetAmount(category, preset.key) / 100) } : input;
+  }, base);
+}
+export type PrizeValues = z.output<ReturnType<typeof prizeStepSchema>>;
+
+/** The plain shape of the prize step, for form constraints (the preprocess hides it). */
+export const PrizeStepShape = z.object({
+  prizeChoice: z.enum(PRIZE_CHOICES).optional(),
+  prize: z.string(),
   qualifyingDays: days(DURATION_LIMITS.qualifying),
   selectionDays: days(DURATION_LIMITS.selection),
   finalDays: days(DURATION_LIMITS.final),
   winnerDays: days(DURATION_LIMITS.winner),
-  guaranteed: flag,
-  blind: flag,
-  isPrivate: flag,
-  fastTrack: flag,
-  ndaText: text(5000).optional().default(""),
+  ndaText: text(5000).optional(),
 });
 
 /** A prize problem for this category, or null: never negative, zero, below the minimum or absurd. */
@@ -161,3 +293,107 @@ export function prizeProblem(category: Category, prizeMinor: number): string | n
   if (prizeMinor > MAX_PRIZE) return t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) });
   return null;
 }
+
+// ---- launch: the card form ---------------------------------------------------------------------
+
+/** Luhn's checksum over the digits of a card number. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/** The card form of the review step; expiry is checked against `nowMs` (the server's clock decides). */
+export function cardSchema(nowMs: number) {
+  return z.object({
+    cardName: required(100),
+    cardNumber: z.string({ error: t("card.error.number") }).transform((value, ctx) => {
+      const digits = value.replace(/[\s-]/g, "");
+      if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
+        ctx.addIssue({ code: "custom", message: t("card.error.number") });
+        return z.NEVER;
+      }
+      return digits;
+    }),
+    cardExpiry: z.string({ error: t("card.error.expiry") }).transform((value, ctx) => {
+      const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
+      const month = m ? Number(m[1]) : 0;
+      const year = m ? (m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2])) : 0;
+      if (!m || month < 1 || month > 12) {
+        ctx.addIssue({ code: "custom", message: t("card.error.expiry") });
+        return z.NEVER;
+      }
+      const today = new Date(nowMs);
+      if (
+        year < today.getUTCFullYear() ||
+        (year === today.getUTCFullYear() && month < today.getUTCMonth() + 1)
+      ) {
+        ctx.addIssue({ code: "custom", message: t("card.error.expired") });
+        return z.NEVER;
+      }
+      return { month, year };
+    }),
+    cardCvc: z
+      .string({ error: t("card.error.cvc") })
+      .trim()
+      .regex(/^\d{3,4}$/, { error: t("card.error.cvc") }),
+    idempotencyKey: z
+      .string({ error: t("card.error.key") })
+      .regex(/^[a-z0-9-]{8,64}$/, { error: t("card.error.key") }),
+    confirm: z.literal("on", { error: t("card.error.confirm") }),
+  });
+}
+
+// ---- running contests ------------------------------------------------------------------------
+
+export const ExtendSchema = z.object({
+  intent: z.literal("extend"),
+  days: z.coerce
+    .number({ error: t("contest.extend.error") })
+    .int({ error: t("contest.extend.error") })
+    .min(1, { error: t("contest.extend.error") })
+    .max(7, { error: t("contest.extend.error") }),
+});
+
+export const ConfirmSchema = z.object({
+  confirm: z.literal("on", { error: t("contest.confirm.required") }),
+});
+
+export const MAX_INVITES_AT_ONCE = 20;
+/** An invitation link works once, for this many days. */
+export const INVITATION_TTL_DAYS = 14;
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+export const InviteSchema = z.object({
+  emails: z.string({ error: t("invite.error.empty") }).transform((value, ctx) => {
+    const items = [
+      ...new Set(
+        value
+          .split(/[\s,;]+/)
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ];
+    if (items.length === 0) {
+      ctx.addIssue({ code: "custom", message: t("invite.error.empty") });
+      return z.NEVER;
+    }
+    if (items.length > MAX_INVITES_AT_ONCE) {
+      ctx.addIssue({ code: "custom", message: t("invite.error.tooMany", { max: MAX_INVITES_AT_ONCE }) });
+      return z.NEVER;
+    }
+    const bad = items.find((e) => !EMAIL.test(e) || e.length > 254);
+    if (bad) {
+      ctx.addIssue({ code: "custom", message: t("invite.error.email", { value: bad.slice(0, 60) }) });
+      return z.NEVER;
+    }
+    return items;
+  }),
+});

@@ -1,0 +1,69 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ConfirmSchema } from "~/modules/contests/brief";
+import { FieldError, FormError } from "./field";
+
+/**
+ * A confirmation step of its own, for what moves money or ends a contest: a page (so it works
+ * without JavaScript), a checkbox to tick, a clearly labelled button, and a way back.
+ */
+export function ConfirmPage({
+  title,
+  lead,
+  warning,
+  confirmLabel,
+  submitLabel,
+  cancelLabel,
+  cancelTo,
+  lastResult,
+  tone = "danger",
+}: {
+  title: string;
+  lead: ReactNode;
+  warning?: string;
+  confirmLabel: string;
+  submitLabel: string;
+  cancelLabel: string;
+  cancelTo: string;
+  lastResult?: SubmissionResult<string[]>;
+  tone?: "danger" | "primary";
+}) {
+  const [form, fields] = useForm<{ confirm?: string }, unknown>({
+    id: "confirm",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="container page page--medium">
+      <div className="confirm card">
+        <h1 className="confirm__title">{title}</h1>
+        <div className="lead">{lead}</div>
+        {warning ? <p className="confirm__warning">{warning}</p> : null}
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormError errors={form.errors} id={form.errorId} />
+          <div className="field">
+            <label className="check check--confirm" htmlFor={fields.confirm.id}>
+              <input {...getInputProps(fields.confirm, { type: "checkbox" })} key={fields.confirm.key} />
+              <span>{confirmLabel}</span>
+            </label>
+            <FieldError meta={fields.confirm} />
+          </div>
+          <div className="row">
+            <button
+              type="submit"
+              className={tone === "danger" ? "btn btn--danger-solid" : "btn btn--primary"}
+            >
+              {submitLabel}
+            </button>
+            <Link to={cancelTo} className="btn btn--secondary">
+              {cancelLabel}
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

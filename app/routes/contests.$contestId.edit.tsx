@@ -1,0 +1,607 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { MaxFileSizeExceededError, MaxFilesExceededError, parseFormData } from "@remix-run/form-data-parser";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BriefView, ContestBadges, Money, StepIndicator } from "~/components/contest";
+import { Notice } from "~/components/field";
+import {
+  AboutForm,
+  BasicsForm,
+  CardForm,
+  LaunchedEditForm,
+  PrizeForm,
+  ReferencesManager,
+  StyleForm,
+  type WizardDefaults,
+} from "~/components/wizard";
+import { t } from "~/i18n";
+import {
+  AboutStep,
+  BasicsStep,
+  LaunchedBriefEdit,
+  PRESETS,
+  REVIEW_STEP,
+  STYLE_AXES,
+  StyleStep,
+  WIZARD_STEPS,
+  cardSchema,
+  formatMoney,
+  presetAmount,
+  prizeStepSchema,
+} from "~/modules/contests/brief";
+import type { Contest } from "~/modules/contests/contests.server";
+import {
+  briefGaps,
+  editLaunchedBrief,
+  getBriefForEditing,
+  saveDraftStep,
+  type DraftStepInput,
+} from "~/modules/contests/drafts.server";
+import { launchContest } from "~/modules/contests/launch.server";
+import { CLIENT_EVENTS } from "~/modules/contests/machine";
+import { contestPaths } from "~/modules/contests/next-steps";
+import {
+  REFERENCE_LIMITS,
+  addReference,
+  removeReference,
+  type ReferenceProblem,
+} from "~/modules/contests/references.server";
+import { requireUser } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
+import { newId } from "~/utils/ids.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contest.title || t("wizard.title.edit")} · ${t("app.name")}` },
+];
+
+const MB = REFERENCE_LIMITS.maxBytes / (1024 * 1024);
+
+function refuse(reason: "not_found" | "not_owner"): never {
+  throw new Response(reason === "not_owner" ? t("contest.refusal.not_owner") : "Not found", {
+    status: reason === "not_owner" ? 403 : 404,
+  });
+}
+
+/** The form values of every step, as strings, from the saved draft. */
+function defaultsOf(c: Contest): WizardDefaults {
+  const style = Object.fromEntries(STYLE_AXES.map((a) => [a, String(c.style[a])]));
+  const preset = PRESETS.find((p) => presetAmount(c.category, p.key) === c.prize);
+  const on = (v: boolean) => (v ? "on" : undefined);
+  const about = {
+    description: c.description,
+    industry: c.industry,
+    audience: c.audience,
+    mustHaves: c.mustHaves,
+  };
+  const styleStep = {
+    ...style,
+    colorsUse: c.colorsUse.join(", "),
+    colorsAvoid: c.colorsAvoid.join(", "),
+    deliverables: c.deliverables,
+  };
+  return {
+    basics: { category: c.category, title: c.title, businessName: c.businessName },
+    about,
+    style: styleStep,
+    prize: {
+      prizeChoice: preset?.key ?? "custom",
+      prize: String(c.prize / 100),
+      qualifyingDays: String(c.durations.qualifying / 86_400_000),
+      selectionDays: String(c.durations.selection / 86_400_000),
+      finalDays: String(c.durations.final / 86_400_000),
+      winnerDays: String(c.durations.winner / 86_400_000),
+      guaranteed: on(c.guaranteed),
+      blind: on(c.blind),
+      isPrivate: on(c.isPrivate),
+      fastTrack: on(c.fastTrack),
+      ndaText: c.ndaText ?? t("wizard.prize.ndaDefault"),
+    },
+    launched: { ...about, ...styleStep },
+  };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const found = await getBriefForEditing(params.contestId ?? "", user.id);
+  if (!found.ok) refuse(found.reason);
+  const contest = found.contest;
+  const url = new URL(request.url);
+  const base = {
+    contest,
+    references: found.references,
+    defaults: defaultsOf(contest),
+    serverNow: now(),
+    limits: { mb: MB, count: REFERENCE_LIMITS.perContest },
+  };
+  if (contest.status === "draft") {
+    const asked = Number(url.searchParams.get("step") ?? contest.draftStep);
+    const step = Number.isInteger(asked)
+      ? Math.min(Math.max(asked, 1), contest.draftStep)
+      : contest.draftStep;
+    if (url.searchParams.has("step") && step !== asked) throw redirect(contestPaths.edit(contest.id, step));
+    return {
+      ...base,
+      mode: "draft" as const,
+      step,
+      gaps: briefGaps(contest),
+      // One key per rendered payment form: a double submit of this form charges once.
+      idempotencyKey: newId(),
+    };
+  }
+  if (CLIENT_EVENTS[contest.status].includes("edit_brief")) {
+    return { ...base, mode: "launched" as const, step: 0, gaps: [], idempotencyKey: "" };
+  }
+  throw redirect(contestPaths.page(contest.id));
+}
+
+function referenceMessage(name: string, problem: ReferenceProblem): string {
+  switch (problem.reason) {
+    case "too_large":
+      return t("reference.error.too_large", { name, mb: MB });
+    case "wrong_type":
+      return t("reference.error.wrong_type", { name, kind: problem.kind });
+    case "too_many_pixels":
+      return t("reference.error.too_many_pixels", { name, mp: REFERENCE_LIMITS.maxPixels / 1_000_000 });
+    case "too_many":
+      return t("reference.error.too_many", { count: REFERENCE_LIMITS.perContest });
+    default:
+      return t("reference.error.not_image", { name });
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const contestId = params.contestId ?? "";
+  const editUrl = (step?: number, extra = "") => `${contestPaths.edit(contestId, step)}${extra}`;
+
+  let formData: FormData;
+  try {
+    formData = await parseFormData(request, {
+      maxFileSize: REFERENCE_LIMITS.maxBytes,
+      maxFiles: REFERENCE_LIMITS.perContest,
+    });
+  } catch (error) {
+    if (error instanceof MaxFileSizeExceededError || error instanceof MaxFilesExceededError) {
+      const message =
+        error instanceof MaxFilesExceededError
+          ? t("reference.error.too_many", { count: REFERENCE_LIMITS.perContest })
+          : t("reference.error.too_large", { name: t("wizard.style.references.file"), mb: MB });
+      return data({ intent: "add-reference" as const, referenceError: message }, { status: 413 });
+    }
+    throw error;
+  }
+
+  const found = await getBriefForEditing(contestId, user.id);
+  if (!found.ok) refuse(found.reason);
+  const contest = found.contest;
+  const intent = String(formData.get("intent") ?? "");
+  const launched = contest.status !== "draft";
+
+  if (intent === "add-reference") {
+    const files = formData.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.length === 0) {
+      return data({ intent, referenceError: t("reference.error.none") }, { status: 400 });
+    }
+    for (const file of files) {
+      const result = await addReference({
+        contestId,
+        clientId: user.id,
+        filename: file.name,
+        bytes: Buffer.from(await file.arrayBuffer()),
+      });
+      if (!result.ok) {
+        if (result.reason === "not_found" || result.reason === "not_owner") refuse(result.reason);
+        const message =
+          result.reason === "invalid"
+            ? referenceMessage(file.name, result.problem)
+            : t("reference.error.closed");
+        return data({ intent, referenceError: message }, { status: 400 });
+      }
+    }
+    return redirect(launched ? editUrl(undefined, "?added=1") : editUrl(3, "&added=1"));
+  }
+
+  if (intent === "remove-reference") {
+    const result = await removeReference({
+      contestId,
+      clientId: user.id,
+      referenceId: String(formData.get("referenceId") ?? ""),
+    });
+    if (!result.ok && (result.reason === "not_owner" || result.reason === "not_found")) refuse(result.reason);
+    return redirect(launched ? editUrl() : editUrl(3));
+  }
+
+  if (intent === "edit-launched") {
+    const submission = parseWithZod(formData, { schema: LaunchedBriefEdit });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const result = await editLaunchedBrief({ contestId, clientId: user.id, values: submission.value });
+    if (!result.ok) {
+      if (result.reason === "not_found" || result.reason === "not_owner") refuse(result.reason);
+      return data(
+        { intent, result: submission.reply({ formErrors: [t("edit.launched.closed")] }) },
+        { status: 409 },
+      );
+    }
+    return redirect(editUrl(undefined, `?saved=${result.changes.length}`));
+  }
+
+  if (intent === "launch") {
+    const submission = parseWithZod(formData, { schema: cardSchema(now()) });
+    const hideFields = ["cardNumber", "cardCvc"];
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply({ hideFields }), freshKey: null }, { status: 400 });
+    }
+    const v = submission.value;
+    const result = await launchContest({
+      contestId,
+      clientId: user.id,
+      card: {
+        name: v.cardName,
+        number: v.cardNumber,
+        expMonth: v.cardExpiry.month,
+        expYear: v.cardExpiry.year,
+        cvc: v.cardCvc,
+      },
+      idempotencyKey: v.idempotencyKey,
+    });
+    if (result.ok) return redirect(`${contestPaths.page(contestId)}?launched=1`);
+    // A new key for the next attempt: the same key would replay this outcome.
+    const freshKey = newId();
+    const reply = (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) =>
+      submission.reply({ ...options, hideFields });
+    switch (result.reason) {
+      case "not_found":
+      case "not_owner":
+        return refuse(result.reason);
+      case "wrong_state":
+        return redirect(contestPaths.page(contestId));
+      case "declined":
+        return data(
+          {
+            intent,
+            result: reply({ fieldErrors: { cardNumber: [t("card.declined", { message: result.message })] } }),
+            freshKey,
+          },
+          { status: 402 },
+        );
+      case "provider_error":
+        return data(
+          {
+            intent,
+            result: reply({ formErrors: [t("card.providerError", { message: result.message })] }),
+            // The provider's answer is unknown: retry with the SAME key, so it charges at most once.
+            freshKey: v.idempotencyKey,
+          },
+          { status: 502 },
+        );
+      case "incomplete":
+        return data(
+          {
+            intent,
+            result: reply({ formErrors: [t("launch.incomplete", { missing: result.missing.join(", ") })] }),
+            freshKey,
+          },
+          { status: 400 },
+        );
+    }
+  }
+
+  if (intent === "save-step") {
+    if (launched) return redirect(contestPaths.edit(contestId));
+    const step = Number(formData.get("step"));
+    const then = formData.get("then") === "stay" ? "stay" : "next";
+    let input: DraftStepInput;
+    let submission;
+    switch (step) {
+      case 1: {
+        submission = parseWithZod(formData, { schema: BasicsStep });
+        if (submission.status !== "success") break;
+        input = { step: 1, values: submission.value };
+        break;
+      }
+      case 2: {
+        submission = parseWithZod(formData, { schema: AboutStep });
+        if (submission.status !== "success") break;
+        input = { step: 2, values: submission.value };
+        break;
+      }
+      case 3: {
+        submission = parseWithZod(formData, { schema: StyleStep });
+        if (submission.status !== "success") break;
+        input = { step: 3, values: submission.value };
+        break;
+      }
+      case 4: {
+        submission = parseWithZod(formData, { schema: prizeStepSchema(contest.category) });
+        if (submission.status !== "success") break;
+        input = { step: 4, values: submission.value };
+        break;
+      }
+      default:
+        throw new Response("Unknown step", { status: 400 });
+    }
+    if (submission.status !== "success") {
+      return data({ intent, step, result: submission.reply() }, { status: 400 });
+    }
+    const saved = await saveDraftStep({ contestId, clientId: user.id, ...input! });
+    if (!saved.ok) {
+      if (saved.reason === "invalid") {
+        return data(
+          { intent, step, result: submission.reply({ fieldErrors: saved.fieldErrors }) },
+          { status: 400 },
+        );
+      }
+      if (saved.reason === "not_draft") return redirect(contestPaths.page(contestId));
+      return refuse(saved.reason);
+    }
+    return redirect(then === "stay" ? editUrl(step, "&saved=1") : editUrl(saved.nextStep));
+  }
+
+  throw new Response("Unknown action", { status: 400 });
+}
+
+type ActionData =
+  | { intent: "add-reference"; referenceError: string }
+  | { intent: "launch"; result: SubmissionResult<string[]>; freshKey: string | null }
+  | { intent: "save-step" | "edit-launched"; result: SubmissionResult<string[]>; step?: number };
+
+export default function EditBrief() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const { contest, step, defaults, references, limits } = loaderData;
+  const action =
+    loaderData.mode === "draft" ? contestPaths.edit(contest.id, step) : contestPaths.edit(contest.id);
+  const resultFor = (intent: "save-step" | "edit-launched") =>
+    actionData && actionData.intent === intent ? actionData.result : undefined;
+  const referenceError = actionData?.intent === "add-reference" ? actionData.referenceError : undefined;
+  const refs = (
+    <ReferencesManager
+      contestId={contest.id}
+      action={action}
+      references={references}
+      error={referenceError}
+      added={params.get("added") === "1"}
+      maxMb={limits.mb}
+      maxCount={limits.count}
+    />
+  );
+
+  if (loaderData.mode === "launched") {
+    const saved = params.get("saved");
+    return (
+      <div className="container page wizard">
+        <header className="wizard__top">
+          <p className="eyebrow">
+            <Link to={contestPaths.page(contest.id)}>← {contest.title}</Link>
+          </p>
+          <h1>{t("edit.launched.heading")}</h1>
+          <p className="lead">{t("edit.launched.lead")}</p>
+        </header>
+        <div className="wizard__layout">
+          <section className="wizard__panel">
+            {saved !== null ? (
+              <Notice tone="success">
+                {saved === "0" ? t("edit.launched.nothing") : t("edit.launched.saved")}
+              </Notice>
+            ) : null}
+            <LaunchedEditForm
+              action={action}
+              lastResult={resultFor("edit-launched")}
+              defaultValue={defaults.launched}
+              references={refs}
+            />
+          </section>
+          <aside className="wizard__aside">
+            <div className="aside-card">
+              <p className="muted small">{t("edit.launched.locked")}</p>
+              <dl className="facts">
+                <div>
+                  <dt>{t("wizard.aside.category")}</dt>
+                  <dd>{t(`category.${contest.category}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t("wizard.aside.prize")}</dt>
+                  <dd>
+                    <Money amount={contest.prize} currency={contest.currency} className="facts__prize" />
+                  </dd>
+                </div>
+              </dl>
+            </div>
+          </aside>
+        </div>
+      </div>
+    );
+  }
+
+  const back = step > 1 ? contestPaths.edit(contest.id, step - 1) : undefined;
+  let panel;
+  switch (step) {
+    case 1:
+      panel = (
+        <BasicsForm action={action} lastResult={resultFor("save-step")} defaultValue={defaults.basics} />
+      );
+      break;
+    case 2:
+      panel = (
+        <AboutForm
+          action={action}
+          lastResult={resultFor("save-step")}
+          defaultValue={defaults.about}
+          back={back!}
+        />
+      );
+      break;
+    case 3:
+      panel = (
+        <StyleForm
+          action={action}
+          lastResult={resultFor("save-step")}
+          defaultValue={defaults.style}
+          back={back!}
+          references={refs}
+        />
+      );
+      break;
+    case 4:
+      panel = (
+        <PrizeForm
+          action={action}
+          lastResult={resultFor("save-step")}
+          defaultValue={defaults.prize}
+          back={back!}
+          category={contest.category}
+        />
+      );
+      break;
+    default:
+      return <ReviewStep />;
+  }
+
+  return (
+    <div className="container page wizard">
+      <WizardTop />
+      <div className="wizard__layout">
+        <section className="wizard__panel" aria-live="polite">
+          {params.get("saved") ? <Notice tone="success">{t("wizard.savedJustNow")}</Notice> : null}
+          {panel}
+        </section>
+        <WizardAside />
+      </div>
+    </div>
+  );
+}
+
+function WizardTop() {
+  const { contest, step } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="wizard__top">
+        <p className="eyebrow">
+          <span className="badge">{t("wizard.draftLabel")}</span> {contest.title}
+        </p>
+        <h1>{t("wizard.title.edit")}</h1>
+        <p className="muted">{t("wizard.autosaveNote")}</p>
+      </header>
+      <StepIndicator
+        current={step}
+        reached={contest.draftStep}
+        steps={WIZARD_STEPS}
+        href={(n) => contestPaths.edit(contest.id, n)}
+      />
+    </>
+  );
+}
+
+function WizardAside() {
+  const { contest } = useLoaderData<typeof loader>();
+  return (
+    <aside className="wizard__aside">
+      <div className="aside-card">
+        <h2 className="aside-card__title">{t("wizard.aside.title")}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t("wizard.aside.category")}</dt>
+            <dd>{t(`category.${contest.category}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("wizard.aside.prize")}</dt>
+            <dd>
+              <Money amount={contest.prize} currency={contest.currency} className="facts__prize" />
+            </dd>
+          </div>
+        </dl>
+        <Link to={contestPaths.preview(contest.id)} className="btn btn--secondary btn--block">
+          {t("wizard.previewShort")}
+        </Link>
+        <p className="muted small">{t("wizard.aside.tip")}</p>
+      </div>
+    </aside>
+  );
+}
+
+function ReviewStep() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { contest, references, gaps, serverNow } = loaderData;
+  const launchResult = actionData?.intent === "launch" ? actionData.result : undefined;
+  const freshKey = actionData?.intent === "launch" ? actionData.freshKey : null;
+  const total = formatMoney(contest.prize, contest.currency);
+  const stepOf = { basics: 1, about: 2, prize: 4 } as const;
+  return (
+    <div className="container page wizard">
+      <WizardTop />
+      <div className="review">
+        <section className="review__brief" aria-labelledby="review-title">
+          <header className="review__head">
+            <h2 id="review-title">{t("wizard.review.heading")}</h2>
+            <p className="muted">{t("wizard.review.lead")}</p>
+          </header>
+          <article className="preview-sheet">
+            <p className="eyebrow">{t(`category.${contest.category}`)}</p>
+            <h3 className="preview-sheet__title">
+              {contest.title}{" "}
+              <Link to={contestPaths.edit(contest.id, 1)} className="brief__edit">
+                {t("wizard.review.edit")}
+                <span className="visually-hidden"> {t("wizard.step.basics")}</span>
+              </Link>
+            </h3>
+            <ContestBadges
+              guaranteed={contest.guaranteed}
+              blind={contest.blind}
+              isPrivate={contest.isPrivate}
+              fastTrack={contest.fastTrack}
+            />
+            <BriefView
+              brief={contest}
+              references={references}
+              edit={(n) => contestPaths.edit(contest.id, n)}
+            />
+          </article>
+        </section>
+        <aside className="review__pay">
+          <div className="aside-card pay-card">
+            <h2 className="aside-card__title">{t("wizard.review.summary")}</h2>
+            <dl className="totals">
+              <div>
+                <dt>{t("wizard.review.prize")}</dt>
+                <dd>
+                  <Money amount={contest.prize} currency={contest.currency} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t("wizard.review.fee")}</dt>
+                <dd className="muted">{t("wizard.review.feeLater")}</dd>
+              </div>
+            </dl>
+            <p className="muted small">{t("wizard.review.escrow")}</p>
+            {contest.isPrivate ? <p className="muted small">{t("wizard.review.privateNext")}</p> : null}
+            {gaps.length ? (
+              <div className="notice notice--error" role="alert">
+                <p>{t("wizard.review.gaps")}</p>
+                <ul>
+                  {gaps.map((g) => (
+                    <li key={g}>
+                      <Link to={contestPaths.edit(contest.id, stepOf[g])}>{t(`wizard.step.${g}`)}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <h3 className="pay-card__heading">{t("wizard.review.payment")}</h3>
+            <CardForm
+              action={contestPaths.edit(contest.id, REVIEW_STEP)}
+              lastResult={launchResult}
+              idempotencyKey={freshKey ?? loaderData.idempotencyKey}
+              confirmText={t("wizard.review.confirmFeeLater", { total })}
+              disabled={gaps.length > 0}
+              serverNow={serverNow}
+            />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmPage } from "~/components/confirm-page";
+import { t } from "~/i18n";
+import { ConfirmSchema, formatMoney } from "~/modules/contests/brief";
+import { ownContest } from "~/modules/contests/drafts.server";
+import { refundContest } from "~/modules/contests/manage.server";
+import { clientActions, contestPaths } from "~/modules/contests/next-steps";
+import { refusalMessage } from "~/modules/contests/refusals";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("contest.refund.title")} · ${t("app.name")}` }];
+
+function refuse(reason: "not_found" | "not_owner"): never {
+  throw new Response(reason === "not_owner" ? t("contest.refusal.not_owner") : "Not found", {
+    status: reason === "not_owner" ? 403 : 404,
+  });
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const own = await ownContest(params.contestId ?? "", user.id);
+  if (!own.ok) return refuse(own.reason);
+  const c = own.contest;
+  return {
+    id: c.id,
+    title: c.title,
+    prize: formatMoney(c.prize, c.currency),
+    refundable: clientActions(c).includes("refund"),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const contestId = params.contestId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: ConfirmSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await refundContest({ contestId, clientId: user.id });
+  if (result.ok) return redirect(`${contestPaths.page(contestId)}?refunded=1`);
+  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result.reason);
+  return data(submission.reply({ formErrors: [refusalMessage(result.reason, result.status)] }), {
+    status: 409,
+  });
+}
+
+export default function Refund() {
+  const c = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
+  if (!c.refundable && !lastResult) {
+    return (
+      <div className="container page page--medium">
+        <div className="confirm card">
+          <h1 className="confirm__title">{t("contest.refund.title")}</h1>
+          <p className="lead">{t("contest.refund.notAllowed")}</p>
+          <Link to={contestPaths.page(c.id)} className="btn btn--secondary">
+            {t("contest.refund.keep")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <ConfirmPage
+      title={t("contest.refund.title")}
+      lead={<p>{t("contest.refund.lead", { prize: c.prize })}</p>}
+      warning={t("contest.refund.warning")}
+      confirmLabel={t("contest.refund.confirm", { prize: c.prize })}
+      submitLabel={t("contest.refund.submit")}
+      cancelLabel={t("contest.refund.keep")}
+      cancelTo={contestPaths.page(c.id)}
+      lastResult={lastResult}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+import { expect } from "vitest";
+import { db } from "~db/index";
+import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import { saveDraftStep, startDraft } from "~/modules/contests/drafts.server";
+import { NEUTRAL_STYLE, type Category } from "~/modules/contests/brief";
+import { newId } from "~/utils/ids.server";
+import type { TestClient } from "./server";
+
+/** A person signed up over HTTP (the client keeps their session cookie); returns their user id. */
+export async function signUpAs(client: TestClient, name: string, role: "client" | "designer" = "client") {
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${newId()}@example.com`;
+  const res = await client.post("/signup", {
+    displayName: name,
+    email,
+    password: "a long enough passphrase",
+    role,
+  });
+  expect(res.status, "sign-up redirects").toBe(302);
+  const user = await db()
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  return { id: user.id, email };
+}
+
+/** The text of the inline error with this id (conform: `<form>-<field>-error`), or null. */
+export function fieldError(html: string, errorId: string): string | null {
+  const m = new RegExp(`<p class="field__error" id="${errorId}"[^>]*>([^<]*)</p>`).exec(html);
+  return m ? decode(m[1]!) : null;
+}
+
+/** The form-level error (FormError), or null. */
+export function formError(html: string): string | null {
+  const m = /<div class="notice notice--error" role="alert"[^>]*>([^<]*)<\/div>/.exec(html);
+  return m ? decode(m[1]!) : null;
+}
+
+/** The value an input with this id shows (what the person typed is kept), or null. */
+export function inputValue(html: string, id: string): string | null {
+  const tag = new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html)?.[0];
+  if (!tag) return null;
+  const m = /value="([^"]*)"/.exec(tag);
+  return m ? decode(m[1]!) : "";
+}
+
+export function textareaValue(html: string, id: string): string | null {
+  const m = new RegExp(`<textarea[^>]*id="${id}"[^>]*>([^<]*)</textarea>`).exec(html);
+  return m ? decode(m[1]!) : null;
+}
+
+/** Is the control with this id marked invalid and described by its error? */
+export function isMarkedInvalid(html: string, id: string): boolean {
+  const tag = new RegExp(`<(input|textarea|select)[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+  return tag.includes('aria-invalid="true"') && tag.includes(`${id}-error`);
+}
+
+export function decode(s: string) {
+  return s
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** Contest ids of the cards on a list page, in order. */
+export function cardIds(html: string): string[] {
+  return [...html.matchAll(/class="contest-card__link" href="\/contests\/([a-z0-9]+)"/g)].map((m) => m[1]!);
+}
+
+export const GOOD_BRIEF = {
+  description: "We bake bread every morning in a small shop and need a warm, crafted mark.",
+  industry: "Food and drink",
+  audience: "Neighbours and families",
+  mustHaves: "The name must be readable from across the street.",
+};
+
+/**
+ * A draft with every step saved through the module (the HTTP steps have their own tests), ready
+ * for the review step.
+ */
+export async function makeCompleteDraft(
+  clientId: string,
+  options: {
+    title?: string;
+    category?: Category;
+    prize?: number;
+    isPrivate?: boolean;
+    ndaText?: string;
+    guaranteed?: boolean;
+    description?: string;
+  } = {},
+) {
+  const id = await startDraft(clientId, {
+    category: options.category ?? "logo",
+    title: options.title ?? "Logo for a bakery",
+    businessName: "Pain d'Or",
+  });
+  await saveDraftStep({
+    contestId: id,
+    clientId,
+    step: 2,
+    values: { ...GOOD_BRIEF, description: options.description ?? GOOD_BRIEF.description },
+  });
+  await saveDraftStep({
+    contestId: id,
+    clientId,
+    step: 3,
+    values: { ...NEUTRAL_STYLE, colorsUse: ["#C8553D"], colorsAvoid: [], deliverables: ["svg", "png"] },
+  });
+  const saved = await saveDraftStep({
+    contestId: id,
+    clientId,
+    step: 4,
+    values: {
+      prizeChoice: "custom",
+      prize: options.prize ?? 49_900,
+      qualifyingDays: 4,
+      selectionDays: 4,
+      finalDays: 3,
+      winnerDays: 14,
+      guaranteed: options.guaranteed ?? false,
+      blind: false,
+      isPrivate: options.isPrivate ?? false,
+      fastTrack: false,
+      ndaText: options.ndaText ?? "",
+    },
+  });
+  expect(saved.ok).toBe(true);
+  return id;
+}
+
+/** Launch a complete draft with its escrow settled by the test's own means (see fixtures.ts). */
+export async function launch(contestId: string, clientId: string) {
+  return applyContestEvent({
+    contestId,
+    actor: { kind: "user", id: clientId },
+    event: { type: "launch", funded: true },
+  });
+}
+
+export async function makeLiveContest(
+  clientId: string,
+  options: Parameters<typeof makeCompleteDraft>[1] = {},
+) {
+  const id = await makeCompleteDraft(clientId, options);
+  await launch(id, clientId);
+  return id;
+}
+
+export async function contestRow(id: string) {
+  return (await loadContest(db(), id))!;
+}
