@@ -278,6 +278,16 @@ export const enJudging = {
   "notify.judge.joined": "{name} accepted your invitation to judge “{contest}”.",
   "notify.judge.removed": "You are no longer a judge of “{contest}”.",
 
+  // ---- the contest's timeline (client only)
+  "event.judge_invited": "{actor} invited a judge",
+  "event.judge_joined": "{actor} joined as a judge",
+  "event.judge_removed": "{actor} removed a judge",
+  "event.entry_declined": "{actor} declined entry #{number}",
+  "event.entry_restored": "{actor} took entry #{number} back into the contest",
+  "event.designer_eliminated": "{actor} stopped {name} from sending new entries",
+  "event.designer_reinstated": "{actor} let {name} send entries again",
+  "event.poll_created": "{actor} started a poll",
+
   // ---- time
   "time.justNow": "just now",
 } as const;

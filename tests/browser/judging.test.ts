@@ -215,6 +215,21 @@ describe("judging in the browser", () => {
       "winner_selected",
     ];
     expect(kinds.filter((k) => steps.includes(k))).toEqual(steps);
+    // …and on the contest page's timeline, as the client reads it.
+    await clientPage.goto(`${server.url}/contests/${contest.id}`);
+    const diary = clientPage.getByTestId("timeline");
+    for (const line of [
+      "Camille Tremblay launched the contest",
+      "Camille Tremblay invited a judge",
+      "Jules Gagnon joined as a judge",
+      "Camille Tremblay declined entry #5",
+      "Camille Tremblay picked the finalists: Ben Okafor, Ana Souza",
+      "The final round ended; time to pick the winner",
+      "Camille Tremblay picked the winner: Ben Okafor",
+    ]) {
+      await diary.getByText(line).waitFor();
+    }
+    await clientPage.screenshot({ path: artifactPath("judging-timeline.png"), fullPage: true });
     for (const file of ["judging-viewer.png", "judging-shortlist.png", "judging-compare.png"])
       expect(fs.statSync(artifactPath(file)).size).toBeGreaterThan(20_000);
     expect(clientErrors).toEqual([]);

@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { hashToken } from "~/modules/auth/tokens.server";
 import {
+  acceptInvitation as acceptDesignerInvitation,
+  lookupInvitation,
+} from "~/modules/contests/invitations.server";
+import { listContestEvents } from "~/modules/contests/queries.server";
+import {
   acceptInvitation,
   getInvitation,
   inviteJudge,
@@ -18,7 +23,7 @@ import {
   listPolls,
   voterHash,
 } from "~/modules/judging/polls.server";
-import { rateEntry } from "~/modules/judging/ratings.server";
+import { declineEntry, rateEntry } from "~/modules/judging/ratings.server";
 import { advanceClock } from "~/utils/clock.server";
 import { makeUser } from "../helpers/fixtures";
 import { judgingSetup, notificationsOf } from "../helpers/judging";
@@ -136,6 +141,38 @@ describe("inviting judges", () => {
     ).rejects.toMatchObject({
       reason: "not_found",
     });
+  });
+});
+
+describe("the timeline's judging entries", () => {
+  it("shows who judges and what was declined to the client only, and a judge's link works only on the judges' page", async () => {
+    const s = await judgingSetup();
+    const invite = await inviteJudge({ contestId: s.contestId, clientId: s.client, email: "jo@example.com" });
+    if (!invite.ok) throw new Error("refused");
+    // The designers' invitation page does not take a judge's token (its own rules would be skipped).
+    expect(await lookupInvitation(tokenOf(invite.link))).toEqual({ ok: false });
+    const jo = await makeUser("Jo", "client");
+    expect(await acceptDesignerInvitation({ token: tokenOf(invite.link), userId: jo })).toEqual({
+      ok: false,
+    });
+    expect(await acceptInvitation({ token: tokenOf(invite.link), userId: jo })).toMatchObject({ ok: true });
+    await declineEntry({
+      contestId: s.contestId,
+      entryId: s.entries.ben1,
+      clientId: s.client,
+      reason: "copied",
+    });
+
+    const forClient = (await listContestEvents({ contestId: s.contestId, viewer: { id: s.client } }))!;
+    expect(forClient.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(["judge_invited", "judge_joined", "entry_declined"]),
+    );
+    for (const viewer of [{ id: s.ben }, { id: s.ana }, null]) {
+      const kinds = (await listContestEvents({ contestId: s.contestId, viewer }))!.map((e) => e.kind);
+      expect(kinds).toContain("launched");
+      expect(kinds.filter((k) => k.startsWith("judge_") || k.startsWith("entry_"))).toEqual([]);
+      expect(JSON.stringify(await listContestEvents({ contestId: s.contestId, viewer }))).not.toContain("Jo");
+    }
   });
 });
 
