@@ -113,7 +113,7 @@ export default function Judges() {
         {actionData?.invited ? (
           <div className="stack" data-testid="invited">
             <Notice tone="success">{t("judges.invite.done", { email: actionData.invited.email })}</Notice>
-            <ShareLink link={actionData.invited.link} label={t("judges.invite.copy")} />
+            <ShareLink link={actionData.invited.link} label={t("polls.list.link")} />
           </div>
         ) : null}
       </section>
