@@ -66,7 +66,9 @@ export function decode(s: string) {
 
 /** Contest ids of the cards on a list page, in order. */
 export function cardIds(html: string): string[] {
-  return [...html.matchAll(/class="contest-card__link" href="\/contests\/([a-z0-9]+)"/g)].map((m) => m[1]!);
+  return [...html.matchAll(/<a class="contest-card__link"[^>]*href="\/contests\/([a-z0-9]+)"/g)].map(
+    (m) => m[1]!,
+  );
 }
 
 export const GOOD_BRIEF = {
