@@ -24,6 +24,14 @@ export interface Database {
   entry_revisions: EntryRevisionsTable;
   similarity_flags: SimilarityFlagsTable;
   phash_bands: PhashBandsTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_transfers: LedgerTransfersTable;
+  escrows: EscrowsTable;
+  escrow_resolutions: EscrowResolutionsTable;
+  payment_intents: PaymentIntentsTable;
+  payment_refunds: PaymentRefundsTable;
+  payouts: PayoutsTable;
+  sandbox_operations: SandboxOperationsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -298,3 +306,146 @@ export interface PhashBandsTable {
   band: number;
   value: number;
 }
+// Escrow (0003). The ledger tables (accounts, transfers, escrows, resolutions) are append-only:
+// database triggers refuse UPDATE and DELETE on them.
+
+export type LedgerAccountKind =
+  "client_payments" | "contest_escrow" | "designer_balance" | "platform_fees" | "payouts" | "refunds_out";
+
+export interface LedgerAccountsTable {
+  id: string;
+  kind: LedgerAccountKind;
+  /** The client, contest or designer id; "platform" for the platform's own accounts. */
+  owner_id: string;
+  currency: string;
+  created_at: number;
+}
+export type LedgerAccount = Selectable<LedgerAccountsTable>;
+
+/** TigerBeetle's two-phase transfers: a pending transfer is later posted or voided, once. */
+export type TransferPhase = "single" | "pending" | "post" | "void";
+
+export interface LedgerTransfersTable {
+  id: string;
+  /** Unique; derived from the idempotency key of the command that wrote it. */
+  key: string;
+  debit_account_id: string;
+  credit_account_id: string;
+  currency: string;
+  /** Integer minor units, always positive; the direction is debit → credit. */
+  amount: number;
+  phase: TransferPhase;
+  /** For a post or void: the pending transfer it resolves (unique). */
+  pending_id: string | null;
+  code: string;
+  contest_id: string | null;
+  created_at: number;
+}
+export type LedgerTransfer = Selectable<LedgerTransfersTable>;
+export type NewLedgerTransfer = Insertable<LedgerTransfersTable>;
+
+export interface EscrowsTable {
+  contest_id: string;
+  client_id: string;
+  currency: string;
+  prize: number;
+  fee: number;
+  hold_key: string;
+  /** The provider's reference of the charge that brought the money in. */
+  payment_ref: string;
+  pending_transfer_id: string;
+  created_at: number;
+}
+export type Escrow = Selectable<EscrowsTable>;
+
+export type EscrowOutcome = "awarded" | "refunded";
+
+export interface EscrowResolutionsTable {
+  contest_id: string;
+  pending_transfer_id: string;
+  outcome: EscrowOutcome;
+  idempotency_key: string;
+  created_at: number;
+}
+export type EscrowResolution = Selectable<EscrowResolutionsTable>;
+
+export type PaymentIntentStatus = "pending" | "succeeded" | "declined" | "duplicate" | "needs_review";
+
+export interface PaymentIntentsTable {
+  id: string;
+  idempotency_key: string;
+  contest_id: string;
+  client_id: string;
+  prize: number;
+  fee: number;
+  amount: number;
+  currency: string;
+  /** What the provider needs to replay the call: a payment method id or a sandbox test card. */
+  payment_method: string | null;
+  method_label: string;
+  status: PaymentIntentStatus;
+  provider_ref: string | null;
+  failure_code: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export type PaymentIntent = Selectable<PaymentIntentsTable>;
+
+export type ProviderCallStatus = "pending" | "succeeded" | "failed" | "needs_review";
+
+export interface PaymentRefundsTable {
+  id: string;
+  idempotency_key: string;
+  intent_id: string;
+  contest_id: string;
+  reason: "contest_refunded" | "duplicate_charge";
+  amount: number;
+  currency: string;
+  status: ProviderCallStatus;
+  provider_ref: string | null;
+  failure_code: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export type PaymentRefund = Selectable<PaymentRefundsTable>;
+
+export type PayoutStatus = "pending" | "paid" | "failed" | "needs_review";
+
+export interface PayoutsTable {
+  id: string;
+  idempotency_key: string;
+  designer_id: string;
+  amount: number;
+  currency: string;
+  destination: string;
+  pending_transfer_id: string;
+  status: PayoutStatus;
+  provider_ref: string | null;
+  failure_code: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_attempt_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export type Payout = Selectable<PayoutsTable>;
+
+export interface SandboxOperationsTable {
+  id: string;
+  idempotency_key: string;
+  kind: "charge" | "refund" | "payout";
+  fingerprint: string;
+  amount: number;
+  currency: string;
+  charge_id: string | null;
+  outcome: "succeeded" | "declined";
+  decline_code: string | null;
+  created_at: number;
+}
+export type SandboxOperation = Selectable<SandboxOperationsTable>;

@@ -144,6 +144,46 @@ export const en = {
   "mailbox.to": "To",
   "mailbox.sent": "delivered",
   "mailbox.pending": "queued",
+  "payments.declined.card_declined": "Your card was declined. Try another card or ask your bank.",
+  "payments.declined.insufficient_funds": "Your card was declined: insufficient funds.",
+  "payments.declined.expired_card": "Your card was declined: it has expired.",
+  "payments.declined.incorrect_cvc": "Your card was declined: the security code is not right.",
+  "payments.declined.incorrect_number": "That card number is not right. Check it and try again.",
+  "payments.declined.processing_error":
+    "An error occurred while processing your card. Try again in a moment; you have not been charged.",
+  "payments.declined.authentication_required":
+    "Your bank asks you to confirm this payment. Try again and follow your bank's steps.",
+  "payments.declined.invalid_request": "This payment could not be made. Please contact us.",
+  "payments.charged": "Payment received: {amount} is held in escrow for your contest.",
+  "payments.tryAgain":
+    "We did not get an answer from the payment provider. Try again in a moment: you will not be charged twice.",
+  "payments.alreadyFunded": "This contest's prize is already in escrow. Nothing more was charged.",
+  "payments.duplicateRefunded":
+    "This contest's prize was already in escrow, so this second payment is being refunded to your card.",
+  "payments.keyReused":
+    "This payment form was already used for another payment. Reload the page and try again.",
+  "payments.invalid": "That amount cannot be charged. Check the prize and the currency.",
+  "payments.needsReview":
+    "We could not confirm this payment yet. Our team is checking it and will write to you.",
+
+  "refunds.sent": "{amount} has been refunded to your card. Banks take 5 to 10 days to show it.",
+  "refunds.pending": "Your refund of {amount} is on its way to your card.",
+  "refunds.failed": "We could not refund {amount} to your card automatically. Our team will contact you.",
+  "refunds.notRefunded": "This contest's escrow has not been refunded.",
+  "refunds.noCharge": "No card payment was found for this contest.",
+
+  "payouts.sent": "Your payout of {amount} has been sent.",
+  "payouts.inFlight": "Your payout of {amount} is on its way. We will confirm it when the provider does.",
+  "payouts.insufficientBalance": "You can withdraw at most {available}.",
+  "payouts.failed.account_closed":
+    "Your payout could not be sent: the receiving account is closed. The money is back in your balance.",
+  "payouts.failed.invalid_destination":
+    "Your payout could not be sent: check your payout account details. The money is back in your balance.",
+  "payouts.failed.other":
+    "Your payout could not be sent. The money is back in your balance; try again later.",
+  "payouts.keyReused": "This payout form was already used for another payout. Reload the page and try again.",
+  "payouts.invalid": "Enter an amount to withdraw, in a currency you hold.",
+  "payouts.needsReview": "We could not confirm this payout yet. Our team is checking it; the money is safe.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -73,6 +73,18 @@ const EnvSchema = z.object({
     .int({ error: "must be a whole number" })
     .min(1, { error: "must be at least 1" })
     .default(10),
+  PAYMENT_PROVIDER: z.enum(["sandbox", "stripe"], { error: "must be sandbox or stripe" }).default("sandbox"),
+  STRIPE_API_BASE: url("the Stripe API").default("https://api.stripe.com"),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, { error: "must be a Stripe secret or restricted key (sk_… or rk_…)" })
+    .optional(),
+  PAYMENT_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int({ error: "must be a whole number" })
+    .min(100, { error: "must be between 100 and 120000" })
+    .max(120_000, { error: "must be between 100 and 120000" })
+    .default(20_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -99,10 +111,16 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map(
-        (issue) =>
-          `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`,
-      ),
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const value = cleaned[name];
+        // A secret is never echoed, not even a malformed one.
+        const got =
+          /SECRET/.test(name) && value
+            ? `a value of ${value.length} characters`
+            : JSON.stringify(value ?? null);
+        return `${issue.path.join(".")}: ${issue.message} (got ${got})`;
+      }),
     );
   }
   const env = result.data;
@@ -111,6 +129,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     problems.push("SMTP_URL: is required when MAIL_TRANSPORT=smtp");
   if (env.BLOB_DRIVER === "s3" && !env.S3_ENDPOINT)
     problems.push("S3_ENDPOINT: is required when BLOB_DRIVER=s3");
+  if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY)
+    problems.push("STRIPE_SECRET_KEY: is required when PAYMENT_PROVIDER=stripe");
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, env.DATA_DIR);

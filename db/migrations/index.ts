@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_contests";
+import * as m0003 from "./0003_escrow";
 import * as m0004 from "./0004_entries";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_contests": m0002,
+  "0003_escrow": m0003,
   "0004_entries": m0004,
 };
 

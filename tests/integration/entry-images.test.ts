@@ -63,7 +63,7 @@ describe("inspectImage", () => {
     const result = (await inspectImage(await photoPng(200, 100), { maxPixels: 10_000 })) as ImageRefusal;
     expect(result).toMatchObject({ ok: false, reason: "too_many_pixels", status: 413 });
     expect(refusalMessage(result)).toBe(
-      "This image is 200 × 100 pixels, more than the 0 megapixels we accept. Export it smaller and upload it again.",
+      "This image is 200 × 100 pixels, more than the 0.01 megapixels we accept. Export it smaller and upload it again.",
     );
     expect(await inspectImage(await photoPng(100, 100), { maxPixels: 10_000 })).toMatchObject({ ok: true });
   });
@@ -165,18 +165,23 @@ describe("renderEntryImages", () => {
     expect([Math.abs(r! - 200), Math.abs(g! - 100), Math.abs(b! - 50)].every((d) => d <= 4)).toBe(true);
   });
 
-  it("keeps transparency, and the watermark shows on transparent areas too", async () => {
-    const result = await renderEntryImages(await logoPng(1000), { watermarkText: WATERMARK });
-    const preview = await pixelsOf(result.preview);
-    expect(preview.channels).toBe(4);
+  it("keeps transparency as it was: the watermark marks the design, not the empty background", async () => {
+    const original = await logoPng(1000);
+    const result = await renderEntryImages(original, { watermarkText: WATERMARK });
+    const marked = await pixelsOf(result.preview);
+    const plain = await pixelsOf(await sharp(original).resize(1000).webp().toBuffer());
+    expect(marked.channels).toBe(4);
+    let alphaChanged = 0;
     let clear = 0;
-    let tinted = 0;
-    for (let i = 3; i < preview.data.length; i += 4) {
-      if (preview.data[i] === 0) clear++;
-      else if (preview.data[i]! < 200) tinted++;
+    let designMarked = 0;
+    for (let i = 0; i < marked.data.length; i += 4) {
+      if (Math.abs(marked.data[i + 3]! - plain.data[i + 3]!) > 2) alphaChanged++;
+      if (marked.data[i + 3] === 0) clear++;
+      else if (Math.abs(marked.data[i]! - plain.data[i]!) > 30) designMarked++;
     }
-    expect(clear).toBeGreaterThan(preview.width * preview.height * 0.05); // the background stays clear…
-    expect(tinted).toBeGreaterThan(500); // …except under the watermark's strokes
+    expect(alphaChanged).toBe(0);
+    expect(clear).toBeGreaterThan(marked.width * marked.height * 0.05); // the background stays clear
+    expect(designMarked).toBeGreaterThan(2000); // the logo itself carries the watermark
   });
 
   it("watermarks the preview in a tiled pattern spread over the whole image", async () => {

@@ -3,7 +3,6 @@ import {
   CLIENT_EVENTS,
   MAX_EXTENSIONS,
   canSubmitEntry,
-  splitEvenly,
   transition,
   type Actor,
   type ContestEvent,
@@ -382,7 +381,7 @@ describe("resolution when the client goes silent", () => {
   });
 });
 
-describe("entries and splits", () => {
+describe("entries", () => {
   it("accepts entries only in an open round, and only from finalists in the final round", () => {
     expect(canSubmitEntry(contestIn("qualifying", { roundEndsAt: NOW + DAY }), "d9", NOW)).toBe(true);
     expect(canSubmitEntry(contestIn("qualifying", { roundEndsAt: NOW + DAY }), "client", NOW)).toBe(false);
@@ -392,19 +391,5 @@ describe("entries and splits", () => {
     );
     expect(canSubmitEntry(contestIn("final_round", { roundEndsAt: NOW + DAY }), "d1", NOW)).toBe(true);
     expect(canSubmitEntry(contestIn("final_round", { roundEndsAt: NOW + DAY }), "d9", NOW)).toBe(false);
-  });
-
-  it("splits amounts into integer parts that add up to the total", () => {
-    for (const [total, n] of [
-      [100, 3],
-      [5, 6],
-      [0, 2],
-      [999_999, 7],
-    ] as const) {
-      const parts = splitEvenly(total, n);
-      expect(parts).toHaveLength(n);
-      expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-      expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
-    }
   });
 });

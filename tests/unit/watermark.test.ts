@@ -110,20 +110,20 @@ describe("applyWatermark", () => {
     expect(changed).toBeLessThan(painted * copies * 1.5);
   });
 
-  it("gives transparent pixels the watermark's own opacity and leaves opaque ones opaque", () => {
+  it("goes atop the design: transparent pixels stay untouched, alpha is never changed", () => {
     const tile = watermarkTile("CONCOURS · ALPHA", 12);
     const { width, height } = tile;
     const clear = new Uint8Array(width * height * 4);
     applyWatermark(clear, { width, height, channels: 4 }, tile);
-    const row = tile.rows.find((r) => r.x.length > 0)!;
-    const y = tile.rows.indexOf(row);
-    const i = (y * width + row.x[0]!) * 4;
-    expect(clear[i + 3]).toBe(row.alpha[0]);
-    expect(clear[i]).toBe(row.value[0]);
+    expect(clear.every((v) => v === 0)).toBe(true);
 
-    const solid = new Uint8Array(width * height * 4).fill(255);
-    applyWatermark(solid, { width, height, channels: 4 }, tile);
-    expect(solid.filter((_, k) => k % 4 === 3).every((a) => a === 255)).toBe(true);
+    const half = new Uint8Array(width * height * 4);
+    for (let i = 0; i < half.length; i += 4) half.set([0, 0, 0, 128], i);
+    applyWatermark(half, { width, height, channels: 4 }, tile);
+    expect(half.filter((_, k) => k % 4 === 3).every((a) => a === 128)).toBe(true);
+    const row = tile.rows.find((r) => r.x.length > 0)!;
+    const i = (tile.rows.indexOf(row) * width + row.x[0]!) * 4;
+    expect(half[i]).toBe(Math.round((row.value[0]! * row.alpha[0]!) / 255));
   });
 
   it("refuses pixel layouts it does not handle", () => {

@@ -13,6 +13,7 @@
  *                                                                                     completed
  */
 import type { ContestStatus } from "~db/schema";
+import { equalAwards } from "../escrow/ledger";
 
 export type { ContestStatus };
 
@@ -139,13 +140,6 @@ export function isRatingOpen(contest: MachineContest): boolean {
   return ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(contest.status);
 }
 
-/** Split `total` into `n` integer parts; the first parts carry the remainder (deterministic). */
-export function splitEvenly(total: number, n: number): number[] {
-  if (n <= 0) return [];
-  const base = Math.floor(total / n);
-  const extra = total - base * n;
-  return Array.from({ length: n }, (_, i) => base + (i < extra ? 1 : 0));
-}
 
 /**
  * A silent client: a guaranteed prize goes by rule to the best judged designer among `pool`,
@@ -168,8 +162,7 @@ function resolve(contest: MachineContest, pool: string[], verdict: Verdict, now:
         ],
       };
     }
-    const parts = splitEvenly(contest.prize, pool.length);
-    const awards = pool.map((designerId, i) => ({ designerId, amount: parts[i]! }));
+    const awards = equalAwards(contest.prize, pool);
     return {
       ok: true,
       next: { ...base, status: "completed" },

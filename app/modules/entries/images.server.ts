@@ -135,6 +135,45 @@ function isAccepted(type: SniffedType): type is AcceptedFormat {
   return (ACCEPTED_FORMATS as readonly string[]).includes(type);
 }
 
+/** The checks that need no decoder: not empty, sniffed as ours, the container whole and alone. */
+function checkBytes(bytes: Buffer): ImageRefusal | AcceptedFormat {
+  if (bytes.length === 0) return refuse("empty", "unknown");
+  const sniffed = sniffType(bytes);
+  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed);
+  const structure = checkStructure(bytes, sniffed);
+  if (!structure.ok)
+    return refuse(structure.problem === "truncated" ? "truncated" : "trailing_data", sniffed);
+  return sniffed;
+}
+
+/** The header only (no pixels decoded): what the decoder sees, and the pixel cap. */
+async function checkHeader(
+  bytes: Buffer,
+  sniffed: AcceptedFormat,
+  maxPixels: number,
+): Promise<ImageRefusal | { ok: true; width: number; height: number }> {
+  let header: Metadata;
+  try {
+    header = await sharp(bytes, { failOn: "error", limitInputPixels: false }).metadata();
+  } catch (error) {
+    return refuse("corrupt", sniffed, {}, (error as Error).message);
+  }
+  if (header.format !== sniffed || !header.width || !header.height) {
+    return refuse("corrupt", sniffed, {}, `decoder saw ${header.format ?? "nothing"}`);
+  }
+  // Dimensions as the designer sees them, after EXIF orientation.
+  const width = header.autoOrient?.width ?? header.width;
+  const height = header.autoOrient?.height ?? header.height;
+  if (header.width * header.height > maxPixels) {
+    return refuse("too_many_pixels", sniffed, {
+      width,
+      height,
+      limit: Number((maxPixels / 1_000_000).toPrecision(2)),
+    });
+  }
+  return { ok: true, width, height };
+}
+
 /**
  * Decide whether uploaded bytes are an image we accept. Never trusts the file name or the
  * Content-Type: the bytes are sniffed, the header is read (no pixels) to cap the pixel count, the
@@ -145,31 +184,11 @@ export async function inspectImage(bytes: Buffer, options: InspectOptions = {}):
   if (bytes.length === 0) return refuse("empty", "unknown");
   const sniffed = sniffType(bytes);
   if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed);
-
-  let header: Metadata;
-  try {
-    // Header only: no pixels are decoded here.
-    header = await sharp(bytes, { failOn: "error", limitInputPixels: false }).metadata();
-  } catch (error) {
-    return refuse("corrupt", sniffed, {}, (error as Error).message);
-  }
-  if (header.format !== sniffed || !header.width || !header.height) {
-    return refuse("corrupt", sniffed, {}, `decoder saw ${header.format ?? "nothing"}`);
-  }
-  const width = header.autoOrient?.width ?? header.width;
-  const height = header.autoOrient?.height ?? header.height;
-  if (header.width * header.height > maxPixels) {
-    return refuse("too_many_pixels", sniffed, {
-      width,
-      height,
-      limit: Math.floor(maxPixels / 1_000_000),
-    });
-  }
-
-  const structure = checkStructure(bytes, sniffed);
-  if (!structure.ok) {
-    return refuse(structure.problem === "truncated" ? "truncated" : "trailing_data", sniffed);
-  }
+  // The pixel cap comes before the container walk: a huge image is refused as huge.
+  const header = await checkHeader(bytes, sniffed, maxPixels);
+  if (!header.ok) return header;
+  const checked = checkBytes(bytes);
+  if (typeof checked !== "string") return checked;
 
   if (options.verifyPixels ?? true) {
     try {
@@ -187,8 +206,8 @@ export async function inspectImage(bytes: Buffer, options: InspectOptions = {}):
     ok: true,
     format: sniffed,
     contentType: CONTENT_TYPES[sniffed],
-    width,
-    height,
+    width: header.width,
+    height: header.height,
     bytes: bytes.length,
   };
 }
@@ -204,38 +223,35 @@ export interface RawImage {
  * The one decode: oriented, converted to sRGB, shrunk on load and resized to fit the preview, as
  * raw 8-bit pixels (RGB, or RGBA when the image has transparency). Never upscales.
  */
-async function decodeForPreview(
-  original: Buffer,
-  maxPixels: number,
-  sniffed: SniffedType,
-): Promise<RawImage> {
-  try {
-    const { data, info } = await sharp(original, {
-      failOn: "error",
-      limitInputPixels: maxPixels,
-      autoOrient: true,
-    })
-      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
-      .resize({
-        width: PREVIEW_LONG_SIDE,
-        height: PREVIEW_LONG_SIDE,
-        fit: "inside",
-        withoutEnlargement: true,
-      })
-      .toColourspace("srgb")
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 };
-  } catch (error) {
-    throw new ImageRefusedError(refuse("corrupt", sniffed, {}, (error as Error).message));
-  }
+async function decodeForPreview(original: Buffer, maxPixels: number): Promise<RawImage> {
+  const { data, info } = await sharp(original, {
+    failOn: "error",
+    limitInputPixels: maxPixels,
+    autoOrient: true,
+  })
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
+    .resize({ width: PREVIEW_LONG_SIDE, height: PREVIEW_LONG_SIDE, fit: "inside", withoutEnlargement: true })
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 };
 }
 
-/** Inspect without the verification decode; throws ImageRefusedError. */
-async function acceptOrThrow(original: Buffer, maxPixels: number): Promise<InspectedImage> {
-  const inspection = await inspectImage(original, { maxPixels, verifyPixels: false });
-  if (!inspection.ok) throw new ImageRefusedError(inspection);
-  return inspection;
+/**
+ * The original checked and decoded: the byte checks first (no decoder involved), then the header
+ * read and the decode side by side; limitInputPixels stops an oversized decode at its header.
+ * Throws ImageRefusedError.
+ */
+async function acceptAndDecode(original: Buffer, maxPixels: number) {
+  const format = checkBytes(original);
+  if (typeof format !== "string") throw new ImageRefusedError(format);
+  const [header, decoded] = await Promise.all([
+    checkHeader(original, format, maxPixels),
+    decodeForPreview(original, maxPixels).catch((error: Error) => error),
+  ]);
+  if (!header.ok) throw new ImageRefusedError(header);
+  if (decoded instanceof Error) throw new ImageRefusedError(refuse("corrupt", format, {}, decoded.message));
+  return { format, width: header.width, height: header.height, pixels: decoded };
 }
 
 export interface RenderOptions {
@@ -262,14 +278,13 @@ export interface EntryImages {
 /**
  * Thumbnail, watermarked preview and perceptual hash of an entry's original, from one decode: the
  * original is decoded once (shrink-on-load) to preview-sized raw pixels; the thumbnail encode starts
- * at once on a libuv thread while this thread hashes and watermarks a copy, and then the preview is
- * encoded on a second thread. Outputs carry no metadata (no EXIF, GPS, ICC or XMP).
+ * at once on a libuv thread while this thread watermarks a copy, the preview encodes on a second
+ * thread, and the hash is taken when the thumbnail is done. Outputs carry no metadata (no EXIF, GPS,
+ * ICC or XMP).
  * Throws ImageRefusedError if the original is not an acceptable image.
  */
 export async function renderEntryImages(original: Buffer, options: RenderOptions): Promise<EntryImages> {
-  const maxPixels = maxPixelsOf(options);
-  const accepted = await acceptOrThrow(original, maxPixels);
-  const pixels = await decodeForPreview(original, maxPixels, accepted.format);
+  const { format, width, height, pixels } = await acceptAndDecode(original, maxPixelsOf(options));
   const raw = { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } };
 
   const thumbnail = sharp(pixels.data, raw)
@@ -281,25 +296,27 @@ export async function renderEntryImages(original: Buffer, options: RenderOptions
     })
     .webp({ quality: WEBP_QUALITY })
     .toBuffer({ resolveWithObject: true });
-  const previewAndHash = (async () => {
-    // The thumbnail pipeline is still reading `pixels`: watermark a copy.
+  const preview = (async () => {
+    // The thumbnail pipeline is still reading `pixels`: watermark a copy, then encode it beside it.
     const watermarked = Buffer.from(pixels.data);
-    const tile = watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height));
-    applyWatermark(watermarked, pixels, tile);
-    const preview = sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
-    // Hash while both encodes run: the preview encode is the longest step.
-    const hash = differenceHash(pixels);
-    return { preview: await preview, hash };
+    applyWatermark(
+      watermarked,
+      pixels,
+      watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
+    );
+    return sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
   })();
+  // Hash on the core the thumbnail frees (it finishes long before the preview).
+  const hash = thumbnail.then(() => differenceHash(pixels));
 
-  const [thumb, { preview, hash }] = await Promise.all([thumbnail, previewAndHash]);
+  const [thumb, previewBytes, hashValue] = await Promise.all([thumbnail, preview, hash]);
   return {
     thumbnail: thumb.data,
-    preview,
-    hash,
-    width: accepted.width,
-    height: accepted.height,
-    format: accepted.format,
+    preview: previewBytes,
+    hash: hashValue,
+    width,
+    height,
+    format,
     sizes: {
       preview: { width: pixels.width, height: pixels.height },
       thumbnail: { width: thumb.info.width, height: thumb.info.height },
@@ -309,7 +326,6 @@ export async function renderEntryImages(original: Buffer, options: RenderOptions
 
 /** The perceptual hash of any accepted image, computed exactly as renderEntryImages does. */
 export async function perceptualHash(bytes: Buffer, options: { maxPixels?: number } = {}): Promise<string> {
-  const maxPixels = maxPixelsOf(options);
-  const accepted = await acceptOrThrow(bytes, maxPixels);
-  return differenceHash(await decodeForPreview(bytes, maxPixels, accepted.format));
+  const { pixels } = await acceptAndDecode(bytes, maxPixelsOf(options));
+  return differenceHash(pixels);
 }

@@ -193,8 +193,10 @@ function strokeSegment(
 }
 
 /**
- * Paint the tile, repeated, over raw 8-bit pixels in place ("over" compositing; with an alpha
- * channel, transparent areas take the watermark's own opacity). 3 or 4 channels.
+ * Paint the tile, repeated, onto raw 8-bit pixels in place, 3 or 4 channels. With an alpha channel
+ * the watermark goes "atop" the design: it marks the design's pixels and leaves transparency as it
+ * is (a transparent background has nothing to protect, and text painted into the alpha channel
+ * would double the preview's size and cost).
  */
 export function applyWatermark(
   pixels: Uint8Array,
@@ -203,6 +205,7 @@ export function applyWatermark(
 ) {
   const { width, height, channels } = image;
   if (channels !== 3 && channels !== 4) throw new RangeError(`Cannot watermark ${channels} channels`);
+  const hasAlpha = channels === 4;
   for (let y = 0; y < height; y++) {
     const row = tile.rows[y % tile.height]!;
     const n = row.x.length;
@@ -213,22 +216,12 @@ export function applyWatermark(
         const x = originX + row.x[k]!;
         if (x >= width) break;
         const i = (rowStart + x) * channels;
+        if (hasAlpha && pixels[i + 3] === 0) continue;
         const a = row.alpha[k]! / 255;
         const v = row.value[k]!;
-        if (channels === 3) {
-          pixels[i] = pixels[i]! + (v - pixels[i]!) * a + 0.5;
-          pixels[i + 1] = pixels[i + 1]! + (v - pixels[i + 1]!) * a + 0.5;
-          pixels[i + 2] = pixels[i + 2]! + (v - pixels[i + 2]!) * a + 0.5;
-        } else {
-          const below = pixels[i + 3]! / 255;
-          const out = a + below * (1 - a);
-          const keep = (below * (1 - a)) / out;
-          const add = (v * a) / out;
-          pixels[i] = pixels[i]! * keep + add + 0.5;
-          pixels[i + 1] = pixels[i + 1]! * keep + add + 0.5;
-          pixels[i + 2] = pixels[i + 2]! * keep + add + 0.5;
-          pixels[i + 3] = out * 255 + 0.5;
-        }
+        pixels[i] = pixels[i]! + (v - pixels[i]!) * a + 0.5;
+        pixels[i + 1] = pixels[i + 1]! + (v - pixels[i + 1]!) * a + 0.5;
+        pixels[i + 2] = pixels[i + 2]! + (v - pixels[i + 2]!) * a + 0.5;
       }
     }
   }

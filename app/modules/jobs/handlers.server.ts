@@ -1,5 +1,6 @@
 import { registerContestJobs } from "../contests/contests.server";
 import { registerEntryJobs } from "../entries/processing.server";
+import { registerEscrowJobs } from "../escrow/payments.server";
 import { registerMailJobs } from "../notify/mail.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
@@ -12,6 +13,7 @@ export function registerAllJobHandlers() {
   registerMailJobs();
   registerContestJobs();
   registerEntryJobs();
+  registerEscrowJobs();
   registerJobHandler("auth.cleanup", async () => {
     await deleteExpiredSessions();
     await pruneLoginAttempts();

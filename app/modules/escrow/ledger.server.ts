@@ -1,0 +1,825 @@
+import { sql, type Kysely } from "kysely";
+import { dialectOf, type Trx } from "~db/index";
+import { forUpdate } from "~db/locking";
+import type {
+  Database,
+  Escrow,
+  EscrowOutcome,
+  LedgerTransfer,
+  PayoutStatus,
+  TransferPhase,
+} from "~db/schema";
+import { now } from "~/utils/clock.server";
+import { newId } from "~/utils/ids.server";
+import {
+  MAX_AMOUNT,
+  ZERO_TOTALS,
+  accountOwner,
+  availableBalance,
+  awardProblem,
+  isCurrency,
+  isMinorAmount,
+  pendingBalance,
+  postedBalance,
+  type AccountRef,
+  type AccountTotals,
+  type Award,
+  type AwardProblem,
+} from "./ledger";
+
+/**
+ * The escrow ledger over the database. Money moves only by appending transfers (database triggers
+ * refuse UPDATE and DELETE on the ledger tables). Funding a contest is a pending transfer into its
+ * escrow; it resolves exactly once, by a post (award) or a void (refund). The unique constraints
+ * (escrow per contest, resolution per contest, resolving transfer per pending transfer, idempotency
+ * keys) make "exactly once" hold under retries and races, not only the checks made here.
+ */
+
+/** Anything that runs queries: the database or a transaction. */
+export type Executor = Kysely<Database>;
+
+// Transfer codes: why money moved. Reports read them; the phase says how.
+export type TransferCode =
+  | "escrow_hold"
+  | "escrow_release"
+  | "prize"
+  | "platform_fee"
+  | "escrow_void"
+  | "refund"
+  | "duplicate_refund"
+  | "payout_hold"
+  | "payout_paid"
+  | "payout_returned";
+
+async function findAccountId(executor: Executor, ref: AccountRef): Promise<string | undefined> {
+  const row = await executor
+    .selectFrom("ledger_accounts")
+    .select("id")
+    .where("kind", "=", ref.kind)
+    .where("owner_id", "=", accountOwner(ref))
+    .where("currency", "=", ref.currency)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The account's id, opened on first use (two racing openers end up with the same row). */
+export async function ensureAccount(trx: Trx, ref: AccountRef): Promise<string> {
+  const existing = await findAccountId(trx, ref);
+  if (existing) return existing;
+  await trx
+    .insertInto("ledger_accounts")
+    .values({
+      id: newId(),
+      kind: ref.kind,
+      owner_id: accountOwner(ref),
+      currency: ref.currency,
+      created_at: now(),
+    })
+    .onConflict((oc) => oc.columns(["kind", "owner_id", "currency"]).doNothing())
+    .execute();
+  const id = await findAccountId(trx, ref);
+  if (!id) throw new Error(`Ledger account ${ref.kind} could not be opened`);
+  return id;
+}
+
+interface TransferSpec {
+  key: string;
+  debit: string;
+  credit: string;
+  amount: number;
+  currency: string;
+  phase: TransferPhase;
+  pendingId?: string;
+  code: TransferCode;
+  contestId?: string | null;
+  id?: string;
+}
+
+/** Append one transfer. The only place that writes ledger_transfers. */
+export async function appendTransfer(trx: Trx, spec: TransferSpec): Promise<LedgerTransfer> {
+  if (!isMinorAmount(spec.amount) || spec.amount === 0) {
+    throw new RangeError(`A transfer moves a positive whole amount, not ${spec.amount}`);
+  }
+  return trx
+    .insertInto("ledger_transfers")
+    .values({
+      id: spec.id ?? newId(),
+      key: spec.key,
+      debit_account_id: spec.debit,
+      credit_account_id: spec.credit,
+      currency: spec.currency,
+      amount: spec.amount,
+      phase: spec.phase,
+      pending_id: spec.pendingId ?? null,
+      code: spec.code,
+      contest_id: spec.contestId ?? null,
+      created_at: now(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Post or void a pending transfer: the same accounts and amount (a composite foreign key checks
+ * it), and the unique pending_id lets each pending transfer be resolved once.
+ */
+export async function resolvePending(
+  trx: Trx,
+  pending: LedgerTransfer,
+  phase: "post" | "void",
+  key: string,
+  code: TransferCode,
+): Promise<LedgerTransfer> {
+  if (pending.phase !== "pending") throw new Error(`Transfer ${pending.id} is not pending`);
+  return appendTransfer(trx, {
+    key,
+    debit: pending.debit_account_id,
+    credit: pending.credit_account_id,
+    amount: pending.amount,
+    currency: pending.currency,
+    phase,
+    pendingId: pending.id,
+    code,
+    contestId: pending.contest_id,
+  });
+}
+
+export async function transferById(executor: Executor, id: string): Promise<LedgerTransfer> {
+  return executor.selectFrom("ledger_transfers").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+// Escrow commands.
+
+export interface HoldInput {
+  contestId: string;
+  clientId: string;
+  /** Minor units. */
+  prize: number;
+  /** Minor units; see platformFee() for the policy. */
+  fee: number;
+  currency: string;
+  idempotencyKey: string;
+  /** The provider's reference of the charge that brought the money in (for the record). */
+  paymentRef: string;
+}
+
+export type HoldResult =
+  | { ok: true; transfer: LedgerTransfer; escrow: Escrow; replayed: boolean }
+  /** The contest is already funded, under another idempotency key. */
+  | { ok: false; reason: "already_held"; escrow: Escrow }
+  /** This idempotency key was used for a different hold. */
+  | { ok: false; reason: "key_reused" }
+  | { ok: false; reason: "invalid_amount" | "unknown_currency" };
+
+/**
+ * Put a contest's prize and fee in escrow as one pending transfer from the client's payments into
+ * the contest's escrow account. The same key again returns the first hold, never a second one.
+ */
+export async function holdInEscrow(trx: Trx, input: HoldInput): Promise<HoldResult> {
+  if (!isCurrency(input.currency)) return { ok: false, reason: "unknown_currency" };
+  if (
+    !isMinorAmount(input.prize) ||
+    input.prize === 0 ||
+    !isMinorAmount(input.fee) ||
+    input.prize + input.fee > MAX_AMOUNT
+  ) {
+    return { ok: false, reason: "invalid_amount" };
+  }
+  const replay = async (): Promise<HoldResult | null> => {
+    const escrow = await trx
+      .selectFrom("escrows")
+      .selectAll()
+      .where("hold_key", "=", input.idempotencyKey)
+      .executeTakeFirst();
+    if (!escrow) return null;
+    const same =
+      escrow.contest_id === input.contestId &&
+      escrow.client_id === input.clientId &&
+      escrow.prize === input.prize &&
+      escrow.fee === input.fee &&
+      escrow.currency === input.currency;
+    if (!same) return { ok: false, reason: "key_reused" };
+    return {
+      ok: true,
+      escrow,
+      transfer: await transferById(trx, escrow.pending_transfer_id),
+      replayed: true,
+    };
+  };
+
+  const first = await replay();
+  if (first) return first;
+
+  // The escrow row claims the contest: a second hold (another key, or a racing one) conflicts here.
+  const transferId = newId();
+  const claimed = await trx
+    .insertInto("escrows")
+    .values({
+      contest_id: input.contestId,
+      client_id: input.clientId,
+      currency: input.currency,
+      prize: input.prize,
+      fee: input.fee,
+      hold_key: input.idempotencyKey,
+      payment_ref: input.paymentRef,
+      pending_transfer_id: transferId,
+      created_at: now(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) {
+    const raced = await replay();
+    if (raced) return raced;
+    const escrow = await trx
+      .selectFrom("escrows")
+      .selectAll()
+      .where("contest_id", "=", input.contestId)
+      .executeTakeFirstOrThrow();
+    return { ok: false, reason: "already_held", escrow };
+  }
+
+  const from = await ensureAccount(trx, {
+    kind: "client_payments",
+    clientId: input.clientId,
+    currency: input.currency,
+  });
+  const into = await ensureAccount(trx, {
+    kind: "contest_escrow",
+    contestId: input.contestId,
+    currency: input.currency,
+  });
+  const transfer = await appendTransfer(trx, {
+    id: transferId,
+    key: `hold:${input.idempotencyKey}`,
+    debit: from,
+    credit: into,
+    amount: input.prize + input.fee,
+    currency: input.currency,
+    phase: "pending",
+    code: "escrow_hold",
+    contestId: input.contestId,
+  });
+  const escrow = await trx
+    .selectFrom("escrows")
+    .selectAll()
+    .where("contest_id", "=", input.contestId)
+    .executeTakeFirstOrThrow();
+  return { ok: true, transfer, escrow, replayed: false };
+}
+
+export type ResolveResult =
+  | {
+      ok: true;
+      outcome: EscrowOutcome;
+      contestId: string;
+      /** The transfers that resolved the escrow (the post or void first). */
+      transfers: LedgerTransfer[];
+      replayed: boolean;
+    }
+  | { ok: false; reason: "no_escrow" }
+  /** Resolved before, under another idempotency key: an escrow resolves exactly once. */
+  | { ok: false; reason: "already_resolved"; outcome: EscrowOutcome }
+  /** This idempotency key resolved another contest, or resolved this one the other way. */
+  | { ok: false; reason: "key_reused" }
+  | { ok: false; reason: "invalid_awards"; problem: AwardProblem };
+
+const RESOLUTION_CODES: Record<EscrowOutcome, TransferCode[]> = {
+  awarded: ["escrow_release", "prize", "platform_fee"],
+  refunded: ["escrow_void", "refund"],
+};
+
+/** The resolution's transfers in the order they were written: post or void, prizes, then the rest. */
+async function resolutionTransfers(executor: Executor, contestId: string, outcome: EscrowOutcome) {
+  const rows = await executor
+    .selectFrom("ledger_transfers")
+    .selectAll()
+    .where("contest_id", "=", contestId)
+    .where("code", "in", RESOLUTION_CODES[outcome])
+    .execute();
+  const rank = (t: LedgerTransfer) =>
+    t.pending_id ? -1 : t.code === "prize" ? Number(t.key.slice(t.key.lastIndexOf(":") + 1)) : Infinity;
+  return rows.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The shared path of award and refund: lock the escrow, answer replays and second resolutions,
+ * claim the resolution (unique per contest and per key), then write the outcome's transfers.
+ */
+async function resolveEscrow(
+  trx: Trx,
+  contestId: string,
+  idempotencyKey: string,
+  outcome: EscrowOutcome,
+  validate: (escrow: Escrow) => ResolveResult | null,
+  write: (escrow: Escrow, pending: LedgerTransfer) => Promise<void>,
+): Promise<ResolveResult> {
+  const escrow = await forUpdate(
+    trx.selectFrom("escrows").selectAll().where("contest_id", "=", contestId),
+    dialectOf(trx),
+  ).executeTakeFirst();
+  if (!escrow) return { ok: false, reason: "no_escrow" };
+
+  const previous = async (): Promise<ResolveResult | null> => {
+    const byKey = await trx
+      .selectFrom("escrow_resolutions")
+      .selectAll()
+      .where("idempotency_key", "=", idempotencyKey)
+      .executeTakeFirst();
+    if (byKey) {
+      if (byKey.contest_id !== contestId || byKey.outcome !== outcome)
+        return { ok: false, reason: "key_reused" };
+      const transfers = await resolutionTransfers(trx, contestId, outcome);
+      return { ok: true, outcome, contestId, transfers, replayed: true };
+    }
+    const byContest = await trx
+      .selectFrom("escrow_resolutions")
+      .select("outcome")
+      .where("contest_id", "=", contestId)
+      .executeTakeFirst();
+    return byContest ? { ok: false, reason: "already_resolved", outcome: byContest.outcome } : null;
+  };
+
+  const before = (await previous()) ?? validate(escrow);
+  if (before) return before;
+
+  const claimed = await trx
+    .insertInto("escrow_resolutions")
+    .values({
+      contest_id: contestId,
+      pending_transfer_id: escrow.pending_transfer_id,
+      outcome,
+      idempotency_key: idempotencyKey,
+      created_at: now(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) {
+    const raced = await previous();
+    if (raced) return raced;
+    throw new Error(`Escrow of contest ${contestId}: resolution conflicted but none was found`);
+  }
+
+  await write(escrow, await transferById(trx, escrow.pending_transfer_id));
+  return {
+    ok: true,
+    outcome,
+    contestId,
+    transfers: await resolutionTransfers(trx, contestId, outcome),
+    replayed: false,
+  };
+}
+
+export interface AwardInput {
+  contestId: string;
+  /** Whole minor units per designer; they must add up to the held prize exactly. */
+  awards: Award[];
+  idempotencyKey: string;
+}
+
+/**
+ * Post the escrow: the held prize goes to the designer(s), the fee to the platform. Refused if the
+ * escrow was already resolved; a retry with the same key is a no-op success (`replayed: true`).
+ */
+export async function awardEscrow(trx: Trx, input: AwardInput): Promise<ResolveResult> {
+  const key = input.idempotencyKey;
+  return resolveEscrow(
+    trx,
+    input.contestId,
+    key,
+    "awarded",
+    (escrow) => {
+      const problem = awardProblem(escrow.prize, input.awards);
+      return problem ? { ok: false, reason: "invalid_awards", problem } : null;
+    },
+    async (escrow, pending) => {
+      await resolvePending(trx, pending, "post", `award:${key}:post`, "escrow_release");
+      for (const [i, award] of input.awards.entries()) {
+        const designer = await ensureAccount(trx, {
+          kind: "designer_balance",
+          designerId: award.designerId,
+          currency: escrow.currency,
+        });
+        await appendTransfer(trx, {
+          key: `award:${key}:prize:${i}`,
+          debit: pending.credit_account_id,
+          credit: designer,
+          amount: award.amount,
+          currency: escrow.currency,
+          phase: "single",
+          code: "prize",
+          contestId: escrow.contest_id,
+        });
+      }
+      if (escrow.fee > 0) {
+        await appendTransfer(trx, {
+          key: `award:${key}:fee`,
+          debit: pending.credit_account_id,
+          credit: await ensureAccount(trx, { kind: "platform_fees", currency: escrow.currency }),
+          amount: escrow.fee,
+          currency: escrow.currency,
+          phase: "single",
+          code: "platform_fee",
+          contestId: escrow.contest_id,
+        });
+      }
+    },
+  );
+}
+
+export interface RefundInput {
+  contestId: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Void the escrow: the hold is released and the whole amount (prize and fee) is recorded as
+ * refunded to the client (client payments → refunds out). The provider refund itself is
+ * refundContestCharge() in payments.server.ts, outside any transaction.
+ */
+export async function refundEscrow(trx: Trx, input: RefundInput): Promise<ResolveResult> {
+  const key = input.idempotencyKey;
+  return resolveEscrow(
+    trx,
+    input.contestId,
+    key,
+    "refunded",
+    () => null,
+    async (escrow, pending) => {
+      await resolvePending(trx, pending, "void", `refund:${key}:void`, "escrow_void");
+      await appendTransfer(trx, {
+        key: `refund:${key}:out`,
+        debit: pending.debit_account_id,
+        credit: await ensureAccount(trx, { kind: "refunds_out", currency: escrow.currency }),
+        amount: pending.amount,
+        currency: escrow.currency,
+        phase: "single",
+        code: "refund",
+        contestId: escrow.contest_id,
+      });
+    },
+  );
+}
+
+/**
+ * A second charge for a contest that was already funded (two payment attempts raced): the money
+ * came in and goes straight back out; the escrow is not touched.
+ */
+export async function recordDuplicateCharge(
+  trx: Trx,
+  input: { intentId: string; contestId: string; clientId: string; amount: number; currency: string },
+): Promise<LedgerTransfer> {
+  const key = `duplicate:${input.intentId}`;
+  const existing = await trx
+    .selectFrom("ledger_transfers")
+    .selectAll()
+    .where("key", "=", key)
+    .executeTakeFirst();
+  if (existing) return existing;
+  return appendTransfer(trx, {
+    key,
+    debit: await ensureAccount(trx, {
+      kind: "client_payments",
+      clientId: input.clientId,
+      currency: input.currency,
+    }),
+    credit: await ensureAccount(trx, { kind: "refunds_out", currency: input.currency }),
+    amount: input.amount,
+    currency: input.currency,
+    phase: "single",
+    code: "duplicate_refund",
+    contestId: input.contestId,
+  });
+}
+
+// Payouts: the ledger side. The provider call and the payout row live in payments.server.ts.
+
+/**
+ * Lock an account for the rest of the transaction (FOR UPDATE on PostgreSQL; SQLite's write
+ * transaction already excludes other writers). Returns its id, or undefined if it was never opened.
+ */
+export async function lockAccount(trx: Trx, ref: AccountRef): Promise<string | undefined> {
+  const row = await forUpdate(
+    trx
+      .selectFrom("ledger_accounts")
+      .select("id")
+      .where("kind", "=", ref.kind)
+      .where("owner_id", "=", accountOwner(ref))
+      .where("currency", "=", ref.currency),
+    dialectOf(trx),
+  ).executeTakeFirst();
+  return row?.id;
+}
+
+export type PayoutHoldResult =
+  { ok: true; transfer: LedgerTransfer } | { ok: false; reason: "insufficient_balance"; available: number };
+
+/**
+ * Reserve a payout: a pending transfer from the designer's balance to payouts (in flight), made
+ * only if the balance covers it. The account row stays locked until the caller's transaction
+ * ends, so two racing payouts cannot both spend the same balance.
+ */
+export async function holdForPayout(
+  trx: Trx,
+  input: { designerId: string; amount: number; currency: string; key: string },
+): Promise<PayoutHoldResult> {
+  const ref: AccountRef = {
+    kind: "designer_balance",
+    designerId: input.designerId,
+    currency: input.currency,
+  };
+  const account = await lockAccount(trx, ref);
+  const totals = account ? await accountTotals(trx, account) : ZERO_TOTALS;
+  const available = availableBalance(totals);
+  if (!account || !isMinorAmount(input.amount) || input.amount === 0 || available < input.amount) {
+    return { ok: false, reason: "insufficient_balance", available };
+  }
+  const transfer = await appendTransfer(trx, {
+    key: `payout:${input.key}:hold`,
+    debit: account,
+    credit: await ensureAccount(trx, { kind: "payouts", currency: input.currency }),
+    amount: input.amount,
+    currency: input.currency,
+    phase: "pending",
+    code: "payout_hold",
+  });
+  return { ok: true, transfer };
+}
+
+// Reads.
+
+export type EscrowStatus = "none" | "held" | "awarded" | "refunded";
+
+export interface EscrowView {
+  status: EscrowStatus;
+  /** Minor units still held (prize + fee) while the status is "held"; 0 otherwise. */
+  held: number;
+  prize: number;
+  fee: number;
+  currency: string | null;
+}
+
+export async function escrowOf(executor: Executor, contestId: string): Promise<EscrowView> {
+  const row = await executor
+    .selectFrom("escrows")
+    .leftJoin("escrow_resolutions", "escrow_resolutions.contest_id", "escrows.contest_id")
+    .select(["escrows.prize", "escrows.fee", "escrows.currency", "escrow_resolutions.outcome"])
+    .where("escrows.contest_id", "=", contestId)
+    .executeTakeFirst();
+  if (!row) return { status: "none", held: 0, prize: 0, fee: 0, currency: null };
+  const status = row.outcome ?? "held";
+  return {
+    status,
+    held: status === "held" ? row.prize + row.fee : 0,
+    prize: row.prize,
+    fee: row.fee,
+    currency: row.currency,
+  };
+}
+
+export interface AccountBalance extends AccountTotals {
+  currency: string;
+  /** Credits minus debits, posted. */
+  posted: number;
+  /** Credits minus debits, pending. */
+  pending: number;
+  /** Posted credits less posted and pending debits: what may still be paid out of it. */
+  available: number;
+}
+
+function withBalances(currency: string, totals: AccountTotals): AccountBalance {
+  return {
+    ...totals,
+    currency,
+    posted: postedBalance(totals),
+    pending: pendingBalance(totals),
+    available: availableBalance(totals),
+  };
+}
+
+/** The four totals of one account, summed from its transfers (a pending one counts until resolved). */
+export async function accountTotals(executor: Executor, accountId: string): Promise<AccountTotals> {
+  const row = await sql<Record<keyof AccountTotals, number | null>>`
+    select
+      sum(case when t.debit_account_id = ${accountId} and t.phase in ('single', 'post') then t.amount else 0 end)
+        as "debitsPosted",
+      sum(case when t.credit_account_id = ${accountId} and t.phase in ('single', 'post') then t.amount else 0 end)
+        as "creditsPosted",
+      sum(case when t.debit_account_id = ${accountId} and t.phase = 'pending' and r.id is null then t.amount else 0 end)
+        as "debitsPending",
+      sum(case when t.credit_account_id = ${accountId} and t.phase = 'pending' and r.id is null then t.amount else 0 end)
+        as "creditsPending"
+    from ledger_transfers t
+    left join ledger_transfers r on r.pending_id = t.id
+    where t.debit_account_id = ${accountId} or t.credit_account_id = ${accountId}
+  `.execute(executor);
+  const sums = row.rows[0];
+  return {
+    debitsPosted: Number(sums?.debitsPosted ?? 0),
+    creditsPosted: Number(sums?.creditsPosted ?? 0),
+    debitsPending: Number(sums?.debitsPending ?? 0),
+    creditsPending: Number(sums?.creditsPending ?? 0),
+  };
+}
+
+/** Any account's balance; an account that was never opened has a zero balance. */
+export async function balanceOf(executor: Executor, ref: AccountRef): Promise<AccountBalance> {
+  const id = await findAccountId(executor, ref);
+  return withBalances(ref.currency, id ? await accountTotals(executor, id) : ZERO_TOTALS);
+}
+
+export interface DesignerBalance {
+  currency: string;
+  /** Earned and not withdrawn nor on its way out. */
+  available: number;
+  /** Payouts sent to the provider and not yet confirmed. */
+  inFlight: number;
+  /** Everything ever paid out to the designer. */
+  paidOut: number;
+}
+
+export async function designerBalance(
+  executor: Executor,
+  designerId: string,
+  currency: string,
+): Promise<DesignerBalance> {
+  const b = await balanceOf(executor, { kind: "designer_balance", designerId, currency });
+  return { currency, available: b.available, inFlight: b.debitsPending, paidOut: b.debitsPosted };
+}
+
+export type MovementKind = "prize" | "payout" | "payout_returned";
+
+export interface Movement {
+  at: number;
+  kind: MovementKind;
+  /** Signed: positive when the balance grew. */
+  amount: number;
+  currency: string;
+  contestId: string | null;
+  payoutId: string | null;
+  payoutStatus: PayoutStatus | null;
+}
+
+/** What moved on a designer's balances, oldest first (an earnings page). */
+export async function designerMovements(executor: Executor, designerId: string): Promise<Movement[]> {
+  const rows = await executor
+    .selectFrom("ledger_transfers as t")
+    .innerJoin("ledger_accounts as a", (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb("a.id", "=", eb.ref("t.debit_account_id")),
+          eb("a.id", "=", eb.ref("t.credit_account_id")),
+        ]),
+      ),
+    )
+    .leftJoin("payouts as p", (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb("p.pending_transfer_id", "=", eb.ref("t.id")),
+          eb("p.pending_transfer_id", "=", eb.ref("t.pending_id")),
+        ]),
+      ),
+    )
+    .select([
+      "t.id",
+      "t.code",
+      "t.amount",
+      "t.currency",
+      "t.contest_id",
+      "t.created_at",
+      "p.id as payout_id",
+      "p.status as payout_status",
+    ])
+    .where("a.kind", "=", "designer_balance")
+    .where("a.owner_id", "=", designerId)
+    .where("t.code", "in", ["prize", "payout_hold", "payout_returned"])
+    .orderBy("t.created_at")
+    .orderBy("t.id")
+    .execute();
+  return rows.map((r) => {
+    const kind: MovementKind =
+      r.code === "prize" ? "prize" : r.code === "payout_hold" ? "payout" : "payout_returned";
+    return {
+      at: r.created_at,
+      kind,
+      amount: kind === "payout" ? -r.amount : r.amount,
+      currency: r.currency,
+      contestId: r.contest_id,
+      payoutId: r.payout_id,
+      payoutStatus: r.payout_status,
+    };
+  });
+}
+
+export interface ContestReceipt {
+  contestId: string;
+  currency: string;
+  status: Exclude<EscrowStatus, "none">;
+  prize: number;
+  /** The platform fee charged with the prize. */
+  fee: number;
+  /** Everything charged for the contest, a duplicate charge included. */
+  paid: number;
+  /** The fee the platform kept (0 after a refund). */
+  feeKept: number;
+  /** Everything returned to the client. */
+  refunded: number;
+  fundedAt: number;
+}
+
+/** Per contest: what the client paid, the fees, and what came back (a receipts page). */
+export async function clientReceipts(executor: Executor, clientId: string): Promise<ContestReceipt[]> {
+  const escrows = await executor
+    .selectFrom("escrows")
+    .leftJoin("escrow_resolutions", "escrow_resolutions.contest_id", "escrows.contest_id")
+    .select([
+      "escrows.contest_id",
+      "escrows.currency",
+      "escrows.prize",
+      "escrows.fee",
+      "escrows.created_at",
+      "escrow_resolutions.outcome",
+    ])
+    .where("escrows.client_id", "=", clientId)
+    .orderBy("escrows.created_at")
+    .orderBy("escrows.contest_id")
+    .execute();
+  const duplicates = await executor
+    .selectFrom("ledger_transfers as t")
+    .innerJoin("ledger_accounts as a", "a.id", "t.debit_account_id")
+    .select(["t.contest_id", (eb) => eb.fn.sum<number>("t.amount").as("amount")])
+    .where("a.kind", "=", "client_payments")
+    .where("a.owner_id", "=", clientId)
+    .where("t.code", "=", "duplicate_refund")
+    .groupBy("t.contest_id")
+    .execute();
+  const duplicateOf = new Map(duplicates.map((d) => [d.contest_id, Number(d.amount)]));
+  return escrows.map((e) => {
+    const status = e.outcome ?? "held";
+    const duplicate = duplicateOf.get(e.contest_id) ?? 0;
+    return {
+      contestId: e.contest_id,
+      currency: e.currency,
+      status,
+      prize: e.prize,
+      fee: e.fee,
+      paid: e.prize + e.fee + duplicate,
+      feeKept: status === "awarded" ? e.fee : 0,
+      refunded: (status === "refunded" ? e.prize + e.fee : 0) + duplicate,
+      fundedAt: e.created_at,
+    };
+  });
+}
+
+export interface TrialBalance {
+  /** True when, in every currency, the accounts' posted and pending balances each add up to zero. */
+  balanced: boolean;
+  currencies: { currency: string; accounts: number; posted: number; pending: number }[];
+}
+
+/**
+ * Every account's balance, summed per currency: a double-entry ledger always nets to zero. Each
+ * transfer counts against its debit account's currency and for its credit account's currency, so
+ * a transfer that mixed currencies would show here.
+ */
+export async function trialBalance(executor: Executor): Promise<TrialBalance> {
+  const sides = await sql<{
+    debit_currency: string;
+    credit_currency: string;
+    phase: TransferPhase;
+    open: number | boolean;
+    amount: number | null;
+  }>`
+    select d.currency as debit_currency, c.currency as credit_currency, t.phase,
+      case when r.id is null then 1 else 0 end as open, sum(t.amount) as amount
+    from ledger_transfers t
+    join ledger_accounts d on d.id = t.debit_account_id
+    join ledger_accounts c on c.id = t.credit_account_id
+    left join ledger_transfers r on r.pending_id = t.id
+    group by d.currency, c.currency, t.phase, case when r.id is null then 1 else 0 end
+  `.execute(executor);
+  const accounts = await executor
+    .selectFrom("ledger_accounts")
+    .select(["currency", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("currency")
+    .execute();
+  const perCurrency = new Map<string, { accounts: number; posted: number; pending: number }>(
+    accounts.map((a) => [a.currency, { accounts: Number(a.n), posted: 0, pending: 0 }]),
+  );
+  const add = (currency: string, field: "posted" | "pending", amount: number) => {
+    const entry = perCurrency.get(currency) ?? { accounts: 0, posted: 0, pending: 0 };
+    entry[field] += amount;
+    perCurrency.set(currency, entry);
+  };
+  for (const row of sides.rows) {
+    const amount = Number(row.amount ?? 0);
+    const field =
+      row.phase === "single" || row.phase === "post" ? "posted" : row.phase === "pending" ? "pending" : null;
+    if (!field || (field === "pending" && !Number(row.open))) continue;
+    add(row.credit_currency, field, amount);
+    add(row.debit_currency, field, -amount);
+  }
+  const currencies = [...perCurrency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, e]) => ({ currency, ...e }));
+  return { balanced: currencies.every((c) => c.posted === 0 && c.pending === 0), currencies };
+}

@@ -1,0 +1,858 @@
+import { db, dialectOf, transaction, type Trx } from "~db/index";
+import { forUpdate } from "~db/locking";
+import type { PaymentIntent, PaymentRefund, Payout, PayoutStatus } from "~db/schema";
+import { t } from "~/i18n";
+import { HOUR, MINUTE, now } from "~/utils/clock.server";
+import { config } from "~/utils/env.server";
+import { newId } from "~/utils/ids.server";
+import { log } from "~/utils/log.server";
+import { singleton } from "~/utils/singleton.server";
+import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
+import { MAX_AMOUNT, formatMoney, isCurrency, isMinorAmount, type Currency } from "./ledger";
+import {
+  escrowOf,
+  holdForPayout,
+  holdInEscrow,
+  lockAccount,
+  recordDuplicateCharge,
+  resolvePending,
+  transferById,
+} from "./ledger.server";
+import {
+  declineMessage,
+  isSandboxCard,
+  normalizeCard,
+  methodLabel,
+  payoutFailureMessage,
+  transient,
+  type PaymentMethod,
+  type PaymentProvider,
+  type ProviderResult,
+  type TransientCode,
+} from "./provider";
+import { SandboxProvider } from "./sandbox.server";
+import { StripeProvider } from "./stripe.server";
+
+export * from "./provider";
+export { SandboxProvider, SANDBOX_DESTINATIONS } from "./sandbox.server";
+export { StripeProvider } from "./stripe.server";
+
+/**
+ * The money commands that call the payment provider. Each one stores its row (with the caller's
+ * idempotency key, unique) and commits it before the outside call; calls the provider outside any
+ * transaction with a key derived from that row; then records the outcome in a transaction. An
+ * unknown outcome (timeout, 5xx) leaves the row pending: the same key is replayed later, by the
+ * caller's retry or by a job, and the provider moves the money at most once.
+ */
+
+/** A provider call not settled after this long is replayed by its job (a live request is over). */
+export const RETRY_AFTER_MS = 5 * MINUTE;
+/** Providers forget idempotency keys after 24 hours; past this age a replay could move money twice. */
+export const KEY_LIFETIME_MS = 23 * HOUR;
+/**
+ * Attempts of a provider call's job. The queue backs off up to an hour between attempts, so 48 of
+ * them outlast KEY_LIFETIME_MS: the job itself ends by handing the call to a person.
+ */
+const PROVIDER_JOB_ATTEMPTS = 48;
+
+/** The configured provider: the sandbox unless PAYMENT_PROVIDER=stripe. */
+export function paymentProvider(): PaymentProvider {
+  return singleton("paymentProvider", () => {
+    const cfg = config();
+    if (cfg.PAYMENT_PROVIDER === "stripe") {
+      return new StripeProvider({
+        apiBase: cfg.STRIPE_API_BASE,
+        secretKey: cfg.STRIPE_SECRET_KEY ?? "",
+        timeoutMs: cfg.PAYMENT_TIMEOUT_MS,
+      });
+    }
+    return new SandboxProvider();
+  });
+}
+
+export interface PaymentOptions {
+  /** Defaults to paymentProvider(). */
+  provider?: PaymentProvider;
+}
+
+/** An adapter that throws anyway (a bug) leaves the outcome unknown, like a timeout. */
+async function callProvider(operation: string, fn: () => Promise<ProviderResult>): Promise<ProviderResult> {
+  try {
+    return await fn();
+  } catch (error) {
+    log("error", "payments.provider_threw", { operation, error: String(error) });
+    return transient("provider_error", String(error));
+  }
+}
+
+function money(amount: number, currency: string) {
+  return isCurrency(currency) ? formatMoney(amount, currency) : `${amount} ${currency}`;
+}
+
+function attemptFields(result: ProviderResult) {
+  return {
+    last_error: result.status === "transient" ? `${result.code}: ${result.detail}`.slice(0, 2000) : null,
+    last_attempt_at: now(),
+    updated_at: now(),
+  };
+}
+
+// Charges: a client pays for a contest's prize and fee, which are then held in escrow.
+
+export type ChargeInput = {
+  contestId: string;
+  clientId: string;
+  /** Minor units. */
+  prize: number;
+  /** Minor units; see platformFee(). */
+  fee: number;
+  currency: string;
+  /** One per payment attempt (the form's), so a double click or a replay reuses it. */
+  idempotencyKey: string;
+} & ({ card: string; paymentMethod?: undefined } | { paymentMethod: string; card?: undefined });
+
+export type ChargeResult =
+  | { ok: true; intentId: string; providerRef: string; replayed: boolean; message: string }
+  | { ok: false; reason: "declined"; intentId: string; code: string; message: string }
+  /** The provider's answer is unknown: try again with the same key (or a job will). */
+  | { ok: false; reason: "try_again"; intentId: string; code: TransientCode; message: string }
+  /** Already funded before this attempt: nothing was charged. */
+  | { ok: false; reason: "already_funded"; message: string }
+  /** Another payment funded the contest first: this one was charged and is being refunded. */
+  | { ok: false; reason: "duplicate_refunded"; intentId: string; message: string }
+  | { ok: false; reason: "key_reused" | "invalid" | "needs_review"; message: string };
+
+/**
+ * Charge the client for a contest and hold the prize and fee in escrow. A double click, a retry
+ * after a timeout or a replayed request (the same idempotency key) charges once.
+ */
+export async function chargeForContest(
+  input: ChargeInput,
+  options: PaymentOptions = {},
+): Promise<ChargeResult> {
+  const provider = options.provider ?? paymentProvider();
+  const method: PaymentMethod =
+    input.card !== undefined ? { card: input.card } : { paymentMethod: input.paymentMethod };
+  const valid =
+    isCurrency(input.currency) &&
+    isMinorAmount(input.prize) &&
+    input.prize > 0 &&
+    isMinorAmount(input.fee) &&
+    input.prize + input.fee <= MAX_AMOUNT &&
+    input.idempotencyKey.length > 0;
+  if (!valid) return { ok: false, reason: "invalid", message: t("payments.invalid") };
+
+  let intent = await intentByKey(input.idempotencyKey);
+  if (!intent) {
+    // A new attempt for a funded contest is refused before any money moves.
+    if ((await escrowOf(db(), input.contestId)).status !== "none") {
+      return { ok: false, reason: "already_funded", message: t("payments.alreadyFunded") };
+    }
+    intent = await openIntent(input, method);
+  }
+  const same =
+    intent.contest_id === input.contestId &&
+    intent.client_id === input.clientId &&
+    intent.prize === input.prize &&
+    intent.fee === input.fee &&
+    intent.currency === input.currency;
+  if (!same) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
+  if (intent.status !== "pending") return chargeOutcome(intent, true);
+  return attemptCharge(intent, method, provider);
+}
+
+async function intentByKey(key: string) {
+  return db().selectFrom("payment_intents").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
+}
+
+/** Store the intent and its reconciliation job, and commit both before the provider is called. */
+async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<PaymentIntent> {
+  const at = now();
+  const id = newId();
+  // Keep what a replay needs, never a real card number: only payment method ids and test cards.
+  const replayable =
+    "paymentMethod" in method
+      ? method.paymentMethod
+      : isSandboxCard(method.card)
+        ? normalizeCard(method.card)
+        : null;
+  await transaction(async (trx) => {
+    const inserted = await trx
+      .insertInto("payment_intents")
+      .values({
+        id,
+        idempotency_key: input.idempotencyKey,
+        contest_id: input.contestId,
+        client_id: input.clientId,
+        prize: input.prize,
+        fee: input.fee,
+        amount: input.prize + input.fee,
+        currency: input.currency,
+        payment_method: replayable,
+        method_label: methodLabel(method),
+        status: "pending",
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.column("idempotency_key").doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+      await enqueueJob(trx, {
+        kind: "escrow.charge.reconcile",
+        payload: { intentId: id },
+        runAt: at + RETRY_AFTER_MS,
+        uniqueKey: `escrow.charge:${id}`,
+        maxAttempts: PROVIDER_JOB_ATTEMPTS,
+      });
+    }
+  });
+  const intent = await intentByKey(input.idempotencyKey);
+  if (!intent) throw new Error("Payment intent vanished after it was stored");
+  return intent;
+}
+
+async function attemptCharge(
+  intent: PaymentIntent,
+  method: PaymentMethod,
+  provider: PaymentProvider,
+): Promise<ChargeResult> {
+  const result = await callProvider("charge", () =>
+    provider.charge({
+      amount: intent.amount,
+      currency: intent.currency,
+      method,
+      idempotencyKey: `charge:${intent.idempotency_key}`,
+      description: `Concours contest ${intent.contest_id}: prize and platform fee`,
+      metadata: { contest_id: intent.contest_id, intent_id: intent.id },
+    }),
+  );
+  const { settled, refund } = await transaction(async (trx) => settleCharge(trx, intent.id, result));
+  if (refund) await attemptRefund(refund, provider);
+  return chargeOutcome(settled, false, result);
+}
+
+/**
+ * Record the provider's answer for a charge. On success the money is held in escrow; if another
+ * payment already funded the contest, this charge is recorded as a duplicate and refunded.
+ */
+async function settleCharge(
+  trx: Trx,
+  intentId: string,
+  result: ProviderResult,
+): Promise<{ settled: PaymentIntent; refund: PaymentRefund | null }> {
+  const intent = await forUpdate(
+    trx.selectFrom("payment_intents").selectAll().where("id", "=", intentId),
+    dialectOf(trx),
+  ).executeTakeFirstOrThrow();
+  const update = (values: Partial<PaymentIntent>) =>
+    trx
+      .updateTable("payment_intents")
+      .set((eb) => ({ ...attemptFields(result), ...values, attempts: eb("attempts", "+", 1) }))
+      .where("id", "=", intentId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  // Settled already (a racing request or the job got there first): the first answer stands.
+  if (intent.status !== "pending") return { settled: intent, refund: null };
+
+  if (result.status === "transient") return { settled: await update({}), refund: null };
+  if (result.status === "declined") {
+    return { settled: await update({ status: "declined", failure_code: result.code }), refund: null };
+  }
+  const hold = await holdInEscrow(trx, {
+    contestId: intent.contest_id,
+    clientId: intent.client_id,
+    prize: intent.prize,
+    fee: intent.fee,
+    currency: intent.currency,
+    idempotencyKey: `charge:${intent.idempotency_key}`,
+    paymentRef: result.providerRef,
+  });
+  if (hold.ok)
+    return { settled: await update({ status: "succeeded", provider_ref: result.providerRef }), refund: null };
+  if (hold.reason !== "already_held") throw new Error(`Escrow refused a settled charge: ${hold.reason}`);
+  const settled = await update({ status: "duplicate", provider_ref: result.providerRef });
+  await recordDuplicateCharge(trx, {
+    intentId: intent.id,
+    contestId: intent.contest_id,
+    clientId: intent.client_id,
+    amount: intent.amount,
+    currency: intent.currency,
+  });
+  const refund = await openRefund(trx, settled, "duplicate_charge", `duplicate:${intent.id}`);
+  return { settled, refund: refund ?? null };
+}
+
+function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: ProviderResult): ChargeResult {
+  switch (intent.status) {
+    case "succeeded":
+      return {
+        ok: true,
+        intentId: intent.id,
+        providerRef: intent.provider_ref ?? "",
+        replayed,
+        message: t("payments.charged", { amount: money(intent.amount, intent.currency) }),
+      };
+    case "declined": {
+      const code = intent.failure_code ?? "card_declined";
+      return { ok: false, reason: "declined", intentId: intent.id, code, message: t(declineMessage(code)) };
+    }
+    case "duplicate":
+      return {
+        ok: false,
+        reason: "duplicate_refunded",
+        intentId: intent.id,
+        message: t("payments.duplicateRefunded"),
+      };
+    case "needs_review":
+      return { ok: false, reason: "needs_review", message: t("payments.needsReview") };
+    case "pending":
+      return {
+        ok: false,
+        reason: "try_again",
+        intentId: intent.id,
+        code: last?.status === "transient" ? last.code : "in_progress",
+        message: t("payments.tryAgain"),
+      };
+  }
+}
+
+/**
+ * Replay a charge whose answer never came (the request timed out, or the process died between
+ * storing the intent and calling the provider) with its own key. Past the provider's key lifetime
+ * it is handed to a person instead.
+ */
+export async function reconcileCharge(intentId: string, options: PaymentOptions = {}): Promise<ChargeResult> {
+  const intent = await db()
+    .selectFrom("payment_intents")
+    .selectAll()
+    .where("id", "=", intentId)
+    .executeTakeFirstOrThrow();
+  if (intent.status !== "pending") return chargeOutcome(intent, true);
+  if (now() - intent.created_at > KEY_LIFETIME_MS || intent.payment_method === null) {
+    await markForReview("payment_intents", intent.id);
+    return reconcileCharge(intentId, options);
+  }
+  const method: PaymentMethod = intent.payment_method.startsWith("pm_")
+    ? { paymentMethod: intent.payment_method }
+    : { card: intent.payment_method };
+  return attemptCharge(intent, method, options.provider ?? paymentProvider());
+}
+
+/** Replay every charge left pending for RETRY_AFTER_MS (a job's sweep). */
+export async function reconcilePendingCharges(options: SweepOptions = {}) {
+  const rows = await due("payment_intents", options);
+  const results = [];
+  for (const row of rows) results.push(await reconcileCharge(row.id, options));
+  return results;
+}
+
+// Refunds of contest charges, once the escrow was voided.
+
+export type RefundResult =
+  | {
+      ok: true;
+      status: "refunded" | "pending";
+      refundId: string;
+      amount: number;
+      currency: string;
+      replayed: boolean;
+      message: string;
+    }
+  | { ok: false; reason: "failed"; refundId: string; code: string; message: string }
+  | { ok: false; reason: "needs_review"; refundId: string; message: string }
+  | { ok: false; reason: "not_refunded" | "no_charge" | "key_reused"; message: string };
+
+/**
+ * Return a contest's charge to the client's card after refundEscrow() voided the escrow. One refund
+ * per charge: a second request (any key) finds the first and reports on it.
+ */
+export async function refundContestCharge(
+  input: { contestId: string; idempotencyKey: string },
+  options: PaymentOptions = {},
+): Promise<RefundResult> {
+  const escrow = await db()
+    .selectFrom("escrows")
+    .innerJoin("escrow_resolutions", "escrow_resolutions.contest_id", "escrows.contest_id")
+    .select(["escrows.payment_ref", "escrow_resolutions.outcome"])
+    .where("escrows.contest_id", "=", input.contestId)
+    .executeTakeFirst();
+  if (escrow?.outcome !== "refunded")
+    return { ok: false, reason: "not_refunded", message: t("refunds.notRefunded") };
+  const intent = await db()
+    .selectFrom("payment_intents")
+    .selectAll()
+    .where("contest_id", "=", input.contestId)
+    .where("provider_ref", "=", escrow.payment_ref)
+    .where("status", "=", "succeeded")
+    .executeTakeFirst();
+  if (!intent) return { ok: false, reason: "no_charge", message: t("refunds.noCharge") };
+  const refund = await transaction((trx) =>
+    openRefund(trx, intent, "contest_refunded", input.idempotencyKey),
+  );
+  if (!refund) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
+  if (refund.status !== "pending") return refundOutcome(refund, true);
+  return attemptRefund(refund, options.provider ?? paymentProvider());
+}
+
+/**
+ * The refund row of a charge (one per charge), stored with its retry job in the caller's
+ * transaction; undefined if the key already belongs to the refund of another charge.
+ */
+async function openRefund(
+  trx: Trx,
+  intent: PaymentIntent,
+  reason: PaymentRefund["reason"],
+  idempotencyKey: string,
+): Promise<PaymentRefund | undefined> {
+  const at = now();
+  const id = newId();
+  const inserted = await trx
+    .insertInto("payment_refunds")
+    .values({
+      id,
+      idempotency_key: idempotencyKey,
+      intent_id: intent.id,
+      contest_id: intent.contest_id,
+      reason,
+      amount: intent.amount,
+      currency: intent.currency,
+      status: "pending",
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+    await enqueueJob(trx, {
+      kind: "escrow.refund.settle",
+      payload: { refundId: id },
+      runAt: at + RETRY_AFTER_MS,
+      uniqueKey: `escrow.refund:${id}`,
+      maxAttempts: PROVIDER_JOB_ATTEMPTS,
+    });
+  }
+  return trx.selectFrom("payment_refunds").selectAll().where("intent_id", "=", intent.id).executeTakeFirst();
+}
+
+async function attemptRefund(refund: PaymentRefund, provider: PaymentProvider): Promise<RefundResult> {
+  const intent = await db()
+    .selectFrom("payment_intents")
+    .select("provider_ref")
+    .where("id", "=", refund.intent_id)
+    .executeTakeFirstOrThrow();
+  const result = await callProvider("refund", () =>
+    provider.refund({
+      chargeRef: intent.provider_ref ?? "",
+      amount: refund.amount,
+      currency: refund.currency,
+      idempotencyKey: `refund:${refund.idempotency_key}`,
+      metadata: { contest_id: refund.contest_id, refund_id: refund.id },
+    }),
+  );
+  const settled = await transaction(async (trx) => {
+    const row = await forUpdate(
+      trx.selectFrom("payment_refunds").selectAll().where("id", "=", refund.id),
+      dialectOf(trx),
+    ).executeTakeFirstOrThrow();
+    if (row.status !== "pending") return row;
+    const status =
+      result.status === "succeeded" ? "succeeded" : result.status === "declined" ? "failed" : "pending";
+    return trx
+      .updateTable("payment_refunds")
+      .set((eb) => ({
+        ...attemptFields(result),
+        status,
+        provider_ref: result.status === "succeeded" ? result.providerRef : null,
+        failure_code: result.status === "declined" ? result.code : null,
+        attempts: eb("attempts", "+", 1),
+      }))
+      .where("id", "=", refund.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  if (settled.status === "failed") {
+    log("error", "payments.refund_failed", { refundId: settled.id, code: settled.failure_code });
+  }
+  return refundOutcome(settled, false);
+}
+
+function refundOutcome(refund: PaymentRefund, replayed: boolean): RefundResult {
+  const amount = money(refund.amount, refund.currency);
+  switch (refund.status) {
+    case "succeeded":
+    case "pending":
+      return {
+        ok: true,
+        status: refund.status === "succeeded" ? "refunded" : "pending",
+        refundId: refund.id,
+        amount: refund.amount,
+        currency: refund.currency,
+        replayed,
+        message: t(refund.status === "succeeded" ? "refunds.sent" : "refunds.pending", { amount }),
+      };
+    case "failed":
+      return {
+        ok: false,
+        reason: "failed",
+        refundId: refund.id,
+        code: refund.failure_code ?? "refund_failed",
+        message: t("refunds.failed", { amount }),
+      };
+    case "needs_review":
+      return {
+        ok: false,
+        reason: "needs_review",
+        refundId: refund.id,
+        message: t("refunds.failed", { amount }),
+      };
+  }
+}
+
+/** Replay one pending refund (its job), or hand it to a person past the key lifetime. */
+export async function retryRefund(refundId: string, options: PaymentOptions = {}): Promise<RefundResult> {
+  const refund = await db()
+    .selectFrom("payment_refunds")
+    .selectAll()
+    .where("id", "=", refundId)
+    .executeTakeFirstOrThrow();
+  if (refund.status !== "pending") return refundOutcome(refund, true);
+  if (now() - refund.created_at > KEY_LIFETIME_MS) {
+    await markForReview("payment_refunds", refund.id);
+    return retryRefund(refundId, options);
+  }
+  return attemptRefund(refund, options.provider ?? paymentProvider());
+}
+
+export async function retryPendingRefunds(options: SweepOptions = {}) {
+  const rows = await due("payment_refunds", options);
+  const results = [];
+  for (const row of rows) results.push(await retryRefund(row.id, options));
+  return results;
+}
+
+/**
+ * For the contest service: queue the provider refund in the same transaction as refundEscrow(), so
+ * the card refund happens if and only if the escrow was voided.
+ */
+export async function enqueueChargeRefund(trx: Trx, contestId: string): Promise<void> {
+  await enqueueJob(trx, {
+    kind: "escrow.charge.refund",
+    payload: { contestId },
+    uniqueKey: `escrow.contest-refund:${contestId}`,
+    maxAttempts: PROVIDER_JOB_ATTEMPTS,
+  });
+}
+
+// Payouts: a designer withdraws from their balance.
+
+export interface PayoutInput {
+  designerId: string;
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  idempotencyKey: string;
+  /** The provider's payout account of the designer (Stripe: acct_…); the sandbox pays anything. */
+  destination?: string;
+}
+
+export interface PayoutView {
+  id: string;
+  designerId: string;
+  amount: number;
+  currency: string;
+  status: PayoutStatus;
+  providerRef: string | null;
+  failureCode: string | null;
+  /** What to tell the designer about this payout. */
+  message: string;
+  createdAt: number;
+}
+
+export type PayoutResult =
+  | { ok: true; status: "paid" | "in_flight"; payout: PayoutView; replayed: boolean; message: string }
+  /** The provider refused; the money is back in the balance. */
+  | { ok: false; reason: "failed"; payout: PayoutView; code: string; message: string }
+  | { ok: false; reason: "needs_review"; payout: PayoutView; message: string }
+  | { ok: false; reason: "insufficient_balance"; available: number; message: string }
+  | { ok: false; reason: "key_reused" | "invalid"; message: string };
+
+function payoutMessage(payout: Payout): string {
+  const amount = money(payout.amount, payout.currency);
+  switch (payout.status) {
+    case "paid":
+      return t("payouts.sent", { amount });
+    case "pending":
+      return t("payouts.inFlight", { amount });
+    case "failed":
+      return t(payoutFailureMessage(payout.failure_code ?? ""));
+    case "needs_review":
+      return t("payouts.needsReview");
+  }
+}
+
+function payoutView(payout: Payout): PayoutView {
+  return {
+    id: payout.id,
+    designerId: payout.designer_id,
+    amount: payout.amount,
+    currency: payout.currency,
+    status: payout.status,
+    providerRef: payout.provider_ref,
+    failureCode: payout.failure_code,
+    message: payoutMessage(payout),
+    createdAt: payout.created_at,
+  };
+}
+
+function payoutOutcome(payout: Payout, replayed: boolean): PayoutResult {
+  const view = payoutView(payout);
+  switch (payout.status) {
+    case "paid":
+    case "pending":
+      return {
+        ok: true,
+        status: payout.status === "paid" ? "paid" : "in_flight",
+        payout: view,
+        replayed,
+        message: view.message,
+      };
+    case "failed":
+      return {
+        ok: false,
+        reason: "failed",
+        payout: view,
+        code: payout.failure_code ?? "",
+        message: view.message,
+      };
+    case "needs_review":
+      return { ok: false, reason: "needs_review", payout: view, message: view.message };
+  }
+}
+
+/**
+ * Pay a designer out of their balance. In one transaction, with the balance's account locked: check
+ * the balance, move the amount to payouts in flight (a pending transfer), store the payout. Then
+ * call the provider; a success posts the transfer, a refusal voids it (the money returns to the
+ * balance), an unknown outcome leaves it in flight for the same key to be replayed.
+ */
+export async function requestPayout(input: PayoutInput, options: PaymentOptions = {}): Promise<PayoutResult> {
+  if (
+    !isCurrency(input.currency) ||
+    !isMinorAmount(input.amount) ||
+    input.amount === 0 ||
+    !input.idempotencyKey
+  ) {
+    return { ok: false, reason: "invalid", message: t("payouts.invalid") };
+  }
+  const currency: Currency = input.currency;
+  const opened = await transaction(async (trx) => {
+    // The lock first: a racing request with the same key waits here, then finds the first payout.
+    await lockAccount(trx, { kind: "designer_balance", designerId: input.designerId, currency });
+    const existing = await trx
+      .selectFrom("payouts")
+      .selectAll()
+      .where("idempotency_key", "=", input.idempotencyKey)
+      .executeTakeFirst();
+    if (existing) return { kind: "found", payout: existing, replayed: true } as const;
+    const hold = await holdForPayout(trx, {
+      designerId: input.designerId,
+      amount: input.amount,
+      currency,
+      key: input.idempotencyKey,
+    });
+    if (!hold.ok) return { kind: "refused", available: hold.available } as const;
+    const at = now();
+    const payout = await trx
+      .insertInto("payouts")
+      .values({
+        id: newId(),
+        idempotency_key: input.idempotencyKey,
+        designer_id: input.designerId,
+        amount: input.amount,
+        currency,
+        destination: input.destination ?? input.designerId,
+        pending_transfer_id: hold.transfer.id,
+        status: "pending",
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await enqueueJob(trx, {
+      kind: "escrow.payout.settle",
+      payload: { payoutId: payout.id },
+      runAt: at + RETRY_AFTER_MS,
+      uniqueKey: `escrow.payout:${payout.id}`,
+      maxAttempts: PROVIDER_JOB_ATTEMPTS,
+    });
+    return { kind: "opened", payout, replayed: false } as const;
+  });
+
+  if (opened.kind === "refused") {
+    return {
+      ok: false,
+      reason: "insufficient_balance",
+      available: opened.available,
+      message: t("payouts.insufficientBalance", { available: formatMoney(opened.available, currency) }),
+    };
+  }
+  const { payout } = opened;
+  const same =
+    payout.designer_id === input.designerId &&
+    payout.amount === input.amount &&
+    payout.currency === input.currency;
+  if (!same) return { ok: false, reason: "key_reused", message: t("payouts.keyReused") };
+  if (payout.status !== "pending") return payoutOutcome(payout, true);
+  return attemptPayout(payout, options.provider ?? paymentProvider(), opened.replayed);
+}
+
+async function attemptPayout(
+  payout: Payout,
+  provider: PaymentProvider,
+  replayed: boolean,
+): Promise<PayoutResult> {
+  const result = await callProvider("payout", () =>
+    provider.payout({
+      amount: payout.amount,
+      currency: payout.currency,
+      destination: payout.destination,
+      idempotencyKey: `payout:${payout.idempotency_key}`,
+      metadata: { designer_id: payout.designer_id, payout_id: payout.id },
+    }),
+  );
+  const settled = await transaction((trx) => settlePayout(trx, payout.id, result));
+  return payoutOutcome(settled, replayed);
+}
+
+/** Record the provider's answer: post the pending transfer, void it, or leave it in flight. */
+async function settlePayout(trx: Trx, payoutId: string, result: ProviderResult): Promise<Payout> {
+  const payout = await forUpdate(
+    trx.selectFrom("payouts").selectAll().where("id", "=", payoutId),
+    dialectOf(trx),
+  ).executeTakeFirstOrThrow();
+  if (payout.status !== "pending") return payout; // the first answer stands
+  const status: PayoutStatus =
+    result.status === "succeeded" ? "paid" : result.status === "declined" ? "failed" : "pending";
+  if (status !== "pending") {
+    const pending = await transferById(trx, payout.pending_transfer_id);
+    if (status === "paid") {
+      await resolvePending(trx, pending, "post", `payout:${payout.idempotency_key}:post`, "payout_paid");
+    } else {
+      await resolvePending(trx, pending, "void", `payout:${payout.idempotency_key}:void`, "payout_returned");
+    }
+  }
+  return trx
+    .updateTable("payouts")
+    .set((eb) => ({
+      ...attemptFields(result),
+      status,
+      provider_ref: result.status === "succeeded" ? result.providerRef : null,
+      failure_code: result.status === "declined" ? result.code : null,
+      attempts: eb("attempts", "+", 1),
+    }))
+    .where("id", "=", payoutId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Replay one payout left in flight (its job), or hand it to a person past the key lifetime. */
+export async function retryPayout(payoutId: string, options: PaymentOptions = {}): Promise<PayoutResult> {
+  const payout = await db()
+    .selectFrom("payouts")
+    .selectAll()
+    .where("id", "=", payoutId)
+    .executeTakeFirstOrThrow();
+  if (payout.status !== "pending") return payoutOutcome(payout, true);
+  if (now() - payout.created_at > KEY_LIFETIME_MS) {
+    // The money stays in flight: only a person who checked the provider may post or void it.
+    await markForReview("payouts", payout.id);
+    return retryPayout(payoutId, options);
+  }
+  return attemptPayout(payout, options.provider ?? paymentProvider(), true);
+}
+
+export interface SweepOptions extends PaymentOptions {
+  /** Only rows whose last attempt is at least this old (default RETRY_AFTER_MS). */
+  olderThanMs?: number;
+  limit?: number;
+}
+
+/** Finish payouts left in flight (a crash, a timeout): replay each with its own key. */
+export async function retryPendingPayouts(options: SweepOptions = {}): Promise<PayoutResult[]> {
+  const rows = await due("payouts", options);
+  const results: PayoutResult[] = [];
+  for (const row of rows) results.push(await retryPayout(row.id, options));
+  return results;
+}
+
+/** A designer's payouts, newest first, each with what to tell them. */
+export async function designerPayouts(designerId: string): Promise<PayoutView[]> {
+  const rows = await db()
+    .selectFrom("payouts")
+    .selectAll()
+    .where("designer_id", "=", designerId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  return rows.map(payoutView);
+}
+
+// Shared by the three kinds of provider call.
+
+type CallTable = "payment_intents" | "payment_refunds" | "payouts";
+
+async function due(table: CallTable, options: SweepOptions) {
+  const cutoff = now() - (options.olderThanMs ?? RETRY_AFTER_MS);
+  return db()
+    .selectFrom(table)
+    .select("id")
+    .where("status", "=", "pending")
+    .where((eb) => eb(eb.fn.coalesce("last_attempt_at", "created_at"), "<=", cutoff))
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(options.limit ?? 100)
+    .execute();
+}
+
+/** Past the provider's key lifetime a replay could move money twice: a person takes over. */
+async function markForReview(table: CallTable, id: string) {
+  log("error", "payments.needs_review", { table, id });
+  await db()
+    .updateTable(table)
+    .set({ status: "needs_review", updated_at: now() })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .execute();
+}
+
+// Jobs: each provider call has its own job, enqueued with its row, so a crash never strands money.
+
+class StillPending extends Error {
+  constructor(what: string) {
+    super(`${what}: the provider has not answered yet`);
+  }
+}
+
+export function registerEscrowJobs() {
+  registerJobHandler("escrow.charge.reconcile", async ({ intentId }: { intentId: string }) => {
+    const result = await reconcileCharge(intentId);
+    if (!result.ok && result.reason === "try_again") throw new StillPending(`charge ${intentId}`);
+  });
+  registerJobHandler("escrow.refund.settle", async ({ refundId }: { refundId: string }) => {
+    const result = await retryRefund(refundId);
+    if (result.ok && result.status === "pending") throw new StillPending(`refund ${refundId}`);
+  });
+  registerJobHandler("escrow.payout.settle", async ({ payoutId }: { payoutId: string }) => {
+    const result = await retryPayout(payoutId);
+    if (result.ok && result.status === "in_flight") throw new StillPending(`payout ${payoutId}`);
+  });
+  registerJobHandler("escrow.charge.refund", async ({ contestId }: { contestId: string }) => {
+    const result = await refundContestCharge({ contestId, idempotencyKey: `contest-refund:${contestId}` });
+    if (result.ok && result.status === "pending") throw new StillPending(`refund of contest ${contestId}`);
+  });
+  registerJobHandler("escrow.sweep", async () => {
+    await reconcilePendingCharges();
+    await retryPendingRefunds();
+    await retryPendingPayouts();
+  });
+}
