@@ -172,6 +172,8 @@ export const enContests = {
   "wizard.review.prize": "Prize",
   "wizard.review.fee": "Platform fee",
   "wizard.review.feeLater": "shown at payment",
+  "wizard.review.feeRate": "Platform fee ({percent}%)",
+  "wizard.review.feeHint": "At least {floor}. Refunded with the prize if the contest is refunded.",
   "wizard.review.total": "Total charged today",
   "wizard.review.escrow":
     "Held in escrow until you pick a winner. Without a guarantee, you can ask for a refund until the final round.",

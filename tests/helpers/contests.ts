@@ -1,5 +1,7 @@
 import { expect } from "vitest";
-import { db } from "~db/index";
+import { db, transaction } from "~db/index";
+import { platformFee } from "~/modules/escrow/ledger";
+import { holdInEscrow } from "~/modules/escrow/ledger.server";
 import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
 import { saveDraftStep, startDraft } from "~/modules/contests/drafts.server";
 import { NEUTRAL_STYLE, type Category } from "~/modules/contests/brief";
@@ -133,8 +135,24 @@ export async function makeCompleteDraft(
   return id;
 }
 
-/** Launch a complete draft with its escrow settled by the test's own means (see fixtures.ts). */
+/**
+ * Launch a complete draft with its escrow funded by the test's own means: the prize and fee held in
+ * the ledger as the payment flow would (launchContest has its own tests), then the launch event.
+ */
 export async function launch(contestId: string, clientId: string) {
+  const contest = await contestRow(contestId);
+  await transaction(async (trx) => {
+    const held = await holdInEscrow(trx, {
+      contestId,
+      clientId,
+      prize: contest.prize,
+      fee: platformFee(contest.prize, "USD"),
+      currency: contest.currency,
+      idempotencyKey: `test-hold-${contestId}`,
+      paymentRef: `test-charge-${contestId}`,
+    });
+    expect(held.ok).toBe(true);
+  });
   return applyContestEvent({
     contestId,
     actor: { kind: "user", id: clientId },

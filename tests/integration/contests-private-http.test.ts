@@ -37,7 +37,8 @@ const png = (w = 64, h = 48) =>
 function upload(client: TestClient, path: string, files: { name: string; bytes: Buffer; type?: string }[]) {
   const form = new FormData();
   form.set("intent", "add-reference");
-  for (const f of files) form.append("file", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/png" }), f.name);
+  for (const f of files)
+    form.append("file", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/png" }), f.name);
   return client.post(path, form);
 }
 

@@ -161,7 +161,10 @@ describe("the brief wizard, without JavaScript", () => {
     const html = await review.text();
     expect(html).toContain("Review and launch");
     expect(html).toContain("$840");
-    expect(html).toContain("platform fee");
+    // The escrow's fee policy: 15% of the prize, at least $29.
+    expect(html).toContain("Platform fee (15%)");
+    expect(html).toContain("$126");
+    expect(html).toContain("I understand that $966 will be charged now and held in escrow for this contest.");
   });
 
   it("does not let a client skip ahead of the furthest step reached", async () => {

@@ -140,7 +140,6 @@ export function isRatingOpen(contest: MachineContest): boolean {
   return ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(contest.status);
 }
 
-
 /**
  * A silent client: a guaranteed prize goes by rule to the best judged designer among `pool`,
  * else it is split equally among the pool; with nobody to pay, or no guarantee, it is refunded.

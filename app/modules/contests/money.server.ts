@@ -10,15 +10,21 @@ type MoneyEffect = Extract<Effect, { type: "escrow_award" | "escrow_refund" }>;
  * ledger: the contest's state and its money move together or not at all. The key names the
  * transition (contest and version), so a retried transaction cannot resolve an escrow twice.
  */
-export async function applyMoneyEffect(trx: Trx, contest: { id: string; version: number }, effect: MoneyEffect) {
+export async function applyMoneyEffect(
+  trx: Trx,
+  contest: { id: string; version: number },
+  effect: MoneyEffect,
+) {
   const idempotencyKey = `contest:${contest.id}:v${contest.version}`;
   if (effect.type === "escrow_award") {
     const result = await awardEscrow(trx, { contestId: contest.id, awards: effect.awards, idempotencyKey });
-    if (!result.ok) throw new Error(`The escrow refused the award for contest ${contest.id}: ${result.reason}`);
+    if (!result.ok)
+      throw new Error(`The escrow refused the award for contest ${contest.id}: ${result.reason}`);
     return;
   }
   const result = await refundEscrow(trx, { contestId: contest.id, idempotencyKey });
-  if (!result.ok) throw new Error(`The escrow refused the refund for contest ${contest.id}: ${result.reason}`);
+  if (!result.ok)
+    throw new Error(`The escrow refused the refund for contest ${contest.id}: ${result.reason}`);
   // The card refund is an outside call: a job, committed with this transaction, makes it.
   await enqueueChargeRefund(trx, contest.id);
 }
