@@ -81,6 +81,21 @@ describe("the contest page", () => {
     const designerHtml = await (await designer.client.get(`/contests/${id}`)).text();
     expect(designerHtml).toContain(`href="/contests/${id}/entries/new"`);
     expect(designerHtml).not.toContain("Extend the round");
+    const judge = await person("Jules Judge");
+    await db()
+      .insertInto("contest_members")
+      .values({
+        contest_id: id,
+        user_id: judge.id,
+        role: "judge",
+        nda_accepted_at: null,
+        eliminated_at: null,
+        created_at: 1,
+      })
+      .execute();
+    const judgeHtml = await (await judge.client.get(`/contests/${id}`)).text();
+    expect(judgeHtml).toContain(`href="/contests/${id}/judge"`);
+    expect(judgeHtml).not.toContain(`href="/contests/${id}/entries/new"`);
   });
 
   it("answers 404 for a contest that does not exist", async () => {
