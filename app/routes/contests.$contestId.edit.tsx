@@ -281,7 +281,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           {
             intent,
             result: reply({ formErrors: [t("card.providerError", { message: result.message })] }),
-            freshKey,
+            // The provider's answer is unknown: retry with the SAME key, so it charges at most once.
+            freshKey: v.idempotencyKey,
           },
           { status: 502 },
         );

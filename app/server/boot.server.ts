@@ -1,9 +1,8 @@
 import { closeDb, migrateToLatest } from "~db/index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "~db/seed";
 import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
-import { enqueueJob, startWorker } from "~/modules/jobs/queue.server";
-import { db } from "~db/index";
-import { now, HOUR } from "~/utils/clock.server";
+import { startWorker } from "~/modules/jobs/queue.server";
+import { schedulePeriodicJobs } from "~/modules/jobs/scheduler.server";
 import { config } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 
@@ -20,11 +19,7 @@ export async function boot(options: { worker?: boolean; seed?: boolean; quiet?: 
     await seedDemo();
     if (!options.quiet && (await hasDemoAccounts())) printDemoAccounts();
   }
-  await enqueueJob(db(), { kind: "auth.cleanup", uniqueKey: `auth.cleanup:${Math.floor(now() / HOUR)}` });
-  await enqueueJob(db(), {
-    kind: "entries.sweep",
-    uniqueKey: `entries.sweep:${Math.floor(now() / (6 * HOUR))}`,
-  });
+  await schedulePeriodicJobs();
   const worker = (options.worker ?? cfg.RUN_WORKER) ? startWorker() : null;
   return {
     async shutdown() {

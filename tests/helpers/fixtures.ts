@@ -1,6 +1,8 @@
 import { db } from "~db/index";
 import { hashPassword } from "~/modules/auth/passwords.server";
-import { applyContestEvent, createDraft } from "~/modules/contests/contests.server";
+import { REVIEW_STEP } from "~/modules/contests/brief";
+import { createDraft } from "~/modules/contests/contests.server";
+import { launchContest } from "~/modules/contests/launch.server";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 
@@ -30,13 +32,10 @@ export async function makeUser(
   return id;
 }
 
-/**
- * A contest already launched into qualifying, its escrow settled by the test's own means.
- * (The launch flow with payment has its own tests.)
- */
-export async function makeLaunchedContest(
+/** A complete draft, ready for the review-and-launch step. */
+export async function makeReadyDraft(
   clientId: string,
-  patch: { fastTrack?: boolean; prize?: number } = {},
+  patch: { fastTrack?: boolean; prize?: number; guaranteed?: boolean } = {},
 ) {
   const id = await createDraft({
     clientId,
@@ -49,15 +48,29 @@ export async function makeLaunchedContest(
     .set({
       description: "A warm logo for a neighbourhood bakery.",
       fast_track: patch.fastTrack ? 1 : 0,
+      guaranteed: patch.guaranteed ? 1 : 0,
       prize_minor: patch.prize ?? 49_900,
+      draft_step: REVIEW_STEP,
     })
     .where("id", "=", id)
     .execute();
-  return applyContestEvent({
+  return id;
+}
+
+/** A contest launched into qualifying the real way: paid with the sandbox's test card, held in escrow. */
+export async function makeLaunchedContest(
+  clientId: string,
+  patch: { fastTrack?: boolean; prize?: number; guaranteed?: boolean } = {},
+) {
+  const id = await makeReadyDraft(clientId, patch);
+  const result = await launchContest({
     contestId: id,
-    actor: { kind: "user", id: clientId },
-    event: { type: "launch", funded: true },
+    clientId,
+    card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "Test Client" },
+    idempotencyKey: newId(),
   });
+  if (!result.ok) throw new Error(`launch failed: ${JSON.stringify(result)}`);
+  return result.contest;
 }
 
 /** A ready entry, as the image pipeline leaves it (rows only; the pipeline has its own tests). */

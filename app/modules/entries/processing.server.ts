@@ -4,7 +4,8 @@ import { blobStore, keys, readAll } from "~storage/index";
 import { t } from "~/i18n";
 import { HOUR, now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
-import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
+import { registerJobHandler } from "../jobs/queue.server";
+import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { ImageRefusedError, refusalMessage, renderEntryImages } from "./images.server";
 import { indexAndFlagSimilar } from "./similarity.server";
@@ -170,13 +171,8 @@ export function registerEntryJobs() {
   registerJobHandler("entries.process", (payload: { revisionId: string }, job) =>
     processRevision(payload.revisionId, job),
   );
-  registerJobHandler("entries.sweep", async () => {
+  registerPeriodicJob("entries.sweep", 6 * HOUR, async () => {
     const removed = await sweepOrphanBlobs();
     if (removed) log("info", "entries.swept", { removed });
-    await enqueueJob(db(), {
-      kind: "entries.sweep",
-      runAt: now() + 6 * HOUR,
-      uniqueKey: `entries.sweep:${Math.floor(now() / (6 * HOUR)) + 1}`,
-    });
   });
 }

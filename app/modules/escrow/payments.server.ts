@@ -8,6 +8,7 @@ import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
 import { singleton } from "~/utils/singleton.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
+import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { MAX_AMOUNT, formatMoney, isCurrency, isMinorAmount, type Currency } from "./ledger";
 import {
   escrowOf,
@@ -850,7 +851,8 @@ export function registerEscrowJobs() {
     const result = await refundContestCharge({ contestId, idempotencyKey: `contest-refund:${contestId}` });
     if (result.ok && result.status === "pending") throw new StillPending(`refund of contest ${contestId}`);
   });
-  registerJobHandler("escrow.sweep", async () => {
+  // A backstop: each provider call already has its own retry job, committed with its row.
+  registerPeriodicJob("escrow.sweep", HOUR, async () => {
     await reconcilePendingCharges();
     await retryPendingRefunds();
     await retryPendingPayouts();

@@ -1,0 +1,302 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { db } from "~db/index";
+import type { ContestStatus } from "~db/schema";
+import { ContestActionError, applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import { LIVE_STATES, type ContestEvent } from "~/modules/contests/machine";
+import { launchContest } from "~/modules/contests/launch.server";
+import { computeVerdict } from "~/modules/contests/verdict.server";
+import { submitEntry } from "~/modules/entries/submission.server";
+import { escrowOf, trialBalance } from "~/modules/escrow/ledger.server";
+import { SANDBOX_CARDS } from "~/modules/escrow/payments.server";
+import { HOUR, advanceClock, now } from "~/utils/clock.server";
+import { newId } from "~/utils/ids.server";
+import { isPostgresRun } from "../setup/db-template";
+import { makeReadyDraft, makeUser } from "../helpers/fixtures";
+import { drainJobs } from "../helpers/jobs";
+
+// Model-based: random sequences of client, designer and clock events against a simple model of what
+// must hold. 1,000 runs on SQLite; PostgreSQL (slower per statement) runs 150 of the same kind.
+const RUNS = Number(process.env.CONTEST_RUNS ?? (isPostgresRun() ? 150 : 1000));
+
+interface World {
+  client: string;
+  designers: string[];
+  contests: string[];
+  /** What was charged for each contest (prize + fee), by the model's own account. */
+  charged: Map<string, number>;
+  accepted: number;
+  refusedOutsideRound: number;
+}
+
+type Command = fc.AsyncCommand<object, World>;
+
+const FAKE_IMAGE = {
+  ok: true as const,
+  format: "png" as const,
+  contentType: "image/png",
+  width: 8,
+  height: 8,
+  bytes: 4,
+};
+
+async function tolerate(action: () => Promise<unknown>) {
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof ContestActionError)) throw error; // refusals are the machine's to make
+  }
+}
+
+const client = (w: World) => ({ kind: "user" as const, id: w.client });
+
+class Launch implements Command {
+  constructor(readonly c: number) {}
+  check = () => true;
+  async run(_: object, w: World) {
+    const id = w.contests[this.c]!;
+    const before = await loadContest(db(), id);
+    const result = await launchContest({
+      contestId: id,
+      clientId: w.client,
+      card: { number: SANDBOX_CARDS.success, expMonth: 1, expYear: 2031, cvc: "123", name: "P" },
+      idempotencyKey: newId(),
+    });
+    if (before?.status === "draft") {
+      expect(result.ok).toBe(true);
+      const escrow = await escrowOf(db(), id);
+      w.charged.set(id, escrow.prize + escrow.fee);
+    }
+  }
+  toString = () => `launch(${this.c})`;
+}
+
+class Submit implements Command {
+  constructor(
+    readonly d: number,
+    readonly c: number,
+  ) {}
+  check = () => true;
+  async run(_: object, w: World) {
+    const id = w.contests[this.c]!;
+    const designer = w.designers[this.d]!;
+    const contest = (await loadContest(db(), id))!;
+    // The model's own rule (not the machine's code): open rounds are qualifying for everyone but the
+    // client, and the final round for finalists, until the round's deadline.
+    const beforeDeadline = contest.roundEndsAt !== null && now() < contest.roundEndsAt;
+    const open =
+      beforeDeadline &&
+      ((contest.status === "qualifying" && designer !== contest.clientId) ||
+        (contest.status === "final_round" && contest.finalists.includes(designer)));
+    const active = await db()
+      .selectFrom("entries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("contest_id", "=", id)
+      .where("designer_id", "=", designer)
+      .where("status", "in", ["processing", "ready"])
+      .executeTakeFirstOrThrow();
+    const result = await submitEntry({
+      contestId: id,
+      designerId: designer,
+      file: Buffer.from("png!"),
+      image: FAKE_IMAGE,
+      title: "",
+      note: "",
+    });
+    // The invariant: no entry is accepted outside an open round (and every one inside is, under the limit).
+    expect(result.ok).toBe(open && Number(active.n) < 10);
+    if (result.ok) w.accepted++;
+    else if (!open) w.refusedOutsideRound++;
+  }
+  toString = () => `submit(d${this.d} → ${this.c})`;
+}
+
+class FinishProcessing implements Command {
+  check = () => true;
+  async run(_: object, w: World) {
+    // The image job's outcome, without the images (the pipeline has its own tests).
+    const pending = await db()
+      .selectFrom("entry_revisions")
+      .select(["id", "entry_id"])
+      .where("status", "=", "processing")
+      .where("contest_id", "in", w.contests)
+      .execute();
+    for (const r of pending) {
+      await db()
+        .updateTable("entry_revisions")
+        .set({ status: "ready", ready_at: now() })
+        .where("id", "=", r.id)
+        .execute();
+      await db()
+        .updateTable("entries")
+        .set({ status: "ready", current_revision_id: r.id })
+        .where("id", "=", r.entry_id)
+        .where("status", "=", "processing")
+        .execute();
+    }
+  }
+  toString = () => "finish processing";
+}
+
+class Advance implements Command {
+  constructor(readonly hours: number) {}
+  check = () => true;
+  async run() {
+    advanceClock(this.hours * HOUR);
+    await drainJobs();
+  }
+  toString = () => `advance(${this.hours}h)`;
+}
+
+class ClientAct implements Command {
+  constructor(
+    readonly c: number,
+    readonly kind: "extend" | "refund" | "finalists" | "winner" | "approve" | "cancel",
+    readonly pick: number[],
+  ) {}
+  check = () => true;
+  async run(_: object, w: World) {
+    const id = w.contests[this.c]!;
+    const event = async (
+      contest: Parameters<typeof computeVerdict>[1],
+      trx: Parameters<typeof computeVerdict>[0],
+    ): Promise<ContestEvent> => {
+      const verdict = await computeVerdict(trx, contest);
+      const pool = verdict.designersWithEntries;
+      switch (this.kind) {
+        case "extend":
+          return { type: "extend_round", days: 1 + (this.pick[0] ?? 0) };
+        case "refund":
+          return { type: "refund" };
+        case "cancel":
+          return { type: "cancel" };
+        case "approve":
+          return { type: "approve_handover", ready: true };
+        case "finalists":
+          return {
+            type: "select_finalists",
+            designerIds: [
+              ...new Set(this.pick.map((i) => pool[i % Math.max(1, pool.length)]!).filter(Boolean)),
+            ],
+            verdict,
+          };
+        case "winner": {
+          const designerId = pool[(this.pick[0] ?? 0) % Math.max(1, pool.length)] ?? "nobody";
+          const entry = await trx
+            .selectFrom("entries")
+            .select("id")
+            .where("contest_id", "=", contest.id)
+            .where("designer_id", "=", designerId)
+            .where("status", "=", "ready")
+            .executeTakeFirst();
+          return { type: "select_winner", designerId, entryId: entry?.id ?? "none", verdict };
+        }
+      }
+    };
+    await tolerate(() => applyContestEvent({ contestId: id, actor: client(w), event }));
+  }
+  toString = () => `${this.kind}(${this.c}${this.pick.length ? ` ${this.pick.join(",")}` : ""})`;
+}
+
+/** The invariants, checked after every command against the database. */
+async function invariants(w: World) {
+  const rows = await db()
+    .selectFrom("contests")
+    .select(["id", "status", "prize_minor", "winner_id"])
+    .where("id", "in", w.contests)
+    .execute();
+  for (const c of rows) {
+    const escrow = await escrowOf(db(), c.id);
+    const expected: Record<ContestStatus, string> = {
+      draft: "none",
+      cancelled: "none",
+      qualifying: "held",
+      finalist_selection: "held",
+      final_round: "held",
+      winner_selection: "held",
+      handover: "held",
+      completed: "awarded",
+      refunded: "refunded",
+    };
+    // Escrow holds exactly the prizes of live contests; each ended one is resolved.
+    expect(escrow.status, `contest ${c.id} in ${c.status}`).toBe(expected[c.status]);
+    if (LIVE_STATES.includes(c.status)) expect(escrow.prize).toBe(c.prize_minor);
+    // Money is conserved: what came in for the contest is what its escrow held.
+    if (w.charged.has(c.id)) expect(escrow.prize + escrow.fee).toBe(w.charged.get(c.id));
+    // Each escrow resolves at most once.
+    const resolutions = await db()
+      .selectFrom("escrow_resolutions")
+      .select("outcome")
+      .where("contest_id", "=", c.id)
+      .execute();
+    expect(resolutions.length).toBeLessThanOrEqual(1);
+    // A contest has at most one winner.
+    const picks = await db()
+      .selectFrom("contest_events")
+      .select("kind")
+      .where("contest_id", "=", c.id)
+      .where("kind", "in", ["winner_selected", "awarded_by_rule"])
+      .execute();
+    expect(picks.length).toBeLessThanOrEqual(1);
+    if (picks.length === 1 && picks[0]!.kind === "winner_selected") expect(c.winner_id).not.toBeNull();
+  }
+  expect((await trialBalance(db())).balanced).toBe(true);
+}
+
+const commands = [
+  fc.integer({ min: 0, max: 1 }).map((c) => new Launch(c)),
+  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })).map(([d, c]) => new Submit(d, c)),
+  fc.constant(new FinishProcessing()),
+  fc.constantFrom(6, 30, 80, 200).map((h) => new Advance(h)),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 1 }),
+      fc.constantFrom("extend", "refund", "finalists", "winner", "approve", "cancel" as const),
+      fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }),
+    )
+    .map(([c, kind, pick]) => new ClientAct(c, kind as ClientAct["kind"], pick)),
+];
+
+describe("contests under random sequences of events", () => {
+  it(`keep money conserved, escrow = live prizes, each escrow resolved once, entries only in open rounds, at most one winner (${RUNS} runs)`, async () => {
+    const client = await makeUser("Property client", "client");
+    const designers = [await makeUser("D0"), await makeUser("D1"), await makeUser("D2")];
+    let accepted = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), fc.boolean(), async (cmds, guaranteed) => {
+        const world: World = {
+          client,
+          designers,
+          contests: [
+            await makeReadyDraft(client, { guaranteed }),
+            await makeReadyDraft(client, { fastTrack: true }),
+          ],
+          charged: new Map(),
+          accepted: 0,
+          refusedOutsideRound: 0,
+        };
+        await fc.asyncModelRun(
+          () => ({
+            model: {},
+            real: world,
+          }),
+          [...cmds].map((cmd) => ({
+            check: () => true,
+            run: async (m: object, r: World) => {
+              await cmd.run(m, r);
+              await invariants(r);
+            },
+            toString: () => cmd.toString(),
+          })),
+        );
+        accepted += world.accepted;
+        refused += world.refusedOutsideRound;
+      }),
+      { numRuns: RUNS },
+    );
+    // The sequences did reach both sides of the entry rule.
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  }, 600_000);
+});
