@@ -198,7 +198,6 @@ export const enContests = {
   "card.error.cvc": "Enter the 3 or 4 digits of the security code.",
   "card.error.key": "This form has expired. Reload the page and try again.",
   "card.error.confirm": "Tick the box to confirm the payment.",
-  "card.declined": "Your card was declined: {message}",
   "card.providerError":
     "The payment could not go through just now ({message}). Nothing was charged; try again.",
   "launch.incomplete": "Your brief is not finished yet: {missing}.",

@@ -146,6 +146,13 @@ function priceOf(prize: number, currency: string) {
   return { ...price, percent: FEE_BASIS_POINTS / 100, floor };
 }
 
+/** The wizard's steps a launch found unfinished, by name ("About, Prize"). */
+function stepNames(missing: string[]) {
+  return missing
+    .map((m) => ((WIZARD_STEPS as readonly string[]).includes(m) ? t(`wizard.step.${m as "about"}`) : m))
+    .join(", ");
+}
+
 function referenceMessage(name: string, problem: ReferenceProblem): string {
   switch (problem.reason) {
     case "too_large":
@@ -271,7 +278,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            result: reply({ fieldErrors: { cardNumber: [t("card.declined", { message: result.message })] } }),
+            // The provider's words, as they are: "Your card was declined: insufficient funds."
+            result: reply({ fieldErrors: { cardNumber: [result.message] } }),
             freshKey,
           },
           { status: 402 },
@@ -290,7 +298,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            result: reply({ formErrors: [t("launch.incomplete", { missing: result.missing.join(", ") })] }),
+            result: reply({ formErrors: [t("launch.incomplete", { missing: stepNames(result.missing) })] }),
             freshKey,
           },
           { status: 400 },

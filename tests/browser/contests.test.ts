@@ -10,6 +10,8 @@ import { makeLiveContest } from "../helpers/contests";
 
 let app: Awaited<ReturnType<typeof startAppProcess>>;
 let browser: Browser;
+/** The contest the client launches in the first test; the second follows it through its round. */
+let bakery = "";
 
 beforeAll(async () => {
   app = await startAppProcess({ ENABLE_TEST_HOOKS: "true" });
@@ -52,7 +54,7 @@ const hydrated = (page: Page) =>
   );
 
 describe("a client in the browser", () => {
-  it("goes from the landing page through the brief wizard to the review step", async () => {
+  it("goes from the landing page through the brief wizard, pays and launches", async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       timezoneId: "America/Montreal",
@@ -150,27 +152,37 @@ describe("a client in the browser", () => {
     expect(saved).toMatchObject({ status: "draft", draft_step: 5, prize_minor: 48_000, guaranteed: 1 });
     expect(JSON.parse(saved.colors_use)).toEqual(["#C8553D", "#F2D0A4", "#2D2A32"]);
     expect(JSON.parse(saved.style).classic_modern).toBe(70);
+
+    // Pay with the sandbox's test card and launch.
+    await page.getByRole("checkbox", { name: /I understand that \$552 will be charged now/ }).check();
+    await page.getByRole("button", { name: "Pay and launch the contest" }).click();
+    await page.waitForURL(`${app.url}/contests/${contestId}?launched=1`);
+    await page.getByText("Your contest is live. Designers can send their first drafts now.").waitFor();
+    await expect(page.getByTestId("contest-status").first().textContent()).resolves.toBe("Open for entries");
+    const launched = await db()
+      .selectFrom("contests")
+      .select("status")
+      .where("id", "=", contestId)
+      .executeTakeFirstOrThrow();
+    expect(launched.status).toBe("qualifying");
+
+    // Listed for everyone to find.
+    await page.getByRole("link", { name: "Browse contests" }).click();
+    await page.waitForURL(`${app.url}/contests`);
+    await page.getByRole("link", { name: "Logo for a neighbourhood bakery" }).waitFor();
+    bakery = contestId;
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("browses contests, follows one through its round and sees it move to finalist selection", async () => {
+  it("browses contests, follows the launched one through its round to finalist selection", async () => {
     await useAppDatabase();
     const client = await db()
       .selectFrom("users")
       .select("id")
       .where("email", "=", "client@demo.concours")
       .executeTakeFirstOrThrow();
-    const bakery = await makeLiveContest(client.id, {
-      title: "Logo for a neighbourhood bakery",
-      prize: 49_900,
-      guaranteed: true,
-    });
-    await db()
-      .updateTable("contests")
-      .set({ colors_use: JSON.stringify(["#C8553D", "#F2D0A4", "#2D2A32"]) })
-      .where("id", "=", bakery)
-      .execute();
+    expect(bakery, "the first test launched a contest").not.toBe("");
     const others: [string, number, string[]][] = [
       ["Label for a small-batch hot sauce", 89_900, ["#D62828", "#F77F00", "#003049"]],
       ["Cover for a debut poetry collection", 60_000, ["#1D3557", "#A8DADC"]],

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import { db, transaction } from "~db/index";
-import { platformFee } from "~/modules/escrow/ledger";
-import { holdInEscrow } from "~/modules/escrow/ledger.server";
-import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import { db } from "~db/index";
+import { launchContest } from "~/modules/contests/launch.server";
+import { SANDBOX_CARDS } from "~/modules/escrow/provider";
+import { loadContest } from "~/modules/contests/contests.server";
 import { saveDraftStep, startDraft } from "~/modules/contests/drafts.server";
 import { NEUTRAL_STYLE, type Category } from "~/modules/contests/brief";
 import { newId } from "~/utils/ids.server";
@@ -135,29 +135,16 @@ export async function makeCompleteDraft(
   return id;
 }
 
-/**
- * Launch a complete draft with its escrow funded by the test's own means: the prize and fee held in
- * the ledger as the payment flow would (launchContest has its own tests), then the launch event.
- */
+/** Launch a complete draft the real way: paid with the sandbox's test card, held in escrow. */
 export async function launch(contestId: string, clientId: string) {
-  const contest = await contestRow(contestId);
-  await transaction(async (trx) => {
-    const held = await holdInEscrow(trx, {
-      contestId,
-      clientId,
-      prize: contest.prize,
-      fee: platformFee(contest.prize, "USD"),
-      currency: contest.currency,
-      idempotencyKey: `test-hold-${contestId}`,
-      paymentRef: `test-charge-${contestId}`,
-    });
-    expect(held.ok).toBe(true);
-  });
-  return applyContestEvent({
+  const result = await launchContest({
     contestId,
-    actor: { kind: "user", id: clientId },
-    event: { type: "launch", funded: true },
+    clientId,
+    card: { number: SANDBOX_CARDS.success, expMonth: 12, expYear: 2040, cvc: "123", name: "Test Client" },
+    idempotencyKey: newId(),
   });
+  if (!result.ok) throw new Error(`launch failed: ${JSON.stringify(result)}`);
+  return result.contest;
 }
 
 export async function makeLiveContest(
