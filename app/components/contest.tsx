@@ -30,8 +30,8 @@ export function Money({
 
 export function StatusBadge({ status }: { status: ContestStatus }) {
   return (
-    <span className={`status status--${statusTone(status)}`} data-testid="contest-status">
-      <span className="status__dot" aria-hidden="true" />
+    <span className={`contest-status contest-status--${statusTone(status)}`} data-testid="contest-status">
+      <span className="contest-status__dot" aria-hidden="true" />
       {t(`status.${status}`)}
     </span>
   );

@@ -459,8 +459,11 @@ export async function listLiveContests(limit = 6) {
 
 // ---- the client's dashboard ----------------------------------------------------------------------
 
-/** Notifications of this kind, unread by the client, count as new entries to rate. */
-export const NEW_ENTRY_NOTIFICATION = "entry.submitted";
+/**
+ * The entries module tells the client of each new entry (its first version ready) with this kind;
+ * unread ones are "new entries to rate" on the dashboard, seen once the client opens the contest.
+ */
+export const NEW_ENTRY_NOTIFICATION = "entry.new";
 
 export interface ClientContestSummary {
   id: string;
