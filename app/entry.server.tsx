@@ -1,6 +1,6 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
@@ -53,6 +53,8 @@ function logRenderError(error: unknown, url: string) {
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // An address that matches no route is a 404 for the visitor, not an error of ours.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   // Logged once here; the user sees the error boundary's plain message, never a stack.
   process.stderr.write(
     `${JSON.stringify({ t: new Date().toISOString(), level: "error", event: "remix.error", url: request.url, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`,

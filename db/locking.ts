@@ -22,3 +22,15 @@ export function forUpdate<DB, TB extends keyof DB, O>(
 }
 
 export { dialectOf };
+
+/**
+ * FOR SHARE on PostgreSQL: many writers that only depend on a row (ratings on a contest) go on
+ * together, while a writer that changes it (a transition, FOR UPDATE) waits for them and they for it.
+ * SQLite's write lock already serialises everything.
+ */
+export function forShare<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  dialect: DialectName,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect === "postgres" ? query.forShare() : query;
+}

@@ -23,6 +23,13 @@ export interface Database {
   entries: EntriesTable;
   entry_revisions: EntryRevisionsTable;
   similarity_flags: SimilarityFlagsTable;
+  ratings: RatingsTable;
+  entry_round_stats: EntryRoundStatsTable;
+  entry_comments: EntryCommentsTable;
+  judge_notes: JudgeNotesTable;
+  polls: PollsTable;
+  poll_entries: PollEntriesTable;
+  poll_votes: PollVotesTable;
   phash_bands: PhashBandsTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transfers: LedgerTransfersTable;
@@ -264,6 +271,8 @@ export interface EntriesTable {
   revision_count: Generated<number>;
   reject_reason: string | null;
   decline_reason: string | null;
+  /** The client's own words on a decline (0005). */
+  decline_note: string | null;
   declined_at: number | null;
   withdrawn_at: number | null;
   created_at: number;
@@ -304,6 +313,73 @@ export interface SimilarityFlagsTable {
   earlier_contest_id: string;
   distance: number;
   created_at: number;
+}
+
+/** 1: qualifying and finalist selection; 2: the final round and winner selection. */
+export type RatingRound = 1 | 2;
+
+export interface RatingsTable {
+  entry_id: string;
+  rater_id: string;
+  round: RatingRound;
+  contest_id: string;
+  stars: number;
+  created_at: number;
+  updated_at: number;
+}
+export type RatingRow = Selectable<RatingsTable>;
+
+export interface EntryRoundStatsTable {
+  entry_id: string;
+  round: RatingRound;
+  contest_id: string;
+  ratings_count: Generated<number>;
+  stars_sum: Generated<number>;
+  client_stars: number | null;
+  updated_at: number;
+}
+
+export interface EntryCommentsTable {
+  id: string;
+  entry_id: string;
+  contest_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+}
+
+export interface JudgeNotesTable {
+  entry_id: string;
+  judge_id: string;
+  contest_id: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PollsTable {
+  id: string;
+  contest_id: string;
+  created_by: string;
+  slug: string;
+  question: string;
+  closed_at: number | null;
+  created_at: number;
+}
+
+export interface PollEntriesTable {
+  poll_id: string;
+  entry_id: string;
+  position: number;
+}
+
+export interface PollVotesTable {
+  poll_id: string;
+  voter_hash: string;
+  entry_id: string;
+  comment: Generated<string>;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface PhashBandsTable {

@@ -11,6 +11,7 @@ import {
   type StyleAxis,
 } from "~/modules/contests/brief";
 import { mediaUrl } from "~/modules/entries/media";
+import { judgingEventText } from "~/modules/judging/events";
 import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
 import { contestPaths, phasesOf, statusTone } from "~/modules/contests/next-steps";
 import { RelativeTime, TimeLeft } from "./time";
@@ -29,8 +30,8 @@ export function Money({
 
 export function StatusBadge({ status }: { status: ContestStatus }) {
   return (
-    <span className={`status status--${statusTone(status)}`} data-testid="contest-status">
-      <span className="status__dot" aria-hidden="true" />
+    <span className={`contest-status contest-status--${statusTone(status)}`} data-testid="contest-status">
+      <span className="contest-status__dot" aria-hidden="true" />
       {t(`status.${status}`)}
     </span>
   );
@@ -445,7 +446,7 @@ function eventText(e: TimelineItem, fastTrack: boolean): string {
         ),
       });
     default:
-      return t("event.unknown");
+      return judgingEventText(e) ?? t("event.unknown");
   }
 }
 

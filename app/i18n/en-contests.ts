@@ -68,7 +68,6 @@ export const enContests = {
   "wizard.toReview": "Save and review",
   "wizard.back": "Back",
   "wizard.saveDraft": "Save draft",
-  "wizard.saved": "Draft saved {when}.",
   "wizard.savedJustNow": "Draft saved.",
   "wizard.autosaveNote":
     "Your brief is saved as a draft at every step. Only you can see it until you launch.",
@@ -172,6 +171,8 @@ export const enContests = {
   "wizard.review.prize": "Prize",
   "wizard.review.fee": "Platform fee",
   "wizard.review.feeLater": "shown at payment",
+  "wizard.review.feeRate": "Platform fee ({percent}%)",
+  "wizard.review.feeHint": "At least {floor}. Refunded with the prize if the contest is refunded.",
   "wizard.review.total": "Total charged today",
   "wizard.review.escrow":
     "Held in escrow until you pick a winner. Without a guarantee, you can ask for a refund until the final round.",
@@ -183,7 +184,6 @@ export const enContests = {
   "wizard.review.cardNumber": "Card number",
   "wizard.review.cardExpiry": "Expiry (MM/YY)",
   "wizard.review.cardCvc": "Security code (CVC)",
-  "wizard.review.cardCvc.hint": "The 3 or 4 digits on the back.",
   "wizard.review.testCard": "Sandbox: use 4242 4242 4242 4242, any future expiry, any CVC.",
   "wizard.review.confirm":
     "I understand that {total} will be charged now and held in escrow for this contest.",
@@ -198,12 +198,10 @@ export const enContests = {
   "card.error.cvc": "Enter the 3 or 4 digits of the security code.",
   "card.error.key": "This form has expired. Reload the page and try again.",
   "card.error.confirm": "Tick the box to confirm the payment.",
-  "card.declined": "Your card was declined: {message}",
   "card.providerError":
     "The payment could not go through just now ({message}). Nothing was charged; try again.",
   "launch.incomplete": "Your brief is not finished yet: {missing}.",
   "launch.done": "Your contest is live. Designers can send their first drafts now.",
-  "launch.unavailable": "Launching is not available yet. Your draft is saved; try again shortly.",
 
   "edit.launched.heading": "Edit your brief",
   "edit.launched.lead":
@@ -249,7 +247,6 @@ export const enContests = {
   "badge.fastTrack.title": "One short round, no final round",
 
   // ---- time ----
-  "time.endsIn": "ends {relative}",
   "time.ended": "ended {relative}",
   "time.left": "{n} left",
   "time.lessThanMinute": "less than a minute",
@@ -354,7 +351,6 @@ export const enContests = {
   "contest.gallery.empty.designer": "Be the first to send a design for this brief.",
   "contest.gallery.empty.visitor": "Designs appear here as designers send them.",
   "contest.gallery.blind": "This is a blind contest: designers see only their own entries until it ends.",
-  "contest.gallery.count": "{n} designs",
   "contest.gallery.hidden": "Entries are hidden until you accept the agreement.",
 
   "contest.action.finish_brief": "Finish your brief",
@@ -373,17 +369,11 @@ export const enContests = {
   "contest.action.closed": "This round is closed to new entries.",
   "contest.action.finalistsOnly": "Only the finalists send designs in the final round.",
   "contest.action.yourStep": "Step {n} of {total} · saved",
-  "contest.yours": "This is your contest.",
   "contest.preview.banner": "Preview: this is your brief as designers will see it once you launch.",
   "contest.preview.back": "Back to your brief",
-  "contest.preview.submitDisabled": "Designers will submit their designs here",
-  "contest.roundOver": "The round is over",
-  "contest.noClock": "No round is running",
   "contest.draftNotice":
     "This is a draft: only you can see it. Finish the brief and launch it to receive designs.",
   "contest.cancelledNotice": "You deleted this draft. Nobody else ever saw it.",
-
-  "contest.extend.title": "Give designers more time",
   "contest.extend.days": "Extra days",
   "contest.extend.left": "{n} of {max} extensions left.",
   "contest.extend.submit": "Extend",

@@ -1,10 +1,12 @@
 import { enContests } from "./en-contests";
+import { enJudging } from "./en-judging";
 import { enEntries } from "./en-entries";
 import { enHandover } from "./en-handover";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
   ...enContests,
+  ...enJudging,
   ...enEntries,
   ...enHandover,
   "app.name": "Concours",

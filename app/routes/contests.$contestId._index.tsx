@@ -166,6 +166,16 @@ function Actions() {
     );
   }
   if (access.ndaPending) return null;
+  if (
+    access.role === "judge" &&
+    ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(contest.status)
+  ) {
+    return (
+      <Link to={contestPaths.judge(contest.id)} className="btn btn--primary btn--block">
+        {t("contest.action.rate_entries")}
+      </Link>
+    );
+  }
   if (canSubmit) {
     return (
       <Link to={contestPaths.submit(contest.id)} className="btn btn--primary btn--block">

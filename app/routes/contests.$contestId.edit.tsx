@@ -40,6 +40,7 @@ import {
   type DraftStepInput,
 } from "~/modules/contests/drafts.server";
 import { launchContest } from "~/modules/contests/launch.server";
+import { FEE_BASIS_POINTS, isCurrency, launchPrice } from "~/modules/escrow/ledger";
 import { CLIENT_EVENTS } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import {
@@ -126,14 +127,30 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       mode: "draft" as const,
       step,
       gaps: briefGaps(contest),
+      price: priceOf(contest.prize, contest.currency),
       // One key per rendered payment form: a double submit of this form charges once.
       idempotencyKey: newId(),
     };
   }
   if (CLIENT_EVENTS[contest.status].includes("edit_brief")) {
-    return { ...base, mode: "launched" as const, step: 0, gaps: [], idempotencyKey: "" };
+    return { ...base, mode: "launched" as const, step: 0, gaps: [], idempotencyKey: "", price: null };
   }
   throw redirect(contestPaths.page(contest.id));
+}
+
+/** What launching costs: the prize and the platform fee (the escrow's public fee policy). */
+function priceOf(prize: number, currency: string) {
+  if (!isCurrency(currency)) return null;
+  const price = launchPrice(prize, currency);
+  const floor = launchPrice(0, currency).fee;
+  return { ...price, percent: FEE_BASIS_POINTS / 100, floor };
+}
+
+/** The wizard's steps a launch found unfinished, by name ("About, Prize"). */
+function stepNames(missing: string[]) {
+  return missing
+    .map((m) => ((WIZARD_STEPS as readonly string[]).includes(m) ? t(`wizard.step.${m as "about"}`) : m))
+    .join(", ");
 }
 
 function referenceMessage(name: string, problem: ReferenceProblem): string {
@@ -261,7 +278,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            result: reply({ fieldErrors: { cardNumber: [t("card.declined", { message: result.message })] } }),
+            // The provider's words, as they are: "Your card was declined: insufficient funds."
+            result: reply({ fieldErrors: { cardNumber: [result.message] } }),
             freshKey,
           },
           { status: 402 },
@@ -280,7 +298,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            result: reply({ formErrors: [t("launch.incomplete", { missing: result.missing.join(", ") })] }),
+            result: reply({ formErrors: [t("launch.incomplete", { missing: stepNames(result.missing) })] }),
             freshKey,
           },
           { status: 400 },
@@ -525,10 +543,12 @@ function WizardAside() {
 function ReviewStep() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { contest, references, gaps, serverNow } = loaderData;
+  const { contest, references, gaps, serverNow, price } = loaderData;
   const launchResult = actionData?.intent === "launch" ? actionData.result : undefined;
   const freshKey = actionData?.intent === "launch" ? actionData.freshKey : null;
-  const total = formatMoney(contest.prize, contest.currency);
+  const total = price
+    ? formatMoney(price.total, price.currency)
+    : formatMoney(contest.prize, contest.currency);
   const stepOf = { basics: 1, about: 2, prize: 4 } as const;
   return (
     <div className="container page wizard">
@@ -571,10 +591,32 @@ function ReviewStep() {
                   <Money amount={contest.prize} currency={contest.currency} />
                 </dd>
               </div>
-              <div>
-                <dt>{t("wizard.review.fee")}</dt>
-                <dd className="muted">{t("wizard.review.feeLater")}</dd>
-              </div>
+              {price ? (
+                <>
+                  <div>
+                    <dt>
+                      {t("wizard.review.feeRate", { percent: price.percent })}
+                      <span className="totals__hint">
+                        {t("wizard.review.feeHint", { floor: formatMoney(price.floor, price.currency) })}
+                      </span>
+                    </dt>
+                    <dd>
+                      <Money amount={price.fee} currency={price.currency} />
+                    </dd>
+                  </div>
+                  <div className="totals__total">
+                    <dt>{t("wizard.review.total")}</dt>
+                    <dd>
+                      <Money amount={price.total} currency={price.currency} />
+                    </dd>
+                  </div>
+                </>
+              ) : (
+                <div>
+                  <dt>{t("wizard.review.fee")}</dt>
+                  <dd className="muted">{t("wizard.review.feeLater")}</dd>
+                </div>
+              )}
             </dl>
             <p className="muted small">{t("wizard.review.escrow")}</p>
             {contest.isPrivate ? <p className="muted small">{t("wizard.review.privateNext")}</p> : null}
@@ -595,7 +637,9 @@ function ReviewStep() {
               action={contestPaths.edit(contest.id, REVIEW_STEP)}
               lastResult={launchResult}
               idempotencyKey={freshKey ?? loaderData.idempotencyKey}
-              confirmText={t("wizard.review.confirmFeeLater", { total })}
+              confirmText={
+                price ? t("wizard.review.confirm", { total }) : t("wizard.review.confirmFeeLater", { total })
+              }
               disabled={gaps.length > 0}
               serverNow={serverNow}
             />

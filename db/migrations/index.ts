@@ -3,6 +3,7 @@ import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_contests";
 import * as m0003 from "./0003_escrow";
 import * as m0004 from "./0004_entries";
+import * as m0005 from "./0005_judging";
 import * as m0006 from "./0006_handover";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   "0002_contests": m0002,
   "0003_escrow": m0003,
   "0004_entries": m0004,
+  "0005_judging": m0005,
   "0006_handover": m0006,
 };
 

@@ -22,6 +22,10 @@ describe("a new person in the browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(app.url);
+    // The page hydrates (the app's JavaScript ran and took over the server-rendered HTML).
+    await page.waitForFunction(
+      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
+    );
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("A brief goes in");
     await expect(page.getByRole("heading", { name: "How a contest works" }).isVisible()).resolves.toBe(true);
     const file = artifactPath("landing.png");

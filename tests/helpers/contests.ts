@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import { db } from "~db/index";
-import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import { launchContest } from "~/modules/contests/launch.server";
+import { SANDBOX_CARDS } from "~/modules/escrow/provider";
+import { loadContest } from "~/modules/contests/contests.server";
 import { saveDraftStep, startDraft } from "~/modules/contests/drafts.server";
 import { NEUTRAL_STYLE, type Category } from "~/modules/contests/brief";
 import { newId } from "~/utils/ids.server";
@@ -66,7 +68,9 @@ export function decode(s: string) {
 
 /** Contest ids of the cards on a list page, in order. */
 export function cardIds(html: string): string[] {
-  return [...html.matchAll(/class="contest-card__link" href="\/contests\/([a-z0-9]+)"/g)].map((m) => m[1]!);
+  return [...html.matchAll(/<a class="contest-card__link"[^>]*href="\/contests\/([a-z0-9]+)"/g)].map(
+    (m) => m[1]!,
+  );
 }
 
 export const GOOD_BRIEF = {
@@ -131,13 +135,16 @@ export async function makeCompleteDraft(
   return id;
 }
 
-/** Launch a complete draft with its escrow settled by the test's own means (see fixtures.ts). */
+/** Launch a complete draft the real way: paid with the sandbox's test card, held in escrow. */
 export async function launch(contestId: string, clientId: string) {
-  return applyContestEvent({
+  const result = await launchContest({
     contestId,
-    actor: { kind: "user", id: clientId },
-    event: { type: "launch", funded: true },
+    clientId,
+    card: { number: SANDBOX_CARDS.success, expMonth: 12, expYear: 2040, cvc: "123", name: "Test Client" },
+    idempotencyKey: newId(),
   });
+  if (!result.ok) throw new Error(`launch failed: ${JSON.stringify(result)}`);
+  return result.contest;
 }
 
 export async function makeLiveContest(

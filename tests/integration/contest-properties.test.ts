@@ -7,6 +7,8 @@ import { LIVE_STATES, type ContestEvent } from "~/modules/contests/machine";
 import { launchContest } from "~/modules/contests/launch.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { submitEntry } from "~/modules/entries/submission.server";
+import { JudgingError } from "~/modules/judging/access.server";
+import { rateEntry } from "~/modules/judging/ratings.server";
 import { escrowOf, trialBalance } from "~/modules/escrow/ledger.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/payments.server";
 import { HOUR, advanceClock, now } from "~/utils/clock.server";
@@ -21,6 +23,7 @@ const RUNS = Number(process.env.CONTEST_RUNS ?? (isPostgresRun() ? 150 : 1000));
 
 interface World {
   client: string;
+  judge: string;
   designers: string[];
   contests: string[];
   /** What was charged for each contest (prize + fee), by the model's own account. */
@@ -198,6 +201,39 @@ class ClientAct implements Command {
   toString = () => `${this.kind}(${this.c}${this.pick.length ? ` ${this.pick.join(",")}` : ""})`;
 }
 
+class Rate implements Command {
+  constructor(
+    readonly who: "client" | "judge",
+    readonly c: number,
+    readonly e: number,
+    readonly stars: number,
+  ) {}
+  check = () => true;
+  async run(_: object, w: World) {
+    const id = w.contests[this.c]!;
+    const entries = await db()
+      .selectFrom("entries")
+      .select("id")
+      .where("contest_id", "=", id)
+      .where("status", "=", "ready")
+      .orderBy("number")
+      .execute();
+    const entry = entries[this.e % Math.max(1, entries.length)];
+    if (!entry) return;
+    try {
+      await rateEntry({
+        contestId: id,
+        entryId: entry.id,
+        raterId: this.who === "client" ? w.client : w.judge,
+        stars: this.stars,
+      });
+    } catch (error) {
+      if (!(error instanceof JudgingError)) throw error; // a closed round or a non-finalist: refused
+    }
+  }
+  toString = () => `${this.who} rates(${this.c}#${this.e} ${this.stars}★)`;
+}
+
 /** The invariants, checked after every command against the database. */
 async function invariants(w: World) {
   const rows = await db()
@@ -247,6 +283,14 @@ const commands = [
   fc.integer({ min: 0, max: 1 }).map((c) => new Launch(c)),
   fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 })).map(([d, c]) => new Submit(d, c)),
   fc.constant(new FinishProcessing()),
+  fc
+    .tuple(
+      fc.constantFrom("client", "judge" as const),
+      fc.integer({ min: 0, max: 1 }),
+      fc.nat(6),
+      fc.integer({ min: 1, max: 5 }),
+    )
+    .map(([who, c, e, stars]) => new Rate(who as "client" | "judge", c, e, stars)),
   fc.constantFrom(6, 30, 80, 200).map((h) => new Advance(h)),
   fc
     .tuple(
@@ -260,6 +304,7 @@ const commands = [
 describe("contests under random sequences of events", () => {
   it(`keep money conserved, escrow = live prizes, each escrow resolved once, entries only in open rounds, at most one winner (${RUNS} runs)`, async () => {
     const client = await makeUser("Property client", "client");
+    const judge = await makeUser("Property judge", "client");
     const designers = [await makeUser("D0"), await makeUser("D1"), await makeUser("D2")];
     let accepted = 0;
     let refused = 0;
@@ -267,6 +312,7 @@ describe("contests under random sequences of events", () => {
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), fc.boolean(), async (cmds, guaranteed) => {
         const world: World = {
           client,
+          judge,
           designers,
           contests: [
             await makeReadyDraft(client, { guaranteed }),
@@ -276,6 +322,12 @@ describe("contests under random sequences of events", () => {
           accepted: 0,
           refusedOutsideRound: 0,
         };
+        for (const contestId of world.contests) {
+          await db()
+            .insertInto("contest_members")
+            .values({ contest_id: contestId, user_id: judge, role: "judge", created_at: now() })
+            .execute();
+        }
         await fc.asyncModelRun(
           () => ({
             model: {},

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
+import { escrowOf } from "~/modules/escrow/ledger.server";
 import { DAY, advanceClock } from "~/utils/clock.server";
 import { drainJobs } from "../helpers/jobs";
 import { makeReadyEntry } from "../helpers/fixtures";
@@ -80,6 +81,21 @@ describe("the contest page", () => {
     const designerHtml = await (await designer.client.get(`/contests/${id}`)).text();
     expect(designerHtml).toContain(`href="/contests/${id}/entries/new"`);
     expect(designerHtml).not.toContain("Extend the round");
+    const judge = await person("Jules Judge");
+    await db()
+      .insertInto("contest_members")
+      .values({
+        contest_id: id,
+        user_id: judge.id,
+        role: "judge",
+        nda_accepted_at: null,
+        eliminated_at: null,
+        created_at: 1,
+      })
+      .execute();
+    const judgeHtml = await (await judge.client.get(`/contests/${id}`)).text();
+    expect(judgeHtml).toContain(`href="/contests/${id}/judge"`);
+    expect(judgeHtml).not.toContain(`href="/contests/${id}/entries/new"`);
   });
 
   it("answers 404 for a contest that does not exist", async () => {
@@ -141,6 +157,26 @@ describe("refunding", () => {
     expect(unconfirmed.status).toBe(400);
     expect(fieldError(await unconfirmed.text(), "confirm-confirm-error")).toBe("Tick the box to confirm.");
     expect((await contestRow(id)).status).toBe("qualifying");
+  });
+
+  it("ends the contest and returns the prize through escrow once confirmed", async () => {
+    const owner = await person("Owner");
+    const id = await makeLiveContest(owner.id);
+    const res = await owner.client.post(`/contests/${id}/refund`, { confirm: "on" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/contests/${id}?refunded=1`);
+    expect((await contestRow(id)).status).toBe("refunded");
+    expect(await escrowOf(db(), id)).toMatchObject({ status: "refunded", held: 0 });
+    const html = decode(await (await owner.client.get(`/contests/${id}?refunded=1`)).text());
+    expect(html).toContain("The contest has ended and the prize is on its way back to you.");
+    expect(html).toContain("Owner ended the contest and was refunded");
+    expect(html).not.toContain("Extend the round");
+    // Sent twice (a double click): the second is refused in words, nothing moves again.
+    const again = await owner.client.post(`/contests/${id}/refund`, { confirm: "on" });
+    expect(again.status).toBe(409);
+    expect(formError(await again.text())).toBe(
+      "This contest changed while you were deciding: it has been refunded.",
+    );
   });
 
   it("does not let another client refund a contest (403), and nothing changes", async () => {

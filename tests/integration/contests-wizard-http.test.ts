@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { CATEGORIES, presetAmount } from "~/modules/contests/brief";
+import { escrowOf } from "~/modules/escrow/ledger.server";
+import { SANDBOX_CARDS } from "~/modules/escrow/provider";
 import {
   contestRow,
+  decode,
   fieldError,
   formError,
   inputValue,
@@ -161,7 +164,10 @@ describe("the brief wizard, without JavaScript", () => {
     const html = await review.text();
     expect(html).toContain("Review and launch");
     expect(html).toContain("$840");
-    expect(html).toContain("platform fee");
+    // The escrow's fee policy: 15% of the prize, at least $29.
+    expect(html).toContain("Platform fee (15%)");
+    expect(html).toContain("$126");
+    expect(html).toContain("I understand that $966 will be charged now and held in escrow for this contest.");
   });
 
   it("does not let a client skip ahead of the furthest step reached", async () => {
@@ -338,6 +344,87 @@ describe("review and launch", () => {
     expect(inputValue(html, "launch-cardExpiry")).toBe("01/20");
     expect(html).not.toContain("4242 4242 4242 4241");
     expect((await contestRow(id)).status).toBe("draft");
+  });
+
+  const card = (key: string, number = "4242 4242 4242 4242") => ({
+    intent: "launch",
+    idempotencyKey: key,
+    cardName: "Camille Tremblay",
+    cardNumber: number,
+    cardExpiry: "12/40",
+    cardCvc: "123",
+    confirm: "on",
+  });
+
+  it("launches with the sandbox's test card: charged once, held in escrow, open for entries", async () => {
+    const { client, id: clientId } = await newClient();
+    const id = await makeCompleteDraft(clientId, { prize: 49_900 });
+    const res = await client.post(`/contests/${id}/edit?step=5`, card("launch-key-0001"));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/contests/${id}?launched=1`);
+    const launched = await contestRow(id);
+    expect(launched.status).toBe("qualifying");
+    expect(await escrowOf(db(), id)).toMatchObject({ status: "held", prize: 49_900, fee: 7_485 });
+    const page = await client.get(`/contests/${id}?launched=1`);
+    expect(await page.text()).toContain("Your contest is live. Designers can send their first drafts now.");
+    // The same form sent again (a double click): the first outcome stands, nothing is charged twice.
+    const again = await client.post(`/contests/${id}/edit?step=5`, card("launch-key-0001"));
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(`/contests/${id}?launched=1`);
+    const escrows = await db()
+      .selectFrom("escrows")
+      .select("contest_id")
+      .where("contest_id", "=", id)
+      .execute();
+    expect(escrows).toHaveLength(1);
+    expect((await contestRow(id)).version).toBe(launched.version);
+  });
+
+  it("puts a declined card's reason beside the card number, with a new key for the next try", async () => {
+    const { client, id: clientId } = await newClient();
+    const id = await makeCompleteDraft(clientId);
+    const res = await client.post(
+      `/contests/${id}/edit?step=5`,
+      card("declined-key-01", SANDBOX_CARDS.insufficientFunds),
+    );
+    expect(res.status).toBe(402);
+    const html = await res.text();
+    expect(fieldError(html, "launch-cardNumber-error")).toBe("Your card was declined: insufficient funds.");
+    const key = /name="idempotencyKey" value="([a-z0-9-]+)"/.exec(html)?.[1];
+    expect(key).toBeDefined();
+    expect(key).not.toBe("declined-key-01");
+    expect((await contestRow(id)).status).toBe("draft");
+    expect(await escrowOf(db(), id)).toMatchObject({ status: "none" });
+    // The next try with a good card goes through.
+    const retry = await client.post(`/contests/${id}/edit?step=5`, card(key!));
+    expect(retry.status).toBe(302);
+    expect((await contestRow(id)).status).toBe("qualifying");
+  });
+
+  it("keeps the same key when the provider could not be reached, so a retry charges at most once", async () => {
+    const { client, id: clientId } = await newClient();
+    const id = await makeCompleteDraft(clientId);
+    const res = await client.post(
+      `/contests/${id}/edit?step=5`,
+      card("unreachable-01", SANDBOX_CARDS.unavailable),
+    );
+    expect(res.status).toBe(502);
+    const html = await res.text();
+    expect(formError(decode(html))).toMatch(
+      /^The payment could not go through just now \(.+\)\. Nothing was charged; try again\.$/,
+    );
+    expect(html).toContain('name="idempotencyKey" value="unreachable-01"');
+    expect((await contestRow(id)).status).toBe("draft");
+  });
+
+  it("names the steps a brief still needs before it can launch", async () => {
+    const { client, id: clientId } = await newClient();
+    const id = await makeCompleteDraft(clientId);
+    await db().updateTable("contests").set({ description: "" }).where("id", "=", id).execute();
+    const res = await client.post(`/contests/${id}/edit?step=5`, card("incomplete-01"));
+    expect(res.status).toBe(400);
+    expect(formError(decode(await res.text()))).toBe("Your brief is not finished yet: About.");
+    expect(await escrowOf(db(), id)).toMatchObject({ status: "none" });
   });
 
   it("does not let another client launch a draft (404, still a draft)", async () => {

@@ -165,6 +165,8 @@ export async function lookupInvitation(token: string): Promise<InvitationLookup>
       "users.display_name",
     ])
     .where("contest_invitations.token_hash", "=", hashToken(token))
+    // Judges' invitations have their own page and rules (judging/judges.server.ts).
+    .where("contest_invitations.role", "=", "designer")
     .executeTakeFirst();
   if (!row || statusOf(row, now()) !== "pending" || !LIVE_STATES.includes(row.status)) return { ok: false };
   return {
@@ -191,6 +193,7 @@ export async function acceptInvitation(input: {
       .selectFrom("contest_invitations")
       .select(["id", "contest_id", "role"])
       .where("token_hash", "=", hashToken(input.token))
+      .where("role", "=", "designer")
       .executeTakeFirst();
     if (!invitation) return { ok: false as const };
     // Compare-and-set: of two people racing with one link, one gets in.

@@ -16,6 +16,7 @@ import { contestAccess, type ContestAccess as RuleAccess } from "./access.server
 import { loadContest, type Contest } from "./contests.server";
 import { LIVE_STATES, type BriefChange } from "./machine";
 import { listGallery, type EntryCard } from "../entries/entries.server";
+import { JUDGING_CLIENT_ONLY_EVENTS } from "../judging/events";
 
 /** Who is looking: a logged-in person (any account may act as client and designer) or nobody. */
 export type Viewer = { id: string } | null;
@@ -186,8 +187,11 @@ export interface TimelineEvent {
   names: Record<string, string>;
 }
 
-/** Events only the client sees: the brief's drafting is nobody else's business. */
-const CLIENT_ONLY_EVENTS = ["draft_created", "draft_saved", "cancelled"];
+/**
+ * Events only the client sees: the brief's drafting is nobody else's business, nor who judges and
+ * which entries and designers the client turned away (judging's events).
+ */
+const CLIENT_ONLY_EVENTS = ["draft_created", "draft_saved", "cancelled", ...JUDGING_CLIENT_ONLY_EVENTS];
 
 /** The contest's timeline, oldest first, as this viewer may see it; null when the contest is hidden. */
 export async function listContestEvents(input: {
@@ -455,8 +459,11 @@ export async function listLiveContests(limit = 6) {
 
 // ---- the client's dashboard ----------------------------------------------------------------------
 
-/** Notifications of this kind, unread by the client, count as new entries to rate. */
-export const NEW_ENTRY_NOTIFICATION = "entry.submitted";
+/**
+ * The entries module tells the client of each new entry (its first version ready) with this kind;
+ * unread ones are "new entries to rate" on the dashboard, seen once the client opens the contest.
+ */
+export const NEW_ENTRY_NOTIFICATION = "entry.new";
 
 export interface ClientContestSummary {
   id: string;

@@ -1,4 +1,5 @@
 import type { Trx } from "~db/index";
+import { rankDesignersByScore } from "../judging/scores.server";
 import type { Verdict } from "./machine";
 
 type ContestRef = { id: string };
@@ -21,7 +22,10 @@ export async function computeVerdict(trx: Trx, contest: ContestRef): Promise<Ver
   return { ranking: await rankDesigners(trx, contest.id, designersWithEntries), designersWithEntries };
 }
 
-/** Designers ordered by their best judged entry; the judging module fills this in (ratings). */
-async function rankDesigners(_trx: Trx, _contestId: string, _designers: string[]): Promise<string[]> {
-  return [];
+/**
+ * Designers ordered by their best entry's score (judging/scoring.ts) in the round the decision belongs
+ * to (round 2 once there are finalists), best first; only designers with ratings.
+ */
+async function rankDesigners(trx: Trx, contestId: string, designers: string[]): Promise<string[]> {
+  return rankDesignersByScore(trx, contestId, designers);
 }

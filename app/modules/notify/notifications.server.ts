@@ -1,4 +1,5 @@
 import { db, type DB, type Trx } from "~db/index";
+import { t, type MessageKey } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 
@@ -22,6 +23,25 @@ export async function notifyUsers(trx: Trx | DB, userIds: Iterable<string>, inpu
     created_at: at,
   }));
   if (rows.length) await trx.insertInto("notifications").values(rows).execute();
+}
+
+/**
+ * One notification that folds into the recipient's unread one of the same kind on the same entry
+ * (five quick re-ratings are one "the client rated your entry", with the latest stars).
+ */
+export async function notifyCoalesced(trx: Trx | DB, userId: string, input: NotificationInput) {
+  if (input.entryId) {
+    const folded = await trx
+      .updateTable("notifications")
+      .set({ data: JSON.stringify(input.data ?? {}), created_at: now() })
+      .where("entry_id", "=", input.entryId)
+      .where("user_id", "=", userId)
+      .where("kind", "=", input.kind)
+      .where("read_at", "is", null)
+      .executeTakeFirst();
+    if (Number(folded.numUpdatedRows) > 0) return;
+  }
+  await notifyUsers(trx, [userId], input);
 }
 
 export async function listNotifications(userId: string, limit = 50) {
@@ -72,4 +92,90 @@ export async function markAllRead(userId: string) {
     .where("user_id", "=", userId)
     .where("read_at", "is", null)
     .execute();
+}
+
+export type NotificationData = Record<string, unknown> & { contestTitle?: string | null };
+
+const KNOWN_KINDS = new Set<string>([
+  "contest.finalist",
+  "contest.not_finalist",
+  "contest.pick_finalists",
+  "contest.pick_winner",
+  "contest.won",
+  "contest.not_won",
+  "contest.won_by_rule",
+  "contest.resolved",
+  "contest.split_by_rule",
+  "contest.refunded",
+  "contest.ended_without_winner",
+  "contest.brief_changed",
+  "contest.round_extended",
+  "contest.prize_released",
+  "contest.eliminated",
+  "contest.reinstated",
+  "entry.rated",
+  "entry.commented",
+  "entry.replied",
+  "entry.declined",
+  "entry.restored",
+  "judge.joined",
+  "judge.removed",
+]);
+
+const DECLINE_REASONS = new Set(["off_brief", "low_quality", "copied", "other"]);
+
+/**
+ * A notification as a sentence from the catalogue: every kind (the machine's contest.* ones too),
+ * with a plain fallback for a kind this catalogue does not know yet.
+ */
+export function notificationText(kind: string, data: NotificationData = {}): string {
+  const contest =
+    typeof data.contestTitle === "string" && data.contestTitle ? data.contestTitle : t("notify.aContest");
+  const stars = Number(data.stars);
+  const reason = String(data.reason ?? "other");
+  const vars = {
+    contest,
+    number: String(data.number ?? "?"),
+    name: typeof data.name === "string" && data.name ? data.name : t("notify.someone"),
+    stars: t(stars === 1 ? "judging.stars.one" : "judging.stars.other", {
+      n: Number.isFinite(stars) ? stars : 0,
+    }),
+    reason: t(`judging.decline.reason.${DECLINE_REASONS.has(reason) ? reason : "other"}` as MessageKey),
+  };
+  if (!KNOWN_KINDS.has(kind)) return t("notify.fallback", vars);
+  return t(`notify.${kind}` as MessageKey, vars);
+}
+
+/** Where a notification takes its reader. */
+export function notificationHref(n: { kind: string; contestId: string | null; entryId: string | null }) {
+  if (!n.contestId) return "/notifications";
+  const contest = `/contests/${n.contestId}`;
+  switch (n.kind) {
+    case "contest.pick_finalists":
+    case "contest.pick_winner":
+      return `${contest}/shortlist`;
+    case "entry.replied":
+      return n.entryId ? `${contest}/judge?entry=${n.entryId}` : `${contest}/judge`;
+    case "judge.joined":
+      return `${contest}/judges`;
+    case "entry.rated":
+    case "entry.commented":
+    case "entry.declined":
+    case "entry.restored":
+      return n.entryId ? `/entries/${n.entryId}` : contest;
+    default:
+      return contest;
+  }
+}
+
+/** The notifications page: each one as a sentence with where it leads. */
+export async function notificationsForPage(userId: string, limit = 50) {
+  const rows = await listNotifications(userId, limit);
+  return rows.map((n) => ({
+    id: n.id,
+    text: notificationText(n.kind, { ...n.data, contestTitle: n.contestTitle }),
+    href: notificationHref(n),
+    createdAt: n.createdAt,
+    read: n.read,
+  }));
 }

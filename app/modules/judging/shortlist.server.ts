@@ -1,0 +1,217 @@
+import { db } from "~db/index";
+import type { RatingRound } from "~db/schema";
+import {
+  applyContestEvent,
+  ContestActionError,
+  loadContest,
+  type Contest,
+} from "../contests/contests.server";
+import { CLIENT_EVENTS, MAX_FINALISTS } from "../contests/machine";
+import { computeVerdict } from "../contests/verdict.server";
+import { decisionRound, JudgingError } from "./access.server";
+import { loadPool, type PoolEntry } from "./pool.server";
+import { roundScores } from "./scores.server";
+
+export { ContestActionError, MAX_FINALISTS };
+
+export type ShortlistMode = "finalists" | "winner" | "early" | "fast_track" | "closed";
+
+export interface ShortlistEntry extends PoolEntry {
+  rank: number;
+  score: number;
+  ratings: number;
+  confidence: number;
+  clientStars: number | null;
+  /** The round-1 score, shown in the final round beside the round-2 one. */
+  earlierScore: number | null;
+  judges: { name: string; stars: number | null; note: string | null }[];
+}
+
+export interface ShortlistDesigner {
+  designerId: string;
+  name: string;
+  finalist: boolean;
+  winner: boolean;
+  /** The best entry's rank, or null when nobody rated their entries. */
+  bestRank: number | null;
+  entries: ShortlistEntry[];
+}
+
+function modeOf(contest: Contest): ShortlistMode {
+  const events = CLIENT_EVENTS[contest.status];
+  if (!events.includes("select_winner")) return "closed";
+  if (contest.fastTrack) return "fast_track";
+  if (contest.status === "finalist_selection") return "finalists";
+  if (contest.status === "qualifying") return "early";
+  return "winner";
+}
+
+async function clientContest(contestId: string, clientId: string) {
+  const contest = await loadContest(db(), contestId);
+  if (!contest || contest.status === "draft") throw new JudgingError("not_found");
+  if (contest.clientId !== clientId) throw new JudgingError("forbidden");
+  return contest;
+}
+
+/** Refuses anyone but the contest's client (JudgingError), before a decision is even described. */
+export async function assertClient(input: { contestId: string; clientId: string }) {
+  await clientContest(input.contestId, input.clientId);
+}
+
+/**
+ * The client's shortlist: entries ranked by score in the round the next decision belongs to, grouped
+ * by designer (best first), with the number of ratings, the client's own stars and each judge's stars
+ * and private note.
+ */
+export async function getShortlist(input: { contestId: string; clientId: string }) {
+  const contest = await clientContest(input.contestId, input.clientId);
+  const round: RatingRound = decisionRound({ ...contest, hasFinalists: contest.finalists.length > 0 });
+  const inFinal = round === 2;
+  const pool = await loadPool(db(), contest.id, inFinal ? { designers: contest.finalists } : {});
+  const entryIds = pool.map((e) => e.id);
+  const [scores, earlier, judges, ratings, notes] = await Promise.all([
+    roundScores(db(), contest.id, round, entryIds),
+    inFinal ? roundScores(db(), contest.id, 1, entryIds) : Promise.resolve(null),
+    db()
+      .selectFrom("contest_members")
+      .innerJoin("users", "users.id", "contest_members.user_id")
+      .select(["users.id", "users.display_name"])
+      .where("contest_members.contest_id", "=", contest.id)
+      .where("contest_members.role", "=", "judge")
+      .orderBy("contest_members.created_at")
+      .execute(),
+    db()
+      .selectFrom("ratings")
+      .select(["entry_id", "rater_id", "stars"])
+      .where("contest_id", "=", contest.id)
+      .where("round", "=", round)
+      .execute(),
+    db()
+      .selectFrom("judge_notes")
+      .select(["entry_id", "judge_id", "body"])
+      .where("contest_id", "=", contest.id)
+      .execute(),
+  ]);
+  const byEntry = new Map(pool.map((e) => [e.id, e]));
+  const starsOf = new Map(ratings.map((r) => [`${r.entry_id}:${r.rater_id}`, r.stars]));
+  const noteOf = new Map(notes.map((n) => [`${n.entry_id}:${n.judge_id}`, n.body]));
+  const earlierOf = new Map(earlier?.entries.map((e) => [e.entryId, e]) ?? []);
+
+  const designers = new Map<string, ShortlistDesigner>();
+  for (const score of scores.entries) {
+    const entry = byEntry.get(score.entryId)!;
+    const row: ShortlistEntry = {
+      ...entry,
+      rank: score.rank,
+      score: score.score,
+      ratings: score.ratings,
+      confidence: score.confidence,
+      clientStars: starsOf.get(`${entry.id}:${contest.clientId}`) ?? null,
+      earlierScore: (earlierOf.get(entry.id)?.ratings ?? 0) > 0 ? earlierOf.get(entry.id)!.score : null,
+      judges: judges.map((j) => ({
+        name: j.display_name,
+        stars: starsOf.get(`${entry.id}:${j.id}`) ?? null,
+        note: noteOf.get(`${entry.id}:${j.id}`) ?? null,
+      })),
+    };
+    const designer = designers.get(entry.designerId) ?? {
+      designerId: entry.designerId,
+      name: entry.designerName,
+      finalist: contest.finalists.includes(entry.designerId),
+      winner: contest.winnerId === entry.designerId,
+      bestRank: null,
+      entries: [],
+    };
+    if (designer.bestRank === null && row.ratings > 0) designer.bestRank = row.rank;
+    designer.entries.push(row);
+    designers.set(entry.designerId, designer);
+  }
+  // Designers with rated entries first, by their best entry; then the others in submission order.
+  const ranked = [...designers.values()].sort(
+    (a, b) =>
+      (a.bestRank ?? Number.MAX_SAFE_INTEGER) - (b.bestRank ?? Number.MAX_SAFE_INTEGER) ||
+      Math.min(...a.entries.map((e) => e.number)) - Math.min(...b.entries.map((e) => e.number)),
+  );
+  const mode = modeOf(contest);
+  return {
+    contest: {
+      id: contest.id,
+      title: contest.title,
+      status: contest.status,
+      fastTrack: contest.fastTrack,
+      roundEndsAt: contest.roundEndsAt,
+      winningEntryId: contest.winningEntryId,
+    },
+    round,
+    mode,
+    canSelectFinalists: mode === "finalists" || mode === "early",
+    canSelectWinner: mode !== "closed",
+    prior: scores.prior,
+    judgesCount: judges.length,
+    rated: scores.entries.filter((e) => e.ratings > 0).length,
+    designers: ranked,
+  };
+}
+
+/** The client selects 1–6 finalist designers through the state machine (refusals: ContestActionError). */
+export async function selectFinalists(input: { contestId: string; clientId: string; designerIds: string[] }) {
+  return applyContestEvent({
+    contestId: input.contestId,
+    actor: { kind: "user", id: input.clientId },
+    event: async (contest, trx) => ({
+      type: "select_finalists",
+      designerIds: input.designerIds,
+      verdict: await computeVerdict(trx, contest),
+    }),
+  });
+}
+
+/** The client picks the winning entry (its designer wins) through the state machine. */
+export async function selectWinner(input: { contestId: string; clientId: string; entryId: string }) {
+  return applyContestEvent({
+    contestId: input.contestId,
+    actor: { kind: "user", id: input.clientId },
+    event: async (contest, trx) => {
+      const entry = await trx
+        .selectFrom("entries")
+        .select(["designer_id", "status"])
+        .where("id", "=", input.entryId)
+        .where("contest_id", "=", contest.id)
+        .executeTakeFirst();
+      if (!entry || entry.status !== "ready") throw new ContestActionError("bad_winner");
+      return {
+        type: "select_winner",
+        designerId: entry.designer_id,
+        entryId: input.entryId,
+        verdict: await computeVerdict(trx, contest),
+      };
+    },
+  });
+}
+
+/** Names of designers and an entry's number, for the confirmation step. */
+export async function describeChoice(input: { contestId: string; designerIds?: string[]; entryId?: string }) {
+  const designers = input.designerIds?.length
+    ? await db()
+        .selectFrom("users")
+        .select(["id", "display_name"])
+        .where("id", "in", input.designerIds)
+        .execute()
+    : [];
+  const entry = input.entryId
+    ? await db()
+        .selectFrom("entries")
+        .innerJoin("users", "users.id", "entries.designer_id")
+        .select(["entries.id", "entries.number", "users.display_name"])
+        .where("entries.id", "=", input.entryId)
+        .where("entries.contest_id", "=", input.contestId)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    designers: (input.designerIds ?? []).flatMap((id) => {
+      const d = designers.find((x) => x.id === id);
+      return d ? [{ id, name: d.display_name }] : [];
+    }),
+    entry: entry ? { id: entry.id, number: entry.number, designerName: entry.display_name } : null,
+  };
+}

@@ -1,0 +1,24 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { EntryCommentSchema } from "~/modules/judging/forms";
+import { addComment } from "~/modules/judging/ratings.server";
+import { JudgingError, judgingMessage } from "~/modules/judging/respond.server";
+import { requireUser, safeRedirect } from "~/utils/auth.server";
+
+// The thread on an entry, from the entry page: the client, or the entry's designer replying.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const entryId = params.entryId!;
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: EntryCommentSchema });
+  const back = safeRedirect(formData.get("redirectTo"), `/entries/${entryId}`);
+  if (submission.status !== "success") return redirect(`${back}?comment=invalid#comments`);
+  try {
+    await addComment({ entryId, authorId: user.id, body: submission.value.body });
+  } catch (error) {
+    if (error instanceof JudgingError) throw new Response(judgingMessage(error), { status: error.status });
+    throw error;
+  }
+  return redirect(`${back}#comments`);
+}

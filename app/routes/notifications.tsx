@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { RelativeTime } from "~/components/judging";
+import { t } from "~/i18n";
+import { markAllRead, notificationsForPage } from "~/modules/notify/notifications.server";
+import judgingCss from "~/styles/judging.css?url";
+import { requireUser } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
+
+export const meta: MetaFunction = () => [{ title: `${t("notifications.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  return { notifications: await notificationsForPage(user.id), now: now() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  await markAllRead(user.id);
+  return redirect("/notifications");
+}
+
+export default function Notifications() {
+  const { notifications, now: serverNow } = useLoaderData<typeof loader>();
+  const unread = notifications.filter((n) => !n.read).length;
+  return (
+    <div className="container page page--medium judging-page">
+      <div className="judging-page__head">
+        <h1>{t("notifications.title")}</h1>
+        {unread > 0 ? (
+          <Form method="post">
+            <button type="submit" className="btn btn--secondary">
+              {t("notifications.markAll")}
+            </button>
+          </Form>
+        ) : notifications.length ? (
+          <span className="muted">{t("notifications.allRead")}</span>
+        ) : null}
+      </div>
+      {notifications.length === 0 ? (
+        <p className="empty">{t("notifications.empty")}</p>
+      ) : (
+        <ul className="notifications" data-testid="notifications">
+          {notifications.map((n) => (
+            <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`}>
+              <span className="notification__dot" aria-hidden="true" />
+              <Link to={n.href}>
+                {n.read ? null : <span className="visually-hidden">{t("notifications.unread")}: </span>}
+                {n.text}
+              </Link>
+              <RelativeTime at={n.createdAt} now={serverNow} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/field";
+import { Preview } from "~/components/judging";
+import { t } from "~/i18n";
+import { readCookie } from "~/modules/auth/sessions.server";
+import { POLL_COMMENT_MAX, VoteSchema } from "~/modules/judging/forms";
+import {
+  castVote,
+  getPollForVoter,
+  isVoterToken,
+  newVoterToken,
+  VOTER_COOKIE,
+  voterCookie,
+} from "~/modules/judging/polls.server";
+import judgingCss from "~/styles/judging.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.poll ? `${data.poll.question} · ${t("app.name")}` : t("app.name") },
+  { name: "referrer", content: "no-referrer" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = readCookie(request, VOTER_COOKIE);
+  const poll = await getPollForVoter({
+    slug: params.slug ?? "",
+    voterToken: isVoterToken(token) ? token : null,
+  });
+  if (!poll) throw new Response(t("polls.vote.notFound"), { status: 404 });
+  return { poll };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: VoteSchema });
+  if (submission.status !== "success") return data({ error: t("polls.vote.choose") }, { status: 400 });
+  const existing = readCookie(request, VOTER_COOKIE);
+  const token = isVoterToken(existing) ? existing : newVoterToken();
+  const result = await castVote({
+    slug: params.slug ?? "",
+    voterToken: token,
+    entryId: submission.value.entryId,
+    comment: submission.value.comment,
+  });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw new Response(t("polls.vote.notFound"), { status: 404 });
+    return data(
+      { error: result.reason === "closed" ? t("polls.vote.closed") : t("polls.vote.choose") },
+      { status: 409 },
+    );
+  }
+  const headers = existing === token ? undefined : { "Set-Cookie": voterCookie(token) };
+  return redirect(`/polls/${params.slug}?voted=1`, { headers });
+}
+
+export default function PollVote() {
+  const { poll } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="container page judging-page">
+      <div>
+        <h1>{poll.question}</h1>
+        <p className="lead" style={{ margin: 0 }}>
+          {t("polls.vote.lead", { client: poll.clientName, contest: poll.contestTitle })}
+        </p>
+      </div>
+      {params.get("voted") && poll.myVote ? <Notice tone="success">{t("polls.vote.thanks")}</Notice> : null}
+      {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
+      {poll.closed ? (
+        <Notice>{t("polls.vote.closed")}</Notice>
+      ) : (
+        <Form method="post" className="form">
+          <fieldset className="choices">
+            <legend className="visually-hidden">{poll.question}</legend>
+            <ul className="poll-picks vote-grid">
+              {poll.entries.map((e) => (
+                <li key={e.id}>
+                  <label className="poll-pick">
+                    <span className="poll-pick__frame">
+                      <Preview
+                        src={e.previewUrl}
+                        alt={t("polls.vote.entryAlt", { number: e.number })}
+                        number={e.number}
+                      />
+                    </span>
+                    <span className="poll-pick__label">
+                      <input
+                        type="radio"
+                        name="entryId"
+                        value={e.id}
+                        required
+                        defaultChecked={poll.myVote?.entryId === e.id}
+                      />
+                      {t("polls.vote.pick", { number: e.number })}
+                      {poll.myVote?.entryId === e.id ? (
+                        <span className="badge badge--accent">{t("polls.vote.yours")}</span>
+                      ) : null}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="field">
+            <label className="field__label" htmlFor="vote-comment">
+              {t("polls.vote.comment")}
+            </label>
+            <textarea
+              id="vote-comment"
+              name="comment"
+              className="input"
+              rows={3}
+              maxLength={POLL_COMMENT_MAX}
+              defaultValue={poll.myVote?.comment ?? ""}
+            />
+          </div>
+          <div>
+            <button type="submit" className="btn btn--primary">
+              {poll.myVote ? t("polls.vote.change") : t("polls.vote.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}

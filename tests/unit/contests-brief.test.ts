@@ -1,0 +1,262 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  CATEGORY_KEYS,
+  MAX_PRIZE,
+  StyleStep,
+  cardSchema,
+  luhnValid,
+  normalizeHex,
+  presetAmount,
+  prizeStepSchema,
+  readPrize,
+} from "~/modules/contests/brief";
+import {
+  DEFAULT_FILTERS,
+  activeFilterCount,
+  browseSearch,
+  decodeCursor,
+  encodeCursor,
+  parseBrowseFilters,
+} from "~/modules/contests/browse";
+import { clientActions, clientTasks, sortTasks, type ContestFacts } from "~/modules/contests/next-steps";
+import { refusalMessage } from "~/modules/contests/refusals";
+
+describe("reading a typed prize", () => {
+  it.each([
+    ["499", 49_900],
+    ["$1,250.50", 125_050],
+    [" 1 250 ", 125_000],
+    ["0.5", 50],
+  ])("reads %j as %i minor units", (input, minor) => {
+    expect(readPrize(input)).toEqual({ ok: true, minor });
+  });
+
+  it.each([
+    ["-5", "The prize must be more than zero."],
+    ["12.345", "Use at most two decimals (cents), like 499.50."],
+    ["1e5", "Enter an amount in dollars, like 499 or 1,250."],
+    ["12345678901", "That is more than we accept for one contest ($100,000). Check the amount."],
+    ["", "Choose a package or enter the prize."],
+  ])("explains what is wrong with %j", (input, message) => {
+    expect(readPrize(input)).toEqual({ ok: false, message });
+  });
+
+  it("never yields a fractional or negative amount, whatever is typed (property)", () => {
+    fc.assert(
+      fc.property(fc.string(), (input) => {
+        const read = readPrize(input);
+        return !read.ok || (Number.isSafeInteger(read.minor) && read.minor >= 0);
+      }),
+    );
+  });
+
+  it("round-trips every whole-cent amount typed with two decimals (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_PRIZE }), (minor) => {
+        const typed = `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
+        const read = readPrize(typed);
+        return read.ok && read.minor === minor;
+      }),
+    );
+  });
+});
+
+describe("the prize step", () => {
+  const base = { qualifyingDays: "4", selectionDays: "4", finalDays: "3", winnerDays: "14" };
+  it("takes a package's amount over the typed one", () => {
+    const parsed = prizeStepSchema("logo").parse({ ...base, prizeChoice: "platinum", prize: "1" });
+    expect(parsed.prize).toBe(presetAmount("logo", "platinum"));
+  });
+
+  it("checks the typed amount against the category's minimum", () => {
+    const result = prizeStepSchema("app").safeParse({ ...base, prizeChoice: "custom", prize: "500" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["prize"],
+      message: "The smallest prize for this category is $799.",
+    });
+  });
+
+  it("offers packages in round tens of dollars, growing, from the minimum", () => {
+    for (const category of CATEGORY_KEYS) {
+      const amounts = (["bronze", "silver", "gold", "platinum"] as const).map((p) =>
+        presetAmount(category, p),
+      );
+      expect(amounts.every((a) => a % 1000 === 0)).toBe(true);
+      expect([...amounts].sort((a, b) => a - b)).toEqual(amounts);
+      expect(new Set(amounts).size).toBe(4);
+    }
+  });
+});
+
+describe("colours", () => {
+  it("normalises hex codes and keeps colour names", () => {
+    expect(normalizeHex("#abc")).toBe("#AABBCC");
+    expect(normalizeHex("1f6feb")).toBe("#1F6FEB");
+    expect(normalizeHex("#12345")).toBeNull();
+    const parsed = StyleStep.parse({ colorsUse: "navy, #abc,#AABBCC ; Forest Green", colorsAvoid: "" });
+    expect(parsed.colorsUse).toEqual(["navy", "#AABBCC", "forest green"]);
+    expect(parsed.colorsAvoid).toEqual([]);
+  });
+
+  it("refuses more than twelve colours and markup", () => {
+    expect(
+      StyleStep.safeParse({
+        colorsUse: Array.from({ length: 13 }, (_, i) => `#${i}${i}${i}`.slice(0, 4)).join(","),
+      }).success,
+    ).toBe(false);
+    expect(StyleStep.safeParse({ colorsUse: "<script>" }).success).toBe(false);
+  });
+});
+
+describe("the card form", () => {
+  const at = Date.UTC(2026, 5, 15);
+  const good = {
+    cardName: "Camille",
+    cardNumber: "4242 4242 4242 4242",
+    cardExpiry: "06/26",
+    cardCvc: "123",
+    idempotencyKey: "abcdef123456",
+    confirm: "on",
+  };
+  it("accepts the sandbox test card, this month's expiry included", () => {
+    const parsed = cardSchema(at).parse(good);
+    expect(parsed.cardNumber).toBe("4242424242424242");
+    expect(parsed.cardExpiry).toEqual({ month: 6, year: 2026 });
+  });
+  it("refuses last month's expiry, a wrong checksum and a missing confirmation", () => {
+    const result = cardSchema(at).safeParse({
+      ...good,
+      cardExpiry: "05/26",
+      cardNumber: "4242424242424241",
+      confirm: undefined,
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual([
+      "cardExpiry",
+      "cardNumber",
+      "confirm",
+    ]);
+  });
+  it("agrees with Luhn on known numbers", () => {
+    expect(luhnValid("79927398713")).toBe(true);
+    expect(luhnValid("79927398710")).toBe(false);
+  });
+});
+
+describe("browse filters and cursors", () => {
+  it("reads the address leniently and writes it back the same", () => {
+    const f = parseBrowseFilters(
+      new URLSearchParams("q=logo&category=logo&category=bogus&min=900&max=100&ending=on&sort=prize"),
+    );
+    expect(f).toMatchObject({
+      q: "logo",
+      categories: ["logo"],
+      minPrize: 10_000,
+      maxPrize: 90_000,
+      endingSoon: true,
+      sort: "prize",
+    });
+    expect(activeFilterCount(f)).toBe(3);
+    expect(parseBrowseFilters(new URLSearchParams(browseSearch(f).slice(1)))).toEqual(f);
+    expect(browseSearch(DEFAULT_FILTERS)).toBe("");
+  });
+
+  it("round-trips any cursor and rejects tampered ones (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.stringMatching(/^[a-z0-9]{1,20}$/), (key, id) => {
+        expect(decodeCursor(encodeCursor({ key, id }))).toEqual({ key, id });
+      }),
+    );
+    expect(decodeCursor("garbage")).toBeNull();
+    expect(decodeCursor(btoa(JSON.stringify([1, "../../etc"])))).toBeNull();
+    expect(decodeCursor(btoa(JSON.stringify([1.5, "abc"])))).toBeNull();
+  });
+});
+
+describe("what the client can do, and what needs them", () => {
+  const facts = (patch: Partial<ContestFacts>): ContestFacts => ({
+    id: "c1",
+    status: "qualifying",
+    draftStep: 5,
+    roundEndsAt: 1000,
+    extensionsUsed: 0,
+    guaranteed: false,
+    fastTrack: false,
+    isPrivate: false,
+    ...patch,
+  });
+
+  it("offers a refund only without a guarantee and before the final round", () => {
+    expect(clientActions(facts({}))).toContain("refund");
+    expect(clientActions(facts({ guaranteed: true }))).not.toContain("refund");
+    expect(clientActions(facts({ status: "final_round" }))).not.toContain("refund");
+  });
+
+  it("stops offering extensions once both are used, and invitations for public contests", () => {
+    expect(clientActions(facts({ extensionsUsed: 2 }))).not.toContain("extend");
+    expect(clientActions(facts({}))).not.toContain("invite");
+    expect(clientActions(facts({ isPrivate: true }))).toContain("invite");
+  });
+
+  it("puts the primary action first for every state", () => {
+    expect(clientActions(facts({ status: "draft" }))[0]).toBe("finish_brief");
+    expect(clientActions(facts({ status: "finalist_selection" }))[0]).toBe("pick_finalists");
+    expect(clientActions(facts({ status: "winner_selection" }))[0]).toBe("pick_winner");
+    expect(clientActions(facts({ status: "completed" }))).toEqual([]);
+  });
+
+  it("sorts tasks by urgency", () => {
+    const all = [
+      ...clientTasks({
+        id: "d",
+        status: "draft",
+        draftStep: 3,
+        roundEndsAt: null,
+        newEntries: 0,
+        handoverStarted: false,
+      }),
+      ...clientTasks({
+        id: "r",
+        status: "qualifying",
+        draftStep: 5,
+        roundEndsAt: 9,
+        newEntries: 3,
+        handoverStarted: false,
+      }),
+      ...clientTasks({
+        id: "w",
+        status: "winner_selection",
+        draftStep: 5,
+        roundEndsAt: 50,
+        newEntries: 0,
+        handoverStarted: false,
+      }),
+      ...clientTasks({
+        id: "f",
+        status: "finalist_selection",
+        draftStep: 5,
+        roundEndsAt: 20,
+        newEntries: 0,
+        handoverStarted: false,
+      }),
+    ];
+    expect(sortTasks(all).map((t) => `${t.kind}:${t.contestId}`)).toEqual([
+      "pick_finalists:f",
+      "pick_winner:w",
+      "rate_entries:r",
+      "finish_brief:d",
+    ]);
+  });
+
+  it("says what changed when a decision came too late", () => {
+    expect(refusalMessage("wrong_state", "handover")).toBe(
+      "This contest changed while you were deciding: a winner has already been picked.",
+    );
+    expect(refusalMessage("conflict", "refunded")).toBe(
+      "This contest changed while you were deciding: it has been refunded.",
+    );
+    expect(refusalMessage("not_owner", null)).toBe("Only the client who runs this contest can do that.");
+  });
+});
