@@ -402,7 +402,7 @@ export interface TimelineItem {
   names: Record<string, string>;
 }
 
-function eventText(e: TimelineItem, fastTrack: boolean): string {
+function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): string {
   const actor = e.actorName ?? t("contest.timeline.system");
   const names = (ids: unknown) =>
     Array.isArray(ids)
@@ -429,7 +429,6 @@ function eventText(e: TimelineItem, fastTrack: boolean): string {
       return t("event.winner_selected", { actor, name: e.names[String(e.data.designerId)] ?? "" });
     case "handover_started":
     case "handover_auto_approved":
-    case "refunded_by_rule":
       return t(`event.${e.kind}`);
     case "handover_approved":
       return t("event.handover_approved", { actor });
@@ -438,13 +437,22 @@ function eventText(e: TimelineItem, fastTrack: boolean): string {
         return fastTrack ? t("event.round_ended.qualifying_fast") : t("event.round_ended.qualifying");
       return t("event.round_ended.final_round");
     case "awarded_by_rule":
-      return t("event.awarded_by_rule", { name: e.names[String(e.data.designerId)] ?? "" });
-    case "split_by_rule":
-      return t("event.split_by_rule", {
-        names: names(
-          Array.isArray(e.data.awards) ? e.data.awards.map((a: { designerId?: string }) => a.designerId) : [],
-        ),
+      return t("event.awarded_by_rule.top", { name: e.names[String(e.data.designerId)] ?? "" });
+    case "split_by_rule": {
+      // Who got what: the parts add up to the prize, the first ones a cent more when it does not divide.
+      const awards = Array.isArray(e.data.awards) ? (e.data.awards as { designerId?: string; amount?: number }[]) : [];
+      return t("event.split_by_rule.amounts", {
+        awards: awards
+          .map((a) => `${e.names[String(a.designerId)] ?? ""} (${formatMoney(Number(a.amount ?? 0), currency)})`)
+          .join(", "),
       });
+    }
+    case "refunded_by_rule":
+      return e.data.reason === "no_entries"
+        ? t("event.refunded_by_rule.no_entries")
+        : e.data.reason === "not_guaranteed"
+          ? t("event.refunded_by_rule.not_guaranteed")
+          : t("event.refunded_by_rule");
     default:
       return judgingEventText(e) ?? t("event.unknown");
   }
@@ -455,17 +463,19 @@ export function Timeline({
   events,
   serverNow,
   fastTrack,
+  currency,
 }: {
   events: TimelineItem[];
   serverNow: number;
   fastTrack: boolean;
+  currency?: string;
 }) {
   return (
     <ol className="timeline" data-testid="timeline">
       {[...events].reverse().map((e) => (
         <li key={e.id} className={`timeline__item timeline__item--${e.kind}`}>
           <span className="timeline__dot" aria-hidden="true" />
-          <p className="timeline__text">{eventText(e, fastTrack)}</p>
+          <p className="timeline__text">{eventText(e, fastTrack, currency)}</p>
           {e.kind === "brief_changed" && Array.isArray(e.data.changes) ? (
             <p className="timeline__detail muted">
               {t("event.changedFields", {

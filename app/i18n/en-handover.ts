@@ -1,5 +1,10 @@
 /** English: the handover, the design transfer agreement, downloads, earnings, payouts and receipts. */
 export const enHandover = {
+  // ---- the contest page's way in ----
+  "contest.action.handover": "Review the handover",
+  "contest.action.handover.winner": "Hand over the final files",
+  "contest.action.handover.done": "Your files and the agreement",
+
   // ---- the handover page ----
   "handover.title": "Handover",
   "handover.pageTitle": "Handover · {contest}",

@@ -56,6 +56,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       !access.rule.eliminated &&
       canSubmitEntry(toMachine(contest), viewer.id, at),
     ndaText: access.ndaPending ? contest.ndaText : null,
+    // The winner's way to the handover (the client's is among its actions).
+    isWinner:
+      !!viewer &&
+      viewer.id === contest.winnerId &&
+      contest.winningEntryId !== null &&
+      ["handover", "completed"].includes(contest.status),
   };
 }
 
@@ -153,9 +159,16 @@ export default function ContestRoute() {
 }
 
 function Actions() {
-  const { view, actions, canSubmit } = useLoaderData<typeof loader>();
+  const { view, actions, canSubmit, isWinner } = useLoaderData<typeof loader>();
   const location = useLocation();
   const { contest, access } = view;
+  if (isWinner) {
+    return (
+      <Link to={contestPaths.handover(contest.id)} className="btn btn--primary btn--block">
+        {contest.status === "handover" ? t("contest.action.handover.winner") : t("contest.action.handover.done")}
+      </Link>
+    );
+  }
   if (access.role === "client") {
     return (
       <div className="actions">
@@ -262,6 +275,12 @@ function ClientAction({ kind, primary }: { kind: ClientActionKind; primary: bool
       );
     case "extend":
       return <ExtendForm />;
+    case "handover":
+      return (
+        <Link to={contestPaths.handover(c.id)} className={cls}>
+          {c.status === "completed" ? t("contest.action.handover.done") : label}
+        </Link>
+      );
   }
 }
 

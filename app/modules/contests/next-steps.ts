@@ -15,7 +15,8 @@ export type ClientActionKind =
   | "edit_brief"
   | "extend"
   | "refund"
-  | "invite";
+  | "invite"
+  | "handover";
 
 export interface ContestFacts {
   id: string;
@@ -26,6 +27,8 @@ export interface ContestFacts {
   guaranteed: boolean;
   fastTrack: boolean;
   isPrivate: boolean;
+  /** Set once a winner was picked (a contest completed by rule has none: there was no handover). */
+  winningEntryId?: string | null;
 }
 
 export const contestPaths = {
@@ -38,6 +41,7 @@ export const contestPaths = {
   refund: (id: string) => `/contests/${id}/refund`,
   cancel: (id: string) => `/contests/${id}/cancel`,
   invitations: (id: string) => `/contests/${id}/invitations`,
+  handover: (id: string) => `/contests/${id}/handover`,
   reference: (contestId: string, referenceId: string, size: "full" | "thumb" = "full") =>
     `/contests/${contestId}/references/${referenceId}${size === "thumb" ? "?size=thumb" : ""}`,
 };
@@ -65,6 +69,10 @@ export function clientActions(c: ContestFacts): ClientActionKind[] {
       return ["rate_entries", "pick_winner", "edit_brief", ...extend];
     case "winner_selection":
       return ["pick_winner", "rate_entries", ...extend];
+    case "handover":
+      return ["handover"];
+    case "completed":
+      return c.winningEntryId ? ["handover"] : [];
     default:
       return [];
   }
@@ -122,7 +130,7 @@ export function clientTasks(
         tasks.push({
           kind: "approve_handover",
           contestId: c.id,
-          href: contestPaths.page(c.id),
+          href: contestPaths.handover(c.id),
           dueAt: c.roundEndsAt,
         });
       }

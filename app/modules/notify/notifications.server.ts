@@ -120,6 +120,12 @@ const KNOWN_KINDS = new Set<string>([
   "entry.restored",
   "judge.joined",
   "judge.removed",
+  "contest.handover_auto_approved",
+  "handover.started",
+  "handover.reminder.2",
+  "handover.reminder.1",
+  "handover.message",
+  "handover.signed",
 ]);
 
 const DECLINE_REASONS = new Set(["off_brief", "low_quality", "copied", "other"]);
@@ -158,6 +164,18 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
       return n.entryId ? `${contest}/judge?entry=${n.entryId}` : `${contest}/judge`;
     case "judge.joined":
       return `${contest}/judges`;
+    case "contest.won":
+    case "contest.handover_auto_approved":
+    case "handover.started":
+    case "handover.reminder.2":
+    case "handover.reminder.1":
+    case "handover.message":
+    case "handover.signed":
+      return `${contest}/handover`;
+    case "contest.prize_released":
+    case "contest.won_by_rule":
+    case "contest.split_by_rule":
+      return "/earnings";
     case "entry.rated":
     case "entry.commented":
     case "entry.declined":
