@@ -154,7 +154,12 @@ export function ContestPage(props: ContestPageProps) {
                   {t("contest.timeline")}
                 </h2>
                 <p className="muted">{t("contest.timeline.lead")}</p>
-                <Timeline events={props.events} serverNow={props.serverNow} fastTrack={c.fastTrack} currency={c.currency} />
+                <Timeline
+                  events={props.events}
+                  serverNow={props.serverNow}
+                  fastTrack={c.fastTrack}
+                  currency={c.currency}
+                />
               </section>
             ) : null}
           </div>

@@ -440,10 +440,14 @@ function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): strin
       return t("event.awarded_by_rule.top", { name: e.names[String(e.data.designerId)] ?? "" });
     case "split_by_rule": {
       // Who got what: the parts add up to the prize, the first ones a cent more when it does not divide.
-      const awards = Array.isArray(e.data.awards) ? (e.data.awards as { designerId?: string; amount?: number }[]) : [];
+      const awards = Array.isArray(e.data.awards)
+        ? (e.data.awards as { designerId?: string; amount?: number }[])
+        : [];
       return t("event.split_by_rule.amounts", {
         awards: awards
-          .map((a) => `${e.names[String(a.designerId)] ?? ""} (${formatMoney(Number(a.amount ?? 0), currency)})`)
+          .map(
+            (a) => `${e.names[String(a.designerId)] ?? ""} (${formatMoney(Number(a.amount ?? 0), currency)})`,
+          )
           .join(", "),
       });
     }

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -22,7 +28,11 @@ export function HandoverSteps({ steps }: { steps: { label: string; state: StepSt
   return (
     <ol className="handover-steps" aria-label={t("handover.steps")}>
       {steps.map((s, i) => (
-        <li key={s.label} className={`handover-steps__step is-${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
+        <li
+          key={s.label}
+          className={`handover-steps__step is-${s.state}`}
+          aria-current={s.state === "current" ? "step" : undefined}
+        >
           <span className="handover-steps__dot" aria-hidden="true">
             {s.state === "done" ? "✓" : i + 1}
           </span>
@@ -94,7 +104,8 @@ export function FinalFiles({
                   <p className="handover-file__name">{f.current.fileName}</p>
                   <p className="handover-file__meta muted small">
                     <span className="num">{t("handover.files.version", { n: f.current.version })}</span> ·{" "}
-                    <span className="num">{formatSize(f.current.bytes)}</span> · <LocalTime at={f.current.createdAt} />
+                    <span className="num">{formatSize(f.current.bytes)}</span> ·{" "}
+                    <LocalTime at={f.current.createdAt} />
                   </p>
                   <p className="handover-file__sum muted small">
                     <abbr title={t("handover.files.checksum")}>SHA-256</abbr>{" "}
@@ -126,15 +137,18 @@ export function FinalFiles({
                   <ul>
                     {f.earlier.map((v) => (
                       <li key={v.id}>
-                        <span className="num">{t("handover.files.version", { n: v.version })}</span> · {v.fileName} ·{" "}
-                        <span className="num">{formatSize(v.bytes)}</span> · <LocalTime at={v.createdAt} />
+                        <span className="num">{t("handover.files.version", { n: v.version })}</span> ·{" "}
+                        {v.fileName} · <span className="num">{formatSize(v.bytes)}</span> ·{" "}
+                        <LocalTime at={v.createdAt} />
                         {canDownload ? (
                           <>
                             {" "}
                             ·{" "}
                             <a
                               href={handoverPaths.final(contestId, v.id)}
-                              aria-label={t("handover.files.downloadLabel", { name: `${v.fileName} v${v.version}` })}
+                              aria-label={t("handover.files.downloadLabel", {
+                                name: `${v.fileName} v${v.version}`,
+                              })}
                             >
                               {t("handover.files.download")}
                             </a>
@@ -146,10 +160,7 @@ export function FinalFiles({
                 </details>
               ) : null}
               {canUpload ? (
-                <details
-                  className="handover-file__replace"
-                  open={replaceError?.fileId === f.id || undefined}
-                >
+                <details className="handover-file__replace" open={replaceError?.fileId === f.id || undefined}>
                   <summary className="linklike">{t("handover.files.replace")}</summary>
                   <UploadForm
                     id={`replace-${f.id}`}
@@ -224,8 +235,7 @@ export function AgreementPanel(props: AgreementProps) {
                 <span className="signature__name">
                   {t("agreement.signedBy", { name: s.legalName })}{" "}
                   <span className="muted small">
-                    {t("agreement.signedOn")}{" "}
-                    <LocalTime at={s.signedAt} />
+                    {t("agreement.signedOn")} <LocalTime at={s.signedAt} />
                   </span>
                 </span>
               ) : (
@@ -248,7 +258,11 @@ export function AgreementPanel(props: AgreementProps) {
             <a className="btn btn--secondary" href={handoverPaths.agreementPdf(props.contestId)} download>
               {t("agreement.downloadPdf")}
             </a>
-            <a href={handoverPaths.agreementText(props.contestId)} title={t("agreement.downloadText.hint")} download>
+            <a
+              href={handoverPaths.agreementText(props.contestId)}
+              title={t("agreement.downloadText.hint")}
+              download
+            >
               {t("agreement.downloadText")}
             </a>
           </div>
@@ -279,7 +293,10 @@ function SignForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
         </span>
         <input
           className="input sign-form__name"
-          {...getInputProps(fields.legalName, { type: "text", ariaDescribedBy: `${fields.legalName.id}-hint` })}
+          {...getInputProps(fields.legalName, {
+            type: "text",
+            ariaDescribedBy: `${fields.legalName.id}-hint`,
+          })}
           key={fields.legalName.key}
           autoComplete="name"
           autoFocus={fields.legalName.errors?.length ? true : undefined}
@@ -330,7 +347,8 @@ export function Thread({
             return (
               <li key={m.id} className={`thread__msg${mine ? " is-mine" : ""}`}>
                 <p className="thread__meta small">
-                  <strong>{mine ? t("handover.thread.you") : m.authorName}</strong> · <LocalTime at={m.createdAt} />
+                  <strong>{mine ? t("handover.thread.you") : m.authorName}</strong> ·{" "}
+                  <LocalTime at={m.createdAt} />
                 </p>
                 <p className="thread__body">{m.body}</p>
               </li>
@@ -396,7 +414,17 @@ export function MoneyTabs({ current }: { current: "earnings" | "receipts" }) {
   );
 }
 
-export function Section({ id, title, lead, children }: { id: string; title: string; lead?: ReactNode; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  lead,
+  children,
+}: {
+  id: string;
+  title: string;
+  lead?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="handover__section" aria-labelledby={`${id}-title`} id={id}>
       <h2 id={`${id}-title`} className="section-title">

@@ -39,7 +39,8 @@ export const enHandover = {
   "handover.files.title": "Final files",
   "handover.files.lead.client":
     "What {designer} delivers. You can download everything, with the original of the winning design, as soon as you approve.",
-  "handover.files.lead.winner": "Accepted: {formats}. Up to {limit} per file. Every version you upload is kept.",
+  "handover.files.lead.winner":
+    "Accepted: {formats}. Up to {limit} per file. Every version you upload is kept.",
   "handover.files.empty.client": "No files yet. {designer} has been told what the brief asks for.",
   "handover.files.empty.winner": "No files yet. Upload the first one to start the handover.",
   "handover.files.version": "v{n}",
@@ -89,7 +90,8 @@ export const enHandover = {
   "handover.refusal.mismatch":
     "This file is named .{ext} but it is {detected}. Export it again as {format}, or give it the right extension.",
   "handover.refusal.empty": "This file is empty. Choose the file again and upload it.",
-  "handover.refusal.tooLarge": "This file is larger than {limit}; upload a file of {limit} or less, or split it into zips.",
+  "handover.refusal.tooLarge":
+    "This file is larger than {limit}; upload a file of {limit} or less, or split it into zips.",
   "handover.refusal.missing": "Choose a file to upload.",
   "handover.refusal.malformed": "The upload did not arrive complete. Please try again.",
   "handover.refusal.oneFile": "Upload one file at a time.",
@@ -99,7 +101,8 @@ export const enHandover = {
 
   // ---- the thread ----
   "handover.thread.title": "Messages",
-  "handover.thread.lead": "Ask for small changes, answer questions, say thank you. Only the two of you see this.",
+  "handover.thread.lead":
+    "Ask for small changes, answer questions, say thank you. Only the two of you see this.",
   "handover.thread.empty": "No messages yet.",
   "handover.thread.label": "Your message",
   "handover.thread.send": "Send",
@@ -161,7 +164,8 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
 
   // ---- approval ----
   "approval.title": "Approve and release the prize",
-  "approval.lead.ready": "Everything is in place. When you approve, {prize} goes to {designer} and the files are yours.",
+  "approval.lead.ready":
+    "Everything is in place. When you approve, {prize} goes to {designer} and the files are yours.",
   "approval.lead.missing": "Before you can approve:",
   "approval.missing.files": "{designer} has not uploaded any final file yet.",
   "approval.missing.clientSignature": "You have not signed the design transfer agreement.",
@@ -183,11 +187,13 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
 
   // ---- downloads ----
   "downloads.title": "Your files",
-  "downloads.lead": "The final files and the original of the winning design. Links work for {minutes} minutes; the buttons make a new one each time.",
+  "downloads.lead":
+    "The final files and the original of the winning design. Links work for {minutes} minutes; the buttons make a new one each time.",
   "downloads.original": "Original of the winning design",
   "downloads.originalVersion": "Entry #{number}, version {version} · {format}",
   "downloads.forbidden": "This download is not available to you.",
-  "downloads.expired": "This download link has expired or is not valid. Go back to the handover page for a new one.",
+  "downloads.expired":
+    "This download link has expired or is not valid. Go back to the handover page for a new one.",
 
   // ---- earnings ----
   "nav.earnings": "Earnings",
@@ -221,7 +227,8 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "earnings.payout.nothing": "Nothing to withdraw yet.",
   "earnings.payout.confirm.title": "Send a payout",
   "earnings.payout.confirm.lead": "{amount} from your balance to the account {destination}.",
-  "earnings.payout.confirm.warning": "The money leaves your balance now. If the transfer fails, it comes back.",
+  "earnings.payout.confirm.warning":
+    "The money leaves your balance now. If the transfer fails, it comes back.",
   "earnings.payout.confirm.label": "Send {amount} to {destination}.",
   "earnings.payout.confirm.submit": "Send the payout",
   "earnings.payout.confirm.cancel": "Back to earnings",
@@ -252,9 +259,12 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "receipts.print": "Print",
 
   // ---- notifications and mail ----
-  "notify.handover.started": "{name} uploaded the first final files of “{contest}”. Review them within 5 days.",
-  "notify.handover.reminder.2": "2 days left to review the handover of “{contest}”; then it is approved automatically.",
-  "notify.handover.reminder.1": "1 day left to review the handover of “{contest}”; then it is approved automatically.",
+  "notify.handover.started":
+    "{name} uploaded the first final files of “{contest}”. Review them within 5 days.",
+  "notify.handover.reminder.2":
+    "2 days left to review the handover of “{contest}”; then it is approved automatically.",
+  "notify.handover.reminder.1":
+    "1 day left to review the handover of “{contest}”; then it is approved automatically.",
   "notify.handover.message": "{name} wrote to you about the handover of “{contest}”.",
   "notify.handover.signed": "{name} signed the design transfer agreement of “{contest}”.",
   "notify.contest.handover_auto_approved":

@@ -8,11 +8,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!context.user) return Response.json({ ok: false, message: t("errors.forbidden") }, { status: 401 });
   const contestId = params.contestId ?? "";
   const replace = new URL(request.url).searchParams.get("replace");
-  const outcome = await receiveFinalFile(request, { contestId, userId: context.user.id, replaceFileId: replace });
+  const outcome = await receiveFinalFile(request, {
+    contestId,
+    userId: context.user.id,
+    replaceFileId: replace,
+  });
   if (outcome.ok) {
     const flag = outcome.version > 1 ? "replaced" : "uploaded";
     return Response.json(
-      { ok: true, location: `${handoverPaths.page(contestId)}?${flag}=1#files`, versionId: outcome.versionId },
+      {
+        ok: true,
+        location: `${handoverPaths.page(contestId)}?${flag}=1#files`,
+        versionId: outcome.versionId,
+      },
       { status: 201 },
     );
   }

@@ -165,7 +165,9 @@ function Actions() {
   if (isWinner) {
     return (
       <Link to={contestPaths.handover(contest.id)} className="btn btn--primary btn--block">
-        {contest.status === "handover" ? t("contest.action.handover.winner") : t("contest.action.handover.done")}
+        {contest.status === "handover"
+          ? t("contest.action.handover.winner")
+          : t("contest.action.handover.done")}
       </Link>
     );
   }

@@ -162,7 +162,11 @@ export default function HandoverPage() {
               ? t("handover.lead.completed", { date: new Date(contest.endedAt).toISOString().slice(0, 10) })
               : isClient
                 ? t("handover.lead.client", { designer, number: view.entry.number })
-                : t("handover.lead.winner", { contest: contest.title, number: view.entry.number, client: view.clientName })}
+                : t("handover.lead.winner", {
+                    contest: contest.title,
+                    number: view.entry.number,
+                    client: view.clientName,
+                  })}
           </p>
         </div>
         <figure className="handover__entry">
@@ -221,7 +225,9 @@ export default function HandoverPage() {
               limit={view.limit}
               uploadError={uploadError}
               replaceError={replaceError}
-              empty={isClient ? t("handover.files.empty.client", { designer }) : t("handover.files.empty.winner")}
+              empty={
+                isClient ? t("handover.files.empty.client", { designer }) : t("handover.files.empty.winner")
+              }
             />
             {view.originals.length ? (
               <div className="originals">
@@ -237,7 +243,11 @@ export default function HandoverPage() {
                         })}{" "}
                         · <span className="num">{formatSize(o.bytes)}</span>
                       </span>
-                      <a className="btn btn--secondary btn--small" href={handoverPaths.original(contest.id, o.revisionId)} download>
+                      <a
+                        className="btn btn--secondary btn--small"
+                        href={handoverPaths.original(contest.id, o.revisionId)}
+                        download
+                      >
                         {t("handover.files.download")}
                       </a>
                     </li>
@@ -278,7 +288,11 @@ export default function HandoverPage() {
               <Money amount={contest.prize} currency={contest.currency} />
             </p>
             {completed ? (
-              <p className="notice notice--success">{t("handover.lead.completed", { date: contest.endedAt ? new Date(contest.endedAt).toISOString().slice(0, 10) : "" })}</p>
+              <p className="notice notice--success">
+                {t("handover.lead.completed", {
+                  date: contest.endedAt ? new Date(contest.endedAt).toISOString().slice(0, 10) : "",
+                })}
+              </p>
             ) : (
               <>
                 <Checklist
@@ -302,7 +316,9 @@ export default function HandoverPage() {
                   </div>
                 ) : (
                   <p className="muted small">
-                    {isClient ? t("handover.notStarted.client", { designer }) : t("handover.notStarted.winner")}
+                    {isClient
+                      ? t("handover.notStarted.client", { designer })
+                      : t("handover.notStarted.winner")}
                   </p>
                 )}
                 {isClient ? (

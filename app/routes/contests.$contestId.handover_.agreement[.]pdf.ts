@@ -5,7 +5,11 @@ import { agreementDisposition, agreementPdf, agreementRecord } from "~/modules/h
 // The design transfer agreement as a PDF, for its two parties, once someone has signed it.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const record = await agreementRecord(params.contestId ?? "", context.user?.id ?? null);
-  if (!record) return new Response(t("agreement.error.notYet"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!record)
+    return new Response(t("agreement.error.notYet"), {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(agreementPdf(record), {
     headers: {
       "Content-Type": "application/pdf",

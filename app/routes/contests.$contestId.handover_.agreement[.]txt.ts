@@ -5,7 +5,11 @@ import { agreementDisposition, agreementRecord } from "~/modules/handover/agreem
 // The exact text both parties signed (UTF-8): its SHA-256 is the digest on record.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const record = await agreementRecord(params.contestId ?? "", context.user?.id ?? null);
-  if (!record) return new Response(t("agreement.error.notYet"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!record)
+    return new Response(t("agreement.error.notYet"), {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(record.agreement.text, {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",

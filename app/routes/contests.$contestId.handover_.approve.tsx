@@ -60,7 +60,9 @@ export default function ApproveHandover() {
         <div className="confirm card">
           <h1 className="confirm__title">{t("approval.title")}</h1>
           <p className="lead">
-            {c.completed ? t("approval.refused.closed") : t("approval.refused.missing", { missing: c.missing })}
+            {c.completed
+              ? t("approval.refused.closed")
+              : t("approval.refused.missing", { missing: c.missing })}
           </p>
           <Link to={handoverPaths.page(c.contestId)} className="btn btn--secondary">
             {t("approval.confirm.cancel")}

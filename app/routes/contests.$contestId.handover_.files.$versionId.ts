@@ -10,7 +10,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     viewerId,
     target: { kind: "final", versionId: params.versionId ?? "" },
   });
-  if (!grant || !viewerId) return new Response(t("downloads.forbidden"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!grant || !viewerId)
+    return new Response(t("downloads.forbidden"), {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(null, {
     status: 302,
     headers: { Location: await downloadLink(grant, viewerId), "Cache-Control": "private, no-store" },

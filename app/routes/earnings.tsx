@@ -127,7 +127,8 @@ export default function EarningsPage() {
                         <div>
                           <p className="payout__amount num">{formatAmount(p.amount, p.currency)}</p>
                           <p className="muted small">
-                            {t("earnings.payout.to", { destination: p.destination })} · <LocalTime at={p.createdAt} />
+                            {t("earnings.payout.to", { destination: p.destination })} ·{" "}
+                            <LocalTime at={p.createdAt} />
                           </p>
                           <p className="small payout__message">{p.message}</p>
                         </div>
@@ -162,7 +163,10 @@ function PayoutForm() {
     shouldValidate: "onSubmit",
   });
   const serverError = review.error
-    ? { errorId: `${fields[review.field === "destination" ? "destination" : "amount"].id}-error`, errors: [review.error] }
+    ? {
+        errorId: `${fields[review.field === "destination" ? "destination" : "amount"].id}-error`,
+        errors: [review.error],
+      }
     : null;
   if (balance.available <= 0) {
     return (
@@ -183,7 +187,9 @@ function PayoutForm() {
             {t("earnings.payout.amount")}
           </label>
           <span className="field__hint" id={`${fields.amount.id}-hint`}>
-            {t("earnings.payout.amount.hint", { available: formatAmount(balance.available, balance.currency) })}
+            {t("earnings.payout.amount.hint", {
+              available: formatAmount(balance.available, balance.currency),
+            })}
           </span>
           <input
             className="input num"
@@ -194,7 +200,9 @@ function PayoutForm() {
             autoFocus={review.field === "amount" || undefined}
           />
           <FieldError meta={fields.amount} />
-          {serverError && review.field !== "destination" && params.get("error") ? <FieldError meta={serverError} /> : null}
+          {serverError && review.field !== "destination" && params.get("error") ? (
+            <FieldError meta={serverError} />
+          ) : null}
         </div>
         <div className="field">
           <label className="field__label" htmlFor={fields.destination.id}>
@@ -207,9 +215,14 @@ function PayoutForm() {
             className="input"
             autoComplete="off"
             spellCheck={false}
-            {...getInputProps(fields.destination, { type: "text", ariaDescribedBy: `${fields.destination.id}-hint` })}
+            {...getInputProps(fields.destination, {
+              type: "text",
+              ariaDescribedBy: `${fields.destination.id}-hint`,
+            })}
             key={fields.destination.key}
-            aria-invalid={fields.destination.errors?.length || review.field === "destination" ? true : undefined}
+            aria-invalid={
+              fields.destination.errors?.length || review.field === "destination" ? true : undefined
+            }
             autoFocus={review.field === "destination" || undefined}
           />
           <FieldError meta={fields.destination} />

@@ -5,11 +5,19 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { t } from "~/i18n";
-import { checkPayout, formatAmount, newPayoutKey, parseAmount, sendPayout } from "~/modules/earnings/earnings.server";
+import {
+  checkPayout,
+  formatAmount,
+  newPayoutKey,
+  parseAmount,
+  sendPayout,
+} from "~/modules/earnings/earnings.server";
 import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = () => [
+  { title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` },
+];
 
 function backToForm(params: Record<string, string>) {
   return redirect(`/earnings?${new URLSearchParams(params)}#payout`);
@@ -26,7 +34,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
   if (submission.status !== "success") {
     const field = submission.error?.amount ? "amount" : "destination";
-    throw backToForm({ ...raw, field, error: (submission.error?.[field] ?? [t("errors.generic")]).join(" ") });
+    throw backToForm({
+      ...raw,
+      field,
+      error: (submission.error?.[field] ?? [t("errors.generic")]).join(" "),
+    });
   }
   const checked = await checkPayout({ designerId: user.id, ...submission.value });
   if (!checked.ok) throw backToForm({ ...raw, field: checked.field, error: checked.message });
@@ -47,7 +59,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // so a replayed confirmation (the same key) returns the first payout instead of a refusal.
   const amount = parseAmount(submission.value.amount);
   if (amount === null) {
-    return data(submission.reply({ fieldErrors: { amount: [t("earnings.payout.error.amount")] } }), { status: 400 });
+    return data(submission.reply({ fieldErrors: { amount: [t("earnings.payout.error.amount")] } }), {
+      status: 400,
+    });
   }
   const result = await sendPayout({
     designerId: user.id,

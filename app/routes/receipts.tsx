@@ -52,11 +52,12 @@ export default function ReceiptsPage() {
                       <Link to={`/contests/${r.contestId}`}>{r.contestTitle}</Link>
                     </h2>
                     <p className="muted small">
-                      {t("receipts.funded")}{" "}
-                      <LocalTime at={r.fundedAt} dateOnly />
+                      {t("receipts.funded")} <LocalTime at={r.fundedAt} dateOnly />
                     </p>
                   </div>
-                  <span className={`badge receipt__status is-${r.status}`}>{t(`receipts.status.${r.status}`)}</span>
+                  <span className={`badge receipt__status is-${r.status}`}>
+                    {t(`receipts.status.${r.status}`)}
+                  </span>
                 </div>
                 <dl className="receipt__lines">
                   <div>

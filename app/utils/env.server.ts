@@ -61,7 +61,10 @@ const EnvSchema = z.object({
    * Signs download links (HMAC). Generated once and kept in DATA_DIR when unset; set it (the same
    * value everywhere) when several app processes serve the same users.
    */
-  APP_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. openssl rand -hex 32)" }).optional(),
+  APP_SECRET: z
+    .string()
+    .min(32, { error: "must be at least 32 characters (e.g. openssl rand -hex 32)" })
+    .optional(),
   /** Images with more pixels than this are refused before decoding (50 megapixels). */
   IMAGE_MAX_PIXELS: positiveInt("a number of pixels").default(50_000_000),
   MAIL_TRANSPORT: z.enum(["file", "smtp"], { error: "must be file or smtp" }).default("file"),

@@ -22,7 +22,10 @@ export const FILES = {
 };
 
 /** The original image bytes of the winning entry (what the client downloads at the end). */
-export const ORIGINAL = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("original jpeg bytes")]);
+export const ORIGINAL = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.from("original jpeg bytes"),
+]);
 
 export interface HandoverSetup {
   contestId: string;
@@ -52,7 +55,10 @@ export async function handoverSetup(
   const contest = await makeLaunchedContest(client, { prize: options.prize ?? 49_900 });
   await db()
     .updateTable("contests")
-    .set({ deliverables: JSON.stringify(options.deliverables ?? ["svg", "png", "pdf"]), title: "Logo for Pain d'Or" })
+    .set({
+      deliverables: JSON.stringify(options.deliverables ?? ["svg", "png", "pdf"]),
+      title: "Logo for Pain d'Or",
+    })
     .where("id", "=", contest.id)
     .execute();
   await db()
@@ -64,7 +70,11 @@ export async function handoverSetup(
   await db().updateTable("entries").set({ title: "Golden loaf" }).where("id", "=", winningEntry).execute();
   const revisions = await addSecondVersion(contest.id, winningEntry, winner);
   for (const [i, id] of revisions.entries()) {
-    const r = await db().selectFrom("entry_revisions").select("original_key").where("id", "=", id).executeTakeFirstOrThrow();
+    const r = await db()
+      .selectFrom("entry_revisions")
+      .select("original_key")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     await blobStore().put(r.original_key, Buffer.concat([ORIGINAL, Buffer.from(` v${i + 1}`)]), {
       contentType: "image/jpeg",
     });
@@ -79,7 +89,17 @@ export async function handoverSetup(
       verdict: await computeVerdict(trx, c),
     }),
   });
-  return { contestId: contest.id, client, winner, other, judge, stranger, winningEntry, otherEntry, revisions };
+  return {
+    contestId: contest.id,
+    client,
+    winner,
+    other,
+    judge,
+    stranger,
+    winningEntry,
+    otherEntry,
+    revisions,
+  };
 }
 
 /** A second ready version of an entry (rows only), the entry's first revision id first. */
@@ -121,8 +141,15 @@ async function addSecondVersion(contestId: string, entryId: string, designerId: 
 }
 
 /** A logged-in client for a fixture user (they share one known password). */
-export async function loginAs(server: Awaited<ReturnType<typeof startTestServer>>, userId: string): Promise<TestClient> {
-  const user = await db().selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
+export async function loginAs(
+  server: Awaited<ReturnType<typeof startTestServer>>,
+  userId: string,
+): Promise<TestClient> {
+  const user = await db()
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
   const client = server.client();
   const res = await client.post("/login", { email: user.email, password: "a test passphrase" });
   expect(res.status).toBe(302);
@@ -137,7 +164,9 @@ export async function uploadFinal(
   bytes: Uint8Array,
   options: { replace?: string; page?: boolean } = {},
 ) {
-  const { body, contentType } = multipartBody([{ name: "file", fileName, type: "application/octet-stream", bytes }]);
+  const { body, contentType } = multipartBody([
+    { name: "file", fileName, type: "application/octet-stream", bytes },
+  ]);
   const path = options.page ? `/contests/${contestId}/handover` : `/api/contests/${contestId}/handover/files`;
   return client.request(`${path}${options.replace ? `?replace=${options.replace}` : ""}`, {
     method: "POST",
@@ -164,7 +193,12 @@ export async function blobKeys(prefix: string) {
 }
 
 /** Sign the agreement over HTTP. */
-export async function sign(client: TestClient, contestId: string, legalName: string, userAgent = "TestBrowser/1.0") {
+export async function sign(
+  client: TestClient,
+  contestId: string,
+  legalName: string,
+  userAgent = "TestBrowser/1.0",
+) {
   return client.post(
     `/contests/${contestId}/handover`,
     { intent: "sign", legalName, agree: "on" },

@@ -34,15 +34,25 @@ async function paidWinner() {
 
 /** Step one (GET, the review page) then step two (POST, confirmed) of a payout, as a browser does. */
 async function review(client: TestClient, amount: string, destination: string) {
-  const res = await client.get(`/earnings/payout?${new URLSearchParams({ amount, destination, currency: "USD" })}`);
+  const res = await client.get(
+    `/earnings/payout?${new URLSearchParams({ amount, destination, currency: "USD" })}`,
+  );
   const html = decode(await res.text());
   const key = /<input type="hidden" name="key" value="([^"]+)"/.exec(html)?.[1] ?? null;
   return { res, html, key };
 }
 
 /** The confirmation posts back to the review page's own URL (a form without an action does). */
-function confirm(client: TestClient, fields: { amount: string; destination: string; key: string }, confirmed = true) {
-  const query = new URLSearchParams({ amount: fields.amount, destination: fields.destination, currency: "USD" });
+function confirm(
+  client: TestClient,
+  fields: { amount: string; destination: string; key: string },
+  confirmed = true,
+) {
+  const query = new URLSearchParams({
+    amount: fields.amount,
+    destination: fields.destination,
+    currency: "USD",
+  });
   return client.post(`/earnings/payout?${query}`, {
     ...fields,
     currency: "USD",
@@ -76,7 +86,10 @@ describe("a designer's earnings", () => {
     expect(step.key).toMatch(/^payout-form:[a-z0-9]+$/);
 
     // Not confirmed: nothing moves.
-    expect((await confirm(s.asWinner, { amount: "120.50", destination: "acct_1Ana", key: step.key! }, false)).status).toBe(400);
+    expect(
+      (await confirm(s.asWinner, { amount: "120.50", destination: "acct_1Ana", key: step.key! }, false))
+        .status,
+    ).toBe(400);
     expect((await designerBalance(db(), s.winner, "USD")).available).toBe(PRIZE);
 
     const sent = await confirm(s.asWinner, { amount: "120.50", destination: "acct_1Ana", key: step.key! });
@@ -87,7 +100,11 @@ describe("a designer's earnings", () => {
     const again = await confirm(s.asWinner, { amount: "120.50", destination: "acct_1Ana", key: step.key! });
     expect(again.headers.get("location")).toBe(location);
     expect(await new SandboxProvider().executions(`payout:${step.key}`)).toBe(1);
-    const payouts = await db().selectFrom("payouts").selectAll().where("designer_id", "=", s.winner).execute();
+    const payouts = await db()
+      .selectFrom("payouts")
+      .selectAll()
+      .where("designer_id", "=", s.winner)
+      .execute();
     expect(payouts).toHaveLength(1);
     expect(payouts[0]).toMatchObject({ amount: 12_050, status: "paid", destination: "acct_1Ana" });
     expect(await designerBalance(db(), s.winner, "USD")).toMatchObject({
@@ -106,11 +123,23 @@ describe("a designer's earnings", () => {
   it("says so when a payout fails, with the reason, and the money is back in the balance", async () => {
     const s = await paidWinner();
     const step = await review(s.asWinner, "100", SANDBOX_DESTINATIONS.closed);
-    const sent = await confirm(s.asWinner, { amount: "100", destination: SANDBOX_DESTINATIONS.closed, key: step.key! });
+    const sent = await confirm(s.asWinner, {
+      amount: "100",
+      destination: SANDBOX_DESTINATIONS.closed,
+      key: step.key!,
+    });
     expect(sent.status).toBe(302);
-    const payout = await db().selectFrom("payouts").selectAll().where("designer_id", "=", s.winner).executeTakeFirstOrThrow();
+    const payout = await db()
+      .selectFrom("payouts")
+      .selectAll()
+      .where("designer_id", "=", s.winner)
+      .executeTakeFirstOrThrow();
     expect(payout).toMatchObject({ status: "failed", failure_code: "account_closed" });
-    expect(await designerBalance(db(), s.winner, "USD")).toMatchObject({ available: PRIZE, inFlight: 0, paidOut: 0 });
+    expect(await designerBalance(db(), s.winner, "USD")).toMatchObject({
+      available: PRIZE,
+      inFlight: 0,
+      paidOut: 0,
+    });
     const page = decode(await (await s.asWinner.get(sent.headers.get("location")!)).text());
     expect(page).toContain(
       "Your payout could not be sent: the receiving account is closed. The money is back in your balance.",
@@ -133,11 +162,17 @@ describe("a designer's earnings", () => {
     );
     // Someone forging the confirmation for more than they have: refused by the ledger's own check,
     // and sent back to the form with the reason.
-    const forged = await confirm(s.asWinner, { amount: "900", destination: "acct_1", key: "payout-form:forged000001" });
+    const forged = await confirm(s.asWinner, {
+      amount: "900",
+      destination: "acct_1",
+      key: "payout-form:forged000001",
+    });
     expect(forged.status).toBe(302);
     const back2 = new URL(forged.headers.get("location")!, server.url);
     expect(back2.searchParams.get("error")).toBe("You can withdraw up to $499.00.");
-    expect(await db().selectFrom("payouts").select("id").where("designer_id", "=", s.winner).execute()).toEqual([]);
+    expect(
+      await db().selectFrom("payouts").select("id").where("designer_id", "=", s.winner).execute(),
+    ).toEqual([]);
   });
 });
 

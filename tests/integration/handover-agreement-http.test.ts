@@ -24,7 +24,10 @@ function checkXref(pdf: Buffer) {
   expect(text.slice(startxref, startxref + 4)).toBe("xref");
   const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(startxref))!;
   expect(first).toBe("0");
-  const rows = text.slice(startxref).split("\n").slice(2, 2 + Number(count));
+  const rows = text
+    .slice(startxref)
+    .split("\n")
+    .slice(2, 2 + Number(count));
   rows.slice(1).forEach((row, i) => {
     const offset = Number(row.slice(0, 10));
     expect(text.slice(offset, offset + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`);
@@ -55,7 +58,9 @@ describe("the design transfer agreement", () => {
       .where("contest_id", "=", s.contestId)
       .executeTakeFirstOrThrow();
     expect(agreement.text_sha256).toBe(sha256(agreement.text));
-    expect(agreement.text).toContain("Between Camille Tremblay (“the Client”) and Ana Souza (“the Designer”)");
+    expect(agreement.text).toContain(
+      "Between Camille Tremblay (“the Client”) and Ana Souza (“the Designer”)",
+    );
     expect(agreement.text).toContain("Contest: “Logo for Pain d'Or” on Concours");
     expect(agreement.text).toContain("entry #1, “Golden loaf”");
     expect(agreement.text).toContain("The prize of $499");
@@ -92,14 +97,25 @@ describe("the design transfer agreement", () => {
   it("refuses a second signature by the same party, an empty name and an unticked box, and changes nothing", async () => {
     const s = await handoverSetup();
     const asClient = await loginAs(server, s.client);
-    const noName = await asClient.post(`/contests/${s.contestId}/handover`, { intent: "sign", legalName: " ", agree: "on" });
+    const noName = await asClient.post(`/contests/${s.contestId}/handover`, {
+      intent: "sign",
+      legalName: " ",
+      agree: "on",
+    });
     expect(noName.status).toBe(400);
     expect(decode(await noName.text())).toContain("Type your legal name, as on an official document.");
-    const noBox = await asClient.post(`/contests/${s.contestId}/handover`, { intent: "sign", legalName: "Camille Tremblay" });
+    const noBox = await asClient.post(`/contests/${s.contestId}/handover`, {
+      intent: "sign",
+      legalName: "Camille Tremblay",
+    });
     expect(noBox.status).toBe(400);
     expect(decode(await noBox.text())).toContain("Tick the box to agree.");
     expect(
-      await db().selectFrom("transfer_agreements").select("contest_id").where("contest_id", "=", s.contestId).execute(),
+      await db()
+        .selectFrom("transfer_agreements")
+        .select("contest_id")
+        .where("contest_id", "=", s.contestId)
+        .execute(),
     ).toEqual([]);
 
     expect((await sign(asClient, s.contestId, "Camille Tremblay")).status).toBe(302);
@@ -137,7 +153,9 @@ describe("the design transfer agreement", () => {
     // A signature must name the stored text's digest (a foreign key), so a forged one cannot be added.
     await expect(
       sql`insert into agreement_signatures (contest_id, party, user_id, legal_name, text_sha256, ip, user_agent, signed_at)
-          values (${s.other}, 'client', ${s.other}, 'Forger', ${"f".repeat(64)}, '1.1.1.1', 'x', 1)`.execute(db()),
+          values (${s.other}, 'client', ${s.other}, 'Forger', ${"f".repeat(64)}, '1.1.1.1', 'x', 1)`.execute(
+        db(),
+      ),
     ).rejects.toThrow();
     const rows = await db()
       .selectFrom("agreement_signatures")
@@ -176,14 +194,18 @@ describe("the design transfer agreement", () => {
     expect(text).toContain("Designer: Ana Souza, signed");
     expect(text).toContain(agreement.text_sha256);
 
-    const txtRes = await (await loginAs(server, s.winner)).get(`/contests/${s.contestId}/handover/agreement.txt`);
+    const txtRes = await (
+      await loginAs(server, s.winner)
+    ).get(`/contests/${s.contestId}/handover/agreement.txt`);
     expect(txtRes.status).toBe(200);
     expect(txtRes.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const bytes = Buffer.from(await txtRes.arrayBuffer());
     expect(sha256(bytes)).toBe(agreement.text_sha256);
 
     for (const who of [s.other, s.judge, s.stranger]) {
-      expect((await (await loginAs(server, who)).get(`/contests/${s.contestId}/handover/agreement.pdf`)).status).toBe(404);
+      expect(
+        (await (await loginAs(server, who)).get(`/contests/${s.contestId}/handover/agreement.pdf`)).status,
+      ).toBe(404);
     }
     expect((await server.client().get(`/contests/${s.contestId}/handover/agreement.txt`)).status).toBe(404);
   });
@@ -207,7 +229,10 @@ describe("the PDF writer", () => {
       0x80,
     ]);
     expect(toWinAnsi("Łukasz 王")).toEqual([...Buffer.from("Lukasz ", "latin1"), 0x3f]);
-    const long = Array.from({ length: 120 }, (_, i) => `Paragraph ${i} with (parentheses) and a back\\slash.`);
+    const long = Array.from(
+      { length: 120 },
+      (_, i) => `Paragraph ${i} with (parentheses) and a back\\slash.`,
+    );
     const pdf = Buffer.from(
       renderPdf(
         long.map((text) => ({ kind: "paragraph" as const, text })),

@@ -50,7 +50,13 @@ async function money(contestId: string, designerId: string) {
     designerBalance(db(), designerId, "USD"),
     trialBalance(db()),
   ]);
-  return { resolutions, prizes: prizes.map((p) => p.amount), fees: fees.map((f) => f.amount), balance, trial };
+  return {
+    resolutions,
+    prizes: prizes.map((p) => p.amount),
+    fees: fees.map((f) => f.amount),
+    balance,
+    trial,
+  };
 }
 
 async function completions(contestId: string) {
@@ -89,8 +95,12 @@ describe("approving the handover", () => {
     expect((await money(s.contestId, s.winner)).resolutions).toEqual([]);
     // Only the client approves.
     const asWinner = await loginAs(server, s.winner);
-    expect((await asWinner.post(`/contests/${s.contestId}/handover/approve`, { confirm: "on" })).status).toBe(403);
-    expect((await (await loginAs(server, s.stranger)).get(`/contests/${s.contestId}/handover/approve`)).status).toBe(404);
+    expect((await asWinner.post(`/contests/${s.contestId}/handover/approve`, { confirm: "on" })).status).toBe(
+      403,
+    );
+    expect(
+      (await (await loginAs(server, s.stranger)).get(`/contests/${s.contestId}/handover/approve`)).status,
+    ).toBe(404);
   });
 
   it("completes the contest and releases the prize to the designer and the fee to the platform", async () => {
@@ -110,7 +120,11 @@ describe("approving the handover", () => {
     expect(m.balance).toMatchObject({ available: PRIZE, inFlight: 0, paidOut: 0 });
     expect(m.trial.balanced).toBe(true);
     expect(await completions(s.contestId)).toEqual(["handover_approved"]);
-    const told = await db().selectFrom("notifications").select("kind").where("user_id", "=", s.winner).execute();
+    const told = await db()
+      .selectFrom("notifications")
+      .select("kind")
+      .where("user_id", "=", s.winner)
+      .execute();
     expect(told.map((n) => n.kind)).toContain("contest.prize_released");
     // A second click finds it done, and moves nothing.
     const again = await s.asClient.post(`/contests/${s.contestId}/handover/approve`, { confirm: "on" });
@@ -181,7 +195,11 @@ describe("reminders before the automatic approval", () => {
   it("reminds the client in the app and by mail 2 days and 1 day before, once each", async () => {
     const s = await handoverSetup();
     await uploadFinal(await loginAs(server, s.winner), s.contestId, "logo.png", FILES.png);
-    const client = await db().selectFrom("users").select("email").where("id", "=", s.client).executeTakeFirstOrThrow();
+    const client = await db()
+      .selectFrom("users")
+      .select("email")
+      .where("id", "=", s.client)
+      .executeTakeFirstOrThrow();
     const reminders = () =>
       db()
         .selectFrom("notifications")
@@ -191,7 +209,11 @@ describe("reminders before the automatic approval", () => {
         .orderBy("created_at")
         .execute();
     const mails = () =>
-      db().selectFrom("outbox_mail").select(["subject", "text_body"]).where("to_address", "=", client.email).execute();
+      db()
+        .selectFrom("outbox_mail")
+        .select(["subject", "text_body"])
+        .where("to_address", "=", client.email)
+        .execute();
 
     advanceClock(2 * DAY);
     await drainJobs();
@@ -213,7 +235,9 @@ describe("reminders before the automatic approval", () => {
 
     // A job run again (a worker died after its commit) sends nothing twice.
     const contest = (await loadContest(db(), s.contestId))!;
-    expect(await sendHandoverReminder({ contestId: s.contestId, version: contest.version, days: 1 })).toBe("skipped");
+    expect(await sendHandoverReminder({ contestId: s.contestId, version: contest.version, days: 1 })).toBe(
+      "skipped",
+    );
     expect(await mails()).toHaveLength(2);
   });
 
@@ -230,7 +254,9 @@ describe("reminders before the automatic approval", () => {
       .where("kind", "like", "handover.reminder.%")
       .execute();
     expect(reminders).toEqual([]);
-    expect(await sendHandoverReminder({ contestId: s.contestId, version: started.version, days: 2 })).toBe("skipped");
+    expect(await sendHandoverReminder({ contestId: s.contestId, version: started.version, days: 2 })).toBe(
+      "skipped",
+    );
     const jobs = await db()
       .selectFrom("jobs")
       .select(["status"])

@@ -5,7 +5,16 @@ import { signDownloadToken, verifyDownloadToken } from "~/modules/handover/downl
 import { MINUTE, advanceClock, now } from "~/utils/clock.server";
 import type { TestClient } from "../helpers/server";
 import { startTestServer } from "../helpers/server";
-import { FILES, ORIGINAL, finalVersions, handoverSetup, loginAs, sign, uploadFinal, type HandoverSetup } from "../helpers/handover";
+import {
+  FILES,
+  ORIGINAL,
+  finalVersions,
+  handoverSetup,
+  loginAs,
+  sign,
+  uploadFinal,
+  type HandoverSetup,
+} from "../helpers/handover";
 import { multipartBody } from "../helpers/multipart";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -37,7 +46,8 @@ async function deliveredHandover(completed: boolean) {
   expect((await uploadFinal(asWinner, s.contestId, "Pain d'Or — logo.svg", FILES.svg)).status).toBe(201);
   await sign(asWinner, s.contestId, "Ana Souza");
   await sign(await loginAs(server, s.client), s.contestId, "Camille Tremblay");
-  if (completed) expect(await approveHandover({ contestId: s.contestId, clientId: s.client })).toMatchObject({ ok: true });
+  if (completed)
+    expect(await approveHandover({ contestId: s.contestId, clientId: s.client })).toMatchObject({ ok: true });
   const [version] = await finalVersions(s.contestId);
   return { s, version: version! };
 }
@@ -76,7 +86,9 @@ describe("downloads of the original and the final files", () => {
       expect(original.res.headers.get("content-disposition")).toContain(
         `attachment; filename="logo-for-pain-d-or-entry-1-v${i + 1}.${ext}"`,
       );
-      expect(Buffer.from(await original.res.arrayBuffer())).toEqual(Buffer.concat([ORIGINAL, Buffer.from(` v${i + 1}`)]));
+      expect(Buffer.from(await original.res.arrayBuffer())).toEqual(
+        Buffer.concat([ORIGINAL, Buffer.from(` v${i + 1}`)]),
+      );
     }
     const page = await (await asClient.get(`/contests/${s.contestId}/handover`)).text();
     expect(page).toContain('data-testid="originals"');
@@ -98,13 +110,22 @@ describe("downloads of the original and the final files", () => {
 
     await approveHandover({ contestId: s.contestId, clientId: s.client });
     for (const role of ["other", "judge", "stranger", "visitor"] as const) {
-      expect((await as[role].get(`/contests/${s.contestId}/handover/files/${version.id}`)).status, role).toBe(403);
-      expect((await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[1]}`)).status, role).toBe(403);
+      expect((await as[role].get(`/contests/${s.contestId}/handover/files/${version.id}`)).status, role).toBe(
+        403,
+      );
+      expect(
+        (await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[1]}`)).status,
+        role,
+      ).toBe(403);
     }
     // Another contest's revision id, or a made-up one, is no way in either.
-    expect((await as.client.get(`/contests/${s.contestId}/handover/originals/notarevision00`)).status).toBe(403);
+    expect((await as.client.get(`/contests/${s.contestId}/handover/originals/notarevision00`)).status).toBe(
+      403,
+    );
     const elsewhere = await handoverSetup();
-    expect((await as.client.get(`/contests/${s.contestId}/handover/originals/${elsewhere.revisions[0]}`)).status).toBe(403);
+    expect(
+      (await as.client.get(`/contests/${s.contestId}/handover/originals/${elsewhere.revisions[0]}`)).status,
+    ).toBe(403);
   });
 
   it("refuses an expired link, an altered link, and a link used by someone it was not issued to", async () => {
@@ -117,7 +138,12 @@ describe("downloads of the original and the final files", () => {
     // Altered: any change to the claims or the signature.
     const [payload, signature] = link.slice("/downloads/".length).split(".") as [string, string];
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === "A" ? "B" : "A") + s.slice(i + 1);
-    for (const altered of [`${flip(payload, 5)}.${signature}`, `${payload}.${flip(signature, 3)}`, `${payload}.`, payload]) {
+    for (const altered of [
+      `${flip(payload, 5)}.${signature}`,
+      `${payload}.${flip(signature, 3)}`,
+      `${payload}.`,
+      payload,
+    ]) {
       const res = await asClient.get(`/downloads/${altered}`);
       expect(res.status).toBe(403);
       expect(await res.text()).toBe(
@@ -126,7 +152,13 @@ describe("downloads of the original and the final files", () => {
     }
     // Claims rewritten to another blob, signed with another secret: refused.
     const forged = Buffer.from(
-      JSON.stringify({ k: `private/originals/x/y/z`, n: "x.jpg", t: "image/jpeg", u: s.client, e: now() + MINUTE }),
+      JSON.stringify({
+        k: `private/originals/x/y/z`,
+        n: "x.jpg",
+        t: "image/jpeg",
+        u: s.client,
+        e: now() + MINUTE,
+      }),
     ).toString("base64url");
     expect((await asClient.get(`/downloads/${forged}.${signature}`)).status).toBe(403);
 
@@ -144,13 +176,23 @@ describe("downloads of the original and the final files", () => {
   });
 
   it("verifies tokens by signature, expiry, user and key prefix", () => {
-    const claims = { key: "private/finals/c/v", fileName: "a.svg", contentType: "image/svg+xml", userId: "u1" };
+    const claims = {
+      key: "private/finals/c/v",
+      fileName: "a.svg",
+      contentType: "image/svg+xml",
+      userId: "u1",
+    };
     const token = signDownloadToken({ ...claims, expiresAt: now() + MINUTE });
     expect(verifyDownloadToken(token, "u1")).toMatchObject(claims);
     expect(verifyDownloadToken(token, "u2")).toBeNull();
     expect(verifyDownloadToken(token, null)).toBeNull();
     expect(verifyDownloadToken(signDownloadToken({ ...claims, expiresAt: now() - 1 }), "u1")).toBeNull();
-    expect(verifyDownloadToken(signDownloadToken({ ...claims, key: "public/previews/x", expiresAt: now() + MINUTE }), "u1")).toBeNull();
+    expect(
+      verifyDownloadToken(
+        signDownloadToken({ ...claims, key: "public/previews/x", expiresAt: now() + MINUTE }),
+        "u1",
+      ),
+    ).toBeNull();
   });
 });
 
@@ -166,28 +208,81 @@ describe("who may do what in a handover (role × action, over HTTP)", () => {
     type Check = [string, (c: TestClient) => Promise<Response>, Record<Role, number>];
     const loginRedirect = 302;
     const during: Check[] = [
-      ["view the handover page", (c) => c.get(`/contests/${id}/handover`), { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: loginRedirect }],
-      ["read its data", (c) => c.get(`/contests/${id}/handover.data`), // Single fetch answers a redirect to the login page as a 202 with the redirect in its payload.
-      { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: 202 }],
-      ["post a message", (c) => c.post(`/contests/${id}/handover`, { intent: "message", body: "Hello" }), { client: 302, winner: 302, other: 404, judge: 404, stranger: 404, visitor: loginRedirect }],
-      ["upload a final file", (c) => c.request(`/api/contests/${id}/handover/files`, file()), { client: 403, winner: 201, other: 404, judge: 404, stranger: 404, visitor: 401 }],
-      ["open the approval page", (c) => c.get(`/contests/${id}/handover/approve`), { client: 200, winner: 403, other: 404, judge: 404, stranger: 404, visitor: loginRedirect }],
-      ["download a final file", (c) => c.get(`/contests/${id}/handover/files/${version.id}`), { client: 403, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 }],
-      ["download the original", (c) => c.get(`/contests/${id}/handover/originals/${s.revisions[0]}`), { client: 403, winner: 403, other: 403, judge: 403, stranger: 403, visitor: 403 }],
-      ["download the agreement", (c) => c.get(`/contests/${id}/handover/agreement.pdf`), { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: 404 }],
-      ["approve", (c) => c.post(`/contests/${id}/handover/approve`, { confirm: "on" }), { client: 302, winner: 403, other: 404, judge: 404, stranger: 404, visitor: loginRedirect }],
+      [
+        "view the handover page",
+        (c) => c.get(`/contests/${id}/handover`),
+        { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: loginRedirect },
+      ],
+      [
+        "read its data",
+        (c) => c.get(`/contests/${id}/handover.data`), // Single fetch answers a redirect to the login page as a 202 with the redirect in its payload.
+        { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: 202 },
+      ],
+      [
+        "post a message",
+        (c) => c.post(`/contests/${id}/handover`, { intent: "message", body: "Hello" }),
+        { client: 302, winner: 302, other: 404, judge: 404, stranger: 404, visitor: loginRedirect },
+      ],
+      [
+        "upload a final file",
+        (c) => c.request(`/api/contests/${id}/handover/files`, file()),
+        { client: 403, winner: 201, other: 404, judge: 404, stranger: 404, visitor: 401 },
+      ],
+      [
+        "open the approval page",
+        (c) => c.get(`/contests/${id}/handover/approve`),
+        { client: 200, winner: 403, other: 404, judge: 404, stranger: 404, visitor: loginRedirect },
+      ],
+      [
+        "download a final file",
+        (c) => c.get(`/contests/${id}/handover/files/${version.id}`),
+        { client: 403, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 },
+      ],
+      [
+        "download the original",
+        (c) => c.get(`/contests/${id}/handover/originals/${s.revisions[0]}`),
+        { client: 403, winner: 403, other: 403, judge: 403, stranger: 403, visitor: 403 },
+      ],
+      [
+        "download the agreement",
+        (c) => c.get(`/contests/${id}/handover/agreement.pdf`),
+        { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: 404 },
+      ],
+      [
+        "approve",
+        (c) => c.post(`/contests/${id}/handover/approve`, { confirm: "on" }),
+        { client: 302, winner: 403, other: 404, judge: 404, stranger: 404, visitor: loginRedirect },
+      ],
     ];
     // The approval runs last (the client's check completes the contest); then the "after" table.
     for (const [what, act, expected] of during) {
       for (const role of ROLES) {
-        expect((await act(as[role])).status, `${role} may ${what}? (during the handover)`).toBe(expected[role]);
+        expect((await act(as[role])).status, `${role} may ${what}? (during the handover)`).toBe(
+          expected[role],
+        );
       }
     }
     const after: Check[] = [
-      ["download a final file", (c) => c.get(`/contests/${id}/handover/files/${version.id}`), { client: 302, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 }],
-      ["download the original", (c) => c.get(`/contests/${id}/handover/originals/${s.revisions[1]}`), { client: 302, winner: 403, other: 403, judge: 403, stranger: 403, visitor: 403 }],
-      ["upload a final file", (c) => c.request(`/api/contests/${id}/handover/files`, file()), { client: 403, winner: 409, other: 404, judge: 404, stranger: 404, visitor: 401 }],
-      ["view the handover page", (c) => c.get(`/contests/${id}/handover`), { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: loginRedirect }],
+      [
+        "download a final file",
+        (c) => c.get(`/contests/${id}/handover/files/${version.id}`),
+        { client: 302, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 },
+      ],
+      [
+        "download the original",
+        (c) => c.get(`/contests/${id}/handover/originals/${s.revisions[1]}`),
+        { client: 302, winner: 403, other: 403, judge: 403, stranger: 403, visitor: 403 },
+      ],
+      [
+        "upload a final file",
+        (c) => c.request(`/api/contests/${id}/handover/files`, file()),
+        { client: 403, winner: 409, other: 404, judge: 404, stranger: 404, visitor: 401 },
+      ],
+      [
+        "view the handover page",
+        (c) => c.get(`/contests/${id}/handover`),
+        { client: 200, winner: 200, other: 404, judge: 404, stranger: 404, visitor: loginRedirect },
+      ],
     ];
     for (const [what, act, expected] of after) {
       for (const role of ROLES) {
@@ -195,7 +290,11 @@ describe("who may do what in a handover (role × action, over HTTP)", () => {
       }
     }
     // The approval by the client was the only one: one resolution.
-    const resolutions = await db().selectFrom("escrow_resolutions").select("contest_id").where("contest_id", "=", id).execute();
+    const resolutions = await db()
+      .selectFrom("escrow_resolutions")
+      .select("contest_id")
+      .where("contest_id", "=", id)
+      .execute();
     expect(resolutions).toHaveLength(1);
   });
 });

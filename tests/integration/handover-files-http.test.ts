@@ -61,15 +61,27 @@ describe("the winner uploads the final files", () => {
     const after = (await loadContest(db(), s.contestId))!;
     expect(after.status).toBe("handover");
     expect(after.roundEndsAt).not.toBeNull();
-    const events = await db().selectFrom("contest_events").select("kind").where("contest_id", "=", s.contestId).execute();
+    const events = await db()
+      .selectFrom("contest_events")
+      .select("kind")
+      .where("contest_id", "=", s.contestId)
+      .execute();
     expect(events.filter((e) => e.kind === "handover_started")).toHaveLength(1);
-    const reminders = await db().selectFrom("jobs").select(["unique_key", "run_at"]).where("kind", "=", "handover.reminder").execute();
+    const reminders = await db()
+      .selectFrom("jobs")
+      .select(["unique_key", "run_at"])
+      .where("kind", "=", "handover.reminder")
+      .execute();
     expect(reminders.map((r) => r.run_at).sort()).toEqual([
       after.roundEndsAt! - 2 * DAY,
       after.roundEndsAt! - 1 * DAY,
     ]);
     expect(after.roundEndsAt! - after.updatedAt).toBe(HANDOVER_AUTO_APPROVE_MS);
-    const told = await db().selectFrom("notifications").select("kind").where("user_id", "=", s.client).execute();
+    const told = await db()
+      .selectFrom("notifications")
+      .select("kind")
+      .where("user_id", "=", s.client)
+      .execute();
     expect(told.map((n) => n.kind)).toContain("handover.started");
   });
 
@@ -77,12 +89,20 @@ describe("the winner uploads the final files", () => {
     const s = await handoverSetup({ deliverables: ["svg", "png", "pdf"] });
     const asWinner = await loginAs(server, s.winner);
     const cases: [string, Buffer, RegExp][] = [
-      ["logo.png", FILES.pdf, /^This file is named \.png but it is a PDF\. Export it again as PNG, or give it the right extension\.$/],
+      [
+        "logo.png",
+        FILES.pdf,
+        /^This file is named \.png but it is a PDF\. Export it again as PNG, or give it the right extension\.$/,
+      ],
       ["logo.pdf", FILES.png, /^This file is named \.pdf but it is a PNG image\./],
       ["logo.svg", FILES.html, /^This file is named \.svg but it is an HTML page\./],
       ["logo.svg", FILES.png, /but it is a PNG image/],
       ["fonts.zip", FILES.pdf, /^This file is named \.zip but it is a PDF\./],
-      ["layers.psd", FILES.psd, /^The brief asks for SVG, PDF, PNG or ZIP; this file is a \.psd\. Put anything else in a \.zip\.$/],
+      [
+        "layers.psd",
+        FILES.psd,
+        /^The brief asks for SVG, PDF, PNG or ZIP; this file is a \.psd\. Put anything else in a \.zip\.$/,
+      ],
       ["logo", FILES.svg, /^Give the file its format's extension/],
       ["empty.png", Buffer.alloc(0), /^This file is empty\./],
     ];
@@ -119,7 +139,9 @@ describe("the winner uploads the final files", () => {
   it("replaces a file with a new version and keeps every version", async () => {
     const s = await handoverSetup();
     const asWinner = await loginAs(server, s.winner);
-    const first = (await (await uploadFinal(asWinner, s.contestId, "logo.svg", FILES.svg)).json()) as { versionId: string };
+    const first = (await (await uploadFinal(asWinner, s.contestId, "logo.svg", FILES.svg)).json()) as {
+      versionId: string;
+    };
     const [v1] = await finalVersions(s.contestId);
     const fileId = v1!.file_id;
     const changed = Buffer.from(FILES.svg.toString().replace('r="4"', 'r="3"'));
@@ -130,7 +152,11 @@ describe("the winner uploads the final files", () => {
       [fileId, 1, "logo.svg"],
       [fileId, 2, "logo-final.svg"],
     ]);
-    const file = await db().selectFrom("handover_files").selectAll().where("id", "=", fileId).executeTakeFirstOrThrow();
+    const file = await db()
+      .selectFrom("handover_files")
+      .selectAll()
+      .where("id", "=", fileId)
+      .executeTakeFirstOrThrow();
     expect(file).toMatchObject({ version_count: 2, current_version_id: versions[1]!.id });
     expect(first.versionId).toBe(v1!.id);
     expect((await blobKeys(`private/finals/${s.contestId}/`)).length).toBe(2);
@@ -143,7 +169,9 @@ describe("the winner uploads the final files", () => {
     // A file of another contest cannot be "replaced" from here.
     const elsewhere = await handoverSetup();
     const asOther = await loginAs(server, elsewhere.winner);
-    const foreign = await uploadFinal(asOther, elsewhere.contestId, "logo.svg", FILES.svg, { replace: fileId });
+    const foreign = await uploadFinal(asOther, elsewhere.contestId, "logo.svg", FILES.svg, {
+      replace: fileId,
+    });
     expect(foreign.status).toBe(404);
     expect(await message(foreign)).toBe("That file is not part of this handover.");
     expect(await blobKeys(`private/finals/${elsewhere.contestId}/`)).toEqual([]);
@@ -204,10 +232,17 @@ describe("the handover thread", () => {
     expect(told).toHaveLength(1);
     expect(JSON.parse(told[0]!.data)).toEqual({ name: "Camille Tremblay" });
 
-    const empty = await asWinner.post(`/contests/${s.contestId}/handover`, { intent: "message", body: "   " });
+    const empty = await asWinner.post(`/contests/${s.contestId}/handover`, {
+      intent: "message",
+      body: "   ",
+    });
     expect(empty.status).toBe(400);
     expect(decode(await empty.text())).toContain("Write a message first.");
-    const count = await db().selectFrom("handover_messages").select("id").where("contest_id", "=", s.contestId).execute();
+    const count = await db()
+      .selectFrom("handover_messages")
+      .select("id")
+      .where("contest_id", "=", s.contestId)
+      .execute();
     expect(count).toHaveLength(1);
   });
 });

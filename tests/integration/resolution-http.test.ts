@@ -23,9 +23,17 @@ afterAll(async () => {
 /** A contest with three designers' entries, the client silent from here on. */
 async function silentContest(prize: number) {
   const client = await makeUser("Camille Tremblay", "client");
-  const [ana, ben, chloe] = [await makeUser("Ana Souza"), await makeUser("Ben Okafor"), await makeUser("Chloé Martin")];
+  const [ana, ben, chloe] = [
+    await makeUser("Ana Souza"),
+    await makeUser("Ben Okafor"),
+    await makeUser("Chloé Martin"),
+  ];
   const contest = await makeLaunchedContest(client, { prize });
-  await db().updateTable("contests").set({ title: "Logo for Pain d'Or" }).where("id", "=", contest.id).execute();
+  await db()
+    .updateTable("contests")
+    .set({ title: "Logo for Pain d'Or" })
+    .where("id", "=", contest.id)
+    .execute();
   const entries = {
     ana: await makeReadyEntry(contest.id, ana),
     ben: await makeReadyEntry(contest.id, ben),
@@ -57,7 +65,9 @@ function expectSentences(kinds: string[]) {
   for (const kind of kinds) {
     const text = notificationText(kind, { contestTitle: "Logo for Pain d'Or" });
     expect(text, kind).toContain("“Logo for Pain d'Or”");
-    expect(text, kind).not.toBe(notificationText("some.unknown.kind", { contestTitle: "Logo for Pain d'Or" }));
+    expect(text, kind).not.toBe(
+      notificationText("some.unknown.kind", { contestTitle: "Logo for Pain d'Or" }),
+    );
   }
 }
 
@@ -105,7 +115,9 @@ describe("a contest resolved without a winner", () => {
     expect(sent.filter((n) => n.user_id === s.client).map((n) => n.kind)).toContain("contest.resolved");
     expectSentences([...new Set(sent.map((n) => n.kind))]);
     // Completed by rule, not through a handover: there is no handover page.
-    expect((await (await loginAs(server, s.client)).get(`/contests/${s.contestId}/handover`)).status).toBe(404);
+    expect((await (await loginAs(server, s.client)).get(`/contests/${s.contestId}/handover`)).status).toBe(
+      404,
+    );
   });
 
   it("refunds a prize that was not guaranteed, and tells the client and every entrant", async () => {
@@ -113,12 +125,18 @@ describe("a contest resolved without a winner", () => {
     await letTimePass();
     const contest = (await loadContest(db(), s.contestId))!;
     expect(contest.status).toBe("refunded");
-    const page = decode(await (await loginAs(server, s.client)).get(`/contests/${s.contestId}`).then((r) => r.text()));
-    expect(page).toContain("The client did not decide in time and the prize was not guaranteed; it was refunded");
+    const page = decode(
+      await (await loginAs(server, s.client)).get(`/contests/${s.contestId}`).then((r) => r.text()),
+    );
+    expect(page).toContain(
+      "The client did not decide in time and the prize was not guaranteed; it was refunded",
+    );
     const sent = await notes(s.contestId);
     expect(sent.filter((n) => n.user_id === s.client).map((n) => n.kind)).toContain("contest.refunded");
     for (const d of [s.ana, s.ben, s.chloe]) {
-      expect(sent.filter((n) => n.user_id === d).map((n) => n.kind)).toContain("contest.ended_without_winner");
+      expect(sent.filter((n) => n.user_id === d).map((n) => n.kind)).toContain(
+        "contest.ended_without_winner",
+      );
     }
     expectSentences([...new Set(sent.map((n) => n.kind))]);
     // The client's receipt shows the refund.

@@ -19,7 +19,10 @@ function chunkedRequest(body: Buffer, contentType: string, size: number) {
 describe("the streaming multipart reader", () => {
   it("gives the same fields and file bytes however the body is cut into chunks", async () => {
     // The file holds something that looks like a boundary but is not one.
-    const file = Buffer.concat([Buffer.from(`%PDF-1.7\r\n--${BOUNDARY.slice(0, 20)}\r\n`), Buffer.alloc(3000, 7)]);
+    const file = Buffer.concat([
+      Buffer.from(`%PDF-1.7\r\n--${BOUNDARY.slice(0, 20)}\r\n`),
+      Buffer.alloc(3000, 7),
+    ]);
     const { body, contentType } = multipartBody([
       { name: "replace", value: "file123" },
       { name: "file", fileName: "brand.pdf", type: "application/pdf", bytes: file },
@@ -109,12 +112,25 @@ describe("the streaming multipart reader", () => {
       { name: "file", fileName: "a.zip", bytes: Buffer.from("PK\u0003\u0004a") },
       { name: "other", fileName: "b.zip", bytes: Buffer.from("PK\u0003\u0004b") },
     ]);
-    const drain = { maxFileBytes: 100, fileField: "file", onFile: async (f: { stream: NodeJS.ReadableStream }) => readAll(f.stream as never) };
-    await expect(streamMultipart(chunkedRequest(two.body, two.contentType, 10), drain)).rejects.toMatchObject({
-      problem: "too_many_files",
-    });
+    const drain = {
+      maxFileBytes: 100,
+      fileField: "file",
+      onFile: async (f: { stream: NodeJS.ReadableStream }) => readAll(f.stream as never),
+    };
+    await expect(streamMultipart(chunkedRequest(two.body, two.contentType, 10), drain)).rejects.toMatchObject(
+      {
+        problem: "too_many_files",
+      },
+    );
     await expect(
-      streamMultipart(new Request("http://x/", { method: "POST", body: "a=b", headers: { "Content-Type": "application/x-www-form-urlencoded" } }), drain),
+      streamMultipart(
+        new Request("http://x/", {
+          method: "POST",
+          body: "a=b",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+        drain,
+      ),
     ).rejects.toMatchObject({ problem: "not_multipart" });
     const cut = multipartBody([{ name: "file", fileName: "a.zip", bytes: Buffer.from("PK\u0003\u0004abc") }]);
     await expect(

@@ -104,7 +104,9 @@ export async function checkPayout(input: {
     return {
       ok: false,
       field: "amount",
-      message: t("earnings.payout.error.tooMuch", { available: formatMoney(balance.available, input.currency) }),
+      message: t("earnings.payout.error.tooMuch", {
+        available: formatMoney(balance.available, input.currency),
+      }),
     };
   }
   if (!destination || destination.length > 120)

@@ -63,17 +63,25 @@ export interface AgreementView {
   complete: boolean;
 }
 
-export async function getAgreement(executor: DB | Trx, contest: HandoverParty["contest"]): Promise<AgreementView> {
+export async function getAgreement(
+  executor: DB | Trx,
+  contest: HandoverParty["contest"],
+): Promise<AgreementView> {
   const stored = await executor
     .selectFrom("transfer_agreements")
     .selectAll()
     .where("contest_id", "=", contest.id)
     .executeTakeFirst();
   const rows = stored
-    ? await executor.selectFrom("agreement_signatures").selectAll().where("contest_id", "=", contest.id).execute()
+    ? await executor
+        .selectFrom("agreement_signatures")
+        .selectAll()
+        .where("contest_id", "=", contest.id)
+        .execute()
     : [];
   const signatures: AgreementView["signatures"] = {};
-  for (const r of rows) signatures[r.party] = { party: r.party, legalName: r.legal_name, signedAt: r.signed_at };
+  for (const r of rows)
+    signatures[r.party] = { party: r.party, legalName: r.legal_name, signedAt: r.signed_at };
   return {
     text: stored?.text ?? (await composeText(executor, contest, now())),
     sha256: stored?.text_sha256 ?? null,
@@ -83,8 +91,7 @@ export async function getAgreement(executor: DB | Trx, contest: HandoverParty["c
 }
 
 export type SignResult =
-  | { ok: true; complete: boolean }
-  | { ok: false; reason: "not_found" | "already_signed" | "closed" };
+  { ok: true; complete: boolean } | { ok: false; reason: "not_found" | "already_signed" | "closed" };
 
 /**
  * One party signs by typing their legal name. The first signature stores the agreement's text and
@@ -168,7 +175,10 @@ export interface AgreementRecord {
 }
 
 /** The stored agreement and its signatures, for either party; null before anyone signed or to others. */
-export async function agreementRecord(contestId: string, viewerId: string | null): Promise<AgreementRecord | null> {
+export async function agreementRecord(
+  contestId: string,
+  viewerId: string | null,
+): Promise<AgreementRecord | null> {
   const party = await loadHandoverParty(db(), contestId, viewerId);
   if (!party) return null;
   const agreement = await db()

@@ -29,7 +29,10 @@ export type ApproveResult =
  * lock), so nothing can slip between the check and the release. A second click, or an approval
  * that lost the race to the automatic one, finds the contest completed and says so.
  */
-export async function approveHandover(input: { contestId: string; clientId: string }): Promise<ApproveResult> {
+export async function approveHandover(input: {
+  contestId: string;
+  clientId: string;
+}): Promise<ApproveResult> {
   const party = await loadHandoverParty(db(), input.contestId, input.clientId);
   if (!party) return { ok: false, reason: "not_found" };
   if (party.role !== "client") return { ok: false, reason: "not_client" };

@@ -61,7 +61,12 @@ export async function authorizeDownload(input: {
   const revision = await db()
     .selectFrom("entry_revisions")
     .innerJoin("entries", "entries.id", "entry_revisions.entry_id")
-    .select(["entry_revisions.original_key", "entry_revisions.original_format", "entry_revisions.version", "entries.number"])
+    .select([
+      "entry_revisions.original_key",
+      "entry_revisions.original_format",
+      "entry_revisions.version",
+      "entries.number",
+    ])
     .where("entry_revisions.id", "=", input.target.revisionId)
     .where("entry_revisions.entry_id", "=", party.contest.winningEntryId)
     .executeTakeFirst();
@@ -101,7 +106,13 @@ const mac = (payload: string) => createHmac("sha256", appSecret()).update(`downl
 
 export function signDownloadToken(claims: TokenClaims): string {
   const payload = b64(
-    JSON.stringify({ k: claims.key, n: claims.fileName, t: claims.contentType, u: claims.userId, e: claims.expiresAt }),
+    JSON.stringify({
+      k: claims.key,
+      n: claims.fileName,
+      t: claims.contentType,
+      u: claims.userId,
+      e: claims.expiresAt,
+    }),
   );
   return `${payload}.${b64(mac(payload))}`;
 }

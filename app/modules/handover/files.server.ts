@@ -174,7 +174,8 @@ export async function receiveFinalFile(
   if (!stored) return refusal(refuse(422, "handover.refusal.missing"));
 
   const replaceFileId =
-    input.replaceFileId ?? (typeof form.fields.get("replace") === "string" ? String(form.fields.get("replace")) : "");
+    input.replaceFileId ??
+    (typeof form.fields.get("replace") === "string" ? String(form.fields.get("replace")) : "");
   const outcome = await recordFinalFile({
     contestId: input.contestId,
     designerId: input.userId,
@@ -265,7 +266,13 @@ async function recordFinalFile(input: {
 
 async function writeVersion(
   trx: Trx,
-  input: { contestId: string; designerId: string; versionId: string; replaceFileId: string | null; stored: StoredFile },
+  input: {
+    contestId: string;
+    designerId: string;
+    versionId: string;
+    replaceFileId: string | null;
+    stored: StoredFile;
+  },
 ): Promise<ReceiveResult> {
   const at = now();
   const { stored } = input;
@@ -324,7 +331,11 @@ async function writeVersion(
 }
 
 async function userName(executor: DB | Trx, userId: string) {
-  const row = await executor.selectFrom("users").select("display_name").where("id", "=", userId).executeTakeFirst();
+  const row = await executor
+    .selectFrom("users")
+    .select("display_name")
+    .where("id", "=", userId)
+    .executeTakeFirst();
   return row?.display_name ?? "";
 }
 

@@ -68,7 +68,7 @@ export function formatFromFileName(fileName: string): FinalFormat | null {
 export function cleanFileName(raw: string): string {
   const base = (raw.split(/[\\/]/).pop() ?? "")
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/\p{Cc}/gu, "")
     .trim();
   if (base.length <= 120) return base;
   const ext = extensionOf(base);
@@ -100,8 +100,7 @@ const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) =>
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** A comment, doctype or processing instruction before the root element of an XML document. */
-const SVG_PROLOG =
-  /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*<svg[\s>/]/;
+const SVG_PROLOG = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*<svg[\s>/]/;
 
 export function sniffFormat(head: Uint8Array): Detected {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";

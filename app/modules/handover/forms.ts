@@ -23,21 +23,22 @@ export function cleanLegalName(raw: string): string | null {
 
 export const SignSchema = z.object({
   intent: z.literal("sign"),
-  legalName: z
-    .string({ error: t("agreement.error.name") })
-    .transform((v, ctx) => {
-      const name = cleanLegalName(v);
-      if (!name) {
-        ctx.addIssue({ code: "custom", message: t("agreement.error.name") });
-        return z.NEVER;
-      }
-      return name;
-    }),
+  legalName: z.string({ error: t("agreement.error.name") }).transform((v, ctx) => {
+    const name = cleanLegalName(v);
+    if (!name) {
+      ctx.addIssue({ code: "custom", message: t("agreement.error.name") });
+      return z.NEVER;
+    }
+    return name;
+  }),
   agree: z.literal("on", { error: t("agreement.error.agree") }),
 });
 
 export const PayoutReviewSchema = z.object({
-  amount: z.string({ error: t("earnings.payout.error.amount") }).trim().min(1, { error: t("earnings.payout.error.amount") }),
+  amount: z
+    .string({ error: t("earnings.payout.error.amount") })
+    .trim()
+    .min(1, { error: t("earnings.payout.error.amount") }),
   currency: z.string().default("USD"),
   destination: z
     .string({ error: t("earnings.payout.error.destination") })

@@ -4,7 +4,8 @@ export const handoverPaths = {
   approve: (contestId: string) => `/contests/${contestId}/handover/approve`,
   upload: (contestId: string) => `/api/contests/${contestId}/handover/files`,
   final: (contestId: string, versionId: string) => `/contests/${contestId}/handover/files/${versionId}`,
-  original: (contestId: string, revisionId: string) => `/contests/${contestId}/handover/originals/${revisionId}`,
+  original: (contestId: string, revisionId: string) =>
+    `/contests/${contestId}/handover/originals/${revisionId}`,
   agreementPdf: (contestId: string) => `/contests/${contestId}/handover/agreement.pdf`,
   agreementText: (contestId: string) => `/contests/${contestId}/handover/agreement.txt`,
 };

@@ -17,7 +17,10 @@ type ReminderPayload = { contestId: string; version: number; days: number };
  * When the handover's clock starts: one durable job per reminder, keyed by the contest's version,
  * in the transaction that started the clock.
  */
-export async function scheduleHandoverReminders(trx: Trx, contest: Pick<Contest, "id" | "version" | "roundEndsAt">) {
+export async function scheduleHandoverReminders(
+  trx: Trx,
+  contest: Pick<Contest, "id" | "version" | "roundEndsAt">,
+) {
   if (contest.roundEndsAt === null) return;
   for (const days of REMINDER_DAYS) {
     await enqueueJob(trx, {
@@ -64,7 +67,9 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
       date: new Date(contest.roundEndsAt).toISOString().slice(0, 16).replace("T", " "),
       link: `${config().appUrl}/contests/${contest.id}/handover`,
       days:
-        payload.days === 1 ? t("mail.handover.reminder.day1") : t("mail.handover.reminder.days", { n: payload.days }),
+        payload.days === 1
+          ? t("mail.handover.reminder.day1")
+          : t("mail.handover.reminder.days", { n: payload.days }),
     };
     await queueMail(trx, {
       to: client.email,

@@ -191,7 +191,7 @@ export async function streamMultipart<T>(
   try {
     for (;;) {
       // Take from the buffer all that can be decided now.
-      for (let progressed = true; progressed && state !== "done"; ) {
+      for (let progressed = true; progressed && state !== "done";) {
         progressed = false;
         if (state === "preamble") {
           const at = buffer.indexOf(delimiter);

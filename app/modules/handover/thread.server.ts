@@ -5,7 +5,6 @@ import { notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty } from "./access.server";
 import { MAX_MESSAGE_LENGTH } from "./forms";
 
-
 export interface HandoverMessage {
   id: string;
   authorId: string;

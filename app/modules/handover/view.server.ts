@@ -47,7 +47,10 @@ export interface HandoverView {
 }
 
 /** Everything the handover page shows, for its client or its winner; null to anyone else (404). */
-export async function getHandoverView(contestId: string, viewerId: string | null): Promise<HandoverView | null> {
+export async function getHandoverView(
+  contestId: string,
+  viewerId: string | null,
+): Promise<HandoverView | null> {
   const party = await loadHandoverParty(db(), contestId, viewerId);
   if (!party) return null;
   const { contest, role } = party;
