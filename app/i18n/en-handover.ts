@@ -13,7 +13,7 @@ export const enHandover = {
     "{designer} won with entry #{number}. They upload the final files here and you both sign the design transfer agreement; then you approve, and the prize is released.",
   "handover.lead.winner":
     "You won “{contest}” with entry #{number}. Upload the final files in the formats the brief asks for and sign the design transfer agreement; once {client} approves, the prize is yours.",
-  "handover.lead.completed": "The handover is complete. The prize was released on {date}.",
+  "handover.lead.completed": "The handover is complete. The prize was released on",
   "handover.step.files": "Final files",
   "handover.step.agreement": "Transfer agreement",
   "handover.step.approval": "Approval",
@@ -171,8 +171,8 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "approval.missing.clientSignature": "You have not signed the design transfer agreement.",
   "approval.missing.designerSignature": "{designer} has not signed the design transfer agreement.",
   "approval.check.files": "Final files uploaded",
-  "approval.check.clientSignature": "You signed the agreement",
-  "approval.check.designerSignature": "{designer} signed the agreement",
+  "approval.check.youSigned": "You signed the agreement",
+  "approval.check.otherSigned": "{name} signed the agreement",
   "approval.review": "Review and approve",
   "approval.confirm.lead": "You are about to approve the handover of “{contest}”.",
   "approval.confirm.warning":

@@ -158,15 +158,19 @@ export default function HandoverPage() {
           <p className="eyebrow">{t("handover.title")}</p>
           <h1>{contest.title}</h1>
           <p className="lead">
-            {completed && contest.endedAt
-              ? t("handover.lead.completed", { date: new Date(contest.endedAt).toISOString().slice(0, 10) })
-              : isClient
-                ? t("handover.lead.client", { designer, number: view.entry.number })
-                : t("handover.lead.winner", {
-                    contest: contest.title,
-                    number: view.entry.number,
-                    client: view.clientName,
-                  })}
+            {completed && contest.endedAt ? (
+              <>
+                {t("handover.lead.completed")} <LocalTime at={contest.endedAt} dateOnly />.
+              </>
+            ) : isClient ? (
+              t("handover.lead.client", { designer, number: view.entry.number })
+            ) : (
+              t("handover.lead.winner", {
+                contest: contest.title,
+                number: view.entry.number,
+                client: view.clientName,
+              })
+            )}
           </p>
         </div>
         <figure className="handover__entry">
@@ -289,9 +293,8 @@ export default function HandoverPage() {
             </p>
             {completed ? (
               <p className="notice notice--success">
-                {t("handover.lead.completed", {
-                  date: contest.endedAt ? new Date(contest.endedAt).toISOString().slice(0, 10) : "",
-                })}
+                {t("handover.lead.completed")}{" "}
+                {contest.endedAt ? <LocalTime at={contest.endedAt} dateOnly /> : null}.
               </p>
             ) : (
               <>
@@ -299,10 +302,17 @@ export default function HandoverPage() {
                   items={[
                     { label: t("approval.check.files"), done: hasFiles },
                     {
-                      label: isClient ? t("approval.check.clientSignature") : t("agreement.party.client"),
+                      label: isClient
+                        ? t("approval.check.youSigned")
+                        : t("approval.check.otherSigned", { name: view.clientName }),
                       done: clientSigned,
                     },
-                    { label: t("approval.check.designerSignature", { designer }), done: designerSigned },
+                    {
+                      label: isClient
+                        ? t("approval.check.otherSigned", { name: designer })
+                        : t("approval.check.youSigned"),
+                      done: designerSigned,
+                    },
                   ]}
                 />
                 {contest.autoApproveAt ? (
