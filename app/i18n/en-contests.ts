@@ -437,9 +437,6 @@ export const enContests = {
   "event.round_ended.qualifying": "The qualifying round ended; time to pick finalists",
   "event.round_ended.qualifying_fast": "The qualifying round ended; time to pick the winner",
   "event.round_ended.final_round": "The final round ended; time to pick the winner",
-  "event.awarded_by_rule":
-    "The client did not decide in time; the prize went to the best-rated finalist, {name}",
-  "event.split_by_rule": "The client did not decide in time; the prize was split between {names}",
   "event.refunded_by_rule": "The contest ended without a winner; the prize was refunded",
   "event.unknown": "The contest was updated",
   "event.changedFields": "Changed: {fields}",

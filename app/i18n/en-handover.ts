@@ -58,7 +58,6 @@ export const enHandover = {
   "handover.files.chosen": "Ready to upload: {name}",
   "handover.files.uploading": "Uploading… {percent}%",
   "handover.files.failed": "The upload did not go through. Check your connection and try again.",
-  "handover.files.uploadedAt": "Uploaded",
   "handover.format.svg": "SVG",
   "handover.format.ai": "Adobe Illustrator",
   "handover.format.eps": "EPS",
@@ -186,7 +185,6 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "approval.waiting.winner": "{client} approves when they are happy with the files.",
 
   // ---- downloads ----
-  "downloads.title": "Your files",
   "downloads.lead":
     "The final files and the original of the winning design. Links work for {minutes} minutes; the buttons make a new one each time.",
   "downloads.original": "Original of the winning design",
@@ -215,7 +213,6 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "earnings.col.date": "Date",
   "earnings.col.what": "What",
   "earnings.col.amount": "Amount",
-  "earnings.col.status": "Status",
   "earnings.payouts": "Payouts",
   "earnings.payout.title": "Withdraw",
   "earnings.payout.lead": "Send money from your balance to your payout account.",
@@ -256,7 +253,6 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "receipts.status.awarded": "Prize released",
   "receipts.status.refunded": "Refunded",
   "receipts.total": "Totals ({currency})",
-  "receipts.print": "Print",
 
   // ---- notifications and mail ----
   "notify.handover.started":

@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { approveHandover } from "~/modules/handover/approval.server";
 import { signDownloadToken, verifyDownloadToken } from "~/modules/handover/downloads.server";
 import { MINUTE, advanceClock, now } from "~/utils/clock.server";
+import { config } from "~/utils/env.server";
+import { appSecret } from "~/utils/secret.server";
 import type { TestClient } from "../helpers/server";
 import { startTestServer } from "../helpers/server";
 import {
@@ -173,6 +177,14 @@ describe("downloads of the original and the final files", () => {
     expect((await asClient.get(link)).status).toBe(403);
     // A fresh one from the page works again.
     expect((await asClient.get(await issue())).status).toBe(200);
+  });
+
+  it("signs with a secret generated once and kept in DATA_DIR (owner-only) when APP_SECRET is not set", () => {
+    const file = path.join(config().dataDir, "app-secret");
+    const secret = appSecret();
+    expect(fs.readFileSync(file, "utf8")).toMatch(/^[0-9a-f]{64}$/);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(secret.toString("utf8")).toBe(fs.readFileSync(file, "utf8"));
   });
 
   it("verifies tokens by signature, expiry, user and key prefix", () => {
