@@ -257,6 +257,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   // ---- notifications and mail ----
   "notify.handover.started":
     "{name} uploaded the first final files of “{contest}”. Review them within 5 days.",
+  "notify.handover.files_updated": "{name} added or replaced final files of “{contest}”.",
   "notify.handover.reminder.2":
     "2 days left to review the handover of “{contest}”; then it is approved automatically.",
   "notify.handover.reminder.1":

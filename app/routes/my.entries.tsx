@@ -48,6 +48,13 @@ export default function MyEntries() {
               </div>
               <div className="row">
                 {e.won ? <span className="status status--ready">{t("entries.mine.won")}</span> : null}
+                {e.won && (e.contestStatus === "handover" || e.contestStatus === "completed") ? (
+                  <Link to={`/contests/${e.contestId}/handover`} className="btn btn--secondary btn--small">
+                    {e.contestStatus === "handover"
+                      ? t("contest.action.handover.winner")
+                      : t("contest.action.handover.done")}
+                  </Link>
+                ) : null}
                 <EntryStatusBadge status={e.status} />
               </div>
             </li>

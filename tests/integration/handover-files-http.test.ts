@@ -160,6 +160,16 @@ describe("the winner uploads the final files", () => {
     expect(file).toMatchObject({ version_count: 2, current_version_id: versions[1]!.id });
     expect(first.versionId).toBe(v1!.id);
     expect((await blobKeys(`private/finals/${s.contestId}/`)).length).toBe(2);
+    // The client heard of the first file, then of the new version; more uploads fold into that notice.
+    await uploadFinal(asWinner, s.contestId, "logo.png", FILES.png);
+    const told = await db()
+      .selectFrom("notifications")
+      .select("kind")
+      .where("user_id", "=", s.client)
+      .where("kind", "like", "handover.%")
+      .orderBy("created_at")
+      .execute();
+    expect(told.map((n) => n.kind)).toEqual(["handover.started", "handover.files_updated"]);
 
     // The page shows the current version and the earlier one.
     const page = await (await asWinner.get(`/contests/${s.contestId}/handover`)).text();

@@ -8,7 +8,7 @@ import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { ContestActionError, applyContestEvent, loadContest } from "../contests/contests.server";
 import { formatBytes } from "../entries/upload.server";
-import { notifyUsers } from "../notify/notifications.server";
+import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty } from "./access.server";
 import {
   CONTENT_TYPES,
@@ -251,7 +251,15 @@ async function recordFinalFile(input: {
           throw refuse(409, "handover.refusal.closed");
         }
         if (locked.roundEndsAt === null) return null; // not started after all: take the other path
-        return writeVersion(trx, input);
+        const written = await writeVersion(trx, input);
+        // The client hears of later files too, folded into one unread notice while they keep coming.
+        await notifyCoalesced(trx, locked.clientId, {
+          kind: "handover.files_updated",
+          contestId: locked.id,
+          entryId: locked.winningEntryId,
+          data: { name: await userName(trx, input.designerId) },
+        });
+        return written;
       });
       if (done) return done;
     } catch (error) {

@@ -122,6 +122,7 @@ const KNOWN_KINDS = new Set<string>([
   "judge.removed",
   "contest.handover_auto_approved",
   "handover.started",
+  "handover.files_updated",
   "handover.reminder.2",
   "handover.reminder.1",
   "handover.message",
@@ -167,6 +168,7 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
     case "contest.won":
     case "contest.handover_auto_approved":
     case "handover.started":
+    case "handover.files_updated":
     case "handover.reminder.2":
     case "handover.reminder.1":
     case "handover.message":
