@@ -125,9 +125,7 @@ export function FinalFiles({
                       {t("handover.files.download")}
                     </a>
                   ) : (
-                    <span className="badge" title={t("handover.files.locked")}>
-                      <span aria-hidden="true">🔒</span> {t("handover.files.locked")}
-                    </span>
+                    <span className="badge badge--locked">{t("handover.files.locked")}</span>
                   )}
                 </div>
               </div>
@@ -357,7 +355,13 @@ export function Thread({
         </ol>
       )}
       {canPost ? (
-        <Form method="post" className="form form--compact thread__form" {...getFormProps(form)}>
+        // Keyed by the thread's length: once a message is sent, the form starts empty again.
+        <Form
+          method="post"
+          className="form form--compact thread__form"
+          {...getFormProps(form)}
+          key={messages.length}
+        >
           <input type="hidden" name="intent" value="message" />
           <div className="field">
             <label className="field__label" htmlFor={fields.body.id}>
