@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cpuMs, freePort, start, stop, waitFor } from "./bench/support";
+import { cpuMs, freePort, seedContestWithEntries, start, stop, waitFor } from "./bench/support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -97,83 +97,11 @@ async function main() {
   Object.assign(process.env, env);
 
   // Seed through the app's own modules, then let go of the database before the app opens it.
-  const { db, closeDb, migrateToLatest } = await import("../db/index");
+  const seeded = await seedContestWithEntries(ENTRIES);
+  const { contestId, entryIds } = seeded;
+  const client = seeded.client.id;
+  const { db, closeDb } = await import("../db/index");
   const { createSession, sessionCookieName } = await import("../app/modules/auth/sessions.server");
-  const { applyContestEvent, createDraft } = await import("../app/modules/contests/contests.server");
-  const { hashPassword } = await import("../app/modules/auth/passwords.server");
-  const { newId } = await import("../app/utils/ids.server");
-  await migrateToLatest();
-  const hash = await hashPassword("bench passphrase");
-  const user = async (name: string, role: "client" | "designer") => {
-    const id = newId();
-    await db()
-      .insertInto("users")
-      .values({
-        id,
-        email: `${name}.${id}@bench.local`,
-        display_name: name,
-        password_hash: hash,
-        role,
-        created_at: Date.now(),
-        password_changed_at: Date.now(),
-      })
-      .execute();
-    return id;
-  };
-  const client = await user("Client", "client");
-  const contestId = await createDraft({
-    clientId: client,
-    category: "logo",
-    title: "Bench logo",
-    businessName: "Bench",
-  });
-  await applyContestEvent({
-    contestId,
-    actor: { kind: "user", id: client },
-    event: { type: "launch", funded: true },
-  });
-  const designers = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => user(`Designer ${i}`, "designer")),
-  );
-  const entryIds: string[] = [];
-  for (let i = 0; i < ENTRIES; i++) {
-    const id = newId();
-    const revisionId = newId();
-    const at = Date.now();
-    await db()
-      .insertInto("entries")
-      .values({
-        id,
-        contest_id: contestId,
-        designer_id: designers[i % designers.length]!,
-        number: i + 1,
-        status: "ready",
-        current_revision_id: revisionId,
-        revision_count: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db()
-      .insertInto("entry_revisions")
-      .values({
-        id: revisionId,
-        entry_id: id,
-        contest_id: contestId,
-        designer_id: designers[i % designers.length]!,
-        version: 1,
-        status: "ready",
-        original_key: `private/originals/${contestId}/${id}/${revisionId}`,
-        original_format: "png",
-        original_bytes: 1,
-        preview_key: `public/previews/${contestId}/${revisionId}.webp`,
-        thumbnail_key: `public/thumbs/${contestId}/${revisionId}.webp`,
-        created_at: at,
-        ready_at: at,
-      })
-      .execute();
-    entryIds.push(id);
-  }
   const { token } = await createSession(db(), client);
   const cookie = `${sessionCookieName()}=${token}`;
   await closeDb();
