@@ -19,6 +19,7 @@ import contestsCss from "./styles/contests.css?url";
 import { t } from "./i18n";
 import { useNonce } from "./utils/nonce";
 import { config } from "./utils/env.server";
+import { unreadCount } from "./modules/notify/notifications.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontCss },
@@ -34,6 +35,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
       ? { id: context.user.id, name: context.user.display_name, role: context.user.role }
       : null,
     mailbox: cfg.MAIL_TRANSPORT === "file",
+    unread: context.user ? await unreadCount(context.user.id) : 0,
   };
 }
 
@@ -64,7 +66,19 @@ function Header() {
           {user ? (
             <>
               <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+              <NavLink to="/my/entries">{t("nav.myEntries")}</NavLink>
               <NavLink to="/earnings">{t("nav.earnings")}</NavLink>
+              <NavLink
+                to="/notifications"
+                aria-label={t("nav.notifications.label", { count: data?.unread ?? 0 })}
+              >
+                {t("nav.notifications")}
+                {data?.unread ? (
+                  <span className="nav__count num" aria-hidden="true">
+                    {data.unread > 99 ? "99+" : data.unread}
+                  </span>
+                ) : null}
+              </NavLink>
               <NavLink to="/account">{t("nav.account")}</NavLink>
               <span className="nav__user" data-testid="current-user">
                 {user.name}

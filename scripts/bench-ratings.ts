@@ -14,63 +14,14 @@
  * BENCH_PROFILE=1 writes the app process's CPU profile to /tmp/prof (node --cpu-prof).
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { cpuMs, freePort, seedContestWithEntries, start, stop, waitFor } from "./bench/support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The process exited early:\n${output()}`);
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`Not up in 60 s:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function start(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  return { child, output: () => output };
-}
-
-/** CPU time (user + system) a process has used, in ms, from /proc (Linux; clock ticks of 10 ms). */
-function cpuMs(pid: number | undefined): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 async function measure(pid: number | undefined, bench: () => ReturnType<typeof run>) {
   const before = cpuMs(pid);
@@ -79,12 +30,6 @@ async function measure(pid: number | undefined, bench: () => ReturnType<typeof r
   const cpuPerRequest =
     before !== null && after !== null && result.redirects ? (after - before) / result.redirects : null;
   return { ...result, cpuPerRequest };
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
 }
 
 // The bare baseline: Node's http, the same form body parsed, the same redirect.
@@ -152,83 +97,11 @@ async function main() {
   Object.assign(process.env, env);
 
   // Seed through the app's own modules, then let go of the database before the app opens it.
-  const { db, closeDb, migrateToLatest } = await import("../db/index");
+  const seeded = await seedContestWithEntries(ENTRIES);
+  const { contestId, entryIds } = seeded;
+  const client = seeded.client.id;
+  const { db, closeDb } = await import("../db/index");
   const { createSession, sessionCookieName } = await import("../app/modules/auth/sessions.server");
-  const { applyContestEvent, createDraft } = await import("../app/modules/contests/contests.server");
-  const { hashPassword } = await import("../app/modules/auth/passwords.server");
-  const { newId } = await import("../app/utils/ids.server");
-  await migrateToLatest();
-  const hash = await hashPassword("bench passphrase");
-  const user = async (name: string, role: "client" | "designer") => {
-    const id = newId();
-    await db()
-      .insertInto("users")
-      .values({
-        id,
-        email: `${name}.${id}@bench.local`,
-        display_name: name,
-        password_hash: hash,
-        role,
-        created_at: Date.now(),
-        password_changed_at: Date.now(),
-      })
-      .execute();
-    return id;
-  };
-  const client = await user("Client", "client");
-  const contestId = await createDraft({
-    clientId: client,
-    category: "logo",
-    title: "Bench logo",
-    businessName: "Bench",
-  });
-  await applyContestEvent({
-    contestId,
-    actor: { kind: "user", id: client },
-    event: { type: "launch", funded: true },
-  });
-  const designers = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => user(`Designer ${i}`, "designer")),
-  );
-  const entryIds: string[] = [];
-  for (let i = 0; i < ENTRIES; i++) {
-    const id = newId();
-    const revisionId = newId();
-    const at = Date.now();
-    await db()
-      .insertInto("entries")
-      .values({
-        id,
-        contest_id: contestId,
-        designer_id: designers[i % designers.length]!,
-        number: i + 1,
-        status: "ready",
-        current_revision_id: revisionId,
-        revision_count: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db()
-      .insertInto("entry_revisions")
-      .values({
-        id: revisionId,
-        entry_id: id,
-        contest_id: contestId,
-        designer_id: designers[i % designers.length]!,
-        version: 1,
-        status: "ready",
-        original_key: `private/originals/${contestId}/${id}/${revisionId}`,
-        original_format: "png",
-        original_bytes: 1,
-        preview_key: `public/previews/${contestId}/${revisionId}.webp`,
-        thumbnail_key: `public/thumbs/${contestId}/${revisionId}.webp`,
-        created_at: at,
-        ready_at: at,
-      })
-      .execute();
-    entryIds.push(id);
-  }
   const { token } = await createSession(db(), client);
   const cookie = `${sessionCookieName()}=${token}`;
   await closeDb();

@@ -127,11 +127,13 @@ export function Preview({
   );
 }
 
+let relativeFormat: Intl.RelativeTimeFormat | null = null;
+
 /** "3 hours ago", from a `now` the server chose (the same text on the server and in the browser). */
 export function RelativeTime({ at, now }: { at: number; now: number }) {
   const seconds = Math.round((at - now) / 1000);
   const abs = Math.abs(seconds);
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const rtf = (relativeFormat ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
   let text: string;
   if (abs < 45) text = t("time.justNow");
   else if (abs < 3600) text = rtf.format(Math.round(seconds / 60), "minute");

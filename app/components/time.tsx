@@ -33,6 +33,17 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 const DATE_ONLY: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", year: "numeric" };
 
+// Intl formatters are costly to build (tenths of a millisecond each): build each kind once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+const UTC_DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE_TIME, timeZone: "UTC" };
+let relative: Intl.RelativeTimeFormat | null = null;
+
 /**
  * A timestamp: rendered in UTC on the server (labelled so), then in the viewer's own time zone
  * once the page is running in their browser.
@@ -41,8 +52,8 @@ export function LocalTime({ at, dateOnly = false }: { at: number; dateOnly?: boo
   const hydrated = useHydrated();
   const options = dateOnly ? DATE_ONLY : DATE_TIME;
   const text = hydrated
-    ? new Intl.DateTimeFormat(undefined, options).format(at)
-    : `${new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(at)}${dateOnly ? "" : " UTC"}`;
+    ? dateFormat(undefined, options).format(at)
+    : `${dateFormat("en-US", { ...options, timeZone: "UTC" }).format(at)}${dateOnly ? "" : " UTC"}`;
   return (
     <time dateTime={new Date(at).toISOString()} className="num" suppressHydrationWarning>
       {text}
@@ -62,7 +73,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function relativeTime(at: number, from: number): string {
   const diff = at - from;
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const rtf = (relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
   for (const [unit, ms] of UNITS) {
     if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
   }
@@ -74,8 +85,8 @@ export function RelativeTime({ at, serverNow }: { at: number; serverNow: number 
   const current = useServerClock(serverNow);
   const hydrated = useHydrated();
   const exact = hydrated
-    ? new Intl.DateTimeFormat(undefined, DATE_TIME).format(at)
-    : `${new Intl.DateTimeFormat("en-US", { ...DATE_TIME, timeZone: "UTC" }).format(at)} UTC`;
+    ? dateFormat(undefined, DATE_TIME).format(at)
+    : `${dateFormat("en-US", UTC_DATE_TIME).format(at)} UTC`;
   return (
     <time dateTime={new Date(at).toISOString()} title={exact} suppressHydrationWarning>
       {relativeTime(at, current)}

@@ -6,10 +6,17 @@ import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
 import { t } from "~/i18n";
 import { getEntryForViewer, withdrawEntry } from "~/modules/entries/entries.server";
+import { EntryFeedbackPanel } from "~/components/entry-feedback";
+import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
 import entriesCss from "~/styles/entries.css?url";
+import judgingCss from "~/styles/judging.css?url";
 import { requireUser } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: entriesCss },
+  { rel: "stylesheet", href: judgingCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.entry.title || t("entries.untitled")} · ${data.contest.title}` : t("app.name") },
@@ -18,7 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
   if (!found) throw new Response(t("errors.notFound.body"), { status: 404 });
+  const viewer = context.user ? { id: context.user.id } : null;
   return {
+    feedback: await getFeedbackForViewer({ entryId: found.entry.id, viewer }),
+    now: now(),
     entry: found.entry,
     revisions: found.revisions,
     isOwn: found.isOwn,
@@ -40,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EntryPage() {
-  const { entry, revisions, isOwn, contest } = useLoaderData<typeof loader>();
+  const { entry, revisions, isOwn, contest, feedback, now: serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
@@ -127,6 +137,7 @@ export default function EntryPage() {
           ) : null}
         </div>
         <aside className="stack">
+          {feedback ? <EntryFeedbackPanel feedback={feedback} now={serverNow} /> : null}
           {entry.note ? (
             <section className="card stack">
               <h2 style={{ fontSize: "1rem", margin: 0 }}>{t("entries.noteToClient")}</h2>

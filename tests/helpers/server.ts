@@ -62,3 +62,17 @@ export class TestClient {
     return this.request(pathname, { ...init, method: "POST", body });
   }
 }
+
+/** A logged-in client for a user made by the fixtures (they share one known password). */
+export async function loginAs(server: { client: () => TestClient }, userId: string): Promise<TestClient> {
+  const { db } = await import("~db/index");
+  const user = await db()
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const client = server.client();
+  const res = await client.post("/login", { email: user.email, password: "a test passphrase" });
+  if (res.status !== 302) throw new Error(`login as ${user.email} answered ${res.status}`);
+  return client;
+}

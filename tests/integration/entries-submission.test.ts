@@ -9,7 +9,7 @@ import { DAY, MINUTE, advanceClock } from "~/utils/clock.server";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
 import { makePng, multipart } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
-import { startTestServer, type TestClient } from "../helpers/server";
+import { loginAs, startTestServer, type TestClient } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -19,18 +19,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function as(userId: string): Promise<TestClient> {
-  const user = await db()
-    .selectFrom("users")
-    .select("email")
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  const client = server.client();
-  expect((await client.post("/login", { email: user.email, password: "a test passphrase" })).status).toBe(
-    302,
-  );
-  return client;
-}
+const as = (userId: string) => loginAs(server, userId);
 
 async function upload(client: TestClient, contestId: string, bytes: Buffer, title = "Sunrise mark") {
   return client.post(

@@ -5,7 +5,7 @@ import { loadContest } from "~/modules/contests/contests.server";
 import { listGallery } from "~/modules/entries/entries.server";
 import { blobStore } from "~storage/index";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
-import { startTestServer, type TestClient } from "../helpers/server";
+import { loginAs, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -15,18 +15,7 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A logged-in client for a user made by the fixtures (they share one known password). */
-async function as(userId: string): Promise<TestClient> {
-  const user = await db()
-    .selectFrom("users")
-    .select("email")
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  const client = server.client();
-  const res = await client.post("/login", { email: user.email, password: "a test passphrase" });
-  expect(res.status).toBe(302);
-  return client;
-}
+const as = (userId: string) => loginAs(server, userId);
 
 async function previewKeyOf(entryId: string) {
   const r = await db()

@@ -64,14 +64,23 @@ export function parseMoney(input: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "$499" or "$1,250.50": whole amounts without cents. (Intl formatters are built once each.) */
 export function formatMoney(minor: number, currency = CURRENCY, locale = "en-US"): string {
   const whole = minor % 100 === 0;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
+  const key = `${locale}|${currency}|${whole}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: 2,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 100);
 }
 
 /** The brief wizard, in order; the last step reviews the brief and launches the contest. */

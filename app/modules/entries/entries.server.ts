@@ -5,17 +5,14 @@ import { contestAccess, seesOthersEntries, type ContestAccess } from "../contest
 import { loadContest, type Contest } from "../contests/contests.server";
 import { mediaUrl } from "./media";
 
+/** What the gallery shows of an entry (kept small: it also travels to the browser for hydration). */
 export interface EntryCard {
   id: string;
   number: number;
   title: string;
-  designerId: string;
   designerName: string;
   status: EntryStatus;
-  revisionCount: number;
   thumbnailUrl: string | null;
-  previewUrl: string | null;
-  createdAt: number;
   isOwn: boolean;
 }
 
@@ -45,10 +42,7 @@ export async function listGallery(input: {
       "entries.designer_id",
       "users.display_name",
       "entries.status",
-      "entries.revision_count",
-      "entries.created_at",
       "entry_revisions.thumbnail_key",
-      "entry_revisions.preview_key",
     ])
     .where("entries.contest_id", "=", contest.id)
     .orderBy("entries.created_at", input.sort === "oldest" ? "asc" : "desc")
@@ -70,13 +64,9 @@ export async function listGallery(input: {
       id: r.id,
       number: r.number,
       title: r.title,
-      designerId: r.designer_id,
       designerName: r.display_name,
       status: r.status,
-      revisionCount: r.revision_count,
       thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : null,
-      previewUrl: r.preview_key ? mediaUrl(r.preview_key) : null,
-      createdAt: r.created_at,
       isOwn,
     });
   }

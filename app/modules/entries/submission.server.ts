@@ -1,4 +1,4 @@
-import { transaction } from "~db/index";
+import { transaction, type Trx } from "~db/index";
 import { blobStore, keys } from "~storage/index";
 import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
@@ -55,6 +55,43 @@ async function storeOriginal(input: Submission, entryId: string, revisionId: str
   return { key, inspection: input.image };
 }
 
+/** A new version, `processing` until the durable job has made its images. */
+async function addProcessingRevision(
+  trx: Trx,
+  r: {
+    id: string;
+    entryId: string;
+    contestId: string;
+    designerId: string;
+    version: number;
+    stored: Awaited<ReturnType<typeof storeOriginal>>;
+    at: number;
+  },
+) {
+  await trx
+    .insertInto("entry_revisions")
+    .values({
+      id: r.id,
+      entry_id: r.entryId,
+      contest_id: r.contestId,
+      designer_id: r.designerId,
+      version: r.version,
+      status: "processing",
+      original_key: r.stored.key,
+      original_format: r.stored.inspection.format,
+      original_bytes: r.stored.inspection.bytes,
+      width: r.stored.inspection.width,
+      height: r.stored.inspection.height,
+      created_at: r.at,
+    })
+    .execute();
+  await enqueueJob(trx, {
+    kind: "entries.process",
+    payload: { revisionId: r.id },
+    uniqueKey: `entries.process:${r.id}`,
+  });
+}
+
 /** Whether the designer may send a design now: null, or the refusal to show instead of the form. */
 export async function entryEligibility(input: { contestId: string; designerId: string }) {
   const checked = await transaction((trx) => refusal(trx, input, false));
@@ -109,27 +146,14 @@ export async function submitEntry(
         updated_at: at,
       })
       .execute();
-    await trx
-      .insertInto("entry_revisions")
-      .values({
-        id: revisionId,
-        entry_id: entryId,
-        contest_id: input.contestId,
-        designer_id: input.designerId,
-        version: 1,
-        status: "processing",
-        original_key: stored.key,
-        original_format: stored.inspection.format,
-        original_bytes: stored.inspection.bytes,
-        width: stored.inspection.width,
-        height: stored.inspection.height,
-        created_at: at,
-      })
-      .execute();
-    await enqueueJob(trx, {
-      kind: "entries.process",
-      payload: { revisionId },
-      uniqueKey: `entries.process:${revisionId}`,
+    await addProcessingRevision(trx, {
+      id: revisionId,
+      entryId: entryId,
+      contestId: input.contestId,
+      designerId: input.designerId,
+      version: 1,
+      stored,
+      at,
     });
     return { ok: true, entryId, revisionId };
   });
@@ -181,27 +205,14 @@ export async function submitRevision(input: {
       .set({ revision_count: version, updated_at: at })
       .where("id", "=", entry.id)
       .execute();
-    await trx
-      .insertInto("entry_revisions")
-      .values({
-        id: revisionId,
-        entry_id: entry.id,
-        contest_id: entry.contest_id,
-        designer_id: input.designerId,
-        version,
-        status: "processing",
-        original_key: stored.key,
-        original_format: stored.inspection.format,
-        original_bytes: stored.inspection.bytes,
-        width: stored.inspection.width,
-        height: stored.inspection.height,
-        created_at: at,
-      })
-      .execute();
-    await enqueueJob(trx, {
-      kind: "entries.process",
-      payload: { revisionId },
-      uniqueKey: `entries.process:${revisionId}`,
+    await addProcessingRevision(trx, {
+      id: revisionId,
+      entryId: entry.id,
+      contestId: entry.contest_id,
+      designerId: input.designerId,
+      version: version,
+      stored,
+      at,
     });
     return { ok: true, entryId: entry.id, revisionId };
   });
