@@ -1,9 +1,13 @@
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
+  UploadPartCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
@@ -37,6 +41,11 @@ export interface S3BlobStoreOptions {
   requestTimeoutMs?: number;
   /** Keys per ListObjectsV2 page (default 1000, S3's maximum). */
   listPageSize?: number;
+  /**
+   * A streamed body larger than this goes up as a multipart upload, one part of this size in memory
+   * at a time (default 8 MiB; S3 wants at least 5 MiB per part but the last).
+   */
+  partBytes?: number;
 }
 
 /** An S3 request failed for good. `retryable` says whether trying again later may work. */
@@ -142,6 +151,7 @@ export class S3BlobStore implements BlobStore {
   private readonly retryMaxDelayMs: number;
   private readonly requestTimeoutMs: number;
   private readonly listPageSize: number;
+  private readonly partBytes: number;
 
   constructor(options: S3BlobStoreOptions) {
     this.bucket = options.bucket;
@@ -150,6 +160,7 @@ export class S3BlobStore implements BlobStore {
     this.retryMaxDelayMs = options.retryMaxDelayMs ?? 5_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.listPageSize = options.listPageSize ?? 1000;
+    this.partBytes = Math.max(5 * 1024 * 1024, options.partBytes ?? 8 * 1024 * 1024);
     this.client = new S3Client({
       region: options.region,
       endpoint: options.endpoint,
@@ -167,20 +178,87 @@ export class S3BlobStore implements BlobStore {
 
   async put(key: string, body: BlobBody, options: PutOptions): Promise<BlobInfo> {
     assertValidKey(key);
+    if (body instanceof Readable) return this.putStream(key, body, options);
     // Held in memory: S3 needs the length up front, and a retry must send the same bytes again.
     const bytes = await collect(body, options.maxBytes);
+    await this.putObject(key, bytes, options.contentType);
+    return { key, size: bytes.length, contentType: options.contentType, lastModified: Date.now() };
+  }
+
+  private async putObject(key: string, bytes: Buffer, contentType: string) {
     await this.send("PutObject", key, (abortSignal) =>
       this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: bytes,
-          ContentType: options.contentType,
-        }),
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType }),
         { abortSignal },
       ),
     );
-    return { key, size: bytes.length, contentType: options.contentType, lastModified: Date.now() };
+  }
+
+  /**
+   * A stream that fits in one part goes up with one PutObject; a larger one as a multipart upload,
+   * read one part at a time (the stream waits while a part uploads), each part retried on its own.
+   * S3 publishes the object only when the upload completes; a failure aborts it, leaving nothing.
+   */
+  private async putStream(key: string, body: Readable, options: PutOptions): Promise<BlobInfo> {
+    const parts = partsOf(body, this.partBytes, options.maxBytes)[Symbol.asyncIterator]();
+    const first = await parts.next();
+    const second = first.done ? first : await parts.next();
+    if (second.done) {
+      const bytes = first.done ? Buffer.alloc(0) : first.value;
+      await this.putObject(key, bytes, options.contentType);
+      return { key, size: bytes.length, contentType: options.contentType, lastModified: Date.now() };
+    }
+    const created = await this.send("CreateMultipartUpload", key, (abortSignal) =>
+      this.client.send(
+        new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType }),
+        { abortSignal },
+      ),
+    );
+    const uploadId = created.UploadId!;
+    const done: { ETag: string; PartNumber: number }[] = [];
+    let size = 0;
+    try {
+      const upload = async (bytes: Buffer) => {
+        const PartNumber = done.length + 1;
+        const out = await this.send("UploadPart", key, (abortSignal) =>
+          this.client.send(
+            new UploadPartCommand({
+              Bucket: this.bucket,
+              Key: key,
+              UploadId: uploadId,
+              PartNumber,
+              Body: bytes,
+            }),
+            { abortSignal },
+          ),
+        );
+        done.push({ ETag: out.ETag!, PartNumber });
+        size += bytes.length;
+      };
+      await upload(first.value!);
+      await upload(second.value);
+      for (let next = await parts.next(); !next.done; next = await parts.next()) await upload(next.value);
+      await this.send("CompleteMultipartUpload", key, (abortSignal) =>
+        this.client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: key,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: done },
+          }),
+          { abortSignal },
+        ),
+      );
+    } catch (error) {
+      body.destroy();
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }))
+        .catch((abortError: unknown) =>
+          log("info", "s3.abort_failed", { key, uploadId, error: String(abortError) }),
+        );
+      throw error;
+    }
+    return { key, size, contentType: options.contentType, lastModified: Date.now() };
   }
 
   async head(key: string): Promise<BlobInfo | null> {
@@ -306,6 +384,33 @@ export class S3BlobStore implements BlobStore {
 function nullIfMissing(error: unknown): null {
   if (isNotFound(error)) return null;
   throw error;
+}
+
+/** A stream cut into Buffers of `size` bytes (the last one shorter), refused once past maxBytes. */
+async function* partsOf(body: Readable, size: number, maxBytes: number | undefined): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let total = 0;
+  for await (const chunk of body) {
+    let buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    total += buffer.length;
+    if (maxBytes !== undefined && total > maxBytes) {
+      body.destroy();
+      throw new BlobTooLargeError(maxBytes);
+    }
+    while (buffer.length) {
+      const take = Math.min(size - pendingBytes, buffer.length);
+      pending.push(buffer.subarray(0, take));
+      pendingBytes += take;
+      buffer = buffer.subarray(take);
+      if (pendingBytes === size) {
+        yield Buffer.concat(pending, size);
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+  }
+  if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
 /** The body as one Buffer, refusing it (and stopping the stream) once it passes maxBytes. */

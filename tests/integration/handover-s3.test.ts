@@ -4,7 +4,8 @@ import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
 import { authorizeDownload, downloadLink } from "~/modules/handover/downloads.server";
 import { receiveFinalFile } from "~/modules/handover/files.server";
-import { blobStore, type S3BlobStore } from "~storage/index";
+import { Readable } from "node:stream";
+import { BlobTooLargeError, blobStore, readAll, type S3BlobStore } from "~storage/index";
 import { DAY, HOUR, advanceClock } from "~/utils/clock.server";
 import { resetConfig } from "~/utils/env.server";
 import { dropSingleton } from "~/utils/singleton.server";
@@ -33,6 +34,39 @@ beforeAll(async () => {
 afterAll(async () => {
   dropSingleton("blobStore");
   await s3.close();
+});
+
+describe("streamed puts on S3", () => {
+  it("sends a large stream as a multipart upload, one part in memory at a time, and refuses one past the cap with nothing left", async () => {
+    const store = blobStore() as S3BlobStore;
+    const size = 17 * 1024 * 1024 + 123; // three parts of 8 MiB, the last short
+    const pattern = (i: number) => Buffer.alloc(1024 * 1024, i % 251);
+    const source = () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 17; i++) yield pattern(i);
+          yield Buffer.alloc(123, 7);
+        })(),
+      );
+    const info = await store.put("private/finals/s3test/big", source(), {
+      contentType: "application/zip",
+      maxBytes: size,
+    });
+    expect(info.size).toBe(size);
+    const back = await store.get("private/finals/s3test/big");
+    expect(back?.info.size).toBe(size);
+    const bytes = await readAll(back!.body);
+    expect(bytes.subarray(16 * 1024 * 1024, 16 * 1024 * 1024 + 4)).toEqual(Buffer.alloc(4, 16));
+    expect(bytes.subarray(-123)).toEqual(Buffer.alloc(123, 7));
+
+    await expect(
+      store.put("private/finals/s3test/too-big", source(), {
+        contentType: "application/zip",
+        maxBytes: size - 1,
+      }),
+    ).rejects.toBeInstanceOf(BlobTooLargeError);
+    expect(await store.head("private/finals/s3test/too-big")).toBeNull();
+  });
 });
 
 describe("the handover on S3", () => {
