@@ -9,23 +9,22 @@ import {
   FinalFiles,
   HandoverSteps,
   Section,
+  Thread,
   formatSize,
   type StepState,
 } from "~/components/handover";
-import { Notice } from "~/components/field";
 import { Money } from "~/components/contest";
+import { Notice } from "~/components/field";
 import { Countdown, LocalTime } from "~/components/time";
 import { t } from "~/i18n";
 import { formatMoney } from "~/modules/contests/brief";
 import { signAgreement } from "~/modules/handover/agreement.server";
-import { receiveFinalFile } from "~/modules/handover/files.server";
-import { formatList } from "~/modules/handover/files.server";
+import { formatList, receiveFinalFile } from "~/modules/handover/files.server";
 import { MessageSchema, SignSchema } from "~/modules/handover/forms";
 import { handoverPaths } from "~/modules/handover/paths";
 import { boundaryOf } from "~/modules/handover/stream-multipart.server";
 import { postMessage } from "~/modules/handover/thread.server";
 import { getHandoverView } from "~/modules/handover/view.server";
-import { Thread } from "~/components/handover";
 import entriesCss from "~/styles/entries.css?url";
 import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
