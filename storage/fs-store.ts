@@ -47,15 +47,18 @@ export class FsBlobStore implements BlobStore {
       },
     });
     const source = body instanceof Readable ? body : Readable.from([Buffer.from(body)]);
+    // flush: fsync before close, so the rename below never publishes bytes still in a cache.
+    const file = fs.createWriteStream(tmp, { flush: true });
     try {
-      // flush: fsync before close, so the rename below never publishes bytes still in a cache.
-      await pipeline(source, counter, fs.createWriteStream(tmp, { flush: true }));
+      await pipeline(source, counter, file);
       const info: BlobInfo = { key, size, contentType: options.contentType, lastModified: Date.now() };
       await fsp.writeFile(tmpMeta, JSON.stringify({ contentType: info.contentType }));
       await fsp.rename(tmpMeta, `${target}${META_SUFFIX}`);
       await fsp.rename(tmp, target);
       return info;
     } catch (error) {
+      // A failure before the file finished opening would let the open create it after our rm.
+      if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
       await fsp.rm(tmp, { force: true });
       await fsp.rm(tmpMeta, { force: true });
       throw error;

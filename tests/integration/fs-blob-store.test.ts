@@ -11,6 +11,20 @@ const store = new FsBlobStore(root);
 blobStoreContract("filesystem", () => store);
 
 describe("filesystem blob store crash safety", () => {
+  it("leaves no temp file when a write fails before its file has even opened", async () => {
+    for (let i = 0; i < 20; i++) {
+      const failing = new Readable({
+        read() {
+          this.destroy(new Error("refused at once"));
+        },
+      });
+      await expect(store.put(`early/${i}`, failing, { contentType: "text/plain" })).rejects.toThrow(
+        "refused at once",
+      );
+      expect(fs.readdirSync(path.join(root, ".tmp"))).toEqual([]);
+    }
+  });
+
   it("never shows half a blob: a write that dies midway leaves the old bytes (or none) under the key", async () => {
     await store.put("atomic/key", Buffer.from("complete old version"), { contentType: "text/plain" });
     const dying = new Readable({
