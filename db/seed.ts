@@ -1,10 +1,4 @@
-import sharp from "sharp";
 import { hashPassword } from "../app/modules/auth/passwords.server";
-import { REVIEW_STEP } from "../app/modules/contests/brief";
-import { createDraft } from "../app/modules/contests/contests.server";
-import { launchContest } from "../app/modules/contests/launch.server";
-import { inspectImage } from "../app/modules/entries/images.server";
-import { submitEntry } from "../app/modules/entries/submission.server";
 import { now } from "../app/utils/clock.server";
 import { newId } from "../app/utils/ids.server";
 import { db, transaction } from "./index";
@@ -25,6 +19,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole; what:
  * whose shape and colours depend on `n`, so the gallery shows distinct designs.
  */
 async function demoArtwork(n: number): Promise<Buffer> {
+  const { default: sharp } = await import("sharp");
   const size = 900;
   const palette = [
     [
@@ -91,6 +86,12 @@ async function demoArtwork(n: number): Promise<Buffer> {
  * watermarked previews as soon as the app runs).
  */
 async function seedDemoContest(ids: Record<string, string>) {
+  // Loaded only when seeding: the image module blocks sharp's other decoders for the whole process.
+  const { REVIEW_STEP } = await import("../app/modules/contests/brief");
+  const { createDraft } = await import("../app/modules/contests/contests.server");
+  const { launchContest } = await import("../app/modules/contests/launch.server");
+  const { inspectImage } = await import("../app/modules/entries/images.server");
+  const { submitEntry } = await import("../app/modules/entries/submission.server");
   const client = ids["client@demo.concours"]!;
   const contestId = await createDraft({
     clientId: client,
@@ -102,7 +103,7 @@ async function seedDemoContest(ids: Record<string, string>) {
     .updateTable("contests")
     .set({
       description:
-        "A neighbourhood bakery in Montréal's Plateau, open since 1987, is opening a second shop. We want a warm, confident mark that works on paper bags, the shop sign and Instagram.",
+        "A neighbourhood boulangerie on Montréal's Plateau, open since 1987, is opening a second shop. We want a warm, confident mark that works on paper bags, the shop sign and Instagram.",
       industry: "Food and drink",
       audience: "Families and commuters on their way to work; people who care where their bread comes from.",
       must_haves: "The name Pain d'Or. Works in one colour. Legible at 2 cm.",
