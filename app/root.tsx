@@ -61,7 +61,7 @@ function Header() {
           <NavLink to="/contests" end={false}>
             {t("nav.contests")}
           </NavLink>
-          <Link to="/#how-it-works">{t("nav.howItWorks")}</Link>
+          {user ? null : <Link to="/#how-it-works">{t("nav.howItWorks")}</Link>}
           {data?.mailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
           {user ? (
             <>
@@ -79,10 +79,13 @@ function Header() {
                   </span>
                 ) : null}
               </NavLink>
-              <NavLink to="/account">{t("nav.account")}</NavLink>
-              <span className="nav__user" data-testid="current-user">
-                {user.name}
-              </span>
+              <NavLink
+                to="/account"
+                className="nav__user"
+                aria-label={t("nav.account.label", { name: user.name })}
+              >
+                <span data-testid="current-user">{user.name}</span>
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="linklike nav__logout">
                   {t("nav.logout")}

@@ -14,18 +14,155 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole; what:
   { email: "judge@demo.concours", name: "Jules Gagnon", role: "client", what: "judge" },
 ];
 
+/**
+ * Demo artwork, drawn from raw pixels (no fonts, no decoder needed): a soft ground and a bold mark
+ * whose shape and colours depend on `n`, so the gallery shows distinct designs.
+ */
+async function demoArtwork(n: number): Promise<Buffer> {
+  const { default: sharp } = await import("sharp");
+  const size = 900;
+  const palette = [
+    [
+      [252, 238, 224],
+      [196, 92, 38],
+      [62, 39, 35],
+    ],
+    [
+      [232, 240, 236],
+      [36, 110, 90],
+      [240, 196, 80],
+    ],
+    [
+      [236, 236, 248],
+      [70, 60, 180],
+      [250, 170, 60],
+    ],
+    [
+      [250, 244, 230],
+      [150, 40, 60],
+      [245, 220, 180],
+    ],
+    [
+      [228, 238, 246],
+      [30, 70, 120],
+      [240, 120, 90],
+    ],
+    [
+      [244, 240, 232],
+      [40, 40, 40],
+      [214, 160, 60],
+    ],
+  ][n % 6]!;
+  const [ground, mark, accent] = palette as [number[], number[], number[]];
+  const data = Buffer.alloc(size * size * 3);
+  const c = size / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const dx = x - c;
+      const dy = y - c;
+      const r = Math.hypot(dx, dy);
+      const inside =
+        n % 3 === 0
+          ? r < 250 // a disc
+          : n % 3 === 1
+            ? Math.abs(dx) + Math.abs(dy) < 280 // a diamond
+            : y > 200 && y < 700 && Math.abs(dx) < (y - 200) * 0.6; // a triangle
+      const inner = r < 90 + (n % 4) * 12;
+      const colour = inner && inside ? accent : inside ? mark : ground;
+      const i = (y * size + x) * 3;
+      data[i] = colour[0]!;
+      data[i + 1] = colour[1]!;
+      data[i + 2] = colour[2]!;
+    }
+  }
+  return sharp(data, { raw: { width: size, height: size, channels: 3 } })
+    .png()
+    .toBuffer();
+}
+
+/**
+ * A live demo contest: launched and paid with the sandbox's test card, the demo judge invited, and
+ * six drafts from the three designers sent through the real upload path (the worker makes their
+ * watermarked previews as soon as the app runs).
+ */
+async function seedDemoContest(ids: Record<string, string>) {
+  // Loaded only when seeding: the image module blocks sharp's other decoders for the whole process.
+  const { REVIEW_STEP } = await import("../app/modules/contests/brief");
+  const { createDraft } = await import("../app/modules/contests/contests.server");
+  const { launchContest } = await import("../app/modules/contests/launch.server");
+  const { inspectImage } = await import("../app/modules/entries/images.server");
+  const { submitEntry } = await import("../app/modules/entries/submission.server");
+  const client = ids["client@demo.concours"]!;
+  const contestId = await createDraft({
+    clientId: client,
+    category: "logo",
+    title: "A logo for Boulangerie Pain d'Or",
+    businessName: "Pain d'Or",
+  });
+  await db()
+    .updateTable("contests")
+    .set({
+      description:
+        "A neighbourhood boulangerie on Montréal's Plateau, open since 1987, is opening a second shop. We want a warm, confident mark that works on paper bags, the shop sign and Instagram.",
+      industry: "Food and drink",
+      audience: "Families and commuters on their way to work; people who care where their bread comes from.",
+      must_haves: "The name Pain d'Or. Works in one colour. Legible at 2 cm.",
+      colors_use: JSON.stringify(["#c45c26", "#f4e2c8"]),
+      colors_avoid: JSON.stringify(["neon green"]),
+      deliverables: JSON.stringify(["svg", "pdf", "png"]),
+      style: JSON.stringify({
+        classic_modern: 40,
+        playful_serious: 45,
+        simple_detailed: 30,
+        feminine_masculine: 50,
+        economical_luxurious: 55,
+      }),
+      draft_step: REVIEW_STEP,
+    })
+    .where("id", "=", contestId)
+    .execute();
+  const launched = await launchContest({
+    contestId,
+    clientId: client,
+    card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "Camille Tremblay" },
+    idempotencyKey: `demo-launch-${contestId}`,
+  });
+  if (!launched.ok) return;
+  await db()
+    .insertInto("contest_members")
+    .values({ contest_id: contestId, user_id: ids["judge@demo.concours"]!, role: "judge", created_at: now() })
+    .execute();
+  const designers = ["ana@demo.concours", "ben@demo.concours", "chloe@demo.concours"];
+  const titles = ["Golden crust", "Morning loaf", "Wheat sheaf", "Sun bakery", "Plateau stamp", "Hearth"];
+  for (let n = 0; n < 6; n++) {
+    const bytes = await demoArtwork(n);
+    const image = await inspectImage(bytes);
+    if (!image.ok) continue;
+    await submitEntry({
+      contestId,
+      designerId: ids[designers[n % 3]!]!,
+      file: bytes,
+      image,
+      title: titles[n]!,
+      note: "A first idea; happy to take it further.",
+    });
+  }
+}
+
 /** Demo data on first run only: does nothing once any account exists. Returns whether it seeded. */
 export async function seedDemo(): Promise<boolean> {
   const any = await db().selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (any) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = now();
+  const ids: Record<string, string> = {};
   await transaction(async (trx) => {
     for (const account of DEMO_ACCOUNTS) {
+      ids[account.email] = newId();
       await trx
         .insertInto("users")
         .values({
-          id: newId(),
+          id: ids[account.email]!,
           email: account.email,
           display_name: account.name,
           password_hash: passwordHash,
@@ -36,6 +173,7 @@ export async function seedDemo(): Promise<boolean> {
         .execute();
     }
   });
+  await seedDemoContest(ids);
   return true;
 }
 

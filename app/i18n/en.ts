@@ -17,6 +17,7 @@ export const en = {
   "nav.signup": "Sign up",
   "nav.logout": "Log out",
   "nav.account": "Account",
+  "nav.account.label": "Your account ({name})",
   "nav.myEntries": "My entries",
   "nav.notifications": "Notifications",
   "nav.notifications.label": "Notifications ({count} unread)",
@@ -48,6 +49,8 @@ export const en = {
   "landing.designers.title": "For designers",
   "landing.designers.body":
     "Prizes held in escrow before you start, guaranteed once finalists are picked, copied work flagged, and feedback on every entry.",
+  "landing.mosaic.label": "Recent designs from open contests",
+  "landing.mosaic.alt": "A design entered in “{title}”",
   "landing.open.title": "Open contests",
   "landing.open.empty": "No contest is open right now. Be the first to start one.",
 

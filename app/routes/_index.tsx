@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContestCard } from "~/components/contest";
 import { t } from "~/i18n";
+import { mediaUrl } from "~/modules/entries/media";
 import { listLiveContests } from "~/modules/contests/queries.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
@@ -20,20 +21,43 @@ export async function loader() {
 export default function Landing() {
   const user = useRootData()?.user;
   const { open, serverNow } = useLoaderData<typeof loader>();
+  // Live work is the best argument: a few recent drafts from open contests, beside the pitch.
+  const mosaic = open
+    .flatMap((c) =>
+      c.thumbnails.map((key) => ({
+        contestId: c.id,
+        src: mediaUrl(key),
+        alt: t("landing.mosaic.alt", { title: c.title }),
+      })),
+    )
+    .slice(0, 6);
   return (
     <>
       <section className="hero">
-        <div className="container">
-          <h1>{t("landing.hero.title")}</h1>
-          <p className="lead">{t("landing.hero.lead")}</p>
-          <div className="row" style={{ marginTop: 32 }}>
-            <Link to={user ? "/contests/new" : "/signup?as=client"} className="btn btn--primary">
-              {t("landing.cta.client")}
-            </Link>
-            <Link to={user ? "/contests" : "/signup?as=designer"} className="btn btn--secondary">
-              {t("landing.cta.designer")}
-            </Link>
+        <div className="container hero__inner">
+          <div>
+            <h1>{t("landing.hero.title")}</h1>
+            <p className="lead">{t("landing.hero.lead")}</p>
+            <div className="row" style={{ marginTop: 32 }}>
+              <Link to={user ? "/contests/new" : "/signup?as=client"} className="btn btn--primary">
+                {t("landing.cta.client")}
+              </Link>
+              <Link to={user ? "/contests" : "/signup?as=designer"} className="btn btn--secondary">
+                {t("landing.cta.designer")}
+              </Link>
+            </div>
           </div>
+          {mosaic.length >= 3 ? (
+            <ul className="hero__mosaic" aria-label={t("landing.mosaic.label")}>
+              {mosaic.map((tile) => (
+                <li key={tile.src}>
+                  <Link to={`/contests/${tile.contestId}`} tabIndex={-1}>
+                    <img src={tile.src} alt={tile.alt} width={400} height={400} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       </section>
       <section className="section" id="how-it-works" aria-labelledby="how-title">

@@ -205,8 +205,9 @@ describe("a client in the browser", () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${app.url}/contests`);
-    await page.getByTestId("contest-card").nth(4).waitFor();
-    await expect(page.getByTestId("contest-card").count()).resolves.toBe(5);
+    // The four above, the one launched in the first test, and the demo seed's live contest.
+    await page.getByTestId("contest-card").nth(5).waitFor();
+    await expect(page.getByTestId("contest-card").count()).resolves.toBe(6);
     await page.locator("#browse-q").fill("bakery");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/q=bakery/);
@@ -238,7 +239,12 @@ describe("a client in the browser", () => {
     await hydrated(page);
     await expect(page.getByTestId("contest-status").first().textContent()).resolves.toBe("Open for entries");
     await page.getByRole("link", { name: "Rate entries" }).waitFor();
-    // Localised after hydration: the server's UTC label is gone.
+    // Localised after hydration (an effect re-renders it): the server's UTC label goes away.
+    await page.waitForFunction(
+      () => !document.querySelector(".prize-panel__when time")?.textContent?.includes("UTC"),
+      undefined,
+      { timeout: 5000 },
+    );
     await expect(page.locator(".prize-panel__when time").textContent()).resolves.not.toContain("UTC");
     await page.screenshot({ path: artifactPath("contest-page.png"), fullPage: true });
 
