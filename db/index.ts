@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { config, type Config } from "../app/utils/env.server";
+import { log } from "../app/utils/log.server";
 import { singleton, dropSingleton } from "../app/utils/singleton.server";
 import { ImmediateSqliteDialect, dialectOf } from "./dialect";
 import { migrationProvider } from "./migrations/index";
@@ -20,9 +21,11 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export function createDatabase(database: Config["database"]): DB {
   if (database.kind === "postgres") {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle connection that dies (a restart, a failover, an administrator's terminate) is reported
+    // on the pool; unheard, that event would end the process. The pool replaces the connection.
+    pool.on("error", (error) => log("error", "db.idle_connection_lost", { error: String(error) }));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const conn = new Sqlite(database.file);
