@@ -207,16 +207,23 @@ export default function JudgingViewer() {
   const stripRef = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState("");
 
+  // The entry on screen, also between a keypress and the next render: a fast "→ 3" must rate the
+  // entry it moved to, not the one the last render's closures remember.
+  const shownRef = useRef(current);
+  shownRef.current = current;
+
   const go = useCallback(
     (entryId: string | null | undefined) => {
       if (!entryId) return;
+      shownRef.current = entries.find((e) => e.id === entryId) ?? shownRef.current;
       navigate(viewerHref(filter, entryId), { replace: true, preventScrollReset: true });
     },
-    [navigate, filter],
+    [navigate, filter, entries],
   );
 
   const rate = useCallback(
     (stars: number) => {
+      const current = shownRef.current;
       if (!current || !ratingOpen || current.declined) return;
       const form = new FormData();
       form.set("intent", "rate");
@@ -226,7 +233,7 @@ export default function JudgingViewer() {
       submit(form, { method: "post", navigate: false, fetcherKey: `rate:${current.id}` });
       setAnnouncement(`${entryLabel(current)}: ${starsText(stars)}`);
     },
-    [current, ratingOpen, submit],
+    [ratingOpen, submit],
   );
 
   // Keyboard: ←/→ move, 1–5 rate, D declines (client), C opens the comment (or note) box, Esc closes.
@@ -242,7 +249,9 @@ export default function JudgingViewer() {
       if (key === "ArrowRight" || key === "ArrowLeft") {
         if (comparing.length) return;
         event.preventDefault();
-        go(key === "ArrowRight" ? next?.id : prev?.id);
+        // From the entry on screen now (shownRef), so fast presses each move one step.
+        const here = pickEntries(entries, filter, shownRef.current?.id ?? null);
+        go(key === "ArrowRight" ? here.next?.id : here.prev?.id);
       } else if (/^[1-5]$/.test(key)) {
         event.preventDefault();
         rate(Number(key));
@@ -264,7 +273,7 @@ export default function JudgingViewer() {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [go, rate, next, prev, isClient, current, comparing.length]);
+  }, [go, rate, entries, filter, isClient, current, comparing.length]);
 
   // Keep the current thumbnail in view, and warm the neighbours' previews.
   useEffect(() => {

@@ -15,7 +15,11 @@ const cacheDir = path.resolve(".cache/test");
 export default async function setup(project: TestProject) {
   // HTTP-level tests serve the built app, as production does: build it once per run.
   if (process.env.SKIP_BUILD !== "1") {
-    execSync("npx remix vite:build --logLevel error", { stdio: ["ignore", "ignore", "inherit"] });
+    // A production build, as `npm start` serves it (Vitest's NODE_ENV=test would make React a dev build).
+    execSync("npx remix vite:build --logLevel error", {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   }
   const template = await createTemplate(cacheDir);
   project.provide("templateDb", template);
