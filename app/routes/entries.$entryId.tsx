@@ -154,7 +154,7 @@ export default function EntryPage() {
                 <p className="muted" style={{ margin: 0 }}>
                   {t("entries.withdraw.hint")}
                 </p>
-                <label className="row" style={{ gap: 8, alignItems: "flex-start" }}>
+                <label className="row" style={{ gap: 8, alignItems: "flex-start", flexWrap: "nowrap" }}>
                   <input type="checkbox" name="confirm" value="yes" required />
                   <span>{t("entries.withdraw.confirmLabel")}</span>
                 </label>
