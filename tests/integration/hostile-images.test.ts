@@ -123,6 +123,20 @@ describe("hostile uploads", () => {
     expect(await sharp(images.preview).metadata()).toMatchObject({ format: "webp", width: 400, height: 300 });
   });
 
+  it("accepts a phone photo that carries a second JPEG after the first (an HDR gain map), previewing the first", async () => {
+    const photo = await photoJpeg(400, 300, 31);
+    const gainMap = await fromRaw(photoPixels(200, 150, 32))
+      .greyscale()
+      .jpeg()
+      .toBuffer();
+    const result = await upload(Buffer.concat([photo, gainMap]), "IMG_2041.jpg", "image/jpeg");
+    expect(result).toMatchObject({ ok: true, image: { format: "jpeg", width: 400, height: 300 } });
+    const images = await renderEntryImages(Buffer.concat([photo, gainMap]), {
+      watermarkText: watermarkTextFor("Ultra HDR"),
+    });
+    expect(await sharp(images.preview).metadata()).toMatchObject({ format: "webp", width: 400, height: 300 });
+  });
+
   it("accepts a JPEG with GPS EXIF and orientation 6: rotated, and with no metadata left", async () => {
     const original = await fromRaw(photoPixels(640, 480, 8))
       .withExif({

@@ -99,6 +99,29 @@ describe("checkStructure: where the image ends", () => {
     );
   });
 
+  it("accepts whole JPEGs after the first one (a phone's gain map or depth map), and nothing else after them", async () => {
+    const small = (colour: string) =>
+      sharp({ create: { width: 16, height: 8, channels: 3, background: colour } })
+        .jpeg()
+        .toBuffer();
+    const [main, gainMap, depth] = await Promise.all([small("#c84"), small("#777"), small("#222")]);
+    const ultraHdr = Buffer.concat([main, gainMap, depth]);
+    expect(checkStructure(ultraHdr, "jpeg")).toEqual({ ok: true, end: ultraHdr.length });
+    const script = Buffer.from("<script>alert(document.cookie)</script>");
+    expect(checkStructure(Buffer.concat([ultraHdr, script]), "jpeg")).toEqual({
+      ok: false,
+      problem: "trailing",
+    });
+    // Only SOI, or a "JPEG" with neither a frame nor a scan, is not an image.
+    expect(checkStructure(Buffer.concat([main, Buffer.from([0xff, 0xd8, 0xff, 0xd9])]), "jpeg")).toEqual({
+      ok: false,
+      problem: "trailing",
+    });
+    // A cut second image is trailing data, not a whole file.
+    const cut = Buffer.concat([main, gainMap.subarray(0, gainMap.length - 10)]);
+    expect(checkStructure(cut, "jpeg")).toEqual({ ok: false, problem: "trailing" });
+  });
+
   it("finds a script appended to a JPEG", async () => {
     const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#abc" } })
       .jpeg()

@@ -85,15 +85,37 @@ export function sniffType(bytes: Buffer): SniffedType {
 export type StructureCheck = { ok: true; end: number } | { ok: false; problem: "truncated" | "trailing" };
 
 export function checkStructure(bytes: Buffer, format: AcceptedFormat): StructureCheck {
-  const end = format === "jpeg" ? jpegEnd(bytes) : format === "png" ? pngEnd(bytes) : webpEnd(bytes);
-  if (end === null || end > bytes.length) return { ok: false, problem: "truncated" };
+  let end = format === "jpeg" ? jpegEnd(bytes, 0)?.end : format === "png" ? pngEnd(bytes) : webpEnd(bytes);
+  if (end === null || end === undefined || end > bytes.length) return { ok: false, problem: "truncated" };
+  if (format === "jpeg") end = pastEmbeddedJpegs(bytes, end);
   if (end < bytes.length) return { ok: false, problem: "trailing" };
   return { ok: true, end };
 }
 
-/** Offset just past the EOI marker that ends the image, or null if it never comes. */
-function jpegEnd(bytes: Buffer): number | null {
-  let pos = 2; // after SOI
+/**
+ * Phones and HDR exports put more whole JPEGs after the first one's end (the Multi-Picture Format
+ * of CIPA DC-007: the gain map of an Ultra HDR photo, a depth map, a preview). Those are images,
+ * not a polyglot: skip each one that is a complete JPEG with image data of its own, up to 8.
+ * Anything else after them is still trailing data.
+ */
+function pastEmbeddedJpegs(bytes: Buffer, end: number): number {
+  for (let i = 0; i < 8 && end + 3 <= bytes.length; i++) {
+    if (bytes[end] !== 0xff || bytes[end + 1] !== 0xd8 || bytes[end + 2] !== 0xff) break;
+    const next = jpegEnd(bytes, end);
+    if (!next || !next.hasFrame || !next.hasScan) break;
+    end = next.end;
+  }
+  return end;
+}
+
+/**
+ * Offset just past the EOI marker that ends the JPEG starting at `start`, or null if it never
+ * comes; and whether a frame header (SOFn) and a scan (SOS) came before it.
+ */
+function jpegEnd(bytes: Buffer, start: number): { end: number; hasFrame: boolean; hasScan: boolean } | null {
+  let pos = start + 2; // after SOI
+  let hasFrame = false;
+  let hasScan = false;
   const length = bytes.length;
   while (pos < length) {
     // Find the next marker (tolerating stray bytes between segments, as decoders do).
@@ -105,13 +127,18 @@ function jpegEnd(bytes: Buffer): number | null {
     if (pos >= length) return null;
     const marker = bytes[pos]!;
     pos++;
-    if (marker === 0xd9) return pos; // EOI
+    if (marker === 0xd9) return { end: pos, hasFrame, hasScan }; // EOI
     if (marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
     if (pos + 2 > length) return null;
     const segmentLength = bytes.readUInt16BE(pos);
     if (segmentLength < 2) return null;
     pos += segmentLength;
+    // SOF0–SOF15, less DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      hasFrame = true;
+    }
     if (marker === 0xda) {
+      hasScan = true;
       // Start of scan: entropy-coded data runs to the next marker that is not a stuffed 0xFF00
       // or a restart marker.
       for (;;) {
