@@ -429,6 +429,7 @@ function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): strin
       return t("event.winner_selected", { actor, name: e.names[String(e.data.designerId)] ?? "" });
     case "handover_started":
     case "handover_auto_approved":
+    case "handover_waiting_for_signature":
       return t(`event.${e.kind}`);
     case "handover_approved":
       return t("event.handover_approved", { actor });

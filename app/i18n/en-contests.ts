@@ -432,6 +432,8 @@ export const enContests = {
   "event.winner_selected": "{actor} picked the winner: {name}",
   "event.handover_started": "The winner started the handover",
   "event.handover_approved": "{actor} approved the handover; the prize was released",
+  "event.handover_waiting_for_signature":
+    "The handover was due for automatic approval; it waits for the winner to sign the agreement",
   "event.handover_auto_approved": "The handover was approved automatically; the prize was released",
   "event.round_ended": "The {from} round ended",
   "event.round_ended.qualifying": "The qualifying round ended; time to pick finalists",

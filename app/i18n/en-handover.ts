@@ -24,6 +24,10 @@ export const enHandover = {
   "handover.autoApprove.client":
     "If you neither approve nor ask for changes, the handover is approved and the prize released automatically on",
   "handover.autoApprove.winner": "If the client stays silent, the handover is approved automatically on",
+  "handover.autoApprove.needsSignature":
+    "The automatic approval needs {designer}’s signature on the agreement first; until then it waits a day at a time.",
+  "handover.autoApprove.needsYourSignature":
+    "The automatic approval needs your signature on the agreement first; until then it waits a day at a time.",
   "handover.notStarted.client":
     "The clock starts when {designer} uploads the first file. You will get an e-mail.",
   "handover.notStarted.winner":
@@ -264,6 +268,8 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
     "1 day left to review the handover of “{contest}”; then it is approved automatically.",
   "notify.handover.message": "{name} wrote to you about the handover of “{contest}”.",
   "notify.handover.signed": "{name} signed the design transfer agreement of “{contest}”.",
+  "notify.contest.handover_sign_to_be_paid":
+    "The client of “{contest}” stayed silent, so the handover can be approved for them, but only once you sign the design transfer agreement. Sign it to receive the prize.",
   "notify.contest.handover_auto_approved":
     "The handover of “{contest}” was approved automatically. Your files are ready to download.",
   "mail.handover.reminder.subject": "{days} left to review the files for “{contest}”",

@@ -322,6 +322,13 @@ export default function HandoverPage() {
                       {isClient ? t("handover.autoApprove.client") : t("handover.autoApprove.winner")}{" "}
                       <LocalTime at={contest.autoApproveAt} />.
                     </p>
+                    {designerSigned ? null : (
+                      <p className="muted small">
+                        {isClient
+                          ? t("handover.autoApprove.needsSignature", { designer })
+                          : t("handover.autoApprove.needsYourSignature")}
+                      </p>
+                    )}
                   </div>
                 ) : (
                   <p className="muted small">

@@ -28,7 +28,7 @@ import {
   type ChargeInput,
   type PaymentProvider,
 } from "~/modules/escrow/payments.server";
-import { HOUR, advanceClock, freezeClock } from "~/utils/clock.server";
+import { HOUR, advanceClock, freezeClock, resetClock } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 
 const sandbox = new SandboxProvider();
@@ -400,6 +400,26 @@ describe("payouts to designers", () => {
       ["payout", -400_00],
       ["payout_returned", 400_00],
     ]);
+  });
+
+  it("list the returned money after the payout even when both happen in the same millisecond", async () => {
+    const designerId = await designerWith(300_00);
+    freezeClock(Date.now());
+    try {
+      const result = await requestPayout({
+        designerId,
+        amount: 300_00,
+        currency: "USD",
+        idempotencyKey: newId(),
+        destination: SANDBOX_DESTINATIONS.closed,
+      });
+      expect(result).toMatchObject({ ok: false, reason: "failed" });
+    } finally {
+      resetClock();
+    }
+    const movements = await designerMovements(db(), designerId);
+    expect(movements.map((m) => m.kind)).toEqual(["prize", "payout", "payout_returned"]);
+    expect(movements[2]!.at).toBeGreaterThan(movements[1]!.at);
   });
 
   it("pay once when the answer timed out after the provider paid, and the request is retried", async () => {

@@ -5,7 +5,7 @@ import { approveHandover } from "~/modules/handover/approval.server";
 import { sendHandoverReminder } from "~/modules/handover/reminders.server";
 import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
 import { platformFee } from "~/modules/escrow/ledger";
-import { DAY, HOUR, advanceClock } from "~/utils/clock.server";
+import { DAY, HOUR, advanceClock, now } from "~/utils/clock.server";
 import { decode, formError } from "../helpers/contests";
 import { FILES, handoverSetup, loginAs, sign, uploadFinal } from "../helpers/handover";
 import { drainJobs } from "../helpers/jobs";
@@ -170,7 +170,9 @@ describe("approving the handover", () => {
 
   it("is approved automatically five days after the first upload when the client stays silent, and tells the client", async () => {
     const s = await handoverSetup({ prize: PRIZE });
-    await uploadFinal(await loginAs(server, s.winner), s.contestId, "logo.png", FILES.png);
+    const asWinner = await loginAs(server, s.winner);
+    await uploadFinal(asWinner, s.contestId, "logo.png", FILES.png);
+    expect((await sign(asWinner, s.contestId, "Ana Souza")).status).toBe(302);
     advanceClock(5 * DAY - HOUR);
     await drainJobs();
     expect((await loadContest(db(), s.contestId))!.status).toBe("handover");
@@ -188,6 +190,44 @@ describe("approving the handover", () => {
       .where("contest_id", "=", s.contestId)
       .execute();
     expect(told.map((n) => n.kind)).toContain("contest.handover_auto_approved");
+  });
+
+  it("waits for the winner's signature before approving for a silent client, then approves at the next check", async () => {
+    const s = await handoverSetup({ prize: PRIZE });
+    const asWinner = await loginAs(server, s.winner);
+    await uploadFinal(asWinner, s.contestId, "logo.png", FILES.png);
+    advanceClock(5 * DAY + HOUR);
+    await drainJobs();
+    const waiting = (await loadContest(db(), s.contestId))!;
+    expect(waiting.status).toBe("handover");
+    expect(waiting.roundEndsAt).toBeGreaterThan(now() + DAY - 2 * HOUR);
+    const m = await money(s.contestId, s.winner);
+    expect(m.resolutions).toHaveLength(0);
+    expect(m.balance.available).toBe(0);
+    const toldWinner = await db()
+      .selectFrom("notifications")
+      .select("kind")
+      .where("user_id", "=", s.winner)
+      .where("contest_id", "=", s.contestId)
+      .execute();
+    expect(toldWinner.map((n) => n.kind)).toContain("contest.handover_sign_to_be_paid");
+    const page = decode(await (await asWinner.get(`/contests/${s.contestId}/handover`)).text());
+    expect(page).toContain("The automatic approval needs your signature on the agreement first");
+
+    expect((await sign(asWinner, s.contestId, "Ana Souza")).status).toBe(302);
+    advanceClock(DAY + HOUR);
+    await drainJobs();
+    expect((await loadContest(db(), s.contestId))!.status).toBe("completed");
+    expect(await completions(s.contestId)).toEqual(["handover_auto_approved"]);
+    expect((await money(s.contestId, s.winner)).prizes).toEqual([PRIZE]);
+    const timeline = await db()
+      .selectFrom("contest_events")
+      .select("kind")
+      .where("contest_id", "=", s.contestId)
+      .execute();
+    const kinds = timeline.map((e) => e.kind);
+    expect(kinds).toContain("handover_waiting_for_signature");
+    expect(kinds).toContain("handover_auto_approved");
   });
 });
 

@@ -2,6 +2,7 @@ import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
+import { signAgreement } from "~/modules/handover/agreement.server";
 import { authorizeDownload, downloadLink } from "~/modules/handover/downloads.server";
 import { receiveFinalFile } from "~/modules/handover/files.server";
 import { Readable } from "node:stream";
@@ -96,7 +97,16 @@ describe("the handover on S3", () => {
     // Before completion the client gets nothing; after it, a presigned URL with the attachment header.
     const target = { kind: "final", versionId: version!.id } as const;
     expect(await authorizeDownload({ contestId: s.contestId, viewerId: s.client, target })).toBeNull();
-    // Completed as the automatic approval would (approval itself has its own tests).
+    // Completed as the automatic approval would (approval itself has its own tests): the winner
+    // has signed, the client stays silent.
+    const signed = await signAgreement({
+      contestId: s.contestId,
+      userId: s.winner,
+      legalName: "Ana Souza",
+      ip: "127.0.0.1",
+      userAgent: "test",
+    });
+    expect(signed.ok).toBe(true);
     advanceClock(5 * DAY + HOUR);
     await drainJobs();
     advanceClock(-(5 * DAY + HOUR));

@@ -370,14 +370,35 @@ describe("resolution when the client goes silent", () => {
     expect(step.ok && step.next.status).toBe("refunded");
   });
 
-  it("approves the handover automatically when its timer runs out, releasing the prize", () => {
-    const step = transition(contestIn("handover", { roundEndsAt: NOW - 1 }), EVENTS.deadline, SYSTEM, NOW);
+  it("approves the handover automatically when its timer runs out and the winner has signed, releasing the prize", () => {
+    const step = transition(
+      contestIn("handover", { roundEndsAt: NOW - 1 }),
+      { type: "deadline", version: 7, verdict, designerSigned: true },
+      SYSTEM,
+      NOW,
+    );
     expect(step.ok && step.next.status).toBe("completed");
     expect(step.ok && step.effects).toContainEqual({
       type: "escrow_award",
       awards: [{ designerId: "d1", amount: 50_000 }],
       reason: "winner",
     });
+  });
+
+  it("waits a day at a time, telling the winner, while the winner has not signed the agreement", () => {
+    const step = transition(
+      contestIn("handover", { roundEndsAt: NOW - 1 }),
+      { type: "deadline", version: 7, verdict, designerSigned: false },
+      SYSTEM,
+      NOW,
+    );
+    expect(step.ok && step.next.status).toBe("handover");
+    expect(step.ok && step.next.roundEndsAt).toBe(NOW + DAY);
+    expect(step.ok && step.kind).toBe("handover_waiting_for_signature");
+    expect(step.ok && step.effects).toEqual([
+      { type: "schedule_deadline", at: NOW + DAY },
+      { type: "notify", audience: "winner", kind: "contest.handover_sign_to_be_paid" },
+    ]);
   });
 });
 

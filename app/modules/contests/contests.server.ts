@@ -326,6 +326,7 @@ export async function runContestDeadline(payload: { contestId: string; version: 
         type: "deadline",
         version: payload.version,
         verdict: await computeVerdict(trx, contest),
+        designerSigned: contest.status === "handover" && (await winnerHasSigned(trx, contest.id)),
       }),
     });
   } catch (error) {
@@ -335,6 +336,17 @@ export async function runContestDeadline(payload: { contestId: string; version: 
     }
     throw error; // too early, a conflict or a database error: the job runs again later
   }
+}
+
+/** Whether the winner has signed the design transfer agreement (the handover's deadline asks). */
+async function winnerHasSigned(trx: Trx, contestId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom("agreement_signatures")
+    .select("party")
+    .where("contest_id", "=", contestId)
+    .where("party", "=", "designer")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export function registerContestJobs() {

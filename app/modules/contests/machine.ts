@@ -60,7 +60,13 @@ export type ContestEvent =
   | { type: "select_winner"; designerId: string; entryId: string; verdict: Verdict }
   | { type: "handover_started" }
   | { type: "approve_handover"; ready: boolean }
-  | { type: "deadline"; version: number; verdict: Verdict };
+  | {
+      type: "deadline";
+      version: number;
+      verdict: Verdict;
+      /** In handover: the winner has signed the design transfer agreement (rights can pass). */
+      designerSigned?: boolean;
+    };
 
 export type ContestEventType = ContestEvent["type"];
 
@@ -389,8 +395,21 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
             event.verdict,
             now,
           );
-        case "handover":
-          return complete(contest, bump, "handover_auto_approved");
+        case "handover": {
+          // A silent client is approved for, but the rights pass only with the winner's signature:
+          // without it the clock waits a day at a time, and the winner is told what is missing.
+          if (event.designerSigned) return complete(contest, bump, "handover_auto_approved");
+          const roundEndsAt = now + DAY;
+          return {
+            ok: true,
+            next: bump({ roundEndsAt }),
+            kind: "handover_waiting_for_signature",
+            effects: [
+              { type: "schedule_deadline", at: roundEndsAt },
+              { type: "notify", audience: "winner", kind: "contest.handover_sign_to_be_paid" },
+            ],
+          };
+        }
         default:
           return reject("wrong_state");
       }

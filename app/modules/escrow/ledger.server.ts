@@ -93,6 +93,21 @@ interface TransferSpec {
   code: TransferCode;
   contestId?: string | null;
   id?: string;
+  /** Not before this instant (a resolution is dated after the transfer it resolves). */
+  notBefore?: number;
+}
+
+/**
+ * The instant a transfer is dated: the clock, but never earlier than a transfer this process
+ * dated before, nor than `notBefore`. Movements list by time, so two transfers in the same
+ * millisecond (a payout refused at once) still list in the order they happened.
+ */
+let lastDated = 0;
+function transferInstant(notBefore = 0): number {
+  const at = Math.max(now(), notBefore, lastDated + 1);
+  // A clock moved back (tests do) starts the sequence again from there.
+  lastDated = now() < lastDated - 60_000 ? Math.max(now(), notBefore) : at;
+  return lastDated;
 }
 
 /** Append one transfer. The only place that writes ledger_transfers. */
@@ -113,7 +128,7 @@ export async function appendTransfer(trx: Trx, spec: TransferSpec): Promise<Ledg
       pending_id: spec.pendingId ?? null,
       code: spec.code,
       contest_id: spec.contestId ?? null,
-      created_at: now(),
+      created_at: transferInstant(spec.notBefore),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -141,6 +156,8 @@ export async function resolvePending(
     pendingId: pending.id,
     code,
     contestId: pending.contest_id,
+    // Movements list by time: in the same millisecond, the resolution still comes after its hold.
+    notBefore: Number(pending.created_at) + 1,
   });
 }
 

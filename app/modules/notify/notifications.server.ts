@@ -121,6 +121,7 @@ const KNOWN_KINDS = new Set<string>([
   "judge.joined",
   "judge.removed",
   "contest.handover_auto_approved",
+  "contest.handover_sign_to_be_paid",
   "handover.started",
   "handover.files_updated",
   "handover.reminder.2",
@@ -167,6 +168,7 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
       return `${contest}/judges`;
     case "contest.won":
     case "contest.handover_auto_approved":
+    case "contest.handover_sign_to_be_paid":
     case "handover.started":
     case "handover.files_updated":
     case "handover.reminder.2":
