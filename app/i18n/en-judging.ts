@@ -273,6 +273,7 @@ export const enJudging = {
   "notify.entry.rated": "The client gave your entry #{number} in “{contest}” {stars}.",
   "notify.entry.commented": "The client commented on your entry #{number} in “{contest}”.",
   "notify.entry.replied": "{name} replied about entry #{number} in “{contest}”.",
+  "notify.judge.noted": "{name}, your judge, left you a note on entry #{number} in “{contest}”.",
   "notify.entry.declined": "Your entry #{number} in “{contest}” was declined: {reason}.",
   "notify.entry.restored": "Your entry #{number} in “{contest}” is back in the running.",
   "notify.judge.joined": "{name} accepted your invitation to judge “{contest}”.",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
+import { notificationText } from "~/modules/notify/notifications.server";
 import {
   addComment,
   declineEntry,
@@ -309,16 +310,37 @@ describe("comments and judges' notes", () => {
       judgeId: s.judge,
       body: "Strongest concept.",
     });
+    await saveJudgeNote({
+      contestId: s.contestId,
+      entryId: s.entries.ben1,
+      judgeId: s.judge,
+      body: "Strongest concept, by far.",
+    });
     await expect(
       saveJudgeNote({ contestId: s.contestId, entryId: s.entries.ben1, judgeId: s.client, body: "x" }),
     ).rejects.toMatchObject({ reason: "forbidden" });
+    // The client is told, once for the edited note; the designer is not.
+    const told = await db()
+      .selectFrom("notifications")
+      .select(["user_id", "kind", "entry_id", "data"])
+      .where("contest_id", "=", s.contestId)
+      .where("kind", "=", "judge.noted")
+      .execute();
+    expect(told.map((n) => [n.user_id, n.entry_id])).toEqual([[s.client, s.entries.ben1]]);
+    expect(
+      notificationText("judge.noted", { ...JSON.parse(told[0]!.data), contestTitle: "Bakery logo" }),
+    ).toBe(
+      "Jules Judge, your judge, left you a note on entry #" +
+        String(JSON.parse(told[0]!.data).number) +
+        " in “Bakery logo”.",
+    );
     await rateEntry({ contestId: s.contestId, entryId: s.entries.ben1, raterId: s.judge, stars: 5 });
     const forClient = await getFeedbackForViewer({ entryId: s.entries.ben1, viewer: { id: s.client } });
     expect(forClient!.judges).toEqual([
-      { judgeId: s.judge, name: "Jules Judge", stars: 5, note: "Strongest concept." },
+      { judgeId: s.judge, name: "Jules Judge", stars: 5, note: "Strongest concept, by far." },
     ]);
     const forJudge = await getFeedbackForViewer({ entryId: s.entries.ben1, viewer: { id: s.judge } });
-    expect(forJudge!.mine).toEqual({ stars: 5, note: "Strongest concept." });
+    expect(forJudge!.mine).toEqual({ stars: 5, note: "Strongest concept, by far." });
     expect(forJudge!.comments).toBeNull();
     const forDesigner = await getFeedbackForViewer({ entryId: s.entries.ben1, viewer: { id: s.ben } });
     expect(forDesigner!.judges).toBeNull();

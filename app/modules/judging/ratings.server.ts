@@ -458,6 +458,13 @@ export async function saveJudgeNote(input: {
       })
       .onConflict((oc) => oc.columns(["entry_id", "judge_id"]).doUpdateSet({ body, updated_at: at }))
       .execute();
+    // The client hears of it (a judge editing the same note again is still one notification).
+    await notifyCoalesced(trx, contest.clientId, {
+      kind: "judge.noted",
+      contestId: contest.id,
+      entryId: entry.id,
+      data: { number: entry.number, name: await displayName(trx, input.judgeId) },
+    });
   });
 }
 

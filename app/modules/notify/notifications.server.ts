@@ -120,6 +120,7 @@ const KNOWN_KINDS = new Set<string>([
   "entry.restored",
   "judge.joined",
   "judge.removed",
+  "judge.noted",
   "contest.handover_auto_approved",
   "contest.handover_sign_to_be_paid",
   "handover.started",
@@ -163,6 +164,7 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
     case "contest.pick_winner":
       return `${contest}/shortlist`;
     case "entry.replied":
+    case "judge.noted":
       return n.entryId ? `${contest}/judge?entry=${n.entryId}` : `${contest}/judge`;
     case "judge.joined":
       return `${contest}/judges`;
