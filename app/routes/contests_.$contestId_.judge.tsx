@@ -162,6 +162,11 @@ function useOptimisticStars(entries: Entry[]) {
   }, [entries, fetchers]);
 }
 
+function ignoreAbort(error: unknown) {
+  if (error instanceof DOMException && error.name === "AbortError") return;
+  throw error;
+}
+
 function usePrefersReducedMotion() {
   const [reduced, setReduced] = useState(false);
   useEffect(() => {
@@ -216,7 +221,12 @@ export default function JudgingViewer() {
     (entryId: string | null | undefined) => {
       if (!entryId) return;
       shownRef.current = entries.find((e) => e.id === entryId) ?? shownRef.current;
-      navigate(viewerHref(filter, entryId), { replace: true, preventScrollReset: true });
+      // A move that a newer one (or a revalidation after a rating) supersedes is aborted: expected.
+      const moving: unknown = navigate(viewerHref(filter, entryId), {
+        replace: true,
+        preventScrollReset: true,
+      });
+      if (moving instanceof Promise) moving.catch(ignoreAbort);
     },
     [navigate, filter, entries],
   );
@@ -710,18 +720,22 @@ function NotePanel({
 }: PanelProps & { feedback: LoaderData["feedback"] }) {
   const fetcher = useFetcher<typeof action>();
   const saved = fetcher.state === "idle" && fetcher.data?.ok;
+  // The saved note arrives with the entry's data, perhaps after the judge has started typing
+  // (C right after →): it fills the box only while the judge has typed nothing there.
+  const savedNote = feedback?.mine?.note ?? "";
+  const [draft, setDraft] = useState<{ entryId: string; text: string; edited: boolean }>({
+    entryId: entry.id,
+    text: savedNote,
+    edited: false,
+  });
+  const text = draft.entryId !== entry.id || !draft.edited ? savedNote : draft.text;
   return (
     <details ref={innerRef} className="viewer__panel" id="note">
       <summary className="viewer__button">
         {t("judging.notes.title")} {feedback?.mine?.note ? "•" : null} <Kbd>C</Kbd>
       </summary>
       <div className="viewer__sheet">
-        <fetcher.Form
-          method="post"
-          className="stack"
-          preventScrollReset
-          key={`${entry.id}:${feedback ? "loaded" : "pending"}`}
-        >
+        <fetcher.Form method="post" className="stack" preventScrollReset key={entry.id}>
           <input type="hidden" name="intent" value="note" />
           <input type="hidden" name="entryId" value={entry.id} />
           <input type="hidden" name="filter" value={filter} />
@@ -738,7 +752,8 @@ function NotePanel({
             rows={3}
             maxLength={2000}
             className="viewer__textarea"
-            defaultValue={feedback?.mine?.note ?? ""}
+            value={text}
+            onChange={(e) => setDraft({ entryId: entry.id, text: e.target.value, edited: true })}
             aria-describedby={`note-hint-${entry.id}`}
           />
           <div className="row">
