@@ -637,9 +637,16 @@ function CommentsPanel({
   now: serverNow,
 }: PanelProps & { feedback: LoaderData["feedback"]; now: number }) {
   const fetcher = useFetcher<typeof action>();
-  const formRef = useRef<HTMLFormElement>(null);
+  // One draft per entry: a comment begun on one entry never follows the client to the next one
+  // (it would reach the wrong designer), and is still there on coming back.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const sentFor = useRef<string | null>(null);
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
+    if (fetcher.state === "idle" && fetcher.data?.ok && sentFor.current) {
+      const sent = sentFor.current;
+      sentFor.current = null;
+      setDrafts(({ [sent]: _, ...rest }) => rest);
+    }
   }, [fetcher.state, fetcher.data]);
   const comments = feedback?.comments ?? [];
   return (
@@ -677,7 +684,14 @@ function CommentsPanel({
             </ul>
           </div>
         ) : null}
-        <fetcher.Form method="post" ref={formRef} className="stack" preventScrollReset>
+        <fetcher.Form
+          method="post"
+          className="stack"
+          preventScrollReset
+          onSubmit={() => {
+            sentFor.current = entry.id;
+          }}
+        >
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="entryId" value={entry.id} />
           <input type="hidden" name="filter" value={filter} />
@@ -692,6 +706,8 @@ function CommentsPanel({
             required
             maxLength={2000}
             className="viewer__textarea"
+            value={drafts[entry.id] ?? ""}
+            onChange={(e) => setDrafts((d) => ({ ...d, [entry.id]: e.target.value }))}
           />
           {fetcher.data && !fetcher.data.ok ? (
             <p className="viewer__error" role="alert">

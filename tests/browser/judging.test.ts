@@ -156,6 +156,24 @@ describe("judging in the browser", () => {
     await clientPage.getByRole("button", { name: "Send comment" }).click();
     await clientPage.locator(".thread").getByText("Lovely. Could the sun be warmer?").waitFor();
     await clientPage.screenshot({ path: artifactPath("judging-viewer.png") });
+    // A comment begun on one entry stays with that entry: the next one shows an empty box (the
+    // text would otherwise reach another designer), and coming back finds the draft.
+    const box = clientPage.getByLabel("Comment for the designer");
+    expect(await box.inputValue()).toBe("");
+    await box.fill("A draft for Ana only");
+    await clientPage.keyboard.press("Escape"); // out of the box
+    await clientPage.keyboard.press("ArrowRight"); // past the declined #5
+    await clientPage
+      .locator("#viewer-entry")
+      .getByText(/^Entry #6 by Chloé Martin$/)
+      .waitFor();
+    expect(await box.inputValue()).toBe("");
+    await clientPage.keyboard.press("ArrowLeft");
+    await clientPage
+      .locator("#viewer-entry")
+      .getByText(/^Entry #4 by Ana Souza$/)
+      .waitFor();
+    expect(await box.inputValue()).toBe("A draft for Ana only");
     await clientPage.keyboard.press("Escape");
 
     // Compare two entries side by side (the filmstrip's boxes, then "Compare selected").
