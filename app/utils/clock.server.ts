@@ -8,7 +8,7 @@ export interface Clock {
   now(): number;
 }
 
-type ClockState = { offsetMs: number; frozenAt: number | null };
+type ClockState = { offsetMs: number; frozenAt: number | null; lastOrdered?: number };
 
 const state = () => singleton<ClockState>("clock", () => ({ offsetMs: 0, frozenAt: null }));
 
@@ -21,6 +21,20 @@ export const clock: Clock = {
 
 export function now(): number {
   return clock.now();
+}
+
+/**
+ * The clock for rows that are listed by time (a thread's messages, ledger movements): never
+ * earlier than `notBefore`, and strictly after the last instant this process handed out, so that
+ * two rows written in the same millisecond still list in the order they were written. A clock
+ * moved back by more than a minute (tests do) starts again from there.
+ */
+export function orderedNow(notBefore = 0): number {
+  const s = state();
+  const at = now();
+  const last = s.lastOrdered ?? 0;
+  s.lastOrdered = at < last - MINUTE ? Math.max(at, notBefore) : Math.max(at, notBefore, last + 1);
+  return s.lastOrdered;
 }
 
 /** Move time forward (or back) by `ms` for everything that asks the clock. */

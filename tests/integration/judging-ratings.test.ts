@@ -4,6 +4,7 @@ import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { notificationText } from "~/modules/notify/notifications.server";
+import { freezeClock, now, resetClock } from "~/utils/clock.server";
 import {
   addComment,
   declineEntry,
@@ -274,12 +275,18 @@ describe("declines and eliminations", () => {
 describe("comments and judges' notes", () => {
   it("keeps a thread between the client and the entry's designer, each told of the other's words", async () => {
     const s = await judgingSetup();
-    await addComment({
-      entryId: s.entries.ana1,
-      authorId: s.client,
-      body: "Love the mark; try a warmer red?",
-    });
-    await addComment({ entryId: s.entries.ana1, authorId: s.ana, body: "Will do, revision tonight." });
+    // Both in the same millisecond (the clock stands still): the thread keeps the order of writing.
+    freezeClock(now());
+    try {
+      await addComment({
+        entryId: s.entries.ana1,
+        authorId: s.client,
+        body: "Love the mark; try a warmer red?",
+      });
+      await addComment({ entryId: s.entries.ana1, authorId: s.ana, body: "Will do, revision tonight." });
+    } finally {
+      resetClock();
+    }
     for (const authorId of [s.judge, s.ben]) {
       await expect(addComment({ entryId: s.entries.ana1, authorId, body: "Hello" })).rejects.toMatchObject({
         reason: "forbidden",

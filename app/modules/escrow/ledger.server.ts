@@ -9,7 +9,7 @@ import type {
   PayoutStatus,
   TransferPhase,
 } from "~db/schema";
-import { now } from "~/utils/clock.server";
+import { now, orderedNow } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import {
   MAX_AMOUNT,
@@ -97,19 +97,6 @@ interface TransferSpec {
   notBefore?: number;
 }
 
-/**
- * The instant a transfer is dated: the clock, but never earlier than a transfer this process
- * dated before, nor than `notBefore`. Movements list by time, so two transfers in the same
- * millisecond (a payout refused at once) still list in the order they happened.
- */
-let lastDated = 0;
-function transferInstant(notBefore = 0): number {
-  const at = Math.max(now(), notBefore, lastDated + 1);
-  // A clock moved back (tests do) starts the sequence again from there.
-  lastDated = now() < lastDated - 60_000 ? Math.max(now(), notBefore) : at;
-  return lastDated;
-}
-
 /** Append one transfer. The only place that writes ledger_transfers. */
 export async function appendTransfer(trx: Trx, spec: TransferSpec): Promise<LedgerTransfer> {
   if (!isMinorAmount(spec.amount) || spec.amount === 0) {
@@ -128,7 +115,8 @@ export async function appendTransfer(trx: Trx, spec: TransferSpec): Promise<Ledg
       pending_id: spec.pendingId ?? null,
       code: spec.code,
       contest_id: spec.contestId ?? null,
-      created_at: transferInstant(spec.notBefore),
+      // Movements list by time: dated in the order written, a resolution after what it resolves.
+      created_at: orderedNow(spec.notBefore),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -156,7 +144,6 @@ export async function resolvePending(
     pendingId: pending.id,
     code,
     contestId: pending.contest_id,
-    // Movements list by time: in the same millisecond, the resolution still comes after its hold.
     notBefore: Number(pending.created_at) + 1,
   });
 }

@@ -1,5 +1,5 @@
 import { db, transaction } from "~db/index";
-import { now } from "~/utils/clock.server";
+import { orderedNow } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty } from "./access.server";
@@ -55,7 +55,7 @@ export async function postMessage(input: {
         contest_id: input.contestId,
         author_id: input.userId,
         body: input.body.slice(0, MAX_MESSAGE_LENGTH),
-        created_at: now(),
+        created_at: orderedNow(),
       })
       .execute();
     const author = await trx

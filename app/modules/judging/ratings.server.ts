@@ -1,7 +1,7 @@
 import { db, dialectOf, transaction, type DB, type Trx } from "~db/index";
 import { forShare, forUpdate } from "~db/locking";
 import type { ContestStatus, RatingRound } from "~db/schema";
-import { now } from "~/utils/clock.server";
+import { now, orderedNow } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { contestAccess, seesOthersEntries } from "../contests/access.server";
 import { appendContestEvent, loadContest } from "../contests/contests.server";
@@ -391,7 +391,7 @@ export async function addComment(input: {
     if (!fromClient && !fromDesigner) throw new JudgingError("forbidden");
     if (!isContestLive(contest.status)) throw new JudgingError("contest_closed");
     const id = newId();
-    const at = now();
+    const at = orderedNow();
     await trx
       .insertInto("entry_comments")
       .values({
