@@ -3,7 +3,7 @@ import { pipeline, Transform, type TransformCallback } from "node:stream";
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { blobStore, BlobTooLargeError, keys } from "~storage/index";
 import { t, type MessageKey } from "~/i18n";
-import { now } from "~/utils/clock.server";
+import { orderedNow } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { ContestActionError, applyContestEvent, loadContest } from "../contests/contests.server";
@@ -282,7 +282,7 @@ async function writeVersion(
     stored: StoredFile;
   },
 ): Promise<ReceiveResult> {
-  const at = now();
+  const at = orderedNow(); // files and versions list in the order they came
   const { stored } = input;
   let fileId: string;
   let version: number;
