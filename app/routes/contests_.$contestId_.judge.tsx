@@ -30,6 +30,7 @@ import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.
 import {
   MAX_COMPARE,
   parseFilter,
+  entryForKeys,
   pickEntries,
   progressOf,
   VIEWER_FILTERS,
@@ -162,11 +163,6 @@ function useOptimisticStars(entries: Entry[]) {
   }, [entries, fetchers]);
 }
 
-function ignoreAbort(error: unknown) {
-  if (error instanceof DOMException && error.name === "AbortError") return;
-  throw error;
-}
-
 function usePrefersReducedMotion() {
   const [reduced, setReduced] = useState(false);
   useEffect(() => {
@@ -214,19 +210,18 @@ export default function JudgingViewer() {
 
   // The entry on screen, also between a keypress and the next render: a fast "→ 3" must rate the
   // entry it moved to, not the one the last render's closures remember.
+  // A render that does not change the entry (a rating's answer arriving before the move has
+  // begun) must not take the ref back to the entry being left.
   const shownRef = useRef(current);
-  shownRef.current = current;
+  const renderedId = useRef(current?.id ?? null);
+  shownRef.current = entryForKeys(shownRef.current, renderedId.current, current);
+  renderedId.current = current?.id ?? null;
 
   const go = useCallback(
     (entryId: string | null | undefined) => {
       if (!entryId) return;
       shownRef.current = entries.find((e) => e.id === entryId) ?? shownRef.current;
-      // A move that a newer one (or a revalidation after a rating) supersedes is aborted: expected.
-      const moving: unknown = navigate(viewerHref(filter, entryId), {
-        replace: true,
-        preventScrollReset: true,
-      });
-      if (moving instanceof Promise) moving.catch(ignoreAbort);
+      navigate(viewerHref(filter, entryId), { replace: true, preventScrollReset: true });
     },
     [navigate, filter, entries],
   );

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { notificationText } from "~/modules/notify/notifications.server";
-import { filterEntries, parseFilter, pickEntries, progressOf } from "~/modules/judging/viewer";
+import { entryForKeys, filterEntries, parseFilter, pickEntries, progressOf } from "~/modules/judging/viewer";
 
 const entry = (number: number, myStars: number | null = null, declined = false) => ({
   id: `e${number}`,
@@ -101,5 +101,24 @@ describe("notification sentences", () => {
     expect(notificationText("entry.declined", { ...c, number: 3, reason: "<b>" })).toContain(
       "another reason",
     );
+  });
+});
+
+describe("the entry the keys act on (fast → then 3)", () => {
+  const [e1, e2, e3] = [entry(1), entry(2), entry(3)];
+
+  it("keeps the entry a key moved to while renders still show the one being left", () => {
+    // → pressed on e2: the keys hold e3 at once; the answer to e2's rating re-renders e2 first.
+    expect(entryForKeys(e3, "e2", e2)).toBe(e3);
+    // The move lands: e3 is rendered and held.
+    expect(entryForKeys(e3, "e2", e3)).toBe(e3);
+  });
+
+  it("follows the screen when it shows another entry, and refreshes the entry it holds", () => {
+    expect(entryForKeys(e3, "e2", entry(5))).toEqual(entry(5)); // a click elsewhere
+    const rated = { ...e2, myStars: 4 };
+    expect(entryForKeys(e2, "e2", rated)).toBe(rated);
+    expect(entryForKeys(null, null, e1)).toBe(e1);
+    expect(entryForKeys(e1, "e1", null)).toBeNull(); // the filter left nothing to show
   });
 });

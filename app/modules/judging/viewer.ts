@@ -51,3 +51,19 @@ export function progressOf(entries: Pick<Navigable, "declined" | "myStars">[]) {
   const active = entries.filter((e) => !e.declined);
   return { rated: active.filter((e) => e.myStars !== null).length, total: active.length };
 }
+
+/**
+ * The entry the keys act on after a render. A key move sets it at once, before the browser has
+ * moved; a render that shows the same entry as the last one (an answer arriving before the move
+ * has begun) keeps it; a render that shows another entry (the move landed, or the person clicked
+ * elsewhere) takes it; and a render of the entry already held refreshes it (its stars, its state).
+ */
+export function entryForKeys<E extends { id: string }>(
+  held: E | null,
+  lastRenderedId: string | null,
+  rendered: E | null,
+): E | null {
+  if ((rendered?.id ?? null) !== lastRenderedId) return rendered;
+  if (held?.id === rendered?.id) return rendered;
+  return held;
+}
