@@ -194,6 +194,9 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "downloads.original": "Original of the winning design",
   "downloads.originalVersion": "Entry #{number}, version {version} · {format}",
   "downloads.forbidden": "This download is not available to you.",
+  "downloads.zip": "Download everything (.zip)",
+  "downloads.zip.hint": "The current version of every final file{originals}, in one file.",
+  "downloads.zip.originals": " and the originals of the winning design",
   "downloads.expired":
     "This download link has expired or is not valid. Go back to the handover page for a new one.",
 

@@ -259,6 +259,18 @@ export default function HandoverPage() {
                 <p className="muted small">{t("downloads.lead", { minutes: view.linkMinutes })}</p>
               </div>
             ) : null}
+            {view.canDownloadFinals && view.files.length > 0 ? (
+              <p className="row">
+                <a className="btn btn--primary" href={handoverPaths.zip(contest.id)} download>
+                  {t("downloads.zip")}
+                </a>
+                <span className="muted small">
+                  {t("downloads.zip.hint", {
+                    originals: view.originals.length ? t("downloads.zip.originals") : "",
+                  })}
+                </span>
+              </p>
+            ) : null}
           </Section>
 
           <Section id="agreement" title={t("agreement.title")} lead={t("agreement.lead")}>

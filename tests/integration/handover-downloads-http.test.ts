@@ -20,6 +20,7 @@ import {
   type HandoverSetup,
 } from "../helpers/handover";
 import { multipartBody } from "../helpers/multipart";
+import yauzl from "yauzl";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -65,6 +66,32 @@ async function download(client: TestClient, path: string) {
   return { status: 302, link, res: await client.get(link) };
 }
 
+/** The entries of a zip, name → bytes (read with yauzl, an independent reader). */
+async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z))),
+  );
+  const out = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          out.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+        stream.on("error", reject);
+      });
+    });
+    zip.on("end", () => resolve());
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  return out;
+}
+
 describe("downloads of the original and the final files", () => {
   it("gives the client, once the contest is completed, the final files and every original, as attachments with the right bytes", async () => {
     const { s, version } = await deliveredHandover(true);
@@ -96,6 +123,49 @@ describe("downloads of the original and the final files", () => {
     }
     const page = await (await asClient.get(`/contests/${s.contestId}/handover`)).text();
     expect(page).toContain('data-testid="originals"');
+  });
+
+  it("hands over everything as one zip: the winner's final files any time, and to the client once completed with the originals; 403 to everyone else", async () => {
+    const { s } = await deliveredHandover(false);
+    const as = await clients(s);
+    const asWinner = as.winner;
+    expect((await uploadFinal(asWinner, s.contestId, "logo.pdf", FILES.pdf)).status).toBe(201);
+    const zipPath = `/contests/${s.contestId}/handover/files.zip`;
+    for (const role of ["client", "other", "judge", "stranger", "visitor"] as const) {
+      expect((await as[role].get(zipPath)).status, `${role} before completion`).toBe(403);
+    }
+    const forWinner = await asWinner.get(zipPath);
+    expect(forWinner.status).toBe(200);
+    expect(forWinner.headers.get("content-type")).toBe("application/zip");
+    expect([...(await unzip(Buffer.from(await forWinner.arrayBuffer()))).keys()]).toEqual([
+      "final/Pain d'Or — logo.svg",
+      "final/logo.pdf",
+    ]);
+
+    expect(await approveHandover({ contestId: s.contestId, clientId: s.client })).toMatchObject({ ok: true });
+    const res = await as.client.get(zipPath);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(
+      'attachment; filename="logo-for-pain-d-or-files.zip"',
+    );
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const files = await unzip(Buffer.from(await res.arrayBuffer()));
+    expect([...files.keys()]).toEqual([
+      "final/Pain d'Or — logo.svg",
+      "final/logo.pdf",
+      "originals/logo-for-pain-d-or-entry-1-v1.png",
+      "originals/logo-for-pain-d-or-entry-1-v2.jpg",
+    ]);
+    expect(files.get("final/Pain d'Or — logo.svg")).toEqual(FILES.svg);
+    expect(files.get("final/logo.pdf")).toEqual(FILES.pdf);
+    expect(files.get("originals/logo-for-pain-d-or-entry-1-v2.jpg")).toEqual(
+      Buffer.concat([ORIGINAL, Buffer.from(" v2")]),
+    );
+    for (const role of ["other", "judge", "stranger", "visitor"] as const) {
+      expect((await as[role].get(zipPath)).status, `${role} after completion`).toBe(403);
+    }
+    const page = await (await as.client.get(`/contests/${s.contestId}/handover`)).text();
+    expect(page).toContain(`href="${zipPath}"`);
   });
 
   it("refuses (403) the client before completion, the other designer, a judge, a stranger and a logged-out visitor", async () => {

@@ -25,7 +25,7 @@ interface Grant {
 
 const EXTENSION: Record<string, string> = { jpeg: "jpg", png: "png", webp: "webp" };
 
-function slug(text: string) {
+export function slug(text: string) {
   return (
     text
       .normalize("NFKD")

@@ -4,6 +4,7 @@ export const handoverPaths = {
   approve: (contestId: string) => `/contests/${contestId}/handover/approve`,
   upload: (contestId: string) => `/api/contests/${contestId}/handover/files`,
   final: (contestId: string, versionId: string) => `/contests/${contestId}/handover/files/${versionId}`,
+  zip: (contestId: string) => `/contests/${contestId}/handover/files.zip`,
   original: (contestId: string, revisionId: string) =>
     `/contests/${contestId}/handover/originals/${revisionId}`,
   agreementPdf: (contestId: string) => `/contests/${contestId}/handover/agreement.pdf`,
