@@ -137,6 +137,21 @@ describe("hostile uploads", () => {
     expect(await sharp(images.preview).metadata()).toMatchObject({ format: "webp", width: 400, height: 300 });
   });
 
+  it("accepts a motion photo (a phone's JPEG with its short video after it), previewing the photo", async () => {
+    const photo = await photoJpeg(400, 300, 33);
+    const box = (type: string, size: number) => {
+      const b = Buffer.alloc(size, 5);
+      b.writeUInt32BE(size);
+      b.write(type, 4, "latin1");
+      return b;
+    };
+    const motion = Buffer.concat([photo, box("ftyp", 24), box("moov", 64), box("mdat", 4096)]);
+    const result = await upload(motion, "PXL_20261129_motion.jpg", "image/jpeg");
+    expect(result).toMatchObject({ ok: true, image: { format: "jpeg", width: 400, height: 300 } });
+    const images = await renderEntryImages(motion, { watermarkText: watermarkTextFor("Motion") });
+    expect(await sharp(images.preview).metadata()).toMatchObject({ format: "webp", width: 400, height: 300 });
+  });
+
   it("accepts a JPEG with GPS EXIF and orientation 6: rotated, and with no metadata left", async () => {
     const original = await fromRaw(photoPixels(640, 480, 8))
       .withExif({

@@ -122,6 +122,48 @@ describe("checkStructure: where the image ends", () => {
     expect(checkStructure(cut, "jpeg")).toEqual({ ok: false, problem: "trailing" });
   });
 
+  it("accepts what phones append to a photo (a motion photo's MP4, Samsung's SEF trailer), whole, and nothing else", async () => {
+    const photo = await sharp({ create: { width: 16, height: 8, channels: 3, background: "#c84" } })
+      .jpeg()
+      .toBuffer();
+    const box = (type: string, body: Buffer) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(8 + body.length);
+      head.write(type, 4, "latin1");
+      return Buffer.concat([head, body]);
+    };
+    const mp4 = Buffer.concat([
+      box("ftyp", Buffer.from("isom\0\0\0\0isomiso2mp41", "latin1")),
+      box("moov", Buffer.alloc(24, 1)),
+      box("mdat", Buffer.alloc(200, 7)),
+    ]);
+    const motion = Buffer.concat([photo, mp4]);
+    expect(checkStructure(motion, "jpeg")).toEqual({ ok: true, end: motion.length });
+    // A box that claims more than is there, bytes after the last box, or no ftyp first: refused.
+    expect(checkStructure(motion.subarray(0, motion.length - 1), "jpeg")).toEqual({
+      ok: false,
+      problem: "trailing",
+    });
+    expect(checkStructure(Buffer.concat([motion, Buffer.from("<script>")]), "jpeg")).toEqual({
+      ok: false,
+      problem: "trailing",
+    });
+    expect(checkStructure(Buffer.concat([photo, mp4.subarray(mp4.indexOf("moov") - 4)]), "jpeg")).toEqual({
+      ok: false,
+      problem: "trailing",
+    });
+
+    const records = Buffer.from("\0\0\x01\x0aImage_UTC_Data1690000000000", "latin1");
+    const header = Buffer.concat([Buffer.from("SEFH", "latin1"), Buffer.alloc(12, 0)]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    const samsung = Buffer.concat([photo, records, header, length, Buffer.from("SEFT", "latin1")]);
+    expect(checkStructure(samsung, "jpeg")).toEqual({ ok: true, end: samsung.length });
+    const wrongLength = Buffer.from(samsung);
+    wrongLength.writeUInt32LE(header.length + 3, samsung.length - 8);
+    expect(checkStructure(wrongLength, "jpeg")).toEqual({ ok: false, problem: "trailing" });
+  });
+
   it("finds a script appended to a JPEG", async () => {
     const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#abc" } })
       .jpeg()

@@ -87,7 +87,7 @@ export type StructureCheck = { ok: true; end: number } | { ok: false; problem: "
 export function checkStructure(bytes: Buffer, format: AcceptedFormat): StructureCheck {
   let end = format === "jpeg" ? jpegEnd(bytes, 0)?.end : format === "png" ? pngEnd(bytes) : webpEnd(bytes);
   if (end === null || end === undefined || end > bytes.length) return { ok: false, problem: "truncated" };
-  if (format === "jpeg") end = pastEmbeddedJpegs(bytes, end);
+  if (format === "jpeg") end = pastPhoneTrailers(bytes, pastEmbeddedJpegs(bytes, end));
   if (end < bytes.length) return { ok: false, problem: "trailing" };
   return { ok: true, end };
 }
@@ -96,7 +96,7 @@ export function checkStructure(bytes: Buffer, format: AcceptedFormat): Structure
  * Phones and HDR exports put more whole JPEGs after the first one's end (the Multi-Picture Format
  * of CIPA DC-007: the gain map of an Ultra HDR photo, a depth map, a preview). Those are images,
  * not a polyglot: skip each one that is a complete JPEG with image data of its own, up to 8.
- * Anything else after them is still trailing data.
+ * Anything else after them is trailing data, but for what phones append (`pastPhoneTrailers`).
  */
 function pastEmbeddedJpegs(bytes: Buffer, end: number): number {
   for (let i = 0; i < 8 && end + 3 <= bytes.length; i++) {
@@ -106,6 +106,47 @@ function pastEmbeddedJpegs(bytes: Buffer, end: number): number {
     end = next.end;
   }
   return end;
+}
+
+/**
+ * What phones append after a photo, recognised whole from its own structure: the video of a
+ * motion photo (an MP4, ISO BMFF boxes from `ftyp` exactly to the end of the file) or Samsung's
+ * trailer (records indexed by a `SEFH` header, the file ending in its length and `SEFT`). The end
+ * of the file when one of them fills what is left; `end` unchanged otherwise.
+ */
+function pastPhoneTrailers(bytes: Buffer, end: number): number {
+  if (end >= bytes.length) return end;
+  if (isWholeMp4(bytes, end) || isSamsungTrailer(bytes, end)) return bytes.length;
+  return end;
+}
+
+function isWholeMp4(bytes: Buffer, start: number): boolean {
+  if (bytes.length - start < 16 || bytes.toString("latin1", start + 4, start + 8) !== "ftyp") return false;
+  let pos = start;
+  for (let boxes = 0; pos < bytes.length; boxes++) {
+    if (boxes > 10_000 || pos + 8 > bytes.length) return false;
+    let size = bytes.readUInt32BE(pos);
+    const type = bytes.toString("latin1", pos + 4, pos + 8);
+    if (!/^[\x20-\x7e]{4}$/.test(type)) return false;
+    if (size === 1) {
+      if (pos + 16 > bytes.length) return false;
+      size = Number(bytes.readBigUInt64BE(pos + 8));
+      if (size < 16) return false;
+    } else if (size === 0) {
+      size = bytes.length - pos; // the last box runs to the end
+    } else if (size < 8) {
+      return false;
+    }
+    pos += size;
+  }
+  return pos === bytes.length;
+}
+
+function isSamsungTrailer(bytes: Buffer, start: number): boolean {
+  const length = bytes.length;
+  if (length - start < 16 || bytes.toString("latin1", length - 4) !== "SEFT") return false;
+  const headerAt = length - 8 - bytes.readUInt32LE(length - 8);
+  return headerAt >= start && bytes.toString("latin1", headerAt, headerAt + 4) === "SEFH";
 }
 
 /**
