@@ -5,7 +5,7 @@ import { closeDb, db } from "~db/index";
 import { DEMO_PASSWORD } from "~db/seed";
 import { DAY } from "~/utils/clock.server";
 import { resetConfig } from "~/utils/env.server";
-import { artifactPath, launchBrowser, startAppProcess } from "../helpers/browser";
+import { artifactPath, launchBrowser, startAppProcess, watchErrors } from "../helpers/browser";
 import { makeLiveContest } from "../helpers/contests";
 
 let app: Awaited<ReturnType<typeof startAppProcess>>;
@@ -24,13 +24,6 @@ afterAll(async () => {
 });
 
 /** Every page the journey opens must run without errors (CSP, hydration). */
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  return errors;
-}
-
 async function logInAsDemoClient(page: Page) {
   await page.goto(`${app.url}/login`);
   await page.getByLabel("E-mail").fill("client@demo.concours");

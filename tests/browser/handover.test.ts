@@ -5,7 +5,7 @@ import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
 import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
 import { paintEntries } from "../helpers/artwork";
-import { artifactPath, launchBrowser } from "../helpers/browser";
+import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
 import { FILES, ORIGINAL, handoverSetup } from "../helpers/handover";
 import { startTestServer } from "../helpers/server";
 
@@ -21,15 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  return errors;
-}
 
 async function logIn(page: Page, userId: string) {
   const { email } = await db()

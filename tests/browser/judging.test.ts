@@ -5,7 +5,7 @@ import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
 import { DAY, advanceClock } from "~/utils/clock.server";
 import { paintEntries } from "../helpers/artwork";
-import { artifactPath, launchBrowser } from "../helpers/browser";
+import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge } from "../helpers/judging";
 import { drainJobs } from "../helpers/jobs";
@@ -25,15 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  return errors;
-}
 
 async function emailOf(userId: string) {
   return (await db().selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow())

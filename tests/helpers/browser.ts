@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ARTIFACTS = path.resolve("test-artifacts");
 
@@ -90,4 +90,22 @@ export async function launchBrowser(): Promise<Browser> {
 export function artifactPath(name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * A log line that is not an error of ours: when a navigation is superseded while its data is still
+ * arriving (two quick moves in the rating viewer), Remix's single fetch logs the aborted decode with
+ * console.error before React Router drops it as intended (@remix-run/react single-fetch.js,
+ * `fetchAndDecode`). Nothing breaks and the person sees nothing.
+ */
+const SUPERSEDED_NAVIGATION = /^AbortError: signal is aborted without reason\n/;
+
+/** Every uncaught error and console error of a page, to assert there were none. */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !SUPERSEDED_NAVIGATION.test(m.text())) errors.push(m.text());
+  });
+  return errors;
 }
