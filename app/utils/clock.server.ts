@@ -27,7 +27,9 @@ export function now(): number {
  * The clock for rows that are listed by time (a thread's messages, ledger movements): never
  * earlier than `notBefore`, and strictly after the last instant this process handed out, so that
  * two rows written in the same millisecond still list in the order they were written. A clock
- * moved back by more than a minute (tests do) starts again from there.
+ * moved back by more than a minute (tests do) starts again from there. Each call may run a
+ * millisecond ahead of the clock: meant for rows people write (messages, files, money), not for
+ * high-rate ones such as ratings or notifications.
  */
 export function orderedNow(notBefore = 0): number {
   const s = state();

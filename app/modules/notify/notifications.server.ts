@@ -1,6 +1,6 @@
 import { db, type DB, type Trx } from "~db/index";
 import { t, type MessageKey } from "~/i18n";
-import { now, orderedNow } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 
 export interface NotificationInput {
@@ -12,7 +12,7 @@ export interface NotificationInput {
 
 /** In-app notifications, written in the caller's transaction (they exist iff the change does). */
 export async function notifyUsers(trx: Trx | DB, userIds: Iterable<string>, input: NotificationInput) {
-  const at = orderedNow(); // newest first, also within one millisecond
+  const at = now();
   const rows = [...new Set(userIds)].map((userId) => ({
     id: newId(),
     user_id: userId,
@@ -33,7 +33,7 @@ export async function notifyCoalesced(trx: Trx | DB, userId: string, input: Noti
   if (input.entryId) {
     const folded = await trx
       .updateTable("notifications")
-      .set({ data: JSON.stringify(input.data ?? {}), created_at: orderedNow() })
+      .set({ data: JSON.stringify(input.data ?? {}), created_at: now() })
       .where("entry_id", "=", input.entryId)
       .where("user_id", "=", userId)
       .where("kind", "=", input.kind)
