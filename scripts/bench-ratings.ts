@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cpuMs, freePort, seedContestWithEntries, start, stop, waitFor } from "./bench/support";
+import { benchEnv, cpuMs, freePort, seedContestWithEntries, start, stop, waitFor } from "./bench/support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -85,15 +85,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concours-bench-"));
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    NODE_ENV: "production",
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    APP_URL: appUrl,
-    SEED_DEMO: "false",
-    RUN_WORKER: "false",
-    LOG_LEVEL: "error",
-  };
+  const env = benchEnv(dataDir, appUrl);
   Object.assign(process.env, env);
 
   // Seed through the app's own modules, then let go of the database before the app opens it.

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
@@ -6,7 +5,7 @@ import { blobStore } from "~storage/index";
 import { now } from "~/utils/clock.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "./fixtures";
 import { multipartBody } from "./multipart";
-import type { TestClient, startTestServer } from "./server";
+import type { TestClient } from "./server";
 
 /** Small files that are what their names say (the magic bytes of each format). */
 export const FILES = {
@@ -140,21 +139,8 @@ async function addSecondVersion(contestId: string, entryId: string, designerId: 
   return [first.current_revision_id!, id];
 }
 
-/** A logged-in client for a fixture user (they share one known password). */
-export async function loginAs(
-  server: Awaited<ReturnType<typeof startTestServer>>,
-  userId: string,
-): Promise<TestClient> {
-  const user = await db()
-    .selectFrom("users")
-    .select("email")
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  const client = server.client();
-  const res = await client.post("/login", { email: user.email, password: "a test passphrase" });
-  expect(res.status).toBe(302);
-  return client;
-}
+/** A logged-in client for a fixture user: the server helpers' own (one place for the login). */
+export { loginAs } from "./server";
 
 /** Upload a final file over HTTP, as the upload form's JavaScript does (JSON answer). */
 export async function uploadFinal(
