@@ -34,7 +34,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
     user: context.user
       ? { id: context.user.id, name: context.user.display_name, role: context.user.role }
       : null,
-    mailbox: cfg.MAIL_TRANSPORT === "file",
+    // Linked for people who are logged in, in development only; strangers are never shown it.
+    mailbox: cfg.devMailbox && Boolean(context.user),
     unread: context.user ? await unreadCount(context.user.id) : 0,
   };
 }

@@ -7,8 +7,9 @@ import { config } from "~/utils/env.server";
 export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} · ${t("app.name")}` }];
 
 export async function loader(_: LoaderFunctionArgs) {
-  // Development aid: only while mail goes to files; with a real SMTP transport the page does not exist.
-  if (config().MAIL_TRANSPORT !== "file") throw new Response("Not found", { status: 404 });
+  // Development aid: it shows every mail (reset links included) to whoever opens it, so it exists
+  // only outside production and while mail goes to files (config().devMailbox).
+  if (!config().devMailbox) throw new Response("Not found", { status: 404 });
   const mails = await listOutbox(50);
   return {
     mails: mails.map((m) => ({

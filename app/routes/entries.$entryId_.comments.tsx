@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { EntryCommentSchema } from "~/modules/judging/forms";
 import { addComment } from "~/modules/judging/ratings.server";
 import { JudgingError, judgingMessage } from "~/modules/judging/respond.server";
-import { requireUser, safeRedirect } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
+import { safeRedirectPath } from "~/utils/redirect.server";
 
 // The thread on an entry, from the entry page: the client, or the entry's designer replying.
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -12,7 +13,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const entryId = params.entryId!;
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: EntryCommentSchema });
-  const back = safeRedirect(formData.get("redirectTo"), `/entries/${entryId}`);
+  const back = safeRedirectPath(formData.get("redirectTo"), `/entries/${entryId}`);
   if (submission.status !== "success") return redirect(`${back}?comment=invalid#comments`);
   try {
     await addComment({ entryId, authorId: user.id, body: submission.value.body });

@@ -9,7 +9,8 @@ import { logIn } from "~/modules/auth/accounts.server";
 import { LoginSchema } from "~/modules/auth/forms";
 import { deviceCookie, readDeviceToken } from "~/modules/auth/devices.server";
 import { sessionCookie } from "~/modules/auth/sessions.server";
-import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { safeRedirectPath } from "~/utils/redirect.server";
 
 // Let the action's Retry-After reach the browser on a throttled (429) answer.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(result.token, result.expiresAt));
   headers.append("Set-Cookie", deviceCookie(result.deviceToken));
-  return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
+  return redirect(safeRedirectPath(submission.value.redirectTo, "/"), { headers });
 }
 
 export default function Login() {

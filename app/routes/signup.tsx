@@ -8,7 +8,8 @@ import { t } from "~/i18n";
 import { signUp } from "~/modules/auth/accounts.server";
 import { SignupSchema } from "~/modules/auth/forms";
 import { sessionCookie } from "~/modules/auth/sessions.server";
-import { requireAnonymous, safeRedirect } from "~/utils/auth.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { safeRedirectPath } from "~/utils/redirect.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.signup.title")} · ${t("app.name")}` }];
 
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.field === "email" ? t("validation.emailTaken") : t(`validation.password.${result.reason}`);
     return submission.reply({ fieldErrors: { [result.field]: [message] }, hideFields: ["password"] });
   }
-  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
+  const next = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
   return redirect(next, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
 }
 

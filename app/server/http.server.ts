@@ -1,5 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -10,7 +11,7 @@ import {
   validateSessionToken,
 } from "~/modules/auth/sessions.server";
 import { t } from "~/i18n";
-import { config } from "~/utils/env.server";
+import { config, type Config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
 import type { RequestContext } from "./context";
@@ -76,9 +77,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * CSRF: a state-changing request must say where it comes from, and it must be us. Browsers send
- * Origin on every POST (forms included), so a missing Origin is refused too.
+ * Origin on every POST (forms included), so a missing Origin is refused too. "Us" is the public
+ * address (APP_URL) or the host this request was addressed to (the forwarded host when the proxy
+ * is trusted): behind a proxy the Host header names the upstream, not the site.
  */
-export function isSameOrigin(method: string, originHeader: string | undefined, host: string | undefined) {
+export function isSameOrigin(
+  method: string,
+  originHeader: string | undefined,
+  requestHost: string | undefined,
+) {
   if (SAFE_METHODS.has(method)) return true;
   if (!originHeader || originHeader === "null") return false;
   let origin: URL;
@@ -88,15 +95,60 @@ export function isSameOrigin(method: string, originHeader: string | undefined, h
     return false;
   }
   const allowed = new Set([new URL(config().appUrl).host]);
-  if (host) allowed.add(host);
+  if (requestHost) allowed.add(requestHost);
   return allowed.has(origin.host);
+}
+
+/** The host the browser addressed: the proxy's forwarded host only when the proxy is trusted. */
+function requestHost(req: Request) {
+  const forwarded = req.app.get("trust proxy fn")(req.socket.remoteAddress ?? "", 0)
+    ? req.get("x-forwarded-host")?.split(",")[0]?.trim()
+    : undefined;
+  return forwarded || req.get("host");
 }
 
 function csrf() {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (isSameOrigin(req.method, req.get("origin"), req.get("host"))) return next();
-    log("info", "csrf.refused", { path: req.path, origin: req.get("origin") ?? null });
-    res.status(403).type("text/plain").send(t("errors.csrf"));
+    if (!isSameOrigin(req.method, req.get("origin"), requestHost(req))) {
+      log("info", "csrf.refused", { path: req.path, origin: req.get("origin") ?? null });
+      res.status(403).type("text/plain").send(t("errors.csrf"));
+      return;
+    }
+    // This check is the one owner of the rule. Remix repeats a stricter copy (Origin against the raw
+    // Host or X-Forwarded-Host header) that throws, as a 500, behind any proxy; it has been answered.
+    delete req.headers.origin;
+    next();
+  };
+}
+
+/**
+ * Requests that carry forwarded headers while TRUST_PROXY is off come through a proxy the app was not
+ * told about: every visitor then shares the proxy's address (throttling, logs). Say so, once.
+ */
+function untrustedProxyWarning(trustProxy: Config["TRUST_PROXY"]) {
+  let warned = trustProxy !== false;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!warned && (req.get("x-forwarded-for") || req.get("forwarded"))) {
+      warned = true;
+      log("info", "proxy.untrusted_forwarded_headers", {
+        message:
+          "Requests carry X-Forwarded-For but TRUST_PROXY is off, so every visitor appears to come from " +
+          `${req.socket.remoteAddress}. Behind a proxy or load balancer, set TRUST_PROXY to the number of ` +
+          "proxies in front of the app (e.g. 1) or their addresses (see .env.example).",
+      });
+    }
+    next();
+  };
+}
+
+/**
+ * Single fetch is on, so `?_data=` is nobody's API: Remix would log each such request as an error
+ * (with a stack). Answer it as an address that does not exist, quietly.
+ */
+function refuseDataRequests() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.query._data === undefined) return next();
+    res.status(404).type("text/plain").send(t("errors.notFound.body"));
   };
 }
 
@@ -132,7 +184,11 @@ export function createHttpApp(options: HttpAppOptions) {
   app.disable("x-powered-by");
   app.set("trust proxy", cfg.TRUST_PROXY);
   app.use(requestLog());
+  app.use(untrustedProxyWarning(cfg.TRUST_PROXY));
   app.use(securityHeaders(dev));
+  // Text (pages, scripts, styles, JSON) travels compressed; images and archives are left as they are.
+  app.use(compression());
+  app.use(refuseDataRequests());
   if (options.viteMiddlewares) {
     app.use(options.viteMiddlewares);
   } else {

@@ -12,13 +12,7 @@ export function requireUser(
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-/** Only local paths are followed after login, never another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
-    return fallback;
-  return to;
-}
-
+/** Pages for people who are not logged in (login, sign-up) send a logged-in visitor home. */
 export function requireAnonymous(context: AppLoadContext) {
   if (context.user) throw redirect("/");
 }

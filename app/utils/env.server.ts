@@ -1,13 +1,51 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
-const bool = (fallback: boolean) =>
+const TRUE_WORDS = ["1", "true", "yes", "on"];
+const FALSE_WORDS = ["0", "false", "no", "off"];
+const bool = <F extends boolean | undefined>(fallback: F) =>
   z
-    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""], {
+    .enum([...TRUE_WORDS, ...FALSE_WORDS, ""], {
       error: "must be true or false (1/0, yes/no, on/off)",
     })
     .optional()
-    .transform((v) => (v === undefined || v === "" ? fallback : ["1", "true", "yes", "on"].includes(v)));
+    .transform((v): boolean | F => (v === undefined || v === "" ? fallback : TRUE_WORDS.includes(v)));
+
+const PROXY_NAMES = ["loopback", "linklocal", "uniquelocal"];
+/** An address, a subnet (address/prefix) or one of Express's names for a range. */
+function isProxyAddress(entry: string) {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  if (rest.length || !address || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (isIP(address) === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front of the app may say who the visitor is (X-Forwarded-For/-Host/-Proto):
+ * off, the number of proxies, or their addresses. `true` trusts any sender, which lets anyone pick
+ * the address the login throttle sees: only for an app that is reachable solely through its proxy.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): boolean | number | string[] => {
+    const value = (v ?? "").trim().toLowerCase();
+    if (value === "" || FALSE_WORDS.includes(value)) return false;
+    if (["true", "yes", "on"].includes(value)) return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((e) => e.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be false, true, the number of proxies in front of the app (e.g. 1), or their addresses " +
+        "(e.g. 10.0.0.0/8, loopback)",
+    });
+    return z.NEVER;
+  });
 
 const positiveInt = (what: string) =>
   z.coerce
@@ -75,7 +113,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Concours <hello@concours.local>"),
   SEED_DEMO: bool(true),
   RUN_WORKER: bool(true),
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: trustProxy,
+  /**
+   * The development mailbox (/dev/mailbox) shows every mail to whoever opens it, reset links
+   * included: on by default outside production, refused in production.
+   */
+  DEV_MAILBOX: bool(undefined),
   LOG_LEVEL: z
     .enum(["silent", "error", "info", "debug"], { error: "must be silent, error, info or debug" })
     .default("info"),
@@ -108,6 +151,8 @@ export type Config = Env & {
   database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
   appUrl: string;
   isProduction: boolean;
+  /** Whether /dev/mailbox exists: never in production, and only while mail goes to files. */
+  devMailbox: boolean;
 };
 
 export class ConfigError extends Error {
@@ -143,6 +188,11 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     problems.push("S3_ENDPOINT: is required when BLOB_DRIVER=s3");
   if (env.PAYMENT_PROVIDER === "stripe" && !env.STRIPE_SECRET_KEY)
     problems.push("STRIPE_SECRET_KEY: is required when PAYMENT_PROVIDER=stripe");
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction && env.DEV_MAILBOX)
+    problems.push(
+      "DEV_MAILBOX: the development mailbox shows every mail to anyone and cannot be turned on in production (mail is written under DATA_DIR/mail)",
+    );
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, env.DATA_DIR);
@@ -161,7 +211,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     dataDir,
     database,
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
-    isProduction: env.NODE_ENV === "production",
+    isProduction,
+    devMailbox: (env.DEV_MAILBOX ?? !isProduction) && env.MAIL_TRANSPORT === "file",
   };
 }
 

@@ -53,4 +53,28 @@ describe("config", () => {
   it("puts every problem in the error message, one per line", () => {
     expect(() => parseEnv({ PORT: "0", LOG_LEVEL: "loud" })).toThrowError(/PORT:[^\n]+\n\s+- LOG_LEVEL:/);
   });
+
+  it("has the development mailbox outside production only, and refuses it in production", () => {
+    expect(parseEnv({}).devMailbox).toBe(true);
+    expect(parseEnv({ MAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://mail:25" }).devMailbox).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production" }).devMailbox).toBe(false);
+    expect(parseEnv({ DEV_MAILBOX: "off" }).devMailbox).toBe(false);
+    expect(problems({ NODE_ENV: "production", DEV_MAILBOX: "1" })[0]).toMatch(/^DEV_MAILBOX: .*production/);
+  });
+
+  it("reads TRUST_PROXY as off, on, a number of proxies or their addresses", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, loopback, ::1" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "loopback",
+      "::1",
+    ]);
+    expect(problems({ TRUST_PROXY: "the balancer" })[0]).toMatch(
+      /^TRUST_PROXY: must be false, true, the number/,
+    );
+    expect(problems({ TRUST_PROXY: "10.0.0.0/99" })).toHaveLength(1);
+  });
 });
