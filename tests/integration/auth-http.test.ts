@@ -191,6 +191,12 @@ describe("login throttling", () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(await blocked.text()).toContain("Too many attempts.");
+    // Everyone else behind the same address (here: all of the suite) logs in as usual.
+    await signUp(server.client(), "neighbour@example.com");
+    const neighbour = await server
+      .client()
+      .post("/login", { email: "neighbour@example.com", password: "a long enough passphrase" });
+    expect(neighbour.status).toBe(302);
   });
 });
 

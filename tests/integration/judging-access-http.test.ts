@@ -3,7 +3,8 @@ import { db } from "~db/index";
 import { createSession, sessionCookieName } from "~/modules/auth/sessions.server";
 import { inviteJudge } from "~/modules/judging/judges.server";
 import { createPoll } from "~/modules/judging/polls.server";
-import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
+import { cancelDraft } from "~/modules/contests/manage.server";
+import { makeLaunchedContest, makeReadyDraft, makeUser } from "../helpers/fixtures";
 import { judgingSetup, makeJudge } from "../helpers/judging";
 import { startTestServer, type TestClient } from "../helpers/server";
 
@@ -304,5 +305,72 @@ describe("who may do what on the judging routes (real HTTP requests)", () => {
       404,
       "preview outside the poll",
     );
+  });
+});
+
+describe("what an outsider may not see answers exactly as an unknown contest does", () => {
+  /** The page without what changes on every response (the CSP nonce, the request's id). */
+  const normalise = (html: string) => html.replace(/nonce="[^"]*"/g, "").replace(/"requestId":"[^"]*"/g, "");
+
+  it("every judging route of a private contest, a draft and a cancelled draft: 404, like a made-up id", async () => {
+    const priv = await judgingSetup({ isPrivate: true });
+    const owner = await makeUser("Draft owner", "client");
+    const draft = await makeReadyDraft(owner);
+    const cancelled = await makeReadyDraft(owner);
+    await cancelDraft({ contestId: cancelled, clientId: owner });
+    const outsiders = {
+      stranger: await as(await makeUser("Outsider", "client")),
+      designer: await as(await makeUser("Uninvited designer")),
+      judgeElsewhere: await as(await makeJudge((await makeLaunchedContest(owner)).id, "Judge elsewhere")),
+    };
+    const unknown = "zzzzzzzzzzzzzzzz";
+    const pollForm = (entryId: string) => {
+      const form = new FormData();
+      form.set("intent", "create");
+      form.set("question", "Which one?");
+      form.append("entryIds", entryId);
+      form.append("entryIds", "yyyyyyyyyyyyyyyy");
+      return form;
+    };
+    const requests = (id: string, entryId: string) =>
+      [
+        ["GET", `/contests/${id}/judge`, null],
+        ["GET", `/contests/${id}/judges`, null],
+        ["GET", `/contests/${id}/polls`, null],
+        ["GET", `/contests/${id}/shortlist`, null],
+        ["POST", `/contests/${id}/judge`, { intent: "rate", entryId, stars: "4" }],
+        ["POST", `/contests/${id}/judge`, { intent: "comment", entryId, body: "Hello" }],
+        ["POST", `/contests/${id}/judges`, { intent: "invite", email: "someone@example.com" }],
+        ["POST", `/contests/${id}/polls`, pollForm(entryId)],
+        ["POST", `/contests/${id}/shortlist`, { intent: "review-finalists", designerIds: "x" }],
+      ] as const;
+    for (const [who, client] of Object.entries(outsiders)) {
+      const baseline = requests(unknown, unknown);
+      for (const [label, id, entryId] of [
+        ["private", priv.contestId, priv.entries.ana1],
+        ["draft", draft, unknown],
+        ["cancelled", cancelled, unknown],
+      ] as const) {
+        const probes = requests(id, entryId);
+        for (let i = 0; i < probes.length; i++) {
+          const [method, path, body] = probes[i]!;
+          const res = method === "GET" ? await client.get(path) : await client.post(path, body!);
+          const [, basePath, baseBody] = baseline[i]!;
+          const ref = method === "GET" ? await client.get(basePath) : await client.post(basePath, baseBody!);
+          const what = `${who} ${method} ${path} (${label})`;
+          expect(res.status, what).toBe(404);
+          expect(res.status, what).toBe(ref.status);
+          // The same page, once the ids the request itself named are set aside.
+          const text = (await res.text()).replaceAll(id, unknown).replaceAll(entryId, unknown);
+          expect(normalise(text), what).toBe(normalise(await ref.text()));
+        }
+      }
+      // A comment on an entry of the private contest, through the entry's own route.
+      const res = await client.post(`/entries/${priv.entries.ana1}/comments`, { body: "Hello" });
+      const ref = await client.post(`/entries/${unknown}/comments`, { body: "Hello" });
+      expect(res.status, `${who} comment on a private entry`).toBe(404);
+      const text = (await res.text()).replaceAll(priv.entries.ana1, unknown);
+      expect(normalise(text)).toBe(normalise(await ref.text()));
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { logIn, signUp } from "~/modules/auth/accounts.server";
-import { ACCOUNT_MAX_UNTRUSTED_FAILURES, IP_WINDOW_MS } from "~/modules/auth/throttle.server";
+import {
+  ACCOUNT_MAX_UNTRUSTED_FAILURES,
+  IP_MAX_FAILURES,
+  IP_WINDOW_MS,
+} from "~/modules/auth/throttle.server";
 import { advanceClock } from "~/utils/clock.server";
 
 const PASSWORD = "a quiet harbour at dawn";
@@ -48,6 +52,41 @@ describe("login throttling per account", () => {
       { ip: "192.0.2.1" },
     );
     expect(!later.ok && later.reason).toBe("invalid");
+  });
+});
+
+describe("login throttling per address", () => {
+  it("an attacker's failures from one address lock out no one else behind it", async () => {
+    for (const email of ["target@example.com", "bystander@example.com"]) {
+      await signUp({ displayName: email, email, password: PASSWORD, role: "client" }, { ip: "10.3.0.1" });
+    }
+    // The target's owner logged in from this browser before: it carries a device cookie.
+    const owner = await logIn({ email: "target@example.com", password: PASSWORD }, { ip: "10.3.0.1" });
+    const deviceToken = owner.ok ? owner.deviceToken : null;
+    // Everyone shares the balancer's address (TRUST_PROXY left off): 10.9.9.9.
+    const shared = { ip: "10.9.9.9" };
+    for (let i = 0; i < IP_MAX_FAILURES; i++) {
+      const r = await logIn({ email: "target@example.com", password: `guess ${i}` }, shared);
+      expect(r).toEqual({ ok: false, reason: "invalid" });
+    }
+    const attacker = await logIn({ email: "target@example.com", password: "guess 11" }, shared);
+    expect(!attacker.ok && attacker.reason).toBe("throttled");
+    // Another account from the same address, on a new browser: not the attacker, not locked out.
+    const bystander = await logIn({ email: "bystander@example.com", password: PASSWORD }, shared);
+    expect(bystander.ok).toBe(true);
+    // The target's owner on their own browser, from the same address.
+    const ownerAgain = await logIn({ email: "target@example.com", password: PASSWORD, deviceToken }, shared);
+    expect(ownerAgain.ok).toBe(true);
+  });
+
+  it("an attacker trying many accounts from one address is stopped account by account", async () => {
+    const shared = { ip: "10.9.9.10" };
+    for (const n of [1, 2]) {
+      for (let i = 0; i < IP_MAX_FAILURES; i++)
+        await logIn({ email: `sprayed${n}@example.com`, password: `guess ${i}` }, shared);
+      const next = await logIn({ email: `sprayed${n}@example.com`, password: "guess" }, shared);
+      expect(!next.ok && next.reason).toBe("throttled");
+    }
   });
 });
 

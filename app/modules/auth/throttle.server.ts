@@ -2,7 +2,12 @@ import { db } from "~db/index";
 import { HOUR, MINUTE, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 
-/** Per address: 10 failed logins in 15 minutes, then wait. */
+/**
+ * Per address and account: 10 failed logins for one e-mail from one address in 15 minutes, then that
+ * address waits for that e-mail. Counted apart for trusted and untrusted browsers, so an attacker's
+ * failures close nothing to other accounts behind the same address (a balancer, an office, a phone
+ * network) nor to the owner's own browser.
+ */
 export const IP_WINDOW_MS = 15 * MINUTE;
 export const IP_MAX_FAILURES = 10;
 /**
@@ -32,15 +37,17 @@ export async function checkLoginThrottle(input: {
   trusted: boolean;
 }): Promise<ThrottleVerdict> {
   const at = now();
-  const byIp = await db()
+  const byAddress = await db()
     .selectFrom("login_attempts")
     .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<number>("created_at").as("oldest")])
+    .where("email", "=", input.email)
     .where("ip", "=", input.ip)
+    .where("trusted", "=", input.trusted ? 1 : 0)
     .where("succeeded", "=", 0)
     .where("created_at", ">", at - IP_WINDOW_MS)
     .executeTakeFirstOrThrow();
-  const ipVerdict = await verdict(Number(byIp.n), IP_MAX_FAILURES, byIp.oldest, IP_WINDOW_MS);
-  if (!ipVerdict.allowed || input.trusted) return ipVerdict;
+  const addressVerdict = await verdict(Number(byAddress.n), IP_MAX_FAILURES, byAddress.oldest, IP_WINDOW_MS);
+  if (!addressVerdict.allowed || input.trusted) return addressVerdict;
 
   const byAccount = await db()
     .selectFrom("login_attempts")

@@ -1,5 +1,6 @@
 import type { DB, Trx } from "~db/index";
 import type { ContestStatus } from "~db/schema";
+import { loadContest } from "./contests.server";
 
 /** What one person may see and do in one contest: the single owner of visibility rules. */
 export interface ContestAccess {
@@ -34,6 +35,11 @@ export function contestHasEnded(status: ContestStatus) {
   return ENDED.includes(status);
 }
 
+/** Launched: past its draft. (A contest is cancelled only as a draft, machine.ts: it stays a draft.) */
+export function hasLaunched(status: ContestStatus) {
+  return status !== "draft" && status !== "cancelled";
+}
+
 export async function contestAccess(
   executor: DB | Trx,
   contest: ContestFacts,
@@ -53,8 +59,7 @@ export async function contestAccess(
   const isJudge = !!judge;
   const isInvitedDesigner = !!designer;
   let canView: boolean;
-  // A contest is cancelled only as a draft (machine.ts): it stays as private as a draft.
-  if (contest.status === "draft" || contest.status === "cancelled") canView = isClient;
+  if (!hasLaunched(contest.status)) canView = isClient;
   else if (contest.isPrivate) canView = isClient || isJudge || isInvitedDesigner;
   else canView = true;
   const ndaPending = Boolean(
@@ -77,6 +82,15 @@ export async function contestAccess(
     // A client whose unguaranteed contest was refunded loses access to the previews.
     seesAllEntries: (isClient && contest.status !== "refunded") || isJudge,
   };
+}
+
+/**
+ * Whether the contest exists for this viewer, for modules that hold only its id (a refusal then says
+ * not_found to someone who may not see it, forbidden to someone who may).
+ */
+export async function canViewContest(executor: DB | Trx, contestId: string, viewerId: string | null) {
+  const contest = await loadContest(executor, contestId);
+  return contest !== null && (await contestAccess(executor, contest, viewerId)).canView;
 }
 
 /** May this viewer see other designers' entries? (Blind contests hide them until the contest ends.) */

@@ -1,5 +1,6 @@
 import { type DB, type Trx } from "~db/index";
 import type { ContestStatus, RatingRound } from "~db/schema";
+import { canViewContest } from "../contests/access.server";
 import { isRatingOpen, LIVE_STATES, type MachineContest } from "../contests/machine";
 
 export type { RatingRound };
@@ -64,6 +65,22 @@ export function decisionRound(contest: RoundContest & { hasFinalists: boolean })
 /** Comments, declines and eliminations are possible while the contest runs. */
 export function isContestLive(status: ContestStatus) {
   return LIVE_STATES.includes(status);
+}
+
+/**
+ * The judging role this person needs here (any role, or the client's), or a refusal that gives
+ * nothing away: someone who may not see the contest (the contests module's rule) is told it does not
+ * exist, as for an unknown id; someone who may see it but has not this role is refused.
+ */
+export async function requireJudgingRole(
+  executor: DB | Trx,
+  contest: { id: string; clientId: string },
+  userId: string,
+  only?: JudgingRole,
+): Promise<JudgingRole> {
+  const role = await judgingRole(executor, contest, userId);
+  if (role && (!only || role === only)) return role;
+  throw new JudgingError((await canViewContest(executor, contest.id, userId)) ? "forbidden" : "not_found");
 }
 
 /** The viewer's judging role in the contest, or null (designers, strangers). */

@@ -5,11 +5,12 @@ import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { normalizeEmail } from "../auth/accounts.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
+import { hasLaunched } from "../contests/access.server";
 import { appendContestEvent } from "../contests/contests.server";
 import { TERMINAL_STATES } from "../contests/machine";
 import { queueMail } from "../notify/mail.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { JudgingError } from "./access.server";
+import { JudgingError, requireJudgingRole } from "./access.server";
 
 /** An invitation link works once, for two weeks. */
 export const JUDGE_INVITATION_TTL_MS = 14 * DAY;
@@ -33,8 +34,8 @@ async function clientsContest(contestId: string, clientId: string) {
     ])
     .where("contests.id", "=", contestId)
     .executeTakeFirst();
-  if (!contest) throw new JudgingError("not_found");
-  if (contest.client_id !== clientId) throw new JudgingError("forbidden");
+  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  await requireJudgingRole(db(), { id: contest.id, clientId: contest.client_id }, clientId, "client");
   return contest;
 }
 

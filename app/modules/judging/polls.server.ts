@@ -6,8 +6,9 @@ import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { serializeCookie } from "../auth/sessions.server";
+import { hasLaunched } from "../contests/access.server";
 import { appendContestEvent } from "../contests/contests.server";
-import { JudgingError } from "./access.server";
+import { JudgingError, requireJudgingRole } from "./access.server";
 import { POLL_COMMENT_MAX } from "./forms";
 import { loadPool } from "./pool.server";
 
@@ -40,8 +41,8 @@ async function clientsContest(contestId: string, clientId: string) {
     .select(["id", "client_id", "title", "status", "version"])
     .where("id", "=", contestId)
     .executeTakeFirst();
-  if (!contest || contest.status === "draft") throw new JudgingError("not_found");
-  if (contest.client_id !== clientId) throw new JudgingError("forbidden");
+  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  await requireJudgingRole(db(), { id: contest.id, clientId: contest.client_id }, clientId, "client");
   return contest;
 }
 

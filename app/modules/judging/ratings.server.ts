@@ -3,15 +3,15 @@ import { forShare, forUpdate } from "~db/locking";
 import type { ContestStatus, RatingRound } from "~db/schema";
 import { now, orderedNow } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
-import { contestAccess, seesOthersEntries } from "../contests/access.server";
+import { canViewContest, contestAccess, hasLaunched, seesOthersEntries } from "../contests/access.server";
 import { appendContestEvent, loadContest } from "../contests/contests.server";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import {
   isContestLive,
   isEliminated,
   JudgingError,
-  judgingRole,
   ratingRound,
+  requireJudgingRole,
   type JudgingRole,
 } from "./access.server";
 
@@ -44,7 +44,7 @@ async function contestFacts(
   // Hold off a transition (FOR UPDATE) while this write depends on the contest's state.
   if (options.share) query = forShare(query, dialectOf(executor as unknown as DB));
   const row = await query.executeTakeFirst();
-  if (!row || row.status === "draft") throw new JudgingError("not_found");
+  if (!row || !hasLaunched(row.status)) throw new JudgingError("not_found");
   return {
     id: row.id,
     clientId: row.client_id,
@@ -76,16 +76,6 @@ async function isFinalist(executor: DB | Trx, contestId: string, designerId: str
     .where("designer_id", "=", designerId)
     .executeTakeFirst();
   return !!row;
-}
-
-async function requireRole(executor: DB | Trx, contest: ContestFacts, userId: string): Promise<JudgingRole> {
-  const role = await judgingRole(executor, contest, userId);
-  if (!role) throw new JudgingError("forbidden");
-  return role;
-}
-
-function requireClient(contest: ContestFacts, userId: string) {
-  if (contest.clientId !== userId) throw new JudgingError("forbidden");
 }
 
 async function displayName(executor: DB | Trx, userId: string) {
@@ -120,7 +110,7 @@ export async function rateEntry(input: {
   if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5) throw new JudgingError("invalid");
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
-    const role = await requireRole(trx, contest, input.raterId);
+    const role = await requireJudgingRole(trx, contest, input.raterId);
     const round = ratingRound(contest);
     if (!round) throw new JudgingError("rating_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
@@ -219,7 +209,7 @@ export async function declineEntry(input: {
   const note = (input.note ?? "").trim().slice(0, COMMENT_MAX) || null;
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
-    requireClient(contest, input.clientId);
+    await requireJudgingRole(trx, contest, input.clientId, "client");
     if (!isContestLive(contest.status) || contest.status === "handover")
       throw new JudgingError("contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
@@ -259,7 +249,7 @@ export async function declineEntry(input: {
 export async function restoreEntry(input: { contestId: string; entryId: string; clientId: string }) {
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
-    requireClient(contest, input.clientId);
+    await requireJudgingRole(trx, contest, input.clientId, "client");
     if (!isContestLive(contest.status) || contest.status === "handover")
       throw new JudgingError("contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
@@ -308,7 +298,7 @@ async function setElimination(
 ) {
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
-    requireClient(contest, input.clientId);
+    await requireJudgingRole(trx, contest, input.clientId, "client");
     if (!isContestLive(contest.status) || contest.status === "handover")
       throw new JudgingError("contest_closed");
     const entered = await trx
@@ -388,7 +378,11 @@ export async function addComment(input: {
     const entry = await entryIn(trx, contest.id, input.entryId);
     const fromClient = input.authorId === contest.clientId;
     const fromDesigner = input.authorId === entry.designer_id;
-    if (!fromClient && !fromDesigner) throw new JudgingError("forbidden");
+    if (!fromClient && !fromDesigner) {
+      // Refused; and to someone who may not see the contest, it does not exist.
+      const visible = await canViewContest(trx, contest.id, input.authorId);
+      throw new JudgingError(visible ? "forbidden" : "not_found");
+    }
     if (!isContestLive(contest.status)) throw new JudgingError("contest_closed");
     const id = newId();
     const at = orderedNow();
@@ -433,7 +427,7 @@ export async function saveJudgeNote(input: {
   if (body.length > COMMENT_MAX) throw new JudgingError("invalid");
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId);
-    const role = await requireRole(trx, contest, input.judgeId);
+    const role = await requireJudgingRole(trx, contest, input.judgeId);
     if (role !== "judge") throw new JudgingError("forbidden");
     if (!isContestLive(contest.status)) throw new JudgingError("contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
@@ -525,7 +519,7 @@ export async function getFeedbackForViewer(input: {
     .executeTakeFirst();
   if (!entry) return null;
   const contest = await loadContest(database, entry.contest_id);
-  if (!contest || contest.status === "draft") return null;
+  if (!contest || !hasLaunched(contest.status)) return null;
   const viewerId = input.viewer?.id ?? null;
   // Visibility is the contests module's rule (private, blind, refunded): asked, not repeated here.
   const access = await contestAccess(database, contest, viewerId);

@@ -6,9 +6,10 @@ import {
   loadContest,
   type Contest,
 } from "../contests/contests.server";
+import { hasLaunched } from "../contests/access.server";
 import { CLIENT_EVENTS, MAX_FINALISTS } from "../contests/machine";
 import { computeVerdict } from "../contests/verdict.server";
-import { decisionRound, JudgingError } from "./access.server";
+import { decisionRound, JudgingError, requireJudgingRole } from "./access.server";
 import { loadPool, type PoolEntry } from "./pool.server";
 import { roundScores } from "./scores.server";
 
@@ -48,8 +49,8 @@ function modeOf(contest: Contest): ShortlistMode {
 
 async function clientContest(contestId: string, clientId: string) {
   const contest = await loadContest(db(), contestId);
-  if (!contest || contest.status === "draft") throw new JudgingError("not_found");
-  if (contest.clientId !== clientId) throw new JudgingError("forbidden");
+  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  await requireJudgingRole(db(), contest, clientId, "client");
   return contest;
 }
 

@@ -1,11 +1,12 @@
 import { db } from "~db/index";
 import type { RatingRound } from "~db/schema";
+import { hasLaunched } from "../contests/access.server";
 import { loadContest } from "../contests/contests.server";
 import {
   decisionRound,
   isContestLive,
   JudgingError,
-  judgingRole,
+  requireJudgingRole,
   ratingRound,
   type JudgingRole,
 } from "./access.server";
@@ -44,9 +45,8 @@ export async function getJudgingView(input: {
   filter?: ViewerFilter;
 }) {
   const contest = await loadContest(db(), input.contestId);
-  if (!contest || contest.status === "draft") throw new JudgingError("not_found");
-  const role: JudgingRole | null = await judgingRole(db(), contest, input.viewerId);
-  if (!role) throw new JudgingError("forbidden");
+  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  const role: JudgingRole = await requireJudgingRole(db(), contest, input.viewerId);
   const open = ratingRound(contest);
   const round: RatingRound =
     open ?? decisionRound({ ...contest, hasFinalists: contest.finalists.length > 0 });
@@ -117,8 +117,6 @@ export async function assertJudgingRole(input: { contestId: string; userId: stri
     .select(["id", "client_id", "status"])
     .where("id", "=", input.contestId)
     .executeTakeFirst();
-  if (!contest || contest.status === "draft") throw new JudgingError("not_found");
-  const role = await judgingRole(db(), { id: contest.id, clientId: contest.client_id }, input.userId);
-  if (!role) throw new JudgingError("forbidden");
-  return role;
+  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  return requireJudgingRole(db(), { id: contest.id, clientId: contest.client_id }, input.userId);
 }
