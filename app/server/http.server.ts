@@ -141,6 +141,42 @@ function untrustedProxyWarning(trustProxy: Config["TRUST_PROXY"]) {
   };
 }
 
+/** After a refused body has been answered, what the client is still sending is read and dropped. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MAX_MS = 10_000;
+
+/**
+ * Answer first, then close. A module that refuses a body (too large, not multipart) cancels it, and
+ * Remix's adapter cancels by destroying the request, which resets the connection before the answer
+ * is written: the designer saw "connection reset" instead of "larger than 25 MB". Here a cancelled
+ * body stops reaching the app, the answer goes out with `Connection: close`, and the rest of the
+ * body is drained (within limits) so the client reads the answer before the socket closes.
+ */
+function answerBeforeClosing() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const destroy = req.destroy.bind(req);
+    req.destroy = (error?: Error) => {
+      if (req.complete || req.socket.destroyed) return destroy(error);
+      req.removeAllListeners("data");
+      if (!res.headersSent) res.setHeader("Connection", "close");
+      let drained = 0;
+      req.on("data", (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_MAX_BYTES) destroy();
+      });
+      req.resume();
+      const giveUp = () => {
+        if (!req.complete) setTimeout(() => destroy(), DRAIN_MAX_MS).unref();
+      };
+      if (res.writableFinished) giveUp();
+      else res.once("finish", giveUp);
+      return req;
+    };
+    next();
+  };
+}
+
 /**
  * Single fetch is on, so `?_data=` is nobody's API: Remix would log each such request as an error
  * (with a stack). Answer it as an address that does not exist, quietly.
@@ -200,6 +236,7 @@ export function createHttpApp(options: HttpAppOptions) {
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
   app.use(csrf());
+  app.use(answerBeforeClosing());
   app.all(
     "*",
     createRequestHandler({
