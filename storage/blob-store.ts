@@ -41,6 +41,11 @@ export interface BlobStore {
    * itself through a route that checks access.
    */
   signedUrl?(key: string, options: SignedUrlOptions): Promise<string>;
+  /**
+   * Remove what writes that died mid-way left behind (the filesystem's temp files); run at start and
+   * hourly. Optional: a store with nothing to sweep leaves it out. Returns how many were removed.
+   */
+  sweepTemp?(): Promise<number>;
 }
 
 /** `attachment` with the file name, safe for any characters (RFC 6266 / RFC 5987). */

@@ -15,6 +15,8 @@ import {
 
 const META_SUFFIX = ".meta.json";
 const TMP_DIR = ".tmp";
+/** A temp file untouched for this long belongs to a write that died. */
+const TEMP_MAX_IDLE_MS = 60 * 60_000;
 
 /**
  * Blobs as files under `root`. A put streams into a temp file, fsyncs it, then renames it over the
@@ -114,13 +116,22 @@ export class FsBlobStore implements BlobStore {
     yield* walk.call(this, folder ? path.join(this.root, ...folder.split("/")) : this.root, folder);
   }
 
-  /** Remove temp files left by a crash mid-write. */
-  async sweepTemp(olderThanMs = 60 * 60_000) {
+  /**
+   * Remove temp files left by a crash mid-write: those nobody has written to for `olderThanMs` (a
+   * write in progress keeps touching its file). Returns how many were removed.
+   */
+  async sweepTemp(olderThanMs = TEMP_MAX_IDLE_MS) {
     const dir = path.join(this.root, TMP_DIR);
-    for (const name of await fsp.readdir(dir)) {
+    const names = await fsp.readdir(dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
       const file = path.join(dir, name);
       const stat = await fsp.stat(file).catch(() => null);
-      if (stat && Date.now() - stat.mtimeMs > olderThanMs) await fsp.rm(file, { force: true });
+      if (stat && Date.now() - stat.mtimeMs > olderThanMs) {
+        await fsp.rm(file, { force: true });
+        removed++;
+      }
     }
+    return removed;
   }
 }

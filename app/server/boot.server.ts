@@ -1,5 +1,6 @@
 import { closeDb, migrateToLatest } from "~db/index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "~db/seed";
+import { blobStore } from "~storage/index";
 import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
 import { startWorker } from "~/modules/jobs/queue.server";
 import { schedulePeriodicJobs } from "~/modules/jobs/scheduler.server";
@@ -15,6 +16,9 @@ export async function boot(options: { worker?: boolean; seed?: boolean; quiet?: 
   const applied = await migrateToLatest();
   if (applied.length && !options.quiet) log("info", "db.migrated", { applied });
   registerAllJobHandlers();
+  // What a crash left half-written in the store goes now, not an hour from now.
+  const swept = await blobStore().sweepTemp?.();
+  if (swept && !options.quiet) log("info", "storage.swept_temp", { removed: swept });
   if (options.seed ?? cfg.SEED_DEMO) {
     await seedDemo();
     if (!options.quiet && (await hasDemoAccounts())) printDemoAccounts();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { FsBlobStore } from "~storage/fs-store";
+import { config } from "~/utils/env.server";
 import { blobStoreContract } from "../helpers/blob-store-contract";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "concours-blobs-"));
@@ -42,5 +43,30 @@ describe("filesystem blob store crash safety", () => {
     expect(Buffer.concat(chunks).toString()).toBe("complete old version");
     // and no temp file is left behind
     expect(fs.readdirSync(path.join(root, ".tmp"))).toEqual([]);
+  });
+});
+
+describe("what a crash leaves behind", () => {
+  it("temp files nobody writes to any more are swept by the hourly housekeeping; a write in progress is not", async () => {
+    const { registerAllJobHandlers } = await import("~/modules/jobs/handlers.server");
+    const { schedulePeriodicJobs } = await import("~/modules/jobs/scheduler.server");
+    const { runDueJobs } = await import("~/modules/jobs/queue.server");
+    const { blobStore } = await import("~storage/index");
+    const { advanceClock, HOUR } = await import("~/utils/clock.server");
+    const tmp = path.join(config().dataDir, "blobs", ".tmp");
+    fs.mkdirSync(tmp, { recursive: true });
+    const stale = path.join(tmp, "crashed.part");
+    const fresh = path.join(tmp, "writing.part");
+    fs.writeFileSync(stale, "half an upload");
+    fs.writeFileSync(fresh, "an upload still arriving");
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    expect(blobStore().driver).toBe("fs");
+    registerAllJobHandlers();
+    await schedulePeriodicJobs();
+    advanceClock(HOUR);
+    await runDueJobs();
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
   });
 });

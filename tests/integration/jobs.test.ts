@@ -6,6 +6,7 @@ import {
   registerJobHandler,
   runDueJobs,
   runJob,
+  startWorker,
 } from "~/modules/jobs/queue.server";
 import { MINUTE, advanceClock, freezeClock } from "~/utils/clock.server";
 import { createDatabase } from "~db/index";
@@ -122,5 +123,52 @@ describe("durable jobs", () => {
     } finally {
       if (other !== db()) await other.destroy();
     }
+  });
+});
+
+describe("after a crash", () => {
+  /** A pid that was alive a moment ago and is not any more. */
+  async function deadPid() {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((r) => child.once("exit", r));
+    return child.pid!;
+  }
+
+  async function runningJob(kind: string, lockedBy: string) {
+    const at = Date.now();
+    await enqueueJob(db(), { kind, uniqueKey: `${kind}:${lockedBy}` });
+    await db()
+      .updateTable("jobs")
+      .set({ status: "running", locked_by: lockedBy, locked_until: at + 5 * MINUTE, attempts: 1 })
+      .where("unique_key", "=", `${kind}:${lockedBy}`)
+      .execute();
+  }
+
+  it("the worker takes back at once what this host's dead workers held, not what others hold", async () => {
+    const os = await import("node:os");
+    const ran: string[] = [];
+    registerJobHandler("test.crashed", async () => {
+      ran.push("crashed");
+    });
+    const host = os.hostname();
+    await runningJob("test.crashed", `${host}:${await deadPid()}:old`);
+    // This very process in an earlier life (a container restarts as the same pid).
+    await runningJob("test.crashed", `${host}:${process.pid}:earlier-life`);
+    // A live process of this host, and a worker of another host: their leases are theirs.
+    await runningJob("test.crashed", `${host}:${process.ppid}:alive`);
+    await runningJob("test.crashed", `other-host:1234:remote`);
+    const worker = startWorker({ pollMs: 50 });
+    await expect.poll(() => ran.length, { timeout: 10_000 }).toBe(2);
+    await worker.stop();
+    const left = await db()
+      .selectFrom("jobs")
+      .select(["locked_by", "status"])
+      .where("kind", "=", "test.crashed")
+      .where("status", "=", "running")
+      .execute();
+    expect(left.map((j) => j.locked_by).sort()).toEqual(
+      [`${host}:${process.ppid}:alive`, "other-host:1234:remote"].sort(),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { registerHandoverJobs } from "../handover/reminders.server";
 import { registerMailJobs } from "../notify/mail.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
+import { blobStore } from "~storage/index";
 import { HOUR } from "~/utils/clock.server";
 import { registerPeriodicJob } from "./scheduler.server";
 
@@ -20,5 +21,8 @@ export function registerAllJobHandlers() {
   registerPeriodicJob("auth.cleanup", HOUR, async () => {
     await deleteExpiredSessions();
     await pruneLoginAttempts();
+  });
+  registerPeriodicJob("storage.sweep_temp", HOUR, async () => {
+    await blobStore().sweepTemp?.();
   });
 }

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { db, dialectOf, transaction, type DB, type Trx } from "~db/index";
 import { skipLocked } from "~db/locking";
 import type { Job } from "~db/schema";
@@ -154,29 +155,95 @@ export async function runJob(
   return final ? "failed" : "retry";
 }
 
+/**
+ * A worker's name says where it runs: `host:pid:random`. A worker that finds a lease held by a worker
+ * of its own host whose process is gone (a crash, a kill, a restart) takes the job back at once
+ * instead of waiting out the lease; leases of other hosts still end by time.
+ */
+export function newWorkerId() {
+  return `${os.hostname()}:${process.pid}:${newId()}`;
+}
+
+/** The workers running in this process now. */
+const liveWorkers = () => singleton("liveWorkers", () => new Set<string>());
+
+function isGoneFromThisHost(workerId: string) {
+  const [host, pidText] = workerId.split(":");
+  if (host !== os.hostname()) return false;
+  const pid = Number(pidText);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  // Our own pid, but none of our workers: an earlier life (a container restarted as pid 1).
+  if (pid === process.pid) return !liveWorkers().has(workerId);
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/** Hand back, as due now, the jobs whose worker died on this host. Returns how many. */
+export async function releaseLeasesOfDeadWorkers(exceptWorkerId: string, database: DB = db()) {
+  const held = await database
+    .selectFrom("jobs")
+    .select(["id", "locked_by"])
+    .where("status", "=", "running")
+    .where("locked_by", "like", `${os.hostname()}:%`)
+    .where("locked_by", "!=", exceptWorkerId)
+    .execute();
+  const dead = held.filter((j) => j.locked_by && isGoneFromThisHost(j.locked_by));
+  if (dead.length === 0) return 0;
+  const at = now();
+  for (const job of dead) {
+    // Only while the dead worker still holds it: a live worker may have taken it back already.
+    await database
+      .updateTable("jobs")
+      .set({ status: "pending", run_at: at, locked_by: null, locked_until: null, updated_at: at })
+      .where("id", "=", job.id)
+      .where("status", "=", "running")
+      .where("locked_by", "=", job.locked_by)
+      .execute();
+  }
+  log("info", "jobs.released_dead_leases", { count: dead.length });
+  return dead.length;
+}
+
 /** Run every job that is due now, until none is left (tests, scripts and the worker's tick). */
 export async function runDueJobs(options: { workerId?: string; batch?: number; database?: DB } = {}) {
-  const workerId = options.workerId ?? `w-${newId()}`;
+  const workerId = options.workerId ?? newWorkerId();
+  const alreadyLive = liveWorkers().has(workerId);
+  liveWorkers().add(workerId);
   let ran = 0;
-  for (;;) {
-    const jobs = await claimDueJobs(workerId, options.batch ?? 10, options.database);
-    if (jobs.length === 0) return ran;
-    for (const job of jobs) {
-      await runJob(job, workerId, options.database);
-      ran++;
+  try {
+    for (;;) {
+      const jobs = await claimDueJobs(workerId, options.batch ?? 10, options.database);
+      if (jobs.length === 0) return ran;
+      for (const job of jobs) {
+        await runJob(job, workerId, options.database);
+        ran++;
+      }
     }
+  } finally {
+    if (!alreadyLive) liveWorkers().delete(workerId);
   }
 }
 
 /** Poll for due jobs until stopped. One per process by default; several may share a PostgreSQL. */
 export function startWorker(options: { pollMs?: number; workerId?: string } = {}) {
-  const workerId = options.workerId ?? `w-${newId()}`;
+  const workerId = options.workerId ?? newWorkerId();
+  liveWorkers().add(workerId);
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let first = true;
   const tick = async () => {
     if (stopped) return;
-    running = runDueJobs({ workerId }).catch((e) => log("error", "worker.tick", { error: String(e) }));
+    // At start: the jobs this host's dead workers held (this process's earlier life) are due again.
+    const release = first ? releaseLeasesOfDeadWorkers(workerId) : Promise.resolve(0);
+    first = false;
+    running = release
+      .then(() => runDueJobs({ workerId }))
+      .catch((e) => log("error", "worker.tick", { error: String(e) }));
     await running;
     if (!stopped) timer = setTimeout(tick, options.pollMs ?? 1000);
   };
@@ -187,6 +254,7 @@ export function startWorker(options: { pollMs?: number; workerId?: string } = {}
       stopped = true;
       clearTimeout(timer);
       await running;
+      liveWorkers().delete(workerId);
     },
   };
 }
