@@ -37,6 +37,9 @@ export const enDashboard = {
     "No prize money yet. A won contest's prize appears here once its handover is approved.",
   "dashboard.earnings.open": "See your earnings",
 
+  "contest.clientTools": "Judges and polls",
+  "contest.clientTools.polls": "Run a poll",
+
   "nav.menu": "Menu",
   "nav.menu.label": "Menu ({count} unread notifications)",
 } as const;

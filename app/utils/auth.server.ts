@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import type { SessionUser, ValidSession } from "~/modules/auth/sessions.server";
+import { safeRedirectPath } from "./redirect.server";
 
 /** The logged-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(
@@ -19,6 +20,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-export function requireAnonymous(context: AppLoadContext) {
-  if (context.user) throw redirect("/");
+/** Log-in and sign-up pages are for visitors: someone already logged in goes on to where they were going. */
+export function requireAnonymous(request: Request, context: AppLoadContext) {
+  if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
 }
