@@ -1,7 +1,7 @@
 /** English: the dashboard by role (designers, judges; the client's part is in en-contests) and the header. */
 export const enDashboard = {
   "dashboard.heading": "Dashboard",
-  "dashboard.clientSection": "Your contests",
+  "dashboard.nothingNeeded.plain": "Nothing needs you right now. We will tell you when something does.",
   "dashboard.alsoRun": "Want designs of your own?",
   "dashboard.task.hand_over": "Hand over your files",
   "dashboard.task.hand_over.files_signature": "Upload the final files and sign the transfer agreement",

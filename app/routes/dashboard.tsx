@@ -87,7 +87,9 @@ export default function Dashboard() {
       <section aria-labelledby="needs-you" className="dashboard__section">
         <h2 id="needs-you">{t("dashboard.needsYou")}</h2>
         {tasks.length === 0 ? (
-          <p className="muted">{t("dashboard.nothingNeeded")}</p>
+          <p className="muted">
+            {contests.length ? t("dashboard.nothingNeeded") : t("dashboard.nothingNeeded.plain")}
+          </p>
         ) : (
           <ul className="tasks" data-testid="tasks">
             {tasks.map((task) => (
@@ -389,7 +391,7 @@ function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: nu
   return (
     <li className="entry-row">
       <Link to={`/entries/${e.id}`} className="entry-row__thumb" aria-hidden="true" tabIndex={-1}>
-        {e.thumbnailUrl ? <img src={e.thumbnailUrl} alt="" loading="lazy" /> : <span className="shimmer" />}
+        {e.thumbnailUrl ? <img src={e.thumbnailUrl} alt="" width={56} height={56} /> : <span className="shimmer" />}
       </Link>
       <div className="contest-row__main">
         <Link to={`/entries/${e.id}`} className="contest-row__title">

@@ -234,6 +234,7 @@ export async function listDesignerEntries(designerId: string): Promise<DesignerE
       "contests.winning_entry_id",
       "contest_finalists.designer_id as finalist",
       "entry_revisions.thumbnail_key",
+      "entry_revisions.preview_key",
     ])
     .where("entries.designer_id", "=", designerId)
     .orderBy("entries.created_at", "desc")
@@ -259,7 +260,11 @@ export async function listDesignerEntries(designerId: string): Promise<DesignerE
       contestTitle: r.contest_title,
       contestStatus: r.contest_status,
       roundEndsAt: r.round_ends_at,
-      thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : null,
+      thumbnailUrl: r.thumbnail_key
+        ? mediaUrl(r.thumbnail_key)
+        : r.preview_key
+          ? mediaUrl(r.preview_key)
+          : null,
     };
   });
 }
