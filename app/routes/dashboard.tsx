@@ -391,7 +391,11 @@ function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: nu
   return (
     <li className="entry-row">
       <Link to={`/entries/${e.id}`} className="entry-row__thumb" aria-hidden="true" tabIndex={-1}>
-        {e.thumbnailUrl ? <img src={e.thumbnailUrl} alt="" width={56} height={56} /> : <span className="shimmer" />}
+        {e.thumbnailUrl ? (
+          <img src={e.thumbnailUrl} alt="" width={56} height={56} />
+        ) : (
+          <span className="shimmer" />
+        )}
       </Link>
       <div className="contest-row__main">
         <Link to={`/entries/${e.id}`} className="contest-row__title">

@@ -85,7 +85,9 @@ describe("finding one's way", () => {
 });
 
 describe("the header on a phone", () => {
-  async function loggedInPhone(options: { javaScriptEnabled?: boolean } = {}): Promise<[BrowserContext, Page]> {
+  async function loggedInPhone(
+    options: { javaScriptEnabled?: boolean } = {},
+  ): Promise<[BrowserContext, Page]> {
     const context = await browser.newContext({ ...PHONE, ...options });
     const page = await context.newPage();
     await page.goto(`${app.url}/login?redirectTo=%2Fcontests`);
@@ -113,19 +115,27 @@ describe("the header on a phone", () => {
     await page.screenshot({ path: artifactPath("nav-phone-open.png") });
     // The next Tab goes into the menu; Escape closes it and gives the focus back to "Menu".
     await page.keyboard.press("Tab");
-    await expect(page.evaluate(() => !!document.activeElement?.closest(".site-menu__panel"))).resolves.toBe(true);
+    await expect(page.evaluate(() => !!document.activeElement?.closest(".site-menu__panel"))).resolves.toBe(
+      true,
+    );
     await page.keyboard.press("Escape");
     await expect(menu.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
-    await expect(page.evaluate(() => document.activeElement?.matches(".site-menu > summary"))).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.matches(".site-menu > summary"))).resolves.toBe(
+      true,
+    );
     // Following a link closes the menu.
     await page.keyboard.press("Enter");
     await panel.getByRole("link", { name: "Dashboard" }).click();
     await page.waitForURL(`${app.url}/dashboard`);
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     // The URL changes a moment before the new page renders: wait (at most 5 s) for the menu to close.
-    await page.waitForFunction(() => !document.querySelector<HTMLDetailsElement>("details.site-menu")?.open, undefined, {
-      timeout: 5000,
-    });
+    await page.waitForFunction(
+      () => !document.querySelector<HTMLDetailsElement>("details.site-menu")?.open,
+      undefined,
+      {
+        timeout: 5000,
+      },
+    );
     await page.screenshot({ path: artifactPath("dashboard-client-phone.png"), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
