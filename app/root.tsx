@@ -1,11 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -20,6 +18,8 @@ import { t } from "./i18n";
 import { useNonce } from "./utils/nonce";
 import { config } from "./utils/env.server";
 import { unreadCount } from "./modules/notify/notifications.server";
+import { hatsOf } from "./modules/dashboard/dashboard.server";
+import { SiteHeader } from "./components/site-nav";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontCss },
@@ -30,13 +30,22 @@ export const links: LinksFunction = () => [
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const cfg = config();
+  const user = context.user;
+  const [unread, hats] = user ? await Promise.all([unreadCount(user.id), hatsOf(user)]) : [0, null];
   return {
-    user: context.user
-      ? { id: context.user.id, name: context.user.display_name, role: context.user.role }
-      : null,
+    user:
+      user && hats
+        ? {
+            id: user.id,
+            name: user.display_name,
+            role: user.role,
+            designs: hats.designs,
+            runsContests: hats.runsContests,
+          }
+        : null,
     // Linked for people who are logged in, in development only; strangers are never shown it.
-    mailbox: cfg.devMailbox && Boolean(context.user),
-    unread: context.user ? await unreadCount(context.user.id) : 0,
+    mailbox: cfg.devMailbox && Boolean(user),
+    unread,
   };
 }
 
@@ -48,63 +57,7 @@ export function useRootData() {
 
 function Header() {
   const data = useRootData();
-  const user = data?.user;
-  return (
-    <header className="site-header">
-      <div className="site-header__inner">
-        <Link to="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            C
-          </span>
-          {t("app.name")}
-        </Link>
-        <nav className="nav" aria-label={t("nav.main")}>
-          <NavLink to="/contests" end={false}>
-            {t("nav.contests")}
-          </NavLink>
-          {user ? null : <Link to="/#how-it-works">{t("nav.howItWorks")}</Link>}
-          {data?.mailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
-          {user ? (
-            <>
-              <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
-              <NavLink to="/my/entries">{t("nav.myEntries")}</NavLink>
-              <NavLink to="/earnings">{t("nav.earnings")}</NavLink>
-              <NavLink
-                to="/notifications"
-                aria-label={t("nav.notifications.label", { count: data?.unread ?? 0 })}
-              >
-                {t("nav.notifications")}
-                {data?.unread ? (
-                  <span className="nav__count num" aria-hidden="true">
-                    {data.unread > 99 ? "99+" : data.unread}
-                  </span>
-                ) : null}
-              </NavLink>
-              <NavLink
-                to="/account"
-                className="nav__user"
-                aria-label={t("nav.account.label", { name: user.name })}
-              >
-                <span data-testid="current-user">{user.name}</span>
-              </NavLink>
-              <Form method="post" action="/logout">
-                <button type="submit" className="linklike nav__logout">
-                  {t("nav.logout")}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <NavLink to="/login">{t("nav.login")}</NavLink>
-              <Link to="/signup" className="btn btn--primary">
-                {t("nav.signup")}
-              </Link>
-            </>
-          )}
-        </nav>
-      </div>
-    </header>
-  );
+  return <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} mailbox={data?.mailbox ?? false} />;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

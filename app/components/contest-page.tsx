@@ -2,7 +2,13 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
 import type { Category, Deliverable, Style } from "~/modules/contests/brief";
-import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
+import {
+  isRatingOpen,
+  type BriefChange,
+  type ContestStatus,
+  type MachineContest,
+} from "~/modules/contests/machine";
+import { contestPaths } from "~/modules/contests/next-steps";
 import {
   BriefChanges,
   BriefView,
@@ -186,7 +192,15 @@ export function ContestPage(props: ContestPageProps) {
                   {t("contest.endedAt")} <LocalTime at={c.endedAt} dateOnly />
                 </p>
               ) : null}
-              <div className="prize-panel__actions">{props.actions}</div>
+              <div className="prize-panel__actions">
+                {props.actions}
+                {props.role === "client" && isRatingOpen({ status: c.status } as MachineContest) ? (
+                  <nav className="client-tools" aria-label={t("contest.clientTools")}>
+                    <Link to={contestPaths.judges(c.id)}>{t("shortlist.inviteJudges")}</Link>
+                    <Link to={contestPaths.polls(c.id)}>{t("contest.clientTools.polls")}</Link>
+                  </nav>
+                ) : null}
+              </div>
               <dl className="facts">
                 <div>
                   <dt>{t("contest.entries")}</dt>

@@ -13,6 +13,9 @@ export const meta: MetaFunction = () => [
 ];
 
 const STEPS = [1, 2, 3, 4] as const;
+// A visitor signs up on the way to what they chose: the brief wizard, or the open contests.
+const START_AS_VISITOR = `/signup?as=client&redirectTo=${encodeURIComponent("/contests/new")}`;
+const ENTER_AS_VISITOR = `/signup?as=designer&redirectTo=${encodeURIComponent("/contests")}`;
 
 export async function loader() {
   return { open: await listLiveContests(6), serverNow: now() };
@@ -20,6 +23,26 @@ export async function loader() {
 
 export default function Landing() {
   const user = useRootData()?.user;
+  // A designer who never ran a contest is here for the open contests first.
+  const designerFirst = !!user && user.designs && !user.runsContests;
+  const start = (
+    <Link
+      key="start"
+      to={user ? "/contests/new" : START_AS_VISITOR}
+      className={`btn ${designerFirst ? "btn--secondary" : "btn--primary"}`}
+    >
+      {t("landing.cta.client")}
+    </Link>
+  );
+  const enter = (
+    <Link
+      key="enter"
+      to={user ? "/contests" : ENTER_AS_VISITOR}
+      className={`btn ${designerFirst ? "btn--primary" : "btn--secondary"}`}
+    >
+      {t("landing.cta.designer")}
+    </Link>
+  );
   const { open, serverNow } = useLoaderData<typeof loader>();
   // Live work is the best argument: a few recent drafts from open contests, beside the pitch.
   const mosaic = open
@@ -39,12 +62,7 @@ export default function Landing() {
             <h1>{t("landing.hero.title")}</h1>
             <p className="lead">{t("landing.hero.lead")}</p>
             <div className="row" style={{ marginTop: 32 }}>
-              <Link to={user ? "/contests/new" : "/signup?as=client"} className="btn btn--primary">
-                {t("landing.cta.client")}
-              </Link>
-              <Link to={user ? "/contests" : "/signup?as=designer"} className="btn btn--secondary">
-                {t("landing.cta.designer")}
-              </Link>
+              {designerFirst ? [enter, start] : [start, enter]}
             </div>
           </div>
           {mosaic.length >= 3 ? (
@@ -99,7 +117,7 @@ export default function Landing() {
           ) : (
             <div className="empty">
               <p>{t("landing.open.empty")}</p>
-              <Link to={user ? "/contests/new" : "/signup?as=client"} className="btn btn--primary">
+              <Link to={user ? "/contests/new" : START_AS_VISITOR} className="btn btn--primary">
                 {t("landing.cta.client")}
               </Link>
             </div>

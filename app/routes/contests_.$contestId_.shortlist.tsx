@@ -109,7 +109,14 @@ export default function Shortlist() {
       {done === "finalists" ? (
         <Notice tone="success">{t("shortlist.done.finalists", { n: params.get("n") ?? "" })}</Notice>
       ) : null}
-      {done === "winner" ? <Notice tone="success">{t("shortlist.done.winner")}</Notice> : null}
+      {done === "winner" ? (
+        <Notice tone="success">
+          {t("shortlist.done.winner")}{" "}
+          <Link to={`/contests/${contest.id}/handover`}>
+            {t("shortlist.done.winner.next")} <span aria-hidden="true">→</span>
+          </Link>
+        </Notice>
+      ) : null}
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
 
       {confirm ? (

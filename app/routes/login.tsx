@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, Notice } from "~/components/field";
+import { withTarget } from "~/components/site-nav";
 import { t } from "~/i18n";
 import { logIn } from "~/modules/auth/accounts.server";
 import { LoginSchema } from "~/modules/auth/forms";
@@ -20,8 +21,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export const meta: MetaFunction = () => [{ title: `${t("nav.login")} · ${t("app.name")}` }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous(context);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireAnonymous(request, context);
   return null;
 }
 
@@ -55,6 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const redirectTo = params.get("redirectTo");
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(LoginSchema),
@@ -69,7 +71,7 @@ export default function Login() {
           <Notice tone="success">{t("auth.reset.done")}</Notice>
         ) : null}
         <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
         <Field
           meta={fields.email}
           label={t("auth.email")}
@@ -91,7 +93,7 @@ export default function Login() {
         <Link to="/forgot-password">{t("auth.login.forgot")}</Link>
       </p>
       <p className="muted">
-        {t("auth.login.noAccount")} <Link to="/signup">{t("nav.signup")}</Link>
+        {t("auth.login.noAccount")} <Link to={withTarget("/signup", redirectTo)}>{t("nav.signup")}</Link>
       </p>
     </div>
   );

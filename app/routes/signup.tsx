@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FieldError } from "~/components/field";
+import { withTarget } from "~/components/site-nav";
 import { t } from "~/i18n";
 import { signUp } from "~/modules/auth/accounts.server";
 import { SignupSchema } from "~/modules/auth/forms";
@@ -13,8 +14,8 @@ import { safeRedirectPath } from "~/utils/redirect.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.signup.title")} · ${t("app.name")}` }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous(context);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireAnonymous(request, context);
   return null;
 }
 
@@ -87,7 +88,8 @@ export default function Signup() {
         </button>
       </Form>
       <p className="muted" style={{ marginTop: 24 }}>
-        {t("auth.signup.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+        {t("auth.signup.haveAccount")}{" "}
+        <Link to={withTarget("/login", params.get("redirectTo"))}>{t("nav.login")}</Link>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import type { SessionUser, ValidSession } from "~/modules/auth/sessions.server";
+import { safeRedirectPath } from "./redirect.server";
 
 /** The logged-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(
@@ -12,7 +13,7 @@ export function requireUser(
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-/** Pages for people who are not logged in (login, sign-up) send a logged-in visitor home. */
-export function requireAnonymous(context: AppLoadContext) {
-  if (context.user) throw redirect("/");
+/** Log-in and sign-up pages are for visitors: someone already logged in goes on to where they were going. */
+export function requireAnonymous(request: Request, context: AppLoadContext) {
+  if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
 }

@@ -1,0 +1,134 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useRef, type KeyboardEvent } from "react";
+import { t } from "~/i18n";
+
+export interface HeaderUser {
+  id: string;
+  name: string;
+  /** Designs (signed up to, or has entered a contest): "My entries" and "Earnings" are theirs. */
+  designs: boolean;
+}
+
+export interface HeaderProps {
+  user: HeaderUser | null;
+  unread: number;
+  mailbox: boolean;
+}
+
+/** A path with the page to come back to after logging in or signing up, passed as `redirectTo`. */
+export function withTarget(path: string, target: string | null | undefined) {
+  if (!target) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}redirectTo=${encodeURIComponent(target)}`;
+}
+
+/** Pages after which coming back makes no sense (the landing page is where a login ends anyway). */
+const NO_RETURN = /^\/(login|signup|logout|forgot-password|reset-password)(\/|$)|^\/$/;
+
+/**
+ * The site's header. Wide screens show the links in a row; on a phone they fold into a menu: a
+ * <details>, so it opens without JavaScript and by keyboard (Enter or Space on "Menu"). With JavaScript
+ * it also closes on Escape and after a link is followed.
+ */
+export function SiteHeader({ user, unread, mailbox }: HeaderProps) {
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const back = NO_RETURN.test(location.pathname) ? null : here;
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== "Escape" || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector("summary")?.focus();
+  }
+
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            C
+          </span>
+          {t("app.name")}
+        </Link>
+        <nav className="nav nav--wide" aria-label={t("nav.main")}>
+          <NavItems user={user} unread={unread} mailbox={mailbox} back={back} wide />
+        </nav>
+        {/* A new element per page: the menu is closed again after a link was followed. */}
+        <details className="site-menu" ref={menu} key={location.key} onKeyDown={closeOnEscape}>
+          <summary
+            className="site-menu__toggle"
+            aria-label={unread ? t("nav.menu.label", { count: unread }) : undefined}
+          >
+            <span className="site-menu__icon" aria-hidden="true" />
+            {t("nav.menu")}
+            {unread ? (
+              <span className="nav__count num" aria-hidden="true">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            ) : null}
+          </summary>
+          <nav className="nav site-menu__panel" aria-label={t("nav.main")}>
+            <NavItems user={user} unread={unread} mailbox={mailbox} back={back} />
+          </nav>
+        </details>
+      </div>
+    </header>
+  );
+}
+
+function NavItems({
+  user,
+  unread,
+  mailbox,
+  back,
+  wide = false,
+}: HeaderProps & { back: string | null; wide?: boolean }) {
+  return (
+    <>
+      <NavLink to="/contests" end={false}>
+        {t("nav.contests")}
+      </NavLink>
+      {user ? null : <Link to="/#how-it-works">{t("nav.howItWorks")}</Link>}
+      {mailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
+      {user ? (
+        <>
+          <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+          {user.designs ? (
+            <>
+              <NavLink to="/my/entries">{t("nav.myEntries")}</NavLink>
+              <NavLink to="/earnings">{t("nav.earnings")}</NavLink>
+            </>
+          ) : null}
+          <NavLink to="/notifications" aria-label={t("nav.notifications.label", { count: unread })}>
+            {t("nav.notifications")}
+            {unread ? (
+              <span className="nav__count num" aria-hidden="true">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            ) : null}
+          </NavLink>
+          <NavLink
+            to="/account"
+            className="nav__user"
+            aria-label={t("nav.account.label", { name: user.name })}
+          >
+            {/* One test id, on the wide header's copy (the phone's is the same person). */}
+            <span data-testid={wide ? "current-user" : undefined}>{user.name}</span>
+          </NavLink>
+          <Form method="post" action="/logout">
+            <button type="submit" className="linklike nav__logout">
+              {t("nav.logout")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <NavLink to={withTarget("/login", back)}>{t("nav.login")}</NavLink>
+          <Link to={withTarget("/signup", back)} className="btn btn--primary">
+            {t("nav.signup")}
+          </Link>
+        </>
+      )}
+    </>
+  );
+}
