@@ -2,6 +2,7 @@ import { enContests } from "./en-contests";
 import { enJudging } from "./en-judging";
 import { enEntries } from "./en-entries";
 import { enHandover } from "./en-handover";
+import { enNotify } from "./en-notify";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...enJudging,
   ...enEntries,
   ...enHandover,
+  ...enNotify,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.contests": "Browse contests",
