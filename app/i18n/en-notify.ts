@@ -14,6 +14,7 @@ export const enNotify = {
   "notify.image.alt": "Entry #{number} by {designer}",
 
   // ---- mail ----
+  "notify.subject.contest.launched": "Your receipt: “{contest}” is live ({total})",
   "notify.mail.greeting": "Hello {name},",
   "notify.mail.open": "See it on Concours:",
   "notify.mail.settings": "You get this mail because of your mail settings. Change them here: {link}",

@@ -109,7 +109,12 @@ export default function Account() {
               <div className="mail-choice__options">
                 {DELIVERIES.map((delivery) => (
                   <label key={delivery} className="mail-choice__option">
-                    <input type="radio" name={category} value={delivery} defaultChecked={mail[category] === delivery} />
+                    <input
+                      type="radio"
+                      name={category}
+                      value={delivery}
+                      defaultChecked={mail[category] === delivery}
+                    />
                     {t(`notify.delivery.${delivery}`)}
                   </label>
                 ))}

@@ -20,7 +20,8 @@ afterAll(async () => {
 function design(): Promise<Buffer> {
   const size = 800;
   const data = Buffer.alloc(size * size * 3, 235);
-  for (let y = 250; y < 550; y++) for (let x = 250; x < 550; x++) data.fill(40, (y * size + x) * 3, (y * size + x) * 3 + 3);
+  for (let y = 250; y < 550; y++)
+    for (let x = 250; x < 550; x++) data.fill(40, (y * size + x) * 3, (y * size + x) * 3 + 3);
   return sharp(data, { raw: { width: size, height: size, channels: 3 } })
     .png()
     .toBuffer();
@@ -39,7 +40,10 @@ describe("the client's notifications", () => {
     const designer = await (await browser.newContext()).newPage();
     await logIn(designer, "ben@demo.concours");
     await designer.goto(`${app.url}/contests`);
-    await designer.getByRole("link", { name: /Boulangerie Pain d'Or/ }).first().click();
+    await designer
+      .getByRole("link", { name: /Boulangerie Pain d'Or/ })
+      .first()
+      .click();
     await designer.getByRole("link", { name: "Submit a design" }).first().click();
     await designer.getByRole("heading", { name: "Submit a design" }).waitFor();
     await designer.waitForFunction(
@@ -67,13 +71,10 @@ describe("the client's notifications", () => {
     expect(await page.getByText("Something new").count()).toBe(0);
     const thumb = link.locator("img");
     expect(await thumb.getAttribute("alt")).toMatch(/^Entry #\d+ by Ben Okafor$/);
-    await page.waitForFunction(
-      (href) => {
-        const img = document.querySelector<HTMLImageElement>(`a[href="${href}"] img`);
-        return !!img && img.complete && img.naturalWidth > 0;
-      },
-      entryPath,
-    );
+    await page.waitForFunction((href) => {
+      const img = document.querySelector<HTMLImageElement>(`a[href="${href}"] img`);
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, entryPath);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: artifactPath("notifications-client.png"), fullPage: true });
 

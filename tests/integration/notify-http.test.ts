@@ -47,7 +47,10 @@ async function sendEntry(contestId: string, designerId: string, seed: number) {
     await loginAs(server, designerId)
   ).post(
     `/contests/${contestId}/entries/new`,
-    multipart({ title: "Sunrise", note: "" }, { name: "logo.png", type: "image/png", bytes: await makePng(seed) }),
+    multipart(
+      { title: "Sunrise", note: "" },
+      { name: "logo.png", type: "image/png", bytes: await makePng(seed) },
+    ),
   );
   expect(res.status).toBe(302);
   await drainJobs();
@@ -96,7 +99,7 @@ describe("mail goes out as each person chose", () => {
     await sendEntry(contest.id, ben, 2);
     // The receipt went at once; the entries wait for the digest.
     expect((await mailTo(client)).map((m) => m.subject)).toEqual([
-      "“Logo for a bakery” is live. You paid $573.85: the prize of $499, held in escrow, and a fee of $74.85",
+      "Your receipt: “Logo for a bakery” is live ($573.85)",
     ]);
 
     advanceClock(DAY - 10 * 60_000);
@@ -165,7 +168,9 @@ describe("mail goes out as each person chose", () => {
     await drainJobs();
     const subjects = (await mailTo(s.winner)).map((m) => m.subject);
     expect(subjects).toContain("You won “Logo for Pain d'Or”! Upload the final files to receive the prize");
-    expect(subjects).toContain("Camille Tremblay signed the design transfer agreement of “Logo for Pain d'Or”");
+    expect(subjects).toContain(
+      "Camille Tremblay signed the design transfer agreement of “Logo for Pain d'Or”",
+    );
     expect(subjects).toContain("The prize of “Logo for Pain d'Or” has been released to you");
     expect(subjects).toContain("Your payout of $100 was sent");
     const toClient = (await mailTo(s.client)).map((m) => m.subject);

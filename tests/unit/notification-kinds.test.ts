@@ -24,7 +24,8 @@ const data = {
 const SENTENCES: Record<NotificationKind, string> = {
   "contest.finalist":
     "You are a finalist in “Logo for a bakery”. The final round has begun: you can revise your entries.",
-  "contest.not_finalist": "The client chose other finalists in “Logo for a bakery”. Thank you for taking part.",
+  "contest.not_finalist":
+    "The client chose other finalists in “Logo for a bakery”. Thank you for taking part.",
   "contest.pick_finalists": "Qualifying has ended in “Logo for a bakery”. Choose your finalists.",
   "contest.pick_winner": "The final round of “Logo for a bakery” is over. Choose the winner.",
   "contest.won": "You won “Logo for a bakery”! Upload the final files to receive the prize.",

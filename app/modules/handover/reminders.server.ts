@@ -78,7 +78,10 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
       kind,
       contestId: contest.id,
       data: { days: payload.days },
-      mail: { subject: t("mail.handover.reminder.subject", vars), text: t("mail.handover.reminder.body", vars) },
+      mail: {
+        subject: t("mail.handover.reminder.subject", vars),
+        text: t("mail.handover.reminder.body", vars),
+      },
     });
     return "sent";
   });

@@ -13,5 +13,7 @@ export function parseMailSettings(
     >,
   );
   const parsed = schema.safeParse(Object.fromEntries(MAIL_CATEGORIES.map((c) => [c, form.get(c)])));
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: t("notify.settings.invalid") };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: t("notify.settings.invalid") };
 }

@@ -112,14 +112,19 @@ export interface NotificationView {
 
 const SHOWN_ENTRY = new Set(["ready", "declined"]);
 
-function view(row: ContextRow): NotificationView {
+/** The stored data with what is read beside it: the contest's title, the entry's number, its designer. */
+function dataOf(row: ContextRow): NotificationData {
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  const vars: NotificationData = {
+  return {
     ...data,
     contestTitle: row.contest_title,
     number: data.number ?? row.entry_number ?? undefined,
     designer: row.designer_name ?? undefined,
   };
+}
+
+function view(row: ContextRow): NotificationView {
+  const vars = dataOf(row);
   const showImage = row.thumbnail_key && row.entry_status && SHOWN_ENTRY.has(row.entry_status);
   return {
     id: row.id,
@@ -178,7 +183,10 @@ const DECLINE_REASONS = new Set(["off_brief", "low_quality", "copied", "other"])
 
 function money(minor: unknown, currency: unknown) {
   const amount = Number(minor);
-  return formatMoney(Number.isSafeInteger(amount) ? amount : 0, typeof currency === "string" ? currency : "USD");
+  return formatMoney(
+    Number.isSafeInteger(amount) ? amount : 0,
+    typeof currency === "string" ? currency : "USD",
+  );
 }
 
 const text = (value: unknown, fallback: string) => (typeof value === "string" && value ? value : fallback);
@@ -188,9 +196,25 @@ const text = (value: unknown, fallback: string) => (typeof value === "string" &&
  * kinds.ts); a kind this catalogue does not know (an old row) reads plainly.
  */
 export function notificationText(kind: string, data: NotificationData = {}): string {
+  const vars = sentenceVars(data);
+  if (!isNotificationKind(kind)) return t("notify.fallback", vars);
+  return t(`notify.${kind}` as MessageKey, vars);
+}
+
+/** A mail's subject: the sentence, or a shorter line of its own for a kind that has one. */
+const SUBJECTS: Partial<Record<NotificationKind, MessageKey>> = {
+  "contest.launched": "notify.subject.contest.launched",
+};
+
+export function notificationSubject(kind: NotificationKind, data: NotificationData = {}): string {
+  const key = SUBJECTS[kind];
+  return key ? t(key, sentenceVars(data)) : notificationText(kind, data).replace(/\.$/, "");
+}
+
+function sentenceVars(data: NotificationData) {
   const stars = Number(data.stars);
   const reason = String(data.reason ?? "other");
-  const vars = {
+  return {
     contest: text(data.contestTitle, t("notify.aContest")),
     number: String(data.number ?? "?"),
     name: text(data.name, t("notify.someone")),
@@ -205,8 +229,6 @@ export function notificationText(kind: string, data: NotificationData = {}): str
     total: money(data.total, data.currency),
     amount: money(data.amount, data.currency),
   };
-  if (!isNotificationKind(kind)) return t("notify.fallback", vars);
-  return t(`notify.${kind}` as MessageKey, vars);
 }
 
 /** Where a notification takes its reader. */
@@ -349,7 +371,7 @@ async function mailAsChosen(
     const v = view(row);
     await queueMail(trx, {
       to: person.email,
-      subject: override?.subject ?? v.text.replace(/\.$/, ""),
+      subject: override?.subject ?? notificationSubject(row.kind as NotificationKind, dataOf(row)),
       text:
         override?.text ??
         [
