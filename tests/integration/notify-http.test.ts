@@ -15,6 +15,7 @@ import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
 import { FILES, handoverSetup, sign, uploadFinal } from "../helpers/handover";
 import { makePng, multipart } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
+import { judgingSetup, selectFinalistsNow } from "../helpers/judging";
 import { loginAs, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -138,6 +139,18 @@ describe("mail goes out as each person chose", () => {
     expect(await mailTo(ben)).toEqual([]);
     const bens = await db().selectFrom("notifications").select("kind").where("user_id", "=", ben).execute();
     expect(bens.map((n) => n.kind)).toContain("entry.declined");
+  });
+
+  it("tells finalists by mail at once, and the others in the app only", async () => {
+    const s = await judgingSetup();
+    await selectFinalistsNow(s.contestId, s.client, [s.ana]);
+    await drainJobs();
+    expect((await mailTo(s.ana)).map((m) => m.subject)).toEqual([
+      "You are a finalist in “Logo for a bakery”. The final round has begun: you can revise your entries",
+    ]);
+    expect(await mailTo(s.ben)).toEqual([]);
+    const bens = await db().selectFrom("notifications").select("kind").where("user_id", "=", s.ben).execute();
+    expect(bens.map((n) => n.kind)).toEqual(["contest.not_finalist"]);
   });
 
   it("lets a client who wants each new entry get a mail for each", async () => {
