@@ -20,6 +20,7 @@ export interface Database {
   contest_members: ContestMembersTable;
   contest_invitations: ContestInvitationsTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   entries: EntriesTable;
   entry_revisions: EntryRevisionsTable;
   similarity_flags: SimilarityFlagsTable;
@@ -255,6 +256,16 @@ export interface NotificationsTable {
   data: Generated<string>;
   created_at: number;
   read_at: number | null;
+  /** When it went out by mail, alone or in a digest (0007). */
+  mailed_at: number | null;
+}
+
+/** A person's choice for one kind of mail (0007); no row means the default. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  category: string;
+  delivery: string;
+  updated_at: number;
 }
 
 export type EntryStatus = "processing" | "ready" | "rejected" | "withdrawn" | "declined";

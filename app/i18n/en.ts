@@ -3,6 +3,7 @@ import { enJudging } from "./en-judging";
 import { enEntries } from "./en-entries";
 import { enHandover } from "./en-handover";
 import { enDashboard } from "./en-dashboard";
+import { enNotify } from "./en-notify";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...enEntries,
   ...enHandover,
   ...enDashboard,
+  ...enNotify,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.contests": "Browse contests",

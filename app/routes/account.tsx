@@ -1,20 +1,26 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
 import { t } from "~/i18n";
 import { changePassword, logOutEverywhere } from "~/modules/auth/accounts.server";
 import { ChangePasswordSchema } from "~/modules/auth/forms";
 import { clearSessionCookie } from "~/modules/auth/sessions.server";
+import { parseMailSettings } from "~/modules/notify/forms";
+import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
+import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
+import notificationsCss from "~/styles/notifications.css?url";
 import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: notificationsCss }];
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  return { email: user.email, name: user.display_name };
+  return { email: user.email, name: user.display_name, mail: await mailPreferences(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,6 +29,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "logout-everywhere") {
     await logOutEverywhere(user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+  }
+  if (formData.get("intent") === "mail-settings") {
+    const settings = parseMailSettings(formData);
+    if (!settings.ok) return data({ mail: { saved: false, error: settings.message } }, { status: 400 });
+    await setMailPreferences(user.id, settings.value);
+    return { mail: { saved: true, error: null } };
   }
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   if (submission.status !== "success")
@@ -45,10 +57,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const passwordData = actionData && "result" in actionData ? actionData : undefined;
+  const mailData = actionData && "mail" in actionData ? actionData.mail : undefined;
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: passwordData?.result,
     constraint: getZodConstraint(ChangePasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
     shouldValidate: "onBlur",
@@ -59,7 +73,7 @@ export default function Account() {
       <p className="muted">{t("auth.account.signedInAs", { email })}</p>
       <section className="card stack" aria-labelledby="change-password">
         <h2 id="change-password">{t("auth.account.changePassword")}</h2>
-        {actionData?.changed ? <Notice tone="success">{t("auth.account.passwordChanged")}</Notice> : null}
+        {passwordData?.changed ? <Notice tone="success">{t("auth.account.passwordChanged")}</Notice> : null}
         <Form method="post" className="form" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="change-password" />
           <Field
@@ -78,6 +92,38 @@ export default function Account() {
           <div>
             <button type="submit" className="btn btn--primary">
               {t("auth.account.changePassword")}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card stack" aria-labelledby="mail">
+        <h2 id="mail">{t("notify.settings.title")}</h2>
+        <p className="muted">{t("notify.settings.lead")}</p>
+        {mailData?.saved ? <Notice tone="success">{t("notify.settings.saved")}</Notice> : null}
+        {mailData?.error ? <Notice tone="error">{mailData.error}</Notice> : null}
+        <Form method="post" className="mail-settings" preventScrollReset>
+          <input type="hidden" name="intent" value="mail-settings" />
+          {MAIL_CATEGORIES.map((category) => (
+            <fieldset key={category} className="mail-choice">
+              <legend className="mail-choice__label">{t(`notify.category.${category}`)}</legend>
+              <div className="mail-choice__options">
+                {DELIVERIES.map((delivery) => (
+                  <label key={delivery} className="mail-choice__option">
+                    <input
+                      type="radio"
+                      name={category}
+                      value={delivery}
+                      defaultChecked={mail[category] === delivery}
+                    />
+                    {t(`notify.delivery.${delivery}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <div>
+            <button type="submit" className="btn btn--primary">
+              {t("notify.settings.save")}
             </button>
           </div>
         </Form>

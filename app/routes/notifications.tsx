@@ -5,10 +5,14 @@ import { RelativeTime } from "~/components/judging";
 import { t } from "~/i18n";
 import { markAllRead, notificationsForPage } from "~/modules/notify/notifications.server";
 import judgingCss from "~/styles/judging.css?url";
+import notificationsCss from "~/styles/notifications.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: judgingCss },
+  { rel: "stylesheet", href: notificationsCss },
+];
 
 export const meta: MetaFunction = () => [{ title: `${t("notifications.title")} · ${t("app.name")}` }];
 
@@ -45,11 +49,26 @@ export default function Notifications() {
       ) : (
         <ul className="notifications" data-testid="notifications">
           {notifications.map((n) => (
-            <li key={n.id} className={`notification${n.read ? "" : " notification--unread"}`}>
+            <li
+              key={n.id}
+              className={`notification${n.read ? "" : " notification--unread"}${n.image ? " notification--with-image" : ""}`}
+            >
               <span className="notification__dot" aria-hidden="true" />
-              <Link to={n.href}>
-                {n.read ? null : <span className="visually-hidden">{t("notifications.unread")}: </span>}
-                {n.text}
+              <Link to={n.href} className="notification__link">
+                {n.image ? (
+                  <img
+                    className="notification__thumb"
+                    src={n.image.src}
+                    alt={n.image.alt}
+                    width={56}
+                    height={56}
+                    loading="lazy"
+                  />
+                ) : null}
+                <span className="notification__text">
+                  {n.read ? null : <span className="visually-hidden">{t("notifications.unread")}: </span>}
+                  {n.text}
+                </span>
               </Link>
               <RelativeTime at={n.createdAt} now={serverNow} />
             </li>

@@ -96,6 +96,7 @@ describe("judging in the browser", () => {
     const mail = await db()
       .selectFrom("outbox_mail")
       .select(["to_address", "text_body"])
+      .where("text_body", "like", "%/judge-invitations/%")
       .executeTakeFirstOrThrow();
     expect(mail.to_address).toBe("jules@example.com");
     expect(mail.text_body).toContain(link);

@@ -253,6 +253,7 @@ describe("reminders before the automatic approval", () => {
         .selectFrom("outbox_mail")
         .select(["subject", "text_body"])
         .where("to_address", "=", client.email)
+        .where("subject", "like", "%left to review%")
         .execute();
 
     advanceClock(2 * DAY);

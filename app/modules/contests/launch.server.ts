@@ -5,6 +5,7 @@ import { platformFee, isCurrency } from "../escrow/ledger";
 import { escrowOf } from "../escrow/ledger.server";
 import { chargeForContest } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
+import { notifyUsers } from "../notify/notifications.server";
 import { ContestActionError, applyContestEvent, loadContest, type Contest } from "./contests.server";
 import { briefGaps } from "./drafts.server";
 
@@ -28,7 +29,10 @@ export function launchTotal(contest: Pick<Contest, "prize" | "currency">) {
   return { prize: contest.prize, fee, total: contest.prize + fee, currency: contest.currency };
 }
 
-/** Start the qualifying round of a draft whose prize is held in escrow (the machine checks). */
+/**
+ * Start the qualifying round of a draft whose prize is held in escrow (the machine checks); the
+ * client's receipt (what was paid, the prize and the fee) is a notification of the same transaction.
+ */
 async function launchFunded(contestId: string, clientId: string): Promise<Contest> {
   return applyContestEvent({
     contestId,
@@ -37,6 +41,14 @@ async function launchFunded(contestId: string, clientId: string): Promise<Contes
       type: "launch",
       funded: (await escrowOf(trx, contest.id)).status === "held",
     }),
+    also: async (trx, launched) => {
+      const paid = launchTotal(launched);
+      await notifyUsers(trx, [launched.clientId], {
+        kind: "contest.launched",
+        contestId: launched.id,
+        data: { prize: paid.prize, fee: paid.fee, total: paid.total, currency: paid.currency },
+      });
+    },
   });
 }
 

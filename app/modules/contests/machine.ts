@@ -12,6 +12,7 @@
  *                                                                                         ↓
  *                                                                                     completed
  */
+import type { NotificationKind } from "../notify/kinds";
 import type { ContestStatus } from "~db/schema";
 import { equalAwards } from "../escrow/ledger";
 
@@ -81,7 +82,7 @@ export type Effect =
   | { type: "schedule_deadline"; at: number }
   | { type: "escrow_award"; awards: Award[]; reason: "winner" | "rule_top" | "rule_split" }
   | { type: "escrow_refund" }
-  | { type: "notify"; audience: NotifyAudience; kind: string };
+  | { type: "notify"; audience: NotifyAudience; kind: NotificationKind };
 
 export type RejectReason =
   | "not_owner"

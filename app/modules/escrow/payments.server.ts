@@ -9,6 +9,7 @@ import { log } from "~/utils/log.server";
 import { singleton } from "~/utils/singleton.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
+import { notifyUsers } from "../notify/notifications.server";
 import { MAX_AMOUNT, formatMoney, isCurrency, isMinorAmount, type Currency } from "./ledger";
 import {
   escrowOf,
@@ -741,6 +742,18 @@ async function settlePayout(trx: Trx, payoutId: string, result: ProviderResult):
     } else {
       await resolvePending(trx, pending, "void", `payout:${payout.idempotency_key}:void`, "payout_returned");
     }
+  }
+  // The designer is told once, when the provider confirms; the ledger does not require an account
+  // behind a balance (its own tests pay out to bare ids), so only a person who has one is notified.
+  const person =
+    status === "paid"
+      ? await trx.selectFrom("users").select("id").where("id", "=", payout.designer_id).executeTakeFirst()
+      : undefined;
+  if (person) {
+    await notifyUsers(trx, [person.id], {
+      kind: "payout.sent",
+      data: { amount: payout.amount, currency: payout.currency },
+    });
   }
   return trx
     .updateTable("payouts")

@@ -1,11 +1,10 @@
 import { transaction, type Trx } from "~db/index";
 import { t } from "~/i18n";
-import { DAY } from "~/utils/clock.server";
+import { DAY, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { formatMoney } from "../contests/brief";
 import { loadContest, type Contest } from "../contests/contests.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
-import { queueMail } from "../notify/mail.server";
 import { notifyUsers } from "../notify/notifications.server";
 
 /** Days before the automatic approval at which the client is reminded. */
@@ -34,15 +33,19 @@ export async function scheduleHandoverReminders(
 
 /**
  * Remind the client (in the app and by mail) that the handover will be approved for them. Does
- * nothing if the contest moved on (approved, or any later version), and nothing twice: a job run
- * again after a crash finds its notification.
+ * nothing if the contest moved on (approved, or any later version), nothing once a later reminder
+ * is due, and nothing twice: a job run again after a crash finds its notification.
  */
 export async function sendHandoverReminder(payload: ReminderPayload): Promise<"sent" | "skipped"> {
   return transaction(async (trx) => {
     const contest = await loadContest(trx, payload.contestId, { lock: true });
     if (!contest || contest.status !== "handover" || contest.version !== payload.version) return "skipped";
     if (contest.roundEndsAt === null) return "skipped";
-    const kind = `handover.reminder.${payload.days}`;
+    // A reminder is sent only while its words are true: a worker catching up after a pause (or a
+    // clock moved on) finds the 2-day and 1-day reminders due together, and the approval with them;
+    // the client gets the latest one only, or none when the approval itself is due.
+    if (now() >= contest.roundEndsAt - (payload.days - 1) * DAY) return "skipped";
+    const kind = payload.days === 1 ? "handover.reminder.1" : "handover.reminder.2";
     const sent = await trx
       .selectFrom("notifications")
       .select("id")
@@ -53,12 +56,11 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
     if (sent) return "skipped";
     const people = await trx
       .selectFrom("users")
-      .select(["id", "email", "display_name"])
+      .select(["id", "display_name"])
       .where("id", "in", [contest.clientId, contest.winnerId ?? contest.clientId])
       .execute();
     const client = people.find((p) => p.id === contest.clientId)!;
     const designer = people.find((p) => p.id === contest.winnerId);
-    await notifyUsers(trx, [contest.clientId], { kind, contestId: contest.id, data: { days: payload.days } });
     const vars = {
       client: client.display_name,
       designer: designer?.display_name ?? "",
@@ -71,10 +73,15 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
           ? t("mail.handover.reminder.day1")
           : t("mail.handover.reminder.days", { n: payload.days }),
     };
-    await queueMail(trx, {
-      to: client.email,
-      subject: t("mail.handover.reminder.subject", vars),
-      text: t("mail.handover.reminder.body", vars),
+    // In the app, and by mail as the client chose for handover steps (this fuller mail, each time).
+    await notifyUsers(trx, [contest.clientId], {
+      kind,
+      contestId: contest.id,
+      data: { days: payload.days },
+      mail: {
+        subject: t("mail.handover.reminder.subject", vars),
+        text: t("mail.handover.reminder.body", vars),
+      },
     });
     return "sent";
   });

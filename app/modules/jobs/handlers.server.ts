@@ -4,6 +4,7 @@ import { registerEntryJobs } from "../entries/processing.server";
 import { registerEscrowJobs } from "../escrow/payments.server";
 import { registerHandoverJobs } from "../handover/reminders.server";
 import { registerMailJobs } from "../notify/mail.server";
+import { registerNotifyJobs } from "../notify/notifications.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
 import { blobStore } from "~storage/index";
@@ -13,6 +14,7 @@ import { registerPeriodicJob } from "./scheduler.server";
 /** Every job kind the worker knows, registered in one place. */
 export function registerAllJobHandlers() {
   registerMailJobs();
+  registerNotifyJobs();
   registerContestJobs();
   registerLaunchJobs();
   registerEntryJobs();

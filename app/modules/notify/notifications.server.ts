@@ -1,16 +1,38 @@
-import { db, type DB, type Trx } from "~db/index";
+import { db, transaction, type DB, type Trx } from "~db/index";
 import { t, type MessageKey } from "~/i18n";
-import { now } from "~/utils/clock.server";
+import { DAY, HOUR, now } from "~/utils/clock.server";
+import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
+import { formatMoney } from "../contests/brief";
+import { mediaUrl } from "../entries/media";
+import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
+import { queueMail } from "./mail.server";
+import {
+  DEFAULT_DELIVERY,
+  DELIVERIES,
+  DIGEST_HOUR_UTC,
+  MAIL_CATEGORIES,
+  MAIL_CATEGORY_OF,
+  isNotificationKind,
+  kindsOf,
+  type Delivery,
+  type MailCategory,
+  type NotificationKind,
+} from "./kinds";
 
 export interface NotificationInput {
-  kind: string;
+  kind: NotificationKind;
   contestId?: string | null;
   entryId?: string | null;
   data?: Record<string, unknown>;
+  /** The mail to send instead of the plain one, to someone who wants this kind of mail each time. */
+  mail?: { subject: string; text: string };
 }
 
-/** In-app notifications, written in the caller's transaction (they exist iff the change does). */
+/**
+ * In-app notifications, written in the caller's transaction (they exist iff the change does). A
+ * kind that is mailed goes out by each recipient's choice: queued now, in tomorrow's digest, or not.
+ */
 export async function notifyUsers(trx: Trx | DB, userIds: Iterable<string>, input: NotificationInput) {
   const at = now();
   const rows = [...new Set(userIds)].map((userId) => ({
@@ -22,12 +44,16 @@ export async function notifyUsers(trx: Trx | DB, userIds: Iterable<string>, inpu
     data: JSON.stringify(input.data ?? {}),
     created_at: at,
   }));
-  if (rows.length) await trx.insertInto("notifications").values(rows).execute();
+  if (!rows.length) return;
+  await trx.insertInto("notifications").values(rows).execute();
+  const category = MAIL_CATEGORY_OF[input.kind];
+  if (category) await mailAsChosen(trx, rows, category, input.mail);
 }
 
 /**
  * One notification that folds into the recipient's unread one of the same kind on the same entry
- * (five quick re-ratings are one "the client rated your entry", with the latest stars).
+ * (five quick re-ratings are one "the client rated your entry", with the latest stars). A fold
+ * sends no new mail.
  */
 export async function notifyCoalesced(trx: Trx | DB, userId: string, input: NotificationInput) {
   if (input.entryId) {
@@ -44,12 +70,19 @@ export async function notifyCoalesced(trx: Trx | DB, userId: string, input: Noti
   await notifyUsers(trx, [userId], input);
 }
 
-export async function listNotifications(userId: string, limit = 50) {
-  const rows = await db()
+// ---- reading: a notification with what it is about, rendered as a sentence when read ----------
+
+/** Notifications with their contest, entry, designer and thumbnail (everything a sentence may need). */
+function withContext(q: Trx | DB) {
+  return q
     .selectFrom("notifications")
     .leftJoin("contests", "contests.id", "notifications.contest_id")
+    .leftJoin("entries", "entries.id", "notifications.entry_id")
+    .leftJoin("users as designers", "designers.id", "entries.designer_id")
+    .leftJoin("entry_revisions as revisions", "revisions.id", "entries.current_revision_id")
     .select([
       "notifications.id",
+      "notifications.user_id",
       "notifications.kind",
       "notifications.contest_id",
       "notifications.entry_id",
@@ -57,23 +90,73 @@ export async function listNotifications(userId: string, limit = 50) {
       "notifications.created_at",
       "notifications.read_at",
       "contests.title as contest_title",
-    ])
+      "entries.number as entry_number",
+      "entries.status as entry_status",
+      "designers.display_name as designer_name",
+      "revisions.thumbnail_key",
+    ]);
+}
+
+type ContextRow = Awaited<ReturnType<ReturnType<typeof withContext>["execute"]>>[number];
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  text: string;
+  href: string;
+  /** The entry's thumbnail, when the notification is about an entry that can be shown. */
+  image: { src: string; alt: string } | null;
+  createdAt: number;
+  read: boolean;
+}
+
+const SHOWN_ENTRY = new Set(["ready", "declined"]);
+
+/** The stored data with what is read beside it: the contest's title, the entry's number, its designer. */
+function dataOf(row: ContextRow): NotificationData {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  return {
+    ...data,
+    contestTitle: row.contest_title,
+    number: data.number ?? row.entry_number ?? undefined,
+    designer: row.designer_name ?? undefined,
+  };
+}
+
+function view(row: ContextRow): NotificationView {
+  const vars = dataOf(row);
+  const showImage = row.thumbnail_key && row.entry_status && SHOWN_ENTRY.has(row.entry_status);
+  return {
+    id: row.id,
+    kind: row.kind,
+    text: notificationText(row.kind, vars),
+    href: notificationHref({ kind: row.kind, contestId: row.contest_id, entryId: row.entry_id }),
+    image: showImage
+      ? {
+          src: mediaUrl(row.thumbnail_key!),
+          alt: t("notify.image.alt", {
+            number: String(vars.number ?? "?"),
+            designer: row.designer_name ?? t("notify.someone"),
+          }),
+        }
+      : null,
+    createdAt: row.created_at,
+    read: row.read_at !== null,
+  };
+}
+
+export async function listNotifications(userId: string, limit = 50): Promise<NotificationView[]> {
+  const rows = await withContext(db())
     .where("notifications.user_id", "=", userId)
     .orderBy("notifications.created_at", "desc")
     .orderBy("notifications.id", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    contestId: r.contest_id,
-    contestTitle: r.contest_title,
-    entryId: r.entry_id,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-    createdAt: r.created_at,
-    read: r.read_at !== null,
-  }));
+  return rows.map(view);
 }
+
+/** The notifications page: each one as a sentence, with its picture and where it leads. */
+export const notificationsForPage = listNotifications;
 
 export async function unreadCount(userId: string): Promise<number> {
   const row = await db()
@@ -96,67 +179,61 @@ export async function markAllRead(userId: string) {
 
 export type NotificationData = Record<string, unknown> & { contestTitle?: string | null };
 
-const KNOWN_KINDS = new Set<string>([
-  "contest.finalist",
-  "contest.not_finalist",
-  "contest.pick_finalists",
-  "contest.pick_winner",
-  "contest.won",
-  "contest.not_won",
-  "contest.won_by_rule",
-  "contest.resolved",
-  "contest.split_by_rule",
-  "contest.refunded",
-  "contest.ended_without_winner",
-  "contest.brief_changed",
-  "contest.round_extended",
-  "contest.prize_released",
-  "contest.eliminated",
-  "contest.reinstated",
-  "entry.rated",
-  "entry.commented",
-  "entry.replied",
-  "entry.declined",
-  "entry.restored",
-  "judge.joined",
-  "judge.removed",
-  "judge.noted",
-  "contest.handover_auto_approved",
-  "contest.handover_sign_to_be_paid",
-  "handover.started",
-  "handover.files_updated",
-  "handover.reminder.2",
-  "handover.reminder.1",
-  "handover.message",
-  "handover.signed",
-]);
-
 const DECLINE_REASONS = new Set(["off_brief", "low_quality", "copied", "other"]);
 
+function money(minor: unknown, currency: unknown) {
+  const amount = Number(minor);
+  return formatMoney(
+    Number.isSafeInteger(amount) ? amount : 0,
+    typeof currency === "string" ? currency : "USD",
+  );
+}
+
+const text = (value: unknown, fallback: string) => (typeof value === "string" && value ? value : fallback);
+
 /**
- * A notification as a sentence from the catalogue: every kind (the machine's contest.* ones too),
- * with a plain fallback for a kind this catalogue does not know yet.
+ * A notification as a sentence from the catalogue: every kind that is created has one (see
+ * kinds.ts); a kind this catalogue does not know (an old row) reads plainly.
  */
 export function notificationText(kind: string, data: NotificationData = {}): string {
-  const contest =
-    typeof data.contestTitle === "string" && data.contestTitle ? data.contestTitle : t("notify.aContest");
+  const vars = sentenceVars(data);
+  if (!isNotificationKind(kind)) return t("notify.fallback", vars);
+  return t(`notify.${kind}` as MessageKey, vars);
+}
+
+/** A mail's subject: the sentence, or a shorter line of its own for a kind that has one. */
+const SUBJECTS: Partial<Record<NotificationKind, MessageKey>> = {
+  "contest.launched": "notify.subject.contest.launched",
+};
+
+export function notificationSubject(kind: NotificationKind, data: NotificationData = {}): string {
+  const key = SUBJECTS[kind];
+  return key ? t(key, sentenceVars(data)) : notificationText(kind, data).replace(/\.$/, "");
+}
+
+function sentenceVars(data: NotificationData) {
   const stars = Number(data.stars);
   const reason = String(data.reason ?? "other");
-  const vars = {
-    contest,
+  return {
+    contest: text(data.contestTitle, t("notify.aContest")),
     number: String(data.number ?? "?"),
-    name: typeof data.name === "string" && data.name ? data.name : t("notify.someone"),
+    name: text(data.name, t("notify.someone")),
+    designer: text(data.designer, t("notify.someone")),
     stars: t(stars === 1 ? "judging.stars.one" : "judging.stars.other", {
       n: Number.isFinite(stars) ? stars : 0,
     }),
     reason: t(`judging.decline.reason.${DECLINE_REASONS.has(reason) ? reason : "other"}` as MessageKey),
+    detail: text(data.reason, t("entries.processing.failed")),
+    prize: money(data.prize, data.currency),
+    fee: money(data.fee, data.currency),
+    total: money(data.total, data.currency),
+    amount: money(data.amount, data.currency),
   };
-  if (!KNOWN_KINDS.has(kind)) return t("notify.fallback", vars);
-  return t(`notify.${kind}` as MessageKey, vars);
 }
 
 /** Where a notification takes its reader. */
 export function notificationHref(n: { kind: string; contestId: string | null; entryId: string | null }) {
+  if (n.kind === "payout.sent") return "/earnings";
   if (!n.contestId) return "/notifications";
   const contest = `/contests/${n.contestId}`;
   switch (n.kind) {
@@ -168,6 +245,8 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
       return n.entryId ? `${contest}/judge?entry=${n.entryId}` : `${contest}/judge`;
     case "judge.joined":
       return `${contest}/judges`;
+    case "contest.launched":
+      return "/receipts";
     case "contest.won":
     case "contest.handover_auto_approved":
     case "contest.handover_sign_to_be_paid":
@@ -182,24 +261,185 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
     case "contest.won_by_rule":
     case "contest.split_by_rule":
       return "/earnings";
+    case "entry.new":
+    case "entry.revised":
     case "entry.rated":
     case "entry.commented":
     case "entry.declined":
     case "entry.restored":
+    case "entry.rejected":
+    case "entry.similar_flagged":
+    case "entry.similar_to_yours":
       return n.entryId ? `/entries/${n.entryId}` : contest;
     default:
       return contest;
   }
 }
 
-/** The notifications page: each one as a sentence with where it leads. */
-export async function notificationsForPage(userId: string, limit = 50) {
-  const rows = await listNotifications(userId, limit);
-  return rows.map((n) => ({
-    id: n.id,
-    text: notificationText(n.kind, { ...n.data, contestTitle: n.contestTitle }),
-    href: notificationHref(n),
-    createdAt: n.createdAt,
-    read: n.read,
+// ---- mail: each person's choice per kind of mail ---------------------------------------------
+
+export type MailPreferences = Record<MailCategory, Delivery>;
+
+const isDelivery = (value: string): value is Delivery => (DELIVERIES as readonly string[]).includes(value);
+
+export async function mailPreferences(userId: string, q: Trx | DB = db()): Promise<MailPreferences> {
+  const rows = await q
+    .selectFrom("notification_preferences")
+    .select(["category", "delivery"])
+    .where("user_id", "=", userId)
+    .execute();
+  const prefs = { ...DEFAULT_DELIVERY };
+  for (const r of rows) {
+    if ((MAIL_CATEGORIES as readonly string[]).includes(r.category) && isDelivery(r.delivery))
+      prefs[r.category as MailCategory] = r.delivery;
+  }
+  return prefs;
+}
+
+export async function setMailPreferences(userId: string, prefs: Partial<MailPreferences>) {
+  const at = now();
+  const rows = Object.entries(prefs).map(([category, delivery]) => ({
+    user_id: userId,
+    category,
+    delivery,
+    updated_at: at,
   }));
+  if (!rows.length) return;
+  await db()
+    .insertInto("notification_preferences")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["user_id", "category"]).doUpdateSet((eb) => ({
+        delivery: eb.ref("excluded.delivery"),
+        updated_at: eb.ref("excluded.updated_at"),
+      })),
+    )
+    .execute();
+}
+
+const appLink = (href: string) => `${config().appUrl}${href}`;
+const settingsLink = () => appLink("/account#mail");
+
+function mailFooter() {
+  return `${t("notify.mail.settings", { link: settingsLink() })}\n\n${t("notify.mail.signature")}`;
+}
+
+/** The first day slot (epoch ms) at the digest's hour strictly after `at`. */
+export function nextDigestAt(at: number): number {
+  const offset = DIGEST_HOUR_UTC * HOUR;
+  return Math.floor((at - offset) / DAY) * DAY + offset + DAY;
+}
+
+async function mailAsChosen(
+  trx: Trx | DB,
+  rows: { id: string; user_id: string }[],
+  category: MailCategory,
+  override?: { subject: string; text: string },
+) {
+  const people = await trx
+    .selectFrom("users")
+    .leftJoin("notification_preferences as p", (join) =>
+      join.onRef("p.user_id", "=", "users.id").on("p.category", "=", category),
+    )
+    .select(["users.id", "users.email", "users.display_name", "p.delivery"])
+    .where(
+      "users.id",
+      "in",
+      rows.map((r) => r.user_id),
+    )
+    .execute();
+  const at = now();
+  const each: string[] = [];
+  for (const person of people) {
+    const delivery =
+      person.delivery && isDelivery(person.delivery) ? person.delivery : DEFAULT_DELIVERY[category];
+    if (delivery === "daily") {
+      const runAt = nextDigestAt(at);
+      await enqueueJob(trx, {
+        kind: "notify.digest",
+        payload: { userId: person.id },
+        runAt,
+        uniqueKey: `notify.digest:${person.id}:${runAt}`,
+      });
+    } else if (delivery === "each") each.push(person.id);
+  }
+  if (!each.length) return;
+  const ids = rows.filter((r) => each.includes(r.user_id)).map((r) => r.id);
+  const views = await withContext(trx).where("notifications.id", "in", ids).execute();
+  for (const row of views) {
+    const person = people.find((p) => p.id === row.user_id)!;
+    const v = view(row);
+    await queueMail(trx, {
+      to: person.email,
+      subject: override?.subject ?? notificationSubject(row.kind as NotificationKind, dataOf(row)),
+      text:
+        override?.text ??
+        [
+          t("notify.mail.greeting", { name: person.display_name }),
+          v.text,
+          `${t("notify.mail.open")}\n${appLink(v.href)}`,
+          mailFooter(),
+        ].join("\n\n"),
+    });
+  }
+  await trx.updateTable("notifications").set({ mailed_at: at }).where("id", "in", ids).execute();
+}
+
+/**
+ * The daily digest of one person: what they have not read nor been mailed yet, of the kinds they
+ * want mailed. Marked as mailed in the same transaction as the mail, so a job run again sends nothing.
+ */
+export async function sendDigest(userId: string): Promise<number> {
+  return transaction(async (trx) => {
+    const prefs = await mailPreferences(userId, trx);
+    const mailed = MAIL_CATEGORIES.filter((c) => prefs[c] !== "app");
+    const kinds = kindsOf(mailed);
+    if (!kinds.length) return 0;
+    const at = now();
+    const rows = await withContext(trx)
+      .where("notifications.user_id", "=", userId)
+      .where("notifications.mailed_at", "is", null)
+      .where("notifications.read_at", "is", null)
+      .where("notifications.kind", "in", kinds)
+      .where("notifications.created_at", "<=", at)
+      .orderBy("notifications.created_at")
+      .orderBy("notifications.id")
+      .execute();
+    if (!rows.length) return 0;
+    const person = await trx
+      .selectFrom("users")
+      .select(["email", "display_name"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    const lines = rows.map(view).map((v) => `• ${v.text}\n  ${appLink(v.href)}`);
+    await queueMail(trx, {
+      to: person.email,
+      subject:
+        rows.length === 1
+          ? t("notify.digest.subject.one")
+          : t("notify.digest.subject.other", { n: rows.length }),
+      text: [
+        t("notify.mail.greeting", { name: person.display_name }),
+        t("notify.digest.lead"),
+        lines.join("\n\n"),
+        mailFooter(),
+      ].join("\n\n"),
+    });
+    await trx
+      .updateTable("notifications")
+      .set({ mailed_at: at })
+      .where(
+        "id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.length;
+  });
+}
+
+export function registerNotifyJobs() {
+  registerJobHandler("notify.digest", async (payload: { userId: string }) => {
+    await sendDigest(payload.userId);
+  });
 }
