@@ -261,7 +261,7 @@ export interface RenderOptions {
 }
 
 export interface EntryImages {
-  /** WebP, at most 400 px on the long side, no watermark, no metadata. */
+  /** WebP, at most 400 px on the long side, watermarked at its own size, no metadata. */
   thumbnail: Buffer;
   /** WebP, at most 1200 px on the long side, watermarked, no metadata. */
   preview: Buffer;
@@ -277,16 +277,17 @@ export interface EntryImages {
 
 /**
  * Thumbnail, watermarked preview and perceptual hash of an entry's original, from one decode: the
- * original is decoded once (shrink-on-load) to preview-sized raw pixels; the thumbnail encode starts
+ * original is decoded once (shrink-on-load) to preview-sized raw pixels; the thumbnail resize starts
  * at once on a libuv thread while this thread watermarks a copy, the preview encodes on a second
- * thread, and the hash is taken when the thumbnail is done. Outputs carry no metadata (no EXIF, GPS,
- * ICC or XMP).
+ * thread, the thumbnail is watermarked at its own size and encoded, and the hash is taken when the
+ * thumbnail is done. Both outputs are marked; neither carries metadata (no EXIF, GPS, ICC or XMP).
  * Throws ImageRefusedError if the original is not an acceptable image.
  */
 export async function renderEntryImages(original: Buffer, options: RenderOptions): Promise<EntryImages> {
   const { format, width, height, pixels } = await acceptAndDecode(original, maxPixelsOf(options));
   const raw = { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } };
 
+  // The thumbnail is resized on a libuv thread while this thread watermarks the preview's copy.
   const thumbnail = sharp(pixels.data, raw)
     .resize({
       width: THUMBNAIL_LONG_SIDE,
@@ -294,22 +295,25 @@ export async function renderEntryImages(original: Buffer, options: RenderOptions
       fit: "inside",
       withoutEnlargement: true,
     })
-    .webp({ quality: WEBP_QUALITY })
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  const preview = (async () => {
-    // The thumbnail pipeline is still reading `pixels`: watermark a copy, then encode it beside it.
-    const watermarked = Buffer.from(pixels.data);
-    applyWatermark(
-      watermarked,
-      pixels,
-      watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
-    );
-    return sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
-  })();
+  const watermarked = Buffer.from(pixels.data);
+  applyWatermark(
+    watermarked,
+    pixels,
+    watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
+  );
+  const preview = sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
+  // The thumbnail gets its own mark, drawn at its size (a shrunken preview's mark would blur away).
+  const thumbnailWebp = thumbnail.then(({ data, info }) => {
+    const size = { width: info.width, height: info.height, channels: info.channels };
+    applyWatermark(data, size, watermarkTile(options.watermarkText, capHeightFor(info.width, info.height)));
+    return sharp(data, { raw: size }).webp({ quality: WEBP_QUALITY }).toBuffer({ resolveWithObject: true });
+  });
   // Hash on the core the thumbnail frees (it finishes long before the preview).
-  const hash = thumbnail.then(() => differenceHash(pixels));
+  const hash = thumbnailWebp.then(() => differenceHash(pixels));
 
-  const [thumb, previewBytes, hashValue] = await Promise.all([thumbnail, preview, hash]);
+  const [thumb, previewBytes, hashValue] = await Promise.all([thumbnailWebp, preview, hash]);
   return {
     thumbnail: thumb.data,
     preview: previewBytes,
