@@ -240,7 +240,9 @@ describe("renderEntryImages", () => {
       // The mark is drawn into the transparent background, visibly (alpha well above zero)…
       expect(inked / clear, name).toBeGreaterThan(0.02);
       // …in every corner region that is wholly transparent, not in a patch…
-      const emptyCells = [...cells.values()].filter((c) => c.clear === Math.max(...[...cells.values()].map((v) => v.clear)));
+      const emptyCells = [...cells.values()].filter(
+        (c) => c.clear === Math.max(...[...cells.values()].map((v) => v.clear)),
+      );
       expect(emptyCells.length, name).toBeGreaterThan(4);
       for (const c of emptyCells) expect(c.inked, name).toBeGreaterThan(0);
       // …while most of the background stays clear and the logo itself stays opaque and marked.

@@ -15,6 +15,14 @@ import {
  */
 
 export const WATERMARK_PLATFORM = "CONCOURS";
+/**
+ * What the public images of a revision carry, stored with it (entry_revisions.watermark_version):
+ * 1, the preview only, and on transparent images only over opaque pixels; 2, the thumbnail too, and
+ * transparent backgrounds. Raising it makes the entries.remark job draw older revisions again.
+ */
+export const WATERMARK_VERSION = 2;
+/** The first version whose thumbnails are watermarked: older ones are never served. */
+export const MARKED_THUMBNAILS_SINCE = 2;
 const MAX_CONTEST_CHARS = 40;
 /** Opacity of the white strokes and of the dark halo around them. */
 const INK_OPACITY = 0.42;
