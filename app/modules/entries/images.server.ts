@@ -29,6 +29,14 @@ sharp.unblock({
 export const PREVIEW_LONG_SIDE = 1200;
 export const THUMBNAIL_LONG_SIDE = 400;
 const WEBP_QUALITY = 80;
+/**
+ * WebP for our outputs. With transparency, libwebp compresses the alpha plane losslessly at the
+ * encoder's effort, and an alpha plane that carries the watermark costs most of the encode: effort 3
+ * instead of the default 4 takes about a third less CPU for 5 % more bytes, and the same colours.
+ */
+function webpOptions(channels: number) {
+  return channels === 4 ? { quality: WEBP_QUALITY, effort: 3 } : { quality: WEBP_QUALITY };
+}
 /** A decode that takes longer than this is abandoned (a hostile file built to be slow). */
 const DECODE_TIMEOUT_SECONDS = 60;
 
@@ -303,12 +311,12 @@ export async function renderEntryImages(original: Buffer, options: RenderOptions
     pixels,
     watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
   );
-  const preview = sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
+  const preview = sharp(watermarked, raw).webp(webpOptions(pixels.channels)).toBuffer();
   // The thumbnail gets its own mark, drawn at its size (a shrunken preview's mark would blur away).
   const thumbnailWebp = thumbnail.then(({ data, info }) => {
     const size = { width: info.width, height: info.height, channels: info.channels };
     applyWatermark(data, size, watermarkTile(options.watermarkText, capHeightFor(info.width, info.height)));
-    return sharp(data, { raw: size }).webp({ quality: WEBP_QUALITY }).toBuffer({ resolveWithObject: true });
+    return sharp(data, { raw: size }).webp(webpOptions(info.channels)).toBuffer({ resolveWithObject: true });
   });
   // Hash on the core the thumbnail frees (it finishes long before the preview).
   const hash = thumbnailWebp.then(() => differenceHash(pixels));
