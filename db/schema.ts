@@ -311,6 +311,8 @@ export interface EntryRevisionsTable {
   reject_reason: string | null;
   created_at: number;
   ready_at: number | null;
+  /** Which watermark the preview and thumbnail carry (see WATERMARK_VERSION in images.server.ts). */
+  watermark_version: Generated<number>;
 }
 export type EntryRevisionRow = Selectable<EntryRevisionsTable>;
 

@@ -5,8 +5,12 @@
 export const keys = {
   original: (contestId: string, entryId: string, revisionId: string) =>
     `private/originals/${contestId}/${entryId}/${revisionId}`,
-  preview: (contestId: string, revisionId: string) => `public/previews/${contestId}/${revisionId}.webp`,
-  thumbnail: (contestId: string, revisionId: string) => `public/thumbs/${contestId}/${revisionId}.webp`,
+  // Public keys name the watermark's version: images drawn again get new keys, so a cached copy of
+  // the older bytes is never taken for the newer (the media route serves them as immutable).
+  preview: (contestId: string, revisionId: string, watermark: number) =>
+    `public/previews/${contestId}/${revisionId}-w${watermark}.webp`,
+  thumbnail: (contestId: string, revisionId: string, watermark: number) =>
+    `public/thumbs/${contestId}/${revisionId}-w${watermark}.webp`,
   reference: (contestId: string, referenceId: string) => `private/references/${contestId}/${referenceId}`,
   finalFile: (contestId: string, fileId: string) => `private/finals/${contestId}/${fileId}`,
 };

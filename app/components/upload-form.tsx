@@ -1,12 +1,16 @@
 import { Form } from "@remix-run/react";
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { t } from "~/i18n";
 
 /**
- * An upload form that works without JavaScript (a plain multipart POST), and with it shows the bytes
- * travelling: the file goes by XMLHttpRequest (fetch has no upload progress) to a JSON endpoint, and
- * the page moves on to the entry, where a shimmering placeholder waits for the preview.
+ * An upload form that works without JavaScript (a plain multipart POST), and with it shows the
+ * chosen image at once (from a local object URL, nothing sent yet) and the bytes travelling: the file
+ * goes by XMLHttpRequest (fetch has no upload progress) to a JSON endpoint, and the page moves on to
+ * the entry, where a shimmering placeholder waits for the preview.
  */
+
+/** Images a browser shows from a local file; anything else is named, not previewed. */
+const PREVIEWABLE = new Set(["image/jpeg", "image/png", "image/webp"]);
 export function UploadForm({
   action,
   apiAction,
@@ -18,6 +22,7 @@ export function UploadForm({
   fileLabel = t("entries.submit.file"),
   dropLabel = t("entries.submit.drop"),
   chosenLabel = (name: string) => t("entries.submit.chosen", { name }),
+  previewLabel = (name: string) => t("entries.submit.previewAlt", { name }),
   uploadingLabel = (percent: number) => t("entries.submit.uploading", { percent }),
   failedLabel = t("entries.submit.failed"),
   maxBytes,
@@ -35,6 +40,8 @@ export function UploadForm({
   fileLabel?: string;
   dropLabel?: string;
   chosenLabel?: (name: string) => string;
+  /** Alt text of the chosen image's preview. */
+  previewLabel?: (name: string) => string;
   uploadingLabel?: (percent: number) => string;
   failedLabel?: string;
   /** Checked in the browser before sending (the server's cap is the safety net, not the message). */
@@ -43,10 +50,23 @@ export function UploadForm({
   compact?: boolean;
 }) {
   const [fileName, setFileName] = useState<string | null>(null);
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [clientError, setClientError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+
+  // Each chosen image gets an object URL; the previous one is released, and the last on leaving.
+  useEffect(() => {
+    if (!previewUrl) return;
+    return () => URL.revokeObjectURL(previewUrl);
+  }, [previewUrl]);
+
+  function choose(file: File | undefined) {
+    setFileName(file?.name ?? null);
+    setPreviewUrl(file && PREVIEWABLE.has(file.type) ? URL.createObjectURL(file) : null);
+    setClientError(null);
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (typeof XMLHttpRequest === "undefined") return;
@@ -63,6 +83,9 @@ export function UploadForm({
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) setProgress(Math.round((e.loaded / e.total) * 100));
     };
+    // Every byte is sent: the bar ends full while the server answers (the last progress event may
+    // have come before the end).
+    xhr.upload.onload = () => setProgress(100);
     xhr.onload = () => {
       const body = xhr.response as { ok?: boolean; location?: string; message?: string } | null;
       if (xhr.status < 300 && body?.location) {
@@ -110,7 +133,7 @@ export function UploadForm({
               const transfer = new DataTransfer();
               transfer.items.add(file);
               inputRef.current.files = transfer.files;
-              setFileName(file.name);
+              choose(file);
             }
           }}
         >
@@ -124,11 +147,21 @@ export function UploadForm({
             aria-describedby={shownError ? `${id}-error` : undefined}
             aria-invalid={shownError ? true : undefined}
             className="dropzone__input"
-            onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? null)}
+            onChange={(e) => choose(e.currentTarget.files?.[0])}
           />
-          <span aria-hidden="true" className="dropzone__icon">
-            ↑
-          </span>
+          {previewUrl && fileName ? (
+            <img
+              className="dropzone__preview"
+              src={previewUrl}
+              alt={previewLabel(fileName)}
+              // Not an image the browser can read after all (the server will say what it is).
+              onError={() => setPreviewUrl(null)}
+            />
+          ) : (
+            <span aria-hidden="true" className="dropzone__icon">
+              ↑
+            </span>
+          )}
           <span>{fileName ? chosenLabel(fileName) : dropLabel}</span>
         </label>
         {shownError ? (

@@ -40,6 +40,7 @@ export const enEntries = {
   "entries.submit.file": "Your design",
   "entries.submit.drop": "Drag your image here, or choose a file",
   "entries.submit.chosen": "Selected: {name}",
+  "entries.submit.previewAlt": "Preview of {name}",
   "entries.submit.titleLabel": "Title (optional)",
   "entries.submit.noteLabel": "A note to the client (optional)",
   "entries.submit.noteHint": "What you aimed for, how it answers the brief.",

@@ -13,6 +13,9 @@ import judgingCss from "~/styles/judging.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 
+/** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
+const NO_SCRIPT_REFRESH_SECONDS = 3;
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: entriesCss },
   { rel: "stylesheet", href: judgingCss },
@@ -68,6 +71,14 @@ export default function EntryPage() {
   const title = entry.title || t("entries.untitled");
   return (
     <div className="container page stack">
+      {processing ? (
+        // Without JavaScript nothing polls: the browser loads the page again until the preview is
+        // ready. Inside <noscript>, so a browser running scripts never parses it (React leaves
+        // noscript content alone on the client).
+        <noscript>
+          <meta httpEquiv="refresh" content={String(NO_SCRIPT_REFRESH_SECONDS)} />
+        </noscript>
+      ) : null}
       <p>
         <Link to={`/contests/${contest.id}`}>← {t("entries.backToContest")}</Link>
       </p>

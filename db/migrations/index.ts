@@ -6,6 +6,7 @@ import * as m0004 from "./0004_entries";
 import * as m0005 from "./0005_judging";
 import * as m0006 from "./0006_handover";
 import * as m0007 from "./0007_notify_preferences";
+import * as m0008 from "./0008_images_watermark_version";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "0005_judging": m0005,
   "0006_handover": m0006,
   "0007_notify_preferences": m0007,
+  "0008_images_watermark_version": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -40,6 +40,39 @@ function smoothPixels(width: number, height: number): RawImage {
   return { data, width, height, channels: 3 };
 }
 
+/**
+ * How much of `marked` differs from `plain` by more than `threshold` in some channel, and in how
+ * many cells of a cols × rows grid (a cell counts when over 0.3 % of it is changed).
+ */
+function markedShare(
+  marked: { data: Buffer; width: number; height: number; channels: number },
+  plain: { data: Buffer; channels: number },
+  threshold: number,
+  cols: number,
+  rows: number,
+) {
+  const perCell = new Array<number>(cols * rows).fill(0);
+  let changed = 0;
+  for (let y = 0; y < marked.height; y++) {
+    for (let x = 0; x < marked.width; x++) {
+      const i = (y * marked.width + x) * marked.channels;
+      const j = (y * marked.width + x) * plain.channels;
+      let delta = 0;
+      for (let c = 0; c < 3; c++) delta = Math.max(delta, Math.abs(marked.data[i + c]! - plain.data[j + c]!));
+      if (delta > threshold) {
+        changed++;
+        perCell[Math.floor((y * rows) / marked.height) * cols + Math.floor((x * cols) / marked.width)]!++;
+      }
+    }
+  }
+  const cellArea = (marked.width * marked.height) / (cols * rows);
+  return {
+    share: changed / (marked.width * marked.height),
+    cellsMarked: perCell.filter((n) => n > cellArea * 0.003).length,
+    cells: cols * rows,
+  };
+}
+
 describe("inspectImage", () => {
   it("accepts JPEG, PNG and WebP, with the decoder's type and the real size", async () => {
     const jpeg = await photoJpeg(320, 200);
@@ -165,23 +198,72 @@ describe("renderEntryImages", () => {
     expect([Math.abs(r! - 200), Math.abs(g! - 100), Math.abs(b! - 50)].every((d) => d <= 4)).toBe(true);
   });
 
-  it("keeps transparency as it was: the watermark marks the design, not the empty background", async () => {
+  it("marks a transparent logo's empty background too, while the logo stays easy to judge", async () => {
     const original = await logoPng(1000);
     const result = await renderEntryImages(original, { watermarkText: WATERMARK });
-    const marked = await pixelsOf(result.preview);
-    const plain = await pixelsOf(await sharp(original).resize(1000).webp().toBuffer());
-    expect(marked.channels).toBe(4);
-    let alphaChanged = 0;
-    let clear = 0;
-    let designMarked = 0;
-    for (let i = 0; i < marked.data.length; i += 4) {
-      if (Math.abs(marked.data[i + 3]! - plain.data[i + 3]!) > 2) alphaChanged++;
-      if (marked.data[i + 3] === 0) clear++;
-      else if (Math.abs(marked.data[i]! - plain.data[i]!) > 30) designMarked++;
+    for (const [name, output, size] of [
+      ["preview", result.preview, 1000],
+      ["thumbnail", result.thumbnail, 400],
+    ] as const) {
+      const marked = await pixelsOf(output);
+      const plain = await pixelsOf(await sharp(original).resize(size).png().toBuffer());
+      expect(marked.channels, name).toBe(4);
+      expect({ w: marked.width, h: marked.height }, name).toEqual({ w: plain.width, h: plain.height });
+      // The logo's corners are fully transparent in the original; split them into a grid of cells.
+      const cells = new Map<number, { clear: number; inked: number }>();
+      let clear = 0;
+      let inked = 0;
+      let stillClear = 0;
+      let designMarked = 0;
+      let designAlphaLost = 0;
+      for (let y = 0; y < marked.height; y++) {
+        for (let x = 0; x < marked.width; x++) {
+          const i = (y * marked.width + x) * 4;
+          if (plain.data[i + 3] === 0) {
+            clear++;
+            const cell = Math.floor((y * 8) / marked.height) * 8 + Math.floor((x * 8) / marked.width);
+            const c = cells.get(cell) ?? { clear: 0, inked: 0 };
+            c.clear++;
+            if (marked.data[i + 3]! > 24) {
+              inked++;
+              c.inked++;
+            }
+            if (marked.data[i + 3] === 0) stillClear++;
+            cells.set(cell, c);
+          } else if (plain.data[i + 3] === 255) {
+            if (marked.data[i + 3]! < 250) designAlphaLost++;
+            if (Math.abs(marked.data[i]! - plain.data[i]!) > 30) designMarked++;
+          }
+        }
+      }
+      expect(clear, name).toBeGreaterThan(marked.width * marked.height * 0.2);
+      // The mark is drawn into the transparent background, visibly (alpha well above zero)…
+      expect(inked / clear, name).toBeGreaterThan(0.02);
+      // …in every corner region that is wholly transparent, not in a patch…
+      const emptyCells = [...cells.values()].filter(
+        (c) => c.clear === Math.max(...[...cells.values()].map((v) => v.clear)),
+      );
+      expect(emptyCells.length, name).toBeGreaterThan(4);
+      for (const c of emptyCells) expect(c.inked, name).toBeGreaterThan(0);
+      // …while most of the background stays clear and the logo itself stays opaque and marked.
+      expect(stillClear / clear, name).toBeGreaterThan(0.5);
+      expect(designAlphaLost, name).toBe(0);
+      expect(designMarked, name).toBeGreaterThan(name === "preview" ? 2000 : 150);
     }
-    expect(alphaChanged).toBe(0);
-    expect(clear).toBeGreaterThan(marked.width * marked.height * 0.05); // the background stays clear
-    expect(designMarked).toBeGreaterThan(2000); // the logo itself carries the watermark
+  });
+
+  it("watermarks the thumbnail too: it differs from a clean resize in the same tiled pattern", async () => {
+    const original = await fromRaw(smoothPixels(2400, 1800)).png().toBuffer();
+    const result = await renderEntryImages(original, { watermarkText: WATERMARK });
+    const clean = await pixelsOf(
+      await sharp(original).resize({ width: 400, height: 400, fit: "inside" }).webp().toBuffer(),
+    );
+    const marked = await pixelsOf(result.thumbnail);
+    expect({ w: marked.width, h: marked.height }).toEqual({ w: 400, h: 300 });
+    const { share, cellsMarked, cells } = markedShare(marked, clean, 16, 6, 4);
+    expect(share).toBeGreaterThan(0.02); // visibly marked…
+    expect(share).toBeLessThan(0.3); // …but the design still shows
+    expect(cellsMarked).toBe(cells); // everywhere, not in a corner
   });
 
   it("watermarks the preview in a tiled pattern spread over the whole image", async () => {

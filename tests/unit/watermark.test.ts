@@ -110,20 +110,33 @@ describe("applyWatermark", () => {
     expect(changed).toBeLessThan(painted * copies * 1.5);
   });
 
-  it("goes atop the design: transparent pixels stay untouched, alpha is never changed", () => {
+  it("composites over transparency: clear pixels take the mark's own alpha, opaque ones stay opaque", () => {
     const tile = watermarkTile("CONCOURS · ALPHA", 12);
     const { width, height } = tile;
+    const row = tile.rows.find((r) => r.x.length > 0)!;
+    const at = (tile.rows.indexOf(row) * width + row.x[0]!) * 4;
+    const painted = tile.rows.reduce((n, r) => n + r.x.length, 0);
+
     const clear = new Uint8Array(width * height * 4);
     applyWatermark(clear, { width, height, channels: 4 }, tile);
-    expect(clear.every((v) => v === 0)).toBe(true);
+    // Exactly the painted pixels become visible, each with the mark's grey and alpha.
+    expect(clear.filter((v, k) => k % 4 === 3 && v > 0).length).toBe(painted);
+    expect([...clear.subarray(at, at + 4)]).toEqual([row.value[0], row.value[0], row.value[0], row.alpha[0]]);
+
+    const opaque = new Uint8Array(width * height * 4);
+    for (let i = 0; i < opaque.length; i += 4) opaque.set([0, 0, 0, 255], i);
+    applyWatermark(opaque, { width, height, channels: 4 }, tile);
+    expect(opaque.filter((_, k) => k % 4 === 3).every((a) => a === 255)).toBe(true);
+    expect(opaque[at]).toBe(Math.round((row.value[0]! * row.alpha[0]!) / 255));
 
     const half = new Uint8Array(width * height * 4);
     for (let i = 0; i < half.length; i += 4) half.set([0, 0, 0, 128], i);
     applyWatermark(half, { width, height, channels: 4 }, tile);
-    expect(half.filter((_, k) => k % 4 === 3).every((a) => a === 128)).toBe(true);
-    const row = tile.rows.find((r) => r.x.length > 0)!;
-    const i = (tile.rows.indexOf(row) * width + row.x[0]!) * 4;
-    expect(half[i]).toBe(Math.round((row.value[0]! * row.alpha[0]!) / 255));
+    const a = row.alpha[0]! / 255;
+    expect(half[at + 3]).toBe(Math.round((a + (128 / 255) * (1 - a)) * 255));
+    // An unpainted pixel (the first of a row whose paint starts later) is untouched.
+    const y = tile.rows.findIndex((r) => r.x.length === 0 || r.x[0]! > 0);
+    expect([...half.subarray(y * width * 4, y * width * 4 + 4)]).toEqual([0, 0, 0, 128]);
   });
 
   it("refuses pixel layouts it does not handle", () => {

@@ -4,6 +4,7 @@ import { now } from "~/utils/clock.server";
 import { contestAccess, seesOthersEntries, type ContestAccess } from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
 import { mediaUrl } from "./media";
+import { MARKED_THUMBNAILS_SINCE } from "./watermark";
 
 /** What the gallery shows of an entry (kept small: it also travels to the browser for hydration). */
 export interface EntryCard {
@@ -154,12 +155,17 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
 }
 
 /**
- * May this viewer fetch this public image key? Public keys name the contest and the revision;
- * the revision's entry must be visible to the viewer (blind and private contests included).
+ * The blob to answer a request for a public image with, or null (answer 404): the key must be the
+ * current preview or thumbnail of a ready revision this viewer may see. A thumbnail drawn before
+ * thumbnails were watermarked (an older watermark version, not yet re-marked by the entries.remark
+ * job) is answered with the revision's watermarked preview instead: no clean copy leaves.
  */
-export async function mayFetchMedia(input: { key: string; viewerId: string | null }): Promise<boolean> {
-  const m = /^public\/(previews|thumbs)\/([a-z0-9]+)\/([a-z0-9]+)\.webp$/.exec(input.key);
-  if (!m) return false;
+export async function publicMediaKey(input: {
+  key: string;
+  viewerId: string | null;
+}): Promise<string | null> {
+  const m = /^public\/(previews|thumbs)\/([a-z0-9]+)\/([a-z0-9]+)(?:-w\d+)?\.webp$/.exec(input.key);
+  if (!m) return null;
   const revision = await db()
     .selectFrom("entry_revisions")
     .innerJoin("entries", "entries.id", "entry_revisions.entry_id")
@@ -169,19 +175,28 @@ export async function mayFetchMedia(input: { key: string; viewerId: string | nul
       "entries.status",
       "entry_revisions.status as revision_status",
       "entry_revisions.contest_id",
+      "entry_revisions.preview_key",
+      "entry_revisions.thumbnail_key",
+      "entry_revisions.watermark_version",
     ])
     .where("entry_revisions.id", "=", m[3]!)
     .executeTakeFirst();
-  if (!revision || revision.contest_id !== m[2] || revision.revision_status !== "ready") return false;
+  if (!revision || revision.contest_id !== m[2] || revision.revision_status !== "ready") return null;
+  if (input.key !== revision.preview_key && input.key !== revision.thumbnail_key) return null;
   const contest = await loadContest(db(), revision.contest_id);
-  if (!contest) return false;
+  if (!contest) return null;
   const access = await contestAccess(db(), contest, input.viewerId);
-  return maySeeEntry(
+  const visible = maySeeEntry(
     contest,
     access,
     { designer_id: revision.designer_id, status: revision.status },
     input.viewerId,
   );
+  if (!visible) return null;
+  if (input.key === revision.thumbnail_key && revision.watermark_version < MARKED_THUMBNAILS_SINCE) {
+    return revision.preview_key;
+  }
+  return input.key;
 }
 
 /** The designer's entries across contests, newest first, with each entry's status. */

@@ -29,6 +29,14 @@ sharp.unblock({
 export const PREVIEW_LONG_SIDE = 1200;
 export const THUMBNAIL_LONG_SIDE = 400;
 const WEBP_QUALITY = 80;
+/**
+ * WebP for our outputs. With transparency, libwebp compresses the alpha plane losslessly at the
+ * encoder's effort, and an alpha plane that carries the watermark costs most of the encode: effort 3
+ * instead of the default 4 takes about a third less CPU for 5 % more bytes, and the same colours.
+ */
+function webpOptions(channels: number) {
+  return channels === 4 ? { quality: WEBP_QUALITY, effort: 3 } : { quality: WEBP_QUALITY };
+}
 /** A decode that takes longer than this is abandoned (a hostile file built to be slow). */
 const DECODE_TIMEOUT_SECONDS = 60;
 
@@ -261,7 +269,7 @@ export interface RenderOptions {
 }
 
 export interface EntryImages {
-  /** WebP, at most 400 px on the long side, no watermark, no metadata. */
+  /** WebP, at most 400 px on the long side, watermarked at its own size, no metadata. */
   thumbnail: Buffer;
   /** WebP, at most 1200 px on the long side, watermarked, no metadata. */
   preview: Buffer;
@@ -277,16 +285,17 @@ export interface EntryImages {
 
 /**
  * Thumbnail, watermarked preview and perceptual hash of an entry's original, from one decode: the
- * original is decoded once (shrink-on-load) to preview-sized raw pixels; the thumbnail encode starts
+ * original is decoded once (shrink-on-load) to preview-sized raw pixels; the thumbnail resize starts
  * at once on a libuv thread while this thread watermarks a copy, the preview encodes on a second
- * thread, and the hash is taken when the thumbnail is done. Outputs carry no metadata (no EXIF, GPS,
- * ICC or XMP).
+ * thread, the thumbnail is watermarked at its own size and encoded, and the hash is taken when the
+ * thumbnail is done. Both outputs are marked; neither carries metadata (no EXIF, GPS, ICC or XMP).
  * Throws ImageRefusedError if the original is not an acceptable image.
  */
 export async function renderEntryImages(original: Buffer, options: RenderOptions): Promise<EntryImages> {
   const { format, width, height, pixels } = await acceptAndDecode(original, maxPixelsOf(options));
   const raw = { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } };
 
+  // The thumbnail is resized on a libuv thread while this thread watermarks the preview's copy.
   const thumbnail = sharp(pixels.data, raw)
     .resize({
       width: THUMBNAIL_LONG_SIDE,
@@ -294,22 +303,25 @@ export async function renderEntryImages(original: Buffer, options: RenderOptions
       fit: "inside",
       withoutEnlargement: true,
     })
-    .webp({ quality: WEBP_QUALITY })
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  const preview = (async () => {
-    // The thumbnail pipeline is still reading `pixels`: watermark a copy, then encode it beside it.
-    const watermarked = Buffer.from(pixels.data);
-    applyWatermark(
-      watermarked,
-      pixels,
-      watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
-    );
-    return sharp(watermarked, raw).webp({ quality: WEBP_QUALITY }).toBuffer();
-  })();
+  const watermarked = Buffer.from(pixels.data);
+  applyWatermark(
+    watermarked,
+    pixels,
+    watermarkTile(options.watermarkText, capHeightFor(pixels.width, pixels.height)),
+  );
+  const preview = sharp(watermarked, raw).webp(webpOptions(pixels.channels)).toBuffer();
+  // The thumbnail gets its own mark, drawn at its size (a shrunken preview's mark would blur away).
+  const thumbnailWebp = thumbnail.then(({ data, info }) => {
+    const size = { width: info.width, height: info.height, channels: info.channels };
+    applyWatermark(data, size, watermarkTile(options.watermarkText, capHeightFor(info.width, info.height)));
+    return sharp(data, { raw: size }).webp(webpOptions(info.channels)).toBuffer({ resolveWithObject: true });
+  });
   // Hash on the core the thumbnail frees (it finishes long before the preview).
-  const hash = thumbnail.then(() => differenceHash(pixels));
+  const hash = thumbnailWebp.then(() => differenceHash(pixels));
 
-  const [thumb, previewBytes, hashValue] = await Promise.all([thumbnail, preview, hash]);
+  const [thumb, previewBytes, hashValue] = await Promise.all([thumbnailWebp, preview, hash]);
   return {
     thumbnail: thumb.data,
     preview: previewBytes,

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { blobStore } from "~storage/index";
-import { mayFetchMedia } from "./entries.server";
+import { publicMediaKey } from "./entries.server";
 
 export type MediaAnswer =
   | { kind: "stream"; body: ReadableStream<Uint8Array>; contentType: string; size: number }
@@ -9,12 +9,13 @@ export type MediaAnswer =
 
 /** A public image (thumbnail or watermarked preview) for this viewer, or null (answer 404). */
 export async function openMedia(input: { key: string; viewerId: string | null }): Promise<MediaAnswer> {
-  if (!(await mayFetchMedia(input))) return null;
+  const key = await publicMediaKey(input);
+  if (!key) return null;
   const store = blobStore();
   if (store.signedUrl) {
-    return { kind: "redirect", url: await store.signedUrl(input.key, { expiresInSeconds: 300 }) };
+    return { kind: "redirect", url: await store.signedUrl(key, { expiresInSeconds: 300 }) };
   }
-  const blob = await store.get(input.key);
+  const blob = await store.get(key);
   if (!blob) return null;
   return {
     kind: "stream",

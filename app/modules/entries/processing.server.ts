@@ -4,12 +4,12 @@ import { blobStore, keys, readAll } from "~storage/index";
 import { t } from "~/i18n";
 import { HOUR, now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
-import { registerJobHandler } from "../jobs/queue.server";
+import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { ImageRefusedError, refusalMessage, renderEntryImages } from "./images.server";
 import { indexAndFlagSimilar } from "./similarity.server";
-import { watermarkTextFor } from "./watermark";
+import { WATERMARK_VERSION, watermarkTextFor } from "./watermark";
 
 /**
  * The durable job that turns a stored original into its thumbnail and watermarked preview.
@@ -35,8 +35,8 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
     const images = await renderEntryImages(await readAll(original.body), {
       watermarkText: watermarkTextFor(contest.title),
     });
-    const previewKey = keys.preview(revision.contest_id, revision.id);
-    const thumbnailKey = keys.thumbnail(revision.contest_id, revision.id);
+    const previewKey = keys.preview(revision.contest_id, revision.id, WATERMARK_VERSION);
+    const thumbnailKey = keys.thumbnail(revision.contest_id, revision.id, WATERMARK_VERSION);
     await blobStore().put(thumbnailKey, images.thumbnail, { contentType: "image/webp" });
     await blobStore().put(previewKey, images.preview, { contentType: "image/webp" });
     await transaction(async (trx) => {
@@ -46,6 +46,7 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
           status: "ready",
           preview_key: previewKey,
           thumbnail_key: thumbnailKey,
+          watermark_version: WATERMARK_VERSION,
           phash: images.hash,
           width: images.width,
           height: images.height,
@@ -136,6 +137,80 @@ async function rejectRevision(revisionId: string, reason: string) {
   });
 }
 
+/**
+ * Draw a ready revision's preview and thumbnail again from its original when they carry an older
+ * watermark (made before thumbnails and transparent backgrounds were marked). The new images go
+ * under new keys, the row moves to them with compare-and-set, then the old blobs are deleted (the
+ * orphan sweep is the backstop). Nothing else about the revision changes: same hash, same status.
+ */
+export async function remarkRevision(revisionId: string) {
+  const revision = await db()
+    .selectFrom("entry_revisions")
+    .innerJoin("contests", "contests.id", "entry_revisions.contest_id")
+    .select([
+      "entry_revisions.id",
+      "entry_revisions.contest_id",
+      "entry_revisions.status",
+      "entry_revisions.original_key",
+      "entry_revisions.preview_key",
+      "entry_revisions.thumbnail_key",
+      "entry_revisions.watermark_version",
+      "contests.title",
+    ])
+    .where("entry_revisions.id", "=", revisionId)
+    .executeTakeFirst();
+  if (!revision || revision.status !== "ready" || revision.watermark_version >= WATERMARK_VERSION) return;
+  const original = await blobStore().get(revision.original_key);
+  if (!original) {
+    // Nothing to draw from; the media route keeps answering its thumbnail with the preview.
+    log("info", "entries.remark.missing", { revisionId, key: revision.original_key });
+    return;
+  }
+  let images;
+  try {
+    images = await renderEntryImages(await readAll(original.body), {
+      watermarkText: watermarkTextFor(revision.title),
+    });
+  } catch (error) {
+    if (!(error instanceof ImageRefusedError)) throw error;
+    log("info", "entries.remark.refused", { revisionId, error: String(error) });
+    return;
+  }
+  const previewKey = keys.preview(revision.contest_id, revision.id, WATERMARK_VERSION);
+  const thumbnailKey = keys.thumbnail(revision.contest_id, revision.id, WATERMARK_VERSION);
+  await blobStore().put(thumbnailKey, images.thumbnail, { contentType: "image/webp" });
+  await blobStore().put(previewKey, images.preview, { contentType: "image/webp" });
+  const moved = await db()
+    .updateTable("entry_revisions")
+    .set({ preview_key: previewKey, thumbnail_key: thumbnailKey, watermark_version: WATERMARK_VERSION })
+    .where("id", "=", revision.id)
+    .where("watermark_version", "=", revision.watermark_version)
+    .executeTakeFirst();
+  // Another worker got there first: it wrote the same keys, so there is nothing to undo.
+  if (Number(moved.numUpdatedRows) !== 1) return;
+  for (const old of [revision.preview_key, revision.thumbnail_key]) {
+    if (old && old !== previewKey && old !== thumbnailKey) await blobStore().delete(old);
+  }
+}
+
+/** Queue a re-mark for every ready revision whose images carry an older watermark. */
+export async function enqueueRemarks(): Promise<number> {
+  const stale = await db()
+    .selectFrom("entry_revisions")
+    .select("id")
+    .where("status", "=", "ready")
+    .where("watermark_version", "<", WATERMARK_VERSION)
+    .execute();
+  for (const { id } of stale) {
+    await enqueueJob(db(), {
+      kind: "entries.remark.revision",
+      payload: { revisionId: id },
+      uniqueKey: `entries.remark:${id}:${WATERMARK_VERSION}`,
+    });
+  }
+  return stale.length;
+}
+
 /** Grace period before an unreferenced blob is removed (an upload may still be committing). */
 export const ORPHAN_GRACE_MS = 24 * HOUR;
 
@@ -171,6 +246,14 @@ export function registerEntryJobs() {
   registerJobHandler("entries.process", (payload: { revisionId: string }, job) =>
     processRevision(payload.revisionId, job),
   );
+  registerJobHandler("entries.remark.revision", (payload: { revisionId: string }) =>
+    remarkRevision(payload.revisionId),
+  );
+  // Runs at start (a missed slot runs at once), so a deployment re-marks older images right away.
+  registerPeriodicJob("entries.remark", 6 * HOUR, async () => {
+    const queued = await enqueueRemarks();
+    if (queued) log("info", "entries.remark.queued", { queued });
+  });
   registerPeriodicJob("entries.sweep", 6 * HOUR, async () => {
     const removed = await sweepOrphanBlobs();
     if (removed) log("info", "entries.swept", { removed });

@@ -15,6 +15,14 @@ import {
  */
 
 export const WATERMARK_PLATFORM = "CONCOURS";
+/**
+ * What the public images of a revision carry, stored with it (entry_revisions.watermark_version):
+ * 1, the preview only, and on transparent images only over opaque pixels; 2, the thumbnail too, and
+ * transparent backgrounds. Raising it makes the entries.remark job draw older revisions again.
+ */
+export const WATERMARK_VERSION = 2;
+/** The first version whose thumbnails are watermarked: older ones are never served. */
+export const MARKED_THUMBNAILS_SINCE = 2;
 const MAX_CONTEST_CHARS = 40;
 /** Opacity of the white strokes and of the dark halo around them. */
 const INK_OPACITY = 0.42;
@@ -194,9 +202,10 @@ function strokeSegment(
 
 /**
  * Paint the tile, repeated, onto raw 8-bit pixels in place, 3 or 4 channels. With an alpha channel
- * the watermark goes "atop" the design: it marks the design's pixels and leaves transparency as it
- * is (a transparent background has nothing to protect, and text painted into the alpha channel
- * would double the preview's size and cost).
+ * the watermark is composited _over_ the image: where the design is opaque it blends as on RGB, and
+ * where it is transparent the mark's own alpha is added, so a logo on a transparent background is
+ * marked across the whole canvas, not only on its strokes (a copy cut from its background would
+ * otherwise come away clean).
  */
 export function applyWatermark(
   pixels: Uint8Array,
@@ -216,12 +225,20 @@ export function applyWatermark(
         const x = originX + row.x[k]!;
         if (x >= width) break;
         const i = (rowStart + x) * channels;
-        if (hasAlpha && pixels[i + 3] === 0) continue;
         const a = row.alpha[k]! / 255;
         const v = row.value[k]!;
-        pixels[i] = pixels[i]! + (v - pixels[i]!) * a + 0.5;
-        pixels[i + 1] = pixels[i + 1]! + (v - pixels[i + 1]!) * a + 0.5;
-        pixels[i + 2] = pixels[i + 2]! + (v - pixels[i + 2]!) * a + 0.5;
+        // Over: out = mark·a + image·(1 − a) with premultiplied colours; `keep` is the image's
+        // share of the result's colour (1 − a when the image is opaque).
+        let keep = 1 - a;
+        if (hasAlpha) {
+          const imageAlpha = pixels[i + 3]! / 255;
+          const outAlpha = a + imageAlpha * (1 - a);
+          keep = (imageAlpha * (1 - a)) / outAlpha;
+          pixels[i + 3] = outAlpha * 255 + 0.5;
+        }
+        pixels[i] = v + (pixels[i]! - v) * keep + 0.5;
+        pixels[i + 1] = v + (pixels[i + 1]! - v) * keep + 0.5;
+        pixels[i + 2] = v + (pixels[i + 2]! - v) * keep + 0.5;
       }
     }
   }
