@@ -253,6 +253,29 @@ describe("the brief wizard, without JavaScript", () => {
     expect((await contestRow(id)).prize).toBe(125_050);
   });
 
+  it("reads a prize typed with a decimal comma or French spaces as it was meant, and the review asks for that", async () => {
+    const { client } = await newClient();
+    const id = await startDraftOverHttp(client);
+    await saveStep(client, id, 2, { then: "next", description: "A logo." });
+    await saveStep(client, id, 3, { then: "next" });
+    for (const [typed, minor] of [
+      ["499,99", 49_999],
+      ["1 234,50", 123_450],
+      ["499.99", 49_999],
+    ] as const) {
+      const res = await saveStep(client, id, 4, { ...PRIZE_STEP, prize: typed, then: "next" });
+      expect(res.status, typed).toBe(302);
+      expect((await contestRow(id)).prize, typed).toBe(minor);
+    }
+    const review = await (await client.get(`/contests/${id}/edit?step=5`)).text();
+    expect(review).toContain("$499.99");
+    expect(review).not.toContain("$49,999");
+    // An amount that could be read two ways is refused in words, not guessed.
+    const ambiguous = await saveStep(client, id, 4, { ...PRIZE_STEP, prize: "1,23,4", then: "next" });
+    expect(ambiguous.status).toBe(400);
+    expect((await contestRow(id)).prize).toBe(49_999);
+  });
+
   it("lifts the prize to a dearer category's minimum when the category changes", async () => {
     const { client } = await newClient();
     const id = await startDraftOverHttp(client);

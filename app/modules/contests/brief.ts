@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n";
+import { readAmount, type AmountRefusal } from "../money/amounts";
 
 /** What a client can ask for, with the smallest prize we accept for each (minor units, USD). */
 export const CATEGORIES = {
@@ -58,10 +59,8 @@ export const DURATION_LIMITS = {
 
 /** Turn "$1,250.50" or "1250" into minor units, exactly (no floats), or null. */
 export function parseMoney(input: string): number | null {
-  const cleaned = input.replace(/[\s$,]/g, "");
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  const read = readAmount(input);
+  return read.ok ? read.minor : null;
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -128,17 +127,22 @@ export function splitColours(value: string): string[] {
  * make (a minus sign, a third decimal, a typo of many digits) so the message can say which.
  */
 export function readPrize(input: string): { ok: true; minor: number } | { ok: false; message: string } {
-  const cleaned = input.replace(/[\s$,]/g, "");
-  if (cleaned === "") return { ok: false, message: t("brief.error.prizeRequired") };
-  if (/^-\d/.test(cleaned)) return { ok: false, message: t("brief.error.prizePositive") };
-  if (/^\d*\.\d{3,}$/.test(cleaned)) return { ok: false, message: t("brief.error.prizeCents") };
-  if (/^\d{10,}(\.\d{0,2})?$/.test(cleaned)) {
-    return { ok: false, message: t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) }) };
+  const read = readAmount(input);
+  if (read.ok) {
+    if (read.minor > MAX_PRIZE)
+      return { ok: false, message: t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) }) };
+    return read;
   }
-  const minor = parseMoney(cleaned);
-  if (minor === null) return { ok: false, message: t("brief.error.prize") };
-  return { ok: true, minor };
+  return { ok: false, message: PRIZE_REFUSALS[read.reason]() };
 }
+
+const PRIZE_REFUSALS: Record<AmountRefusal, () => string> = {
+  empty: () => t("brief.error.prizeRequired"),
+  negative: () => t("brief.error.prizePositive"),
+  too_many_decimals: () => t("brief.error.prizeCents"),
+  too_large: () => t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) }),
+  invalid: () => t("brief.error.prize"),
+};
 
 const text = (max: number) =>
   z

@@ -11,6 +11,7 @@ import {
   type DesignerBalance,
 } from "../escrow/ledger.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
+import { readAmount } from "../money/amounts";
 
 /**
  * A designer's earnings and a client's receipts, read from the escrow ledger (never kept apart from
@@ -70,13 +71,10 @@ export async function earningsOf(designerId: string): Promise<Earnings> {
 
 export { formatAmount } from "./format";
 
-/** "120", "120.5", "$1,200.50" → minor units (2 decimals); null when it is not an amount. */
+/** "120", "120,5", "$1,200.50", "1 200,50" → minor units; null when it is not an amount above zero. */
 export function parseAmount(input: string): number | null {
-  const cleaned = input.replace(/[\s$€£,]/g, "");
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!m) return null;
-  const minor = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-  return minor > 0 ? minor : null;
+  const read = readAmount(input);
+  return read.ok && read.minor > 0 ? read.minor : null;
 }
 
 /** A fresh idempotency key for one rendered payout form: a resubmission of that form pays once. */

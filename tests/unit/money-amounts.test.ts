@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readAmount } from "~/modules/money/amounts";
+
+describe("reading a typed amount", () => {
+  it.each([
+    ["499", 49_900],
+    ["499.99", 49_999],
+    ["499,99", 49_999],
+    ["1 234,50", 123_450],
+    ["1\u00a0234,50", 123_450],
+    ["1\u202f234,50 $", 123_450],
+    ["1,234.50", 123_450],
+    ["1.234,50", 123_450],
+    ["$1,250", 125_000],
+    ["1,234,567", 123_456_700],
+    ["1.234.567", 123_456_700],
+    ["0,5", 50],
+    ["12,5", 1250],
+    ["CAD 300", 30_000],
+  ])("reads %j as %i minor units", (input, minor) => {
+    expect(readAmount(input)).toEqual({ ok: true, minor });
+  });
+
+  it.each([
+    ["", "empty"],
+    ["   ", "empty"],
+    ["-5", "negative"],
+    ["-5,50", "negative"],
+    ["12.345", "too_many_decimals"],
+    ["1,2345", "too_many_decimals"],
+    ["1,23,4", "invalid"],
+    ["1.234,5.6", "invalid"],
+    ["12,34.56", "invalid"],
+    ["1e5", "invalid"],
+    [",50", "invalid"],
+    ["12.", "invalid"],
+    ["a lot", "invalid"],
+    ["12345678901", "too_large"],
+  ])("refuses %j (%s)", (input, reason) => {
+    expect(readAmount(input)).toEqual({ ok: false, reason });
+  });
+
+  it("reads the one ambiguous form, a single separator before three digits, as the reader's language writes it", () => {
+    expect(readAmount("1,234", "en")).toEqual({ ok: true, minor: 123_400 });
+    expect(readAmount("1.234", "en")).toEqual({ ok: false, reason: "too_many_decimals" });
+    expect(readAmount("1.234", "fr")).toEqual({ ok: true, minor: 123_400 });
+    expect(readAmount("1,234", "fr")).toEqual({ ok: false, reason: "too_many_decimals" });
+  });
+
+  it("reads the same amount whichever way it is written (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_99 }), (minor) => {
+        const whole = Math.floor(minor / 100);
+        const cents = String(minor % 100).padStart(2, "0");
+        const grouped = (sep: string) => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+        return [
+          `${whole}.${cents}`,
+          `${whole},${cents}`,
+          `${grouped(",")}.${cents}`,
+          `${grouped(" ")},${cents}`,
+          `${grouped("\u202f")},${cents}`,
+          `${grouped(".")},${cents}`,
+        ].every((typed) => {
+          const read = readAmount(typed);
+          return read.ok && read.minor === minor;
+        });
+      }),
+    );
+  });
+
+  it("never yields a fractional, negative or unsafe amount, whatever is typed (property)", () => {
+    fc.assert(
+      fc.property(fc.string(), (input) => {
+        const read = readAmount(input);
+        return !read.ok || (Number.isSafeInteger(read.minor) && read.minor >= 0);
+      }),
+    );
+  });
+});
