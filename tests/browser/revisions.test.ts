@@ -123,6 +123,13 @@ describe("a designer revises an entry, in the browser", () => {
     const errors = watchErrors(page);
     await logIn(page, s.ana);
     const revisionId = await revise(page, s.entries.ana1, { js: true, shot: "revise-qualifying" });
+    // On a phone: the form fits, nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/entries/${s.entries.ana1}/revise`);
+    await page.getByRole("button", { name: "Upload version" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: artifactPath("revise-phone.png"), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
     await clientSeesVersion(s.entries.ana1, revisionId);
