@@ -179,6 +179,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "approval.confirm.lead": "You are about to approve the handover of “{contest}”.",
   "approval.confirm.warning":
     "This releases the prize of {prize} to {designer} at once. It cannot be undone. Ask for changes in the messages first if anything is missing.",
+  "approval.confirm.files": "Open each file before you tick the box:",
   "approval.confirm.label": "I have checked the files, and I release {prize} to {designer}.",
   "approval.confirm.submit": "Approve and release the prize",
   "approval.confirm.cancel": "Back to the handover",

@@ -108,6 +108,12 @@ describe("the end of a contest in the browser", () => {
 
     await client.getByRole("link", { name: "Review and approve" }).click();
     await client.getByText("I have checked the files, and I release $499 to Ana Souza.").waitFor();
+    // The files being approved are listed there too, each one to open.
+    const [again] = await Promise.all([
+      client.waitForEvent("download"),
+      client.getByTestId("approve-files").getByRole("link", { name: "Download final-logo.svg" }).click(),
+    ]);
+    expect(again.suggestedFilename()).toBe("final-logo.svg");
     await shot(client, "handover-approve-confirm.png");
     await client.getByLabel("I have checked the files, and I release $499 to Ana Souza.").check();
     await client.getByRole("button", { name: "Approve and release the prize" }).click();
