@@ -59,7 +59,6 @@ export interface FileVersion {
 export function FinalFiles({
   contestId,
   files,
-  canDownload,
   canUpload,
   accept,
   maxBytes,
@@ -70,7 +69,6 @@ export function FinalFiles({
 }: {
   contestId: string;
   files: { id: string; current: FileVersion; earlier: FileVersion[] }[];
-  canDownload: boolean;
   canUpload: boolean;
   accept: string;
   maxBytes: number;
@@ -115,18 +113,14 @@ export function FinalFiles({
                   </p>
                 </div>
                 <div className="handover-file__actions">
-                  {canDownload ? (
-                    <a
-                      className="btn btn--secondary btn--small"
-                      href={handoverPaths.final(contestId, f.current.id)}
-                      aria-label={t("handover.files.downloadLabel", { name: f.current.fileName })}
-                      download
-                    >
-                      {t("handover.files.download")}
-                    </a>
-                  ) : (
-                    <span className="badge badge--locked">{t("handover.files.locked")}</span>
-                  )}
+                  <a
+                    className="btn btn--secondary btn--small"
+                    href={handoverPaths.final(contestId, f.current.id)}
+                    aria-label={t("handover.files.downloadLabel", { name: f.current.fileName })}
+                    download
+                  >
+                    {t("handover.files.download")}
+                  </a>
                 </div>
               </div>
               {f.earlier.length ? (
@@ -137,21 +131,16 @@ export function FinalFiles({
                       <li key={v.id}>
                         <span className="num">{t("handover.files.version", { n: v.version })}</span> ·{" "}
                         {v.fileName} · <span className="num">{formatSize(v.bytes)}</span> ·{" "}
-                        <LocalTime at={v.createdAt} />
-                        {canDownload ? (
-                          <>
-                            {" "}
-                            ·{" "}
-                            <a
-                              href={handoverPaths.final(contestId, v.id)}
-                              aria-label={t("handover.files.downloadLabel", {
-                                name: `${v.fileName} v${v.version}`,
-                              })}
-                            >
-                              {t("handover.files.download")}
-                            </a>
-                          </>
-                        ) : null}
+                        <LocalTime at={v.createdAt} /> ·{" "}
+                        <a
+                          href={handoverPaths.final(contestId, v.id)}
+                          aria-label={t("handover.files.downloadLabel", {
+                            name: `${v.fileName} v${v.version}`,
+                          })}
+                          download
+                        >
+                          {t("handover.files.download")}
+                        </a>
                       </li>
                     ))}
                   </ul>

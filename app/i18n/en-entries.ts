@@ -58,5 +58,7 @@ export const enEntries = {
   "entries.revise.lead": "All versions are kept; the client can flip between them.",
   "entries.revise.button": "Upload version",
   "entries.revise.closed": "This entry can no longer be revised.",
+  "entries.revise.back": "Back to the entry",
+  "entries.revise.next": "This will be version {n}.",
   "entries.processing.failed": "We could not process this file. Please upload it again.",
 } as const;

@@ -42,7 +42,7 @@ export const enHandover = {
   // ---- final files ----
   "handover.files.title": "Final files",
   "handover.files.lead.client":
-    "What {designer} delivers. You can download everything, with the original of the winning design, as soon as you approve.",
+    "What {designer} delivers. Open each file and check it before you approve; the originals of the winning design are yours once you approve.",
   "handover.files.lead.winner":
     "Accepted: {formats}. Up to {limit} per file. Every version you upload is kept.",
   "handover.files.empty.client": "No files yet. {designer} has been told what the brief asks for.",
@@ -52,7 +52,6 @@ export const enHandover = {
   "handover.files.checksum": "SHA-256",
   "handover.files.download": "Download",
   "handover.files.downloadLabel": "Download {name}",
-  "handover.files.locked": "Downloads open when you approve",
   "handover.files.upload": "Add a file",
   "handover.files.uploadButton": "Upload the file",
   "handover.files.replace": "Replace",
@@ -180,6 +179,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "approval.confirm.lead": "You are about to approve the handover of “{contest}”.",
   "approval.confirm.warning":
     "This releases the prize of {prize} to {designer} at once. It cannot be undone. Ask for changes in the messages first if anything is missing.",
+  "approval.confirm.files": "Open each file before you tick the box:",
   "approval.confirm.label": "I have checked the files, and I release {prize} to {designer}.",
   "approval.confirm.submit": "Approve and release the prize",
   "approval.confirm.cancel": "Back to the handover",

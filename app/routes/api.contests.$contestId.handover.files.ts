@@ -14,13 +14,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     replaceFileId: replace,
   });
   if (outcome.ok) {
-    const flag = outcome.version > 1 ? "replaced" : "uploaded";
     return Response.json(
-      {
-        ok: true,
-        location: `${handoverPaths.page(contestId)}?${flag}=1#files`,
-        versionId: outcome.versionId,
-      },
+      { ok: true, location: handoverPaths.uploaded(contestId, outcome), versionId: outcome.versionId },
       { status: 201 },
     );
   }

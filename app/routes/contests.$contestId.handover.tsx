@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (boundaryOf(request.headers.get("Content-Type"))) {
     const replace = new URL(request.url).searchParams.get("replace");
     const outcome = await receiveFinalFile(request, { contestId, userId: user.id, replaceFileId: replace });
-    if (outcome.ok) return redirect(`${page}?${outcome.version > 1 ? "replaced" : "uploaded"}=1#files`);
+    if (outcome.ok) return redirect(handoverPaths.uploaded(contestId, outcome));
     if (outcome.status === 404) throw notFound();
     return data({ intent: "upload", error: outcome.message, replace } satisfies ActionData, {
       status: outcome.status,
@@ -221,7 +221,6 @@ export default function HandoverPage() {
             <FinalFiles
               contestId={contest.id}
               files={view.files}
-              canDownload={view.canDownloadFinals}
               canUpload={!isClient && !completed}
               accept={view.accept}
               maxBytes={view.maxBytes}
@@ -259,7 +258,7 @@ export default function HandoverPage() {
                 <p className="muted small">{t("downloads.lead", { minutes: view.linkMinutes })}</p>
               </div>
             ) : null}
-            {view.canDownloadFinals && view.files.length > 0 ? (
+            {view.files.length > 0 ? (
               <p className="row">
                 <a className="btn btn--primary" href={handoverPaths.zip(contest.id)} download>
                   {t("downloads.zip")}

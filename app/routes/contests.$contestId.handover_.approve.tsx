@@ -1,15 +1,19 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
+import { formatSize } from "~/components/handover";
 import { t } from "~/i18n";
 import { ConfirmSchema, formatMoney } from "~/modules/contests/brief";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
 import { handoverPaths } from "~/modules/handover/paths";
 import { getHandoverView } from "~/modules/handover/view.server";
+import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoverCss }];
 
 export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
 
@@ -31,6 +35,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     designer: view.winnerName,
     completed: view.contest.status === "completed",
     missing: missingText(view.missing, view.winnerName),
+    // What the client approves, each to open before ticking "I have checked the files".
+    files: view.files.map((f) => ({
+      id: f.current.id,
+      fileName: f.current.fileName,
+      bytes: f.current.bytes,
+    })),
   };
 }
 
@@ -74,7 +84,28 @@ export default function ApproveHandover() {
   return (
     <ConfirmPage
       title={t("approval.title")}
-      lead={<p>{t("approval.confirm.lead", { contest: c.title })}</p>}
+      lead={
+        <>
+          <p>{t("approval.confirm.lead", { contest: c.title })}</p>
+          <p className="approve-files__title">{t("approval.confirm.files")}</p>
+          <ul className="approve-files" data-testid="approve-files">
+            {c.files.map((f) => (
+              <li key={f.id}>
+                <span className="approve-files__name">{f.fileName}</span>{" "}
+                <span className="muted num">{formatSize(f.bytes)}</span>
+                <a
+                  className="btn btn--secondary btn--small"
+                  href={handoverPaths.final(c.contestId, f.id)}
+                  aria-label={t("handover.files.downloadLabel", { name: f.fileName })}
+                  download
+                >
+                  {t("handover.files.download")}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      }
       warning={t("approval.confirm.warning", { prize: c.prize, designer: c.designer })}
       confirmLabel={t("approval.confirm.label", { prize: c.prize, designer: c.designer })}
       submitLabel={t("approval.confirm.submit")}

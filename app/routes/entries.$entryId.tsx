@@ -6,6 +6,7 @@ import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
 import { t } from "~/i18n";
 import { getEntryForViewer, withdrawEntry } from "~/modules/entries/entries.server";
+import { revisionEligibility } from "~/modules/entries/submission.server";
 import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
 import entriesCss from "~/styles/entries.css?url";
@@ -29,7 +30,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
   if (!found) throw new Response(t("errors.notFound.body"), { status: 404 });
   const viewer = context.user ? { id: context.user.id } : null;
+  // "Upload a new version" only while the round takes one from this designer (finalists in the final round).
+  const canRevise =
+    found.isOwn &&
+    (await revisionEligibility({ entryId: found.entry.id, designerId: context.user!.id })) === null;
   return {
+    canRevise,
     feedback: await getFeedbackForViewer({ entryId: found.entry.id, viewer }),
     now: now(),
     entry: found.entry,
@@ -53,7 +59,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EntryPage() {
-  const { entry, revisions, isOwn, contest, feedback, now: serverNow } = useLoaderData<typeof loader>();
+  const {
+    entry,
+    revisions,
+    isOwn,
+    canRevise,
+    contest,
+    feedback,
+    now: serverNow,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
@@ -157,9 +171,11 @@ export default function EntryPage() {
           ) : null}
           {isOwn && entry.status !== "withdrawn" ? (
             <section className="card stack">
-              <Link to={`/entries/${entry.id}/revise`} className="btn btn--primary">
-                {t("entries.revise")}
-              </Link>
+              {canRevise ? (
+                <Link to={`/entries/${entry.id}/revise`} className="btn btn--primary">
+                  {t("entries.revise")}
+                </Link>
+              ) : null}
               <Form method="post" className="stack">
                 <input type="hidden" name="intent" value="withdraw" />
                 <p className="muted" style={{ margin: 0 }}>

@@ -6,7 +6,7 @@ import { loadContest } from "~/modules/contests/contests.server";
 import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
 import { paintEntries } from "../helpers/artwork";
 import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
-import { FILES, ORIGINAL, handoverSetup } from "../helpers/handover";
+import { FILES, ORIGINAL, finalVersions, handoverSetup } from "../helpers/handover";
 import { startTestServer } from "../helpers/server";
 
 // The built app in this process (startTestServer), on this file's database, as the judging journey does.
@@ -87,7 +87,16 @@ describe("the end of a contest in the browser", () => {
     await client.goto(`${server.url}/contests/${s.contestId}`);
     await client.getByRole("link", { name: "Review the handover" }).click();
     await client.getByRole("heading", { name: "Final files" }).waitFor();
-    await expect(client.getByText("Downloads open when you approve").first().isVisible()).resolves.toBe(true);
+    // The client opens what they are about to approve, before approving (the download is an attachment).
+    const [finalFile] = await Promise.all([
+      client.waitForEvent("download"),
+      client.getByRole("link", { name: "Download final-logo.svg" }).click(),
+    ]);
+    expect(finalFile.suggestedFilename()).toBe("final-logo.svg");
+    const checked = artifactPath("checked-before-approval.svg");
+    await finalFile.saveAs(checked);
+    expect(fs.readFileSync(checked)).toEqual(FILES.svg);
+    expect((await loadContest(db(), s.contestId))!.status).toBe("handover");
     await client.getByLabel("Your message").fill("Lovely. Could you add a one-colour version later?");
     await client.getByRole("button", { name: "Send" }).click();
     await client.getByText("Message sent.").waitFor();
@@ -99,6 +108,12 @@ describe("the end of a contest in the browser", () => {
 
     await client.getByRole("link", { name: "Review and approve" }).click();
     await client.getByText("I have checked the files, and I release $499 to Ana Souza.").waitFor();
+    // The files being approved are listed there too, each one to open.
+    const [again] = await Promise.all([
+      client.waitForEvent("download"),
+      client.getByTestId("approve-files").getByRole("link", { name: "Download final-logo.svg" }).click(),
+    ]);
+    expect(again.suggestedFilename()).toBe("final-logo.svg");
     await shot(client, "handover-approve-confirm.png");
     await client.getByLabel("I have checked the files, and I release $499 to Ana Souza.").check();
     await client.getByRole("button", { name: "Approve and release the prize" }).click();
@@ -137,5 +152,58 @@ describe("the end of a contest in the browser", () => {
     expect(clientErrors).toEqual([]);
     await winnerContext.close();
     await clientContext.close();
+  });
+
+  it("the winner uploads three final files in a row, then replaces one twice, with JavaScript: each lands in the list without a reload", async () => {
+    const s = await handoverSetup({ deliverables: ["svg", "png", "pdf"] });
+    await paintEntries([s.winningEntry, s.otherEntry]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, s.winner);
+    await page.goto(`${server.url}/contests/${s.contestId}/handover`);
+    await page.waitForFunction(
+      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
+    );
+    const list = page.getByTestId("final-files");
+    const progress = page.getByRole("progressbar");
+
+    const files: [string, Buffer][] = [
+      ["logo.svg", FILES.svg],
+      ["logo.png", FILES.png],
+      ["logo.pdf", FILES.pdf],
+    ];
+    for (const [i, [name, bytes]] of files.entries()) {
+      const path = artifactPath(name);
+      fs.writeFileSync(path, bytes);
+      await page.locator("#final-upload input[type=file]").setInputFiles(path);
+      await page.getByRole("button", { name: "Upload the file" }).click();
+      await list.getByText(name, { exact: true }).waitFor({ timeout: 10_000 });
+      await expect(list.locator(".handover-file").count()).resolves.toBe(i + 1);
+      await progress.waitFor({ state: "detached" });
+      await page.getByText("Your file is uploaded.").waitFor();
+    }
+    // Replacing, twice in a row: the list shows v2, then v3.
+    const svg = list.locator(".handover-file").first(); // the first file, logo.svg
+    for (const version of [2, 3]) {
+      const path = artifactPath(`logo-v${version}.svg`);
+      fs.writeFileSync(path, Buffer.concat([FILES.svg, Buffer.from(`<!-- v${version} -->\n`)]));
+      await svg.getByText("Replace", { exact: true }).click();
+      await svg.locator("input[type=file]").setInputFiles(path);
+      await svg.getByRole("button", { name: "Upload the new version" }).click();
+      await svg.getByText(`logo-v${version}.svg`, { exact: true }).waitFor({ timeout: 10_000 });
+      await svg.getByText(`v${version}`, { exact: true }).waitFor();
+      await progress.waitFor({ state: "detached" });
+    }
+    expect((await finalVersions(s.contestId)).map((v) => v.file_name)).toEqual([
+      "logo.svg",
+      "logo.png",
+      "logo.pdf",
+      "logo-v2.svg",
+      "logo-v3.svg",
+    ]);
+    await shot(page, "handover-three-uploads.png");
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

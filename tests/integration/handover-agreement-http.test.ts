@@ -211,6 +211,59 @@ describe("the design transfer agreement", () => {
   });
 });
 
+/** What a 404 says: status, body and every header, but what differs by request (date, id, nonce). */
+async function answer(res: Response) {
+  const headers = [...res.headers]
+    .filter(([name]) => name !== "date" && name !== "x-request-id")
+    .map(([name, value]) => [name, value.replace(/'nonce-[^']+'/, "'nonce-…'")]);
+  return { status: res.status, body: await res.text(), headers };
+}
+
+describe("the agreement, to anyone who is not a party", () => {
+  it("answers exactly as for a contest that does not exist, before and after a signature; its parties may be told it is not signed yet", async () => {
+    const s = await handoverSetup();
+    const live = await handoverSetup(); // a contest that exists but is not this one: never in the picture
+    const people = {
+      other: await loginAs(server, s.other),
+      judge: await loginAs(server, s.judge),
+      stranger: await loginAs(server, s.stranger),
+      otherWinner: await loginAs(server, live.winner),
+      visitor: server.client(),
+    };
+    const nowhere = "nosuchcontest000";
+    const hidden = async (moment: string) => {
+      for (const ext of ["pdf", "txt"]) {
+        for (const [who, c] of Object.entries(people)) {
+          const expected = await answer(await c.get(`/contests/${nowhere}/handover/agreement.${ext}`));
+          expect(expected.status).toBe(404);
+          expect(expected.body).toBe(
+            "There is nothing at this address. It may have moved, or it may be private.",
+          );
+          const got = await answer(await c.get(`/contests/${s.contestId}/handover/agreement.${ext}`));
+          expect(got, `${who}, agreement.${ext}, ${moment}`).toEqual(expected);
+        }
+      }
+    };
+
+    await hidden("before any signature");
+    // Its parties, before anyone signed, are told why there is nothing yet.
+    for (const party of [s.client, s.winner]) {
+      const res = await (await loginAs(server, party)).get(`/contests/${s.contestId}/handover/agreement.pdf`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe("The agreement can be downloaded once someone has signed it.");
+    }
+
+    await sign(await loginAs(server, s.winner), s.contestId, "Ana Souza");
+    await hidden("after the winner signed");
+    await sign(await loginAs(server, s.client), s.contestId, "Camille Tremblay");
+    await hidden("after both signed");
+    const forClient = await (
+      await loginAs(server, s.client)
+    ).get(`/contests/${s.contestId}/handover/agreement.txt`);
+    expect(forClient.status).toBe(200);
+  });
+});
+
 describe("the PDF writer", () => {
   it("writes French names in WinAnsi, wraps long text onto more pages, and keeps its cross-reference table right", () => {
     expect(toWinAnsi("Chloé “Gagnon” — 10 €")).toEqual([

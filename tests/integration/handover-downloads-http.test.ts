@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
+import { loadContest } from "~/modules/contests/contests.server";
 import { approveHandover } from "~/modules/handover/approval.server";
 import { signDownloadToken, verifyDownloadToken } from "~/modules/handover/downloads.server";
 import { MINUTE, advanceClock, now } from "~/utils/clock.server";
@@ -19,6 +20,7 @@ import {
   uploadFinal,
   type HandoverSetup,
 } from "../helpers/handover";
+import { decode } from "../helpers/contests";
 import { multipartBody } from "../helpers/multipart";
 import yauzl from "yauzl";
 
@@ -125,13 +127,70 @@ describe("downloads of the original and the final files", () => {
     expect(page).toContain('data-testid="originals"');
   });
 
-  it("hands over everything as one zip: the winner's final files any time, and to the client once completed with the originals; 403 to everyone else", async () => {
+  it("lets the client open the final files during the handover, before approving (every version, and as a zip); the originals wait for the approval; nobody else gets anything", async () => {
+    const { s, version } = await deliveredHandover(false);
+    const as = await clients(s);
+    const replaced = Buffer.concat([FILES.svg, Buffer.from("<!-- v2 -->\n")]);
+    expect(
+      (await uploadFinal(as.winner, s.contestId, "logo-v2.svg", replaced, { replace: version.file_id }))
+        .status,
+    ).toBe(201);
+    const second = (await finalVersions(s.contestId)).find((v) => v.version === 2)!;
+    const finalPath = (id: string) => `/contests/${s.contestId}/handover/files/${id}`;
+
+    for (const [id, bytes] of [
+      [version.id, FILES.svg],
+      [second.id, replaced],
+    ] as const) {
+      const forClient = await download(as.client, finalPath(id));
+      expect(forClient.status, "the client, during the handover").toBe(302);
+      expect(forClient.res.status).toBe(200);
+      expect(forClient.res.headers.get("content-disposition")).toMatch(/^attachment; /);
+      expect(Buffer.from(await forClient.res.arrayBuffer())).toEqual(bytes);
+      const forWinner = await download(as.winner, finalPath(id));
+      expect(forWinner.res.status).toBe(200);
+      for (const role of ["other", "judge", "stranger", "visitor"] as const) {
+        expect((await as[role].get(finalPath(id))).status, `${role}: final file`).toBe(403);
+      }
+    }
+    // The link the client was given is theirs alone.
+    const link = (await as.client.get(finalPath(version.id))).headers.get("location")!;
+    for (const role of ["other", "judge", "stranger", "visitor"] as const) {
+      expect((await as[role].get(link)).status, `${role} with the client's link`).toBe(403);
+    }
+
+    // The zip holds the final files only; the originals of the entry come with the approval.
+    const zipPath = `/contests/${s.contestId}/handover/files.zip`;
+    const zip = await as.client.get(zipPath);
+    expect(zip.status).toBe(200);
+    const inZip = await unzip(Buffer.from(await zip.arrayBuffer()));
+    expect([...inZip.keys()]).toEqual(["final/logo-v2.svg"]);
+    expect(inZip.get("final/logo-v2.svg")).toEqual(replaced);
+    for (const role of ["other", "judge", "stranger", "visitor"] as const) {
+      expect((await as[role].get(zipPath)).status, `${role}: zip`).toBe(403);
+    }
+    for (const role of ROLES) {
+      const original = await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[1]}`);
+      expect(original.status, `${role}: original during the handover`).toBe(403);
+    }
+    expect((await loadContest(db(), s.contestId))!.status).toBe("handover");
+
+    // The page gives the client the download buttons, and no longer says they are locked.
+    const page = decode(await (await as.client.get(`/contests/${s.contestId}/handover`)).text());
+    expect(page).toContain(`href="${finalPath(second.id)}"`);
+    expect(page).toContain(`href="${finalPath(version.id)}"`);
+    expect(page).toContain(`href="${zipPath}"`);
+    expect(page).not.toContain("Downloads open when you approve");
+    expect(page).not.toContain('data-testid="originals"');
+  });
+
+  it("hands over everything as one zip: the final files to both parties any time, with the originals for the client once completed; 403 to everyone else", async () => {
     const { s } = await deliveredHandover(false);
     const as = await clients(s);
     const asWinner = as.winner;
     expect((await uploadFinal(asWinner, s.contestId, "logo.pdf", FILES.pdf)).status).toBe(201);
     const zipPath = `/contests/${s.contestId}/handover/files.zip`;
-    for (const role of ["client", "other", "judge", "stranger", "visitor"] as const) {
+    for (const role of ["other", "judge", "stranger", "visitor"] as const) {
       expect((await as[role].get(zipPath)).status, `${role} before completion`).toBe(403);
     }
     const forWinner = await asWinner.get(zipPath);
@@ -168,12 +227,14 @@ describe("downloads of the original and the final files", () => {
     expect(page).toContain(`href="${zipPath}"`);
   });
 
-  it("refuses (403) the client before completion, the other designer, a judge, a stranger and a logged-out visitor", async () => {
+  it("refuses (403) the other designer, a judge, a stranger and a logged-out visitor, and the originals to the client before completion", async () => {
     const { s, version } = await deliveredHandover(false);
     const as = await clients(s);
-    for (const role of ["client", "other", "judge", "stranger", "visitor"] as const) {
+    for (const role of ["other", "judge", "stranger", "visitor"] as const) {
       const final = await as[role].get(`/contests/${s.contestId}/handover/files/${version.id}`);
       expect(final.status, `${role}: final file`).toBe(403);
+    }
+    for (const role of ["client", "other", "judge", "stranger", "visitor"] as const) {
       const original = await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[0]}`);
       expect(original.status, `${role}: original`).toBe(403);
     }
@@ -318,7 +379,7 @@ describe("who may do what in a handover (role × action, over HTTP)", () => {
       [
         "download a final file",
         (c) => c.get(`/contests/${id}/handover/files/${version.id}`),
-        { client: 403, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 },
+        { client: 302, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 },
       ],
       [
         "download the original",

@@ -31,6 +31,7 @@ describe("the winner uploads the final files", () => {
     const before = (await loadContest(db(), s.contestId))!;
     expect(before.roundEndsAt).toBeNull();
 
+    const locations: string[] = [];
     for (const [name, bytes] of [
       ["logo.svg", FILES.svg],
       ["logo.png", FILES.png],
@@ -41,8 +42,13 @@ describe("the winner uploads the final files", () => {
     ] as const) {
       const res = await uploadFinal(asWinner, s.contestId, name, bytes);
       expect(res.status, name).toBe(201);
+      locations.push(((await res.json()) as { location: string }).location);
     }
     const versions = await finalVersions(s.contestId);
+    // Each upload sends the form to an address of its own (one differing only by its hash would not load).
+    expect(locations).toEqual(
+      versions.map((v) => `/contests/${s.contestId}/handover?uploaded=${v.id}#files`),
+    );
     expect(versions.map((v) => [v.file_name, v.format, Number(v.bytes)])).toEqual([
       ["logo.svg", "svg", FILES.svg.length],
       ["logo.png", "png", FILES.png.length],
@@ -192,7 +198,10 @@ describe("the winner uploads the final files", () => {
     const asWinner = await loginAs(server, s.winner);
     const ok = await uploadFinal(asWinner, s.contestId, "logo.png", FILES.png, { page: true });
     expect(ok.status).toBe(302);
-    expect(ok.headers.get("location")).toBe(`/contests/${s.contestId}/handover?uploaded=1#files`);
+    const [uploaded] = await finalVersions(s.contestId);
+    expect(ok.headers.get("location")).toBe(
+      `/contests/${s.contestId}/handover?uploaded=${uploaded!.id}#files`,
+    );
     const bad = await uploadFinal(asWinner, s.contestId, "logo.png", FILES.pdf, { page: true });
     expect(bad.status).toBe(415);
     const html = decode(await bad.text());

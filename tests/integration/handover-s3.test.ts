@@ -94,9 +94,16 @@ describe("the handover on S3", () => {
     for await (const info of blobStore().list(`private/finals/${s.contestId}/`)) keys.push(info.key);
     expect(keys).toEqual([version!.blob_key]);
 
-    // Before completion the client gets nothing; after it, a presigned URL with the attachment header.
+    // Before completion the client may open the final file (to check it) but not the originals;
+    // after it, both, through a presigned URL with the attachment header.
     const target = { kind: "final", versionId: version!.id } as const;
-    expect(await authorizeDownload({ contestId: s.contestId, viewerId: s.client, target })).toBeNull();
+    expect(await authorizeDownload({ contestId: s.contestId, viewerId: s.client, target })).toMatchObject({
+      key: version!.blob_key,
+    });
+    const originalTarget = { kind: "original", revisionId: s.revisions[1]! } as const;
+    expect(
+      await authorizeDownload({ contestId: s.contestId, viewerId: s.client, target: originalTarget }),
+    ).toBeNull();
     // Completed as the automatic approval would (approval itself has its own tests): the winner
     // has signed, the client stays silent.
     const signed = await signAgreement({

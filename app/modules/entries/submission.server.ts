@@ -161,6 +161,34 @@ export async function submitEntry(
   return result;
 }
 
+/** The designer's own entry, if it may still take a new version (the round is checked apart). */
+async function revisableEntry(trx: Trx, input: { entryId: string; designerId: string }) {
+  const entry = await trx
+    .selectFrom("entries")
+    .select(["id", "contest_id", "designer_id", "status"])
+    .where("id", "=", input.entryId)
+    .executeTakeFirst();
+  if (!entry || entry.designer_id !== input.designerId)
+    return { refusal: refused(404, "errors.notFound.body") } as const;
+  if (entry.status === "withdrawn" || entry.status === "declined")
+    return { refusal: refused(409, "entries.revise.closed") } as const;
+  return { entry } as const;
+}
+
+/** Whether the designer may send a new version of this entry now: null, or the refusal to show. */
+export async function revisionEligibility(input: { entryId: string; designerId: string }) {
+  return transaction(async (trx) => {
+    const own = await revisableEntry(trx, input);
+    if (own.refusal) return own.refusal;
+    const checked = await refusal(
+      trx,
+      { contestId: own.entry.contest_id, designerId: input.designerId },
+      false,
+    );
+    return checked.refusal ?? null;
+  });
+}
+
 /** A new version of an entry: all versions are kept; the entry shows the newest once it is ready. */
 export async function submitRevision(input: {
   entryId: string;
@@ -168,16 +196,9 @@ export async function submitRevision(input: {
   file: Buffer;
   image: InspectedImage;
 }): Promise<SubmitResult> {
-  const entry = await transaction((trx) =>
-    trx
-      .selectFrom("entries")
-      .select(["id", "contest_id", "designer_id", "status"])
-      .where("id", "=", input.entryId)
-      .executeTakeFirst(),
-  );
-  if (!entry || entry.designer_id !== input.designerId) return refused(404, "errors.notFound.body");
-  if (entry.status === "withdrawn" || entry.status === "declined")
-    return refused(409, "entries.revise.closed");
+  const own = await transaction((trx) => revisableEntry(trx, input));
+  if (own.refusal) return own.refusal;
+  const { entry } = own;
   const submission = {
     contestId: entry.contest_id,
     designerId: input.designerId,

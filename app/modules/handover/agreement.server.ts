@@ -174,26 +174,31 @@ export interface AgreementRecord {
   contestTitle: string;
 }
 
-/** The stored agreement and its signatures, for either party; null before anyone signed or to others. */
+export type AgreementDownload =
+  | { ok: true; record: AgreementRecord }
+  /** not_found: to anyone but its two parties the agreement does not exist, signed or not. */
+  | { ok: false; reason: "not_found" | "not_signed" };
+
+/** The stored agreement and its signatures, for either party once someone signed; nothing to others. */
 export async function agreementRecord(
   contestId: string,
   viewerId: string | null,
-): Promise<AgreementRecord | null> {
+): Promise<AgreementDownload> {
   const party = await loadHandoverParty(db(), contestId, viewerId);
-  if (!party) return null;
+  if (!party) return { ok: false, reason: "not_found" };
   const agreement = await db()
     .selectFrom("transfer_agreements")
     .selectAll()
-    .where("contest_id", "=", contestId)
+    .where("contest_id", "=", party.contest.id)
     .executeTakeFirst();
-  if (!agreement) return null;
+  if (!agreement) return { ok: false, reason: "not_signed" };
   const signatures = await db()
     .selectFrom("agreement_signatures")
     .selectAll()
-    .where("contest_id", "=", contestId)
+    .where("contest_id", "=", party.contest.id)
     .orderBy("signed_at")
     .execute();
-  return { agreement, signatures, contestTitle: party.contest.title };
+  return { ok: true, record: { agreement, signatures, contestTitle: party.contest.title } };
 }
 
 const PARTIES: AgreementParty[] = ["client", "designer"];

@@ -42,7 +42,6 @@ export interface HandoverView {
   missing: MissingStep[];
   /** The winning entry's originals, every version (the client, once completed). */
   originals: OriginalView[];
-  canDownloadFinals: boolean;
   linkMinutes: number;
 }
 
@@ -118,7 +117,6 @@ export async function getHandoverView(
       format: o.original_format,
       bytes: o.original_bytes,
     })),
-    canDownloadFinals: role === "winner" || completed,
     linkMinutes: Math.max(1, Math.round(linkSeconds() / 60)),
   };
 }

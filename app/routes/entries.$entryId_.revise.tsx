@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { UploadForm } from "~/components/upload-form";
+import { t } from "~/i18n";
+import { getEntryForViewer } from "~/modules/entries/entries.server";
+import { revisionEligibility } from "~/modules/entries/submission.server";
+import { receiveRevisionUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
+import entriesCss from "~/styles/entries.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+// `$entryId_`: a page of its own beside the entry page, not nested in it (the entry page has no outlet).
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
+export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: user.id });
+  if (!found?.isOwn) throw new Response(t("errors.notFound.body"), { status: 404 });
+  const refusal = await revisionEligibility({ entryId: found.entry.id, designerId: user.id });
+  if (refusal?.status === 404) throw new Response(refusal.message, { status: 404 });
+  const current = found.revisions.find((r) => r.current) ?? null;
+  return {
+    entryId: found.entry.id,
+    title: found.entry.title,
+    number: found.entry.number,
+    contestTitle: found.contest.title,
+    thumbnailUrl: current?.thumbnailUrl ?? null,
+    version: found.revisions[0]?.version ?? 1,
+    refusal: refusal?.message ?? null,
+    limit: uploadLimitText(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requireUser(request, context);
+  const outcome = await receiveRevisionUpload(request, { entryId: params.entryId!, designerId: user.id });
+  if (outcome.ok) return redirect(`/entries/${outcome.entryId}?v=${outcome.revisionId}`);
+  return data({ error: outcome.message }, { status: outcome.status });
+}
+
+export default function ReviseEntry() {
+  const { entryId, title, number, contestTitle, thumbnailUrl, version, refusal, limit } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="container page page--medium stack">
+      <p>
+        <Link to={`/entries/${entryId}`}>← {t("entries.revise.back")}</Link>
+      </p>
+      <h1>{t("entries.revise.title")}</h1>
+      <div className="row" style={{ flexWrap: "nowrap" }}>
+        {thumbnailUrl ? (
+          <img
+            src={thumbnailUrl}
+            alt=""
+            width={64}
+            height={48}
+            style={{ objectFit: "contain", background: "var(--paper-2)", borderRadius: 6 }}
+          />
+        ) : null}
+        <p className="muted" style={{ margin: 0 }}>
+          {title || t("entries.untitled")} <span className="num">{t("entries.number", { number })}</span> ·{" "}
+          {contestTitle}
+        </p>
+      </div>
+      {refusal ? (
+        <p className="notice notice--error" role="alert">
+          {refusal}
+        </p>
+      ) : (
+        <>
+          <p className="lead">
+            {t("entries.revise.next", { n: version + 1 })} {t("entries.revise.lead")}{" "}
+            {t("entries.submit.lead", { limit })}
+          </p>
+          <UploadForm
+            action={`/entries/${entryId}/revise`}
+            apiAction={`/api/entries/${entryId}/revisions`}
+            buttonLabel={t("entries.revise.button")}
+            error={actionData?.error}
+          />
+        </>
+      )}
+    </div>
+  );
+}
