@@ -5,6 +5,7 @@ import * as m0003 from "./0003_escrow";
 import * as m0004 from "./0004_entries";
 import * as m0005 from "./0005_judging";
 import * as m0006 from "./0006_handover";
+import * as m0007 from "./0007_gallery_similarity_review";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0004_entries": m0004,
   "0005_judging": m0005,
   "0006_handover": m0006,
+  "0007_gallery_similarity_review": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
