@@ -330,7 +330,7 @@ export default function JudgingViewer() {
         <div className="viewer__title">
           <h1>{contest.title}</h1>
           <span className="viewer__round" data-testid="viewer-round">
-            {contest.live
+            {ratingOpen
               ? t(round === 2 ? "judging.round.2" : "judging.round.1")
               : t(`status.${contest.status}` as MessageKey)}
           </span>
