@@ -58,7 +58,11 @@ export function ContestGallery({
       {entries.length > 0 ? (
         <ul className="gallery" data-testid="gallery">
           {entries.map((e) => (
-            <li key={e.id} className={`gallery__item${e.isWinner ? " is-winner" : ""}`} data-testid="entry-tile">
+            <li
+              key={e.id}
+              className={`gallery__item${e.isWinner ? " is-winner" : ""}`}
+              data-testid="entry-tile"
+            >
               <article className="entry-card">
                 <Link to={`/entries/${e.id}`} className="entry-card__link">
                   <span className="entry-card__frame">
@@ -81,9 +85,7 @@ export function ContestGallery({
                     ) : null}
                   </span>
                   <span className="entry-card__meta">
-                    <span className="entry-card__title">
-                      {e.title || `${t("entries.untitled")}`}
-                    </span>
+                    <span className="entry-card__title">{e.title || `${t("entries.untitled")}`}</span>
                     <span className="muted num entry-card__number">
                       {t("entries.number", { number: e.number })}
                     </span>
@@ -116,7 +118,8 @@ export function ContestGallery({
   );
 }
 
-function SimilarNote({
+/** A "similar, please review" note on one entry (the gallery's tiles, the entry's page). */
+export function SimilarNote({
   marker,
   contestId,
   entryId,
@@ -154,7 +157,9 @@ function SimilarNote({
           ? t("entries.similar.later", { number: o.number })
           : t("entries.similar.laterElsewhere")}
       </span>{" "}
-      <Link to={review}>{o && o.sameContest ? t("entries.similar.compare") : t("entries.similar.review")}</Link>
+      <Link to={review}>
+        {o && o.sameContest ? t("entries.similar.compare") : t("entries.similar.review")}
+      </Link>
     </p>
   );
 }

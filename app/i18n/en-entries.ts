@@ -47,10 +47,10 @@ export const enEntries = {
   "entries.similar.earlier": "A later entry (#{number}) is similar to this one, the client will review it",
   "entries.similar.earlierHidden": "A later entry is similar to this one, the client will review it",
   "entries.similar.earlierReviewed": "The client reviewed a similar later entry and kept it in the contest",
-  "entries.similar.dismiss": "Not a copy, dismiss",
+  "entries.similar.dismiss": "Reviewed, dismiss",
   "entries.similar.dismissed": "Marked as reviewed.",
   "entries.similar.lead":
-    "These two images look alike. Compare them; if they are not a copy, dismiss this note. Nobody else sees it.",
+    "These two images look alike. Compare them; once you are happy with what you see, dismiss this note. This entry's designer is not told of it.",
   "entries.submit.title": "Submit a design",
   "entries.submit.lead":
     "Upload one image: JPEG, PNG or WebP, up to {limit}. We keep your original private and show a watermarked preview.",

@@ -256,7 +256,11 @@ export default function JudgingViewer() {
   const viewerRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const marked: Element[] = [];
-    for (let node: Element | null = viewerRef.current; node && node !== document.body; node = node.parentElement) {
+    for (
+      let node: Element | null = viewerRef.current;
+      node && node !== document.body;
+      node = node.parentElement
+    ) {
       for (const sibling of Array.from(node.parentElement?.children ?? [])) {
         if (sibling === node || sibling.hasAttribute("inert") || sibling.tagName === "SCRIPT") continue;
         sibling.setAttribute("inert", "");

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { SimilarNote } from "~/components/contest-gallery";
 import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
 import { t } from "~/i18n";
-import { getEntryForViewer, withdrawEntry } from "~/modules/entries/entries.server";
+import { getEntryForViewer, similarMarkers, withdrawEntry } from "~/modules/entries/entries.server";
 import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
 import entriesCss from "~/styles/entries.css?url";
@@ -26,7 +27,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
   if (!found) throw new Response(t("errors.notFound.body"), { status: 404 });
   const viewer = context.user ? { id: context.user.id } : null;
+  const similar = await similarMarkers({
+    contest: found.contest,
+    access: found.access,
+    viewerId: viewer?.id ?? null,
+  });
   return {
+    similar: similar.get(found.entry.id) ?? [],
     feedback: await getFeedbackForViewer({ entryId: found.entry.id, viewer }),
     now: now(),
     entry: found.entry,
@@ -50,7 +57,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EntryPage() {
-  const { entry, revisions, isOwn, contest, feedback, now: serverNow } = useLoaderData<typeof loader>();
+  const {
+    entry,
+    revisions,
+    isOwn,
+    contest,
+    feedback,
+    similar,
+    now: serverNow,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
@@ -84,6 +99,9 @@ export default function EntryPage() {
       </div>
       {params.get("withdrawn") ? <Notice tone="success">{t("entries.withdraw.done")}</Notice> : null}
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
+      {similar.map((m) => (
+        <SimilarNote key={m.flagId} marker={m} contestId={contest.id} entryId={entry.id} />
+      ))}
       <div className="entry-layout">
         <div className="stack">
           <div className="entry-stage" data-testid="entry-stage">

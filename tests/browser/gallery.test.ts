@@ -174,7 +174,7 @@ describe("similar entries, please review", () => {
     const plain = await newPage({ javaScriptEnabled: false });
     await logIn(plain.page, client);
     await plain.page.goto(`${server.url}/contests/${contest.id}/judge?entry=${later}`);
-    await plain.page.getByRole("button", { name: "Not a copy, dismiss" }).click();
+    await plain.page.getByRole("button", { name: "Reviewed, dismiss" }).click();
     await plain.page.getByTestId("viewer").waitFor();
     expect(await plain.page.getByTestId("similar-banner").count()).toBe(0);
     const flag = await db()
@@ -200,6 +200,9 @@ describe("similar entries, please review", () => {
       .getByTestId("similar-note");
     await own.waitFor();
     expect(await own.innerText()).toMatch(/similar later entry/i);
+    // …and on the entry's own page.
+    await designer.page.goto(`${server.url}/entries/${earlier}`);
+    expect(await designer.page.getByTestId("similar-note").innerText()).toMatch(/similar later entry/i);
     expect(designer.errors).toEqual([]);
     await designer.context.close();
   });

@@ -91,6 +91,11 @@ describe("similar entries in a blind contest", () => {
     expect(html).not.toContain(w.laterThumb);
     expect(html).not.toContain("Ben Later");
     expect(html).not.toMatch(/later entry \(#2\)/);
+    // The entry's own page says the same, and no more.
+    const entryPage = await (await ana.get(`/entries/${w.earlier}`)).text();
+    expect(entryPage).toContain("A later entry is similar to this one, the client will review it");
+    expect(entryPage).not.toContain(w.later);
+    expect(entryPage).not.toContain("Ben Later");
     // …and the later designer sees no note at all (nothing was flagged against their work).
     const ben = await loginAs(server, w.ben);
     const benHtml = await (await ben.get(`/contests/${w.contest.id}`)).text();

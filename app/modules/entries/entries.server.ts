@@ -215,7 +215,10 @@ async function entryStillIn(entryId: string) {
 
 /** Of these entries, the ones this viewer may see (the rule `maySeeEntry` owns), with a thumbnail. */
 async function visibleEntries(entryIds: string[], viewerId: string | null) {
-  const out = new Map<string, { id: string; number: number; contestId: string; thumbnailUrl: string | null }>();
+  const out = new Map<
+    string,
+    { id: string; number: number; contestId: string; thumbnailUrl: string | null }
+  >();
   const ids = [...new Set(entryIds)];
   if (ids.length === 0) return out;
   const rows = await db()
