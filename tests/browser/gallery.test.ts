@@ -280,6 +280,10 @@ describe("the gallery and its labels", () => {
     );
     expect(overflow).toEqual([]);
     await page.screenshot({ path: artifactPath("gallery-winner.png"), fullPage: true });
+    // On a phone the gallery reflows; nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: artifactPath("gallery-winner-phone.png"), fullPage: true });
 
     // The viewer after the contest's rounds: it says where the contest is, not "Final round".
     await page.goto(`${server.url}/contests/${contest.id}/judge`);
@@ -341,6 +345,14 @@ describe("the gallery and its labels", () => {
     expect(widths).toHaveLength(3);
     for (const w of widths) expect(w).toBeGreaterThanOrEqual(200);
     await page.screenshot({ path: artifactPath("shortlist-final.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const w of await page.$$eval(".shortlist__thumb img", (imgs) =>
+      imgs.map((i) => i.getBoundingClientRect().width),
+    ))
+      expect(w).toBeGreaterThanOrEqual(200);
+    await page.screenshot({ path: artifactPath("shortlist-final-phone.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // Once the final round is rated, its ranks show beside its scores.
     await rateEntry({ contestId: contest.id, entryId: anaEntry, raterId: client, stars: 5 });
