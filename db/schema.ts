@@ -326,6 +326,9 @@ export interface SimilarityFlagsTable {
   earlier_contest_id: string;
   distance: number;
   created_at: number;
+  /** The client reviewed the pair and found no copy (the flag leaves their gallery and viewer). */
+  dismissed_at: number | null;
+  dismissed_by: string | null;
 }
 
 /** 1: qualifying and finalist selection; 2: the final round and winner selection. */

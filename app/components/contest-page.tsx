@@ -117,7 +117,13 @@ export function ContestPage(props: ContestPageProps) {
               <>
                 {props.gallery && (props.gallery.entries.length > 0 || props.gallery.hiddenCount > 0) ? (
                   <div className="contest__section">
-                    <ContestGallery entries={props.gallery.entries} hiddenCount={props.gallery.hiddenCount} />
+                    <ContestGallery
+                      contestId={c.id}
+                      entries={props.gallery.entries}
+                      hiddenCount={props.gallery.hiddenCount}
+                      entryCount={props.entryCount}
+                      isClient={props.role === "client"}
+                    />
                   </div>
                 ) : (
                   <section className="contest__section" aria-labelledby="gallery-title">

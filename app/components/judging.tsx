@@ -43,6 +43,7 @@ export function StarRating({
   hydrated,
   tone = "dark",
   label = t("judging.stars.label"),
+  onRate,
 }: {
   entryId: string;
   value: number | null;
@@ -51,6 +52,8 @@ export function StarRating({
   hydrated: boolean;
   tone?: "dark" | "light";
   label?: string;
+  /** Told of a rating given with a click, Enter or Space (to announce it like the number keys do). */
+  onRate?: (stars: number) => void;
 }) {
   return (
     <Form
@@ -76,6 +79,7 @@ export function StarRating({
           aria-pressed={value === n}
           disabled={disabled}
           data-stars={n}
+          onClick={() => onRate?.(n)}
         >
           <span aria-hidden="true">★</span>
         </button>

@@ -7,7 +7,7 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { t } from "~/i18n";
 import {
   AboutStep,
@@ -24,6 +24,7 @@ import {
   WIZARD_STEPS,
   cardSchema,
   formatMoney,
+  parseMoney,
   presetAmount,
   prizeStepSchema,
   type Category,
@@ -315,12 +316,15 @@ export function PrizeForm({
   defaultValue,
   back,
   category,
+  onPrizeChange,
 }: {
   action: string;
   lastResult: Result;
   defaultValue: PrizeShape;
   back: string;
   category: Category;
+  /** The prize as chosen right now, in minor units (null while the amount typed is not a price). */
+  onPrizeChange?: (minor: number | null) => void;
 }) {
   const schema = prizeStepSchema(category);
   const [form, fields] = useForm<PrizeShape, unknown>({
@@ -333,6 +337,16 @@ export function PrizeForm({
     shouldRevalidate: "onInput",
   });
   const choices = getCollectionProps(fields.prizeChoice, { type: "radio", options: [...PRIZE_CHOICES] });
+  // The summary beside the form follows a change of package or amount before it is saved.
+  const choice = fields.prizeChoice.value;
+  const typed = fields.prize.value;
+  useEffect(() => {
+    if (!onPrizeChange) return;
+    const preset = PRESETS.find((p) => p.key === choice);
+    onPrizeChange(
+      preset ? presetAmount(category, preset.key) : parseMoney(typeof typed === "string" ? typed : ""),
+    );
+  }, [choice, typed, category, onPrizeChange]);
   const min = formatMoney(CATEGORIES[category].min);
   const prizeHint = `${fields.prize.id}-hint`;
   return (

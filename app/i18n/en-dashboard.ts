@@ -41,5 +41,4 @@ export const enDashboard = {
   "contest.clientTools.polls": "Run a poll",
 
   "nav.menu": "Menu",
-  "nav.menu.label": "Menu ({count} unread notifications)",
 } as const;

@@ -34,6 +34,23 @@ export const enEntries = {
   "entries.gallery.sort.oldest": "Oldest first",
   "entries.gallery.sort.rating": "Top rated",
   "entries.alt": "{title}, by {designer}",
+  "entries.altAnonymous": "{title}",
+  "entries.gallery.winner": "Winner",
+  "entries.gallery.yourStars": "Your rating",
+  "entries.gallery.notRated": "Not rated by you yet",
+  // Similar images: a pair for a person to look at, never an accusation.
+  "entries.similar.later": "Similar to #{number}, please review",
+  "entries.similar.laterElsewhere": "Similar to an entry in another contest, please review",
+  "entries.similar.compare": "Compare side by side",
+  "entries.similar.open": "Open #{number}",
+  "entries.similar.review": "Review",
+  "entries.similar.earlier": "A later entry (#{number}) is similar to this one, the client will review it",
+  "entries.similar.earlierHidden": "A later entry is similar to this one, the client will review it",
+  "entries.similar.earlierReviewed": "The client reviewed a similar later entry and kept it in the contest",
+  "entries.similar.dismiss": "Reviewed, dismiss",
+  "entries.similar.dismissed": "Marked as reviewed.",
+  "entries.similar.lead":
+    "These two images look alike. Compare them; once you are happy with what you see, dismiss this note. This entry's designer is not told of it.",
   "entries.submit.title": "Submit a design",
   "entries.submit.lead":
     "Upload one image: JPEG, PNG or WebP, up to {limit}. We keep your original private and show a watermarked preview.",

@@ -108,6 +108,7 @@ export const enJudging = {
   "viewer.keys.decline": "decline",
   "viewer.keys.comment": "comment",
   "viewer.keys.note": "note",
+  "viewer.similar.on": "#{number}:",
   "viewer.closed": "Rating is closed for this contest. You can still look through the entries.",
   "viewer.round2": "Final round: rate the finalists' latest designs.",
   "viewer.saved": "Saved",

@@ -4,6 +4,7 @@ import { MaxFileSizeExceededError, MaxFilesExceededError, parseFormData } from "
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
 import { BriefView, ContestBadges, Money, StepIndicator } from "~/components/contest";
 import { Notice } from "~/components/field";
 import {
@@ -370,6 +371,7 @@ export default function EditBrief() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const { contest, step, defaults, references, limits } = loaderData;
+  const [livePrize, setLivePrize] = useState<number | null>(null);
   const action =
     loaderData.mode === "draft" ? contestPaths.edit(contest.id, step) : contestPaths.edit(contest.id);
   const resultFor = (intent: "save-step" | "edit-launched") =>
@@ -471,6 +473,7 @@ export default function EditBrief() {
           defaultValue={defaults.prize}
           back={back!}
           category={contest.category}
+          onPrizeChange={setLivePrize}
         />
       );
       break;
@@ -486,7 +489,7 @@ export default function EditBrief() {
           {params.get("saved") ? <Notice tone="success">{t("wizard.savedJustNow")}</Notice> : null}
           {panel}
         </section>
-        <WizardAside />
+        <WizardAside prize={step === 4 ? livePrize : null} />
       </div>
     </div>
   );
@@ -513,7 +516,8 @@ function WizardTop() {
   );
 }
 
-function WizardAside() {
+/** The draft at a glance; on the prize step, the prize being chosen (before it is saved). */
+function WizardAside({ prize }: { prize: number | null }) {
   const { contest } = useLoaderData<typeof loader>();
   return (
     <aside className="wizard__aside">
@@ -526,8 +530,8 @@ function WizardAside() {
           </div>
           <div>
             <dt>{t("wizard.aside.prize")}</dt>
-            <dd>
-              <Money amount={contest.prize} currency={contest.currency} className="facts__prize" />
+            <dd data-testid="aside-prize">
+              <Money amount={prize ?? contest.prize} currency={contest.currency} className="facts__prize" />
             </dd>
           </div>
         </dl>

@@ -26,6 +26,7 @@ import {
   restoreEntry,
   saveJudgeNote,
 } from "~/modules/judging/ratings.server";
+import { dismissSimilarity } from "~/modules/entries/similarity.server";
 import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.server";
 import {
   MAX_COMPARE,
@@ -63,8 +64,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   const formData = await request.formData();
-  // A rating checks the rater's role itself (the hot path); every other action is asked here first.
-  if (formData.get("intent") !== "rate")
+  // A rating checks the rater's role itself (the hot path), a dismissal its client (404 for anyone
+  // else: the note is the client's alone); every other action is asked here first.
+  if (!["rate", "dismiss-similar"].includes(String(formData.get("intent"))))
     await assertJudgingRole({ contestId, userId: user.id }).catch(refuse);
   const submission = parseWithZod(formData, { schema: ViewerActionSchema });
   if (submission.status !== "success") {
@@ -112,6 +114,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
         break;
       }
+      case "dismiss-similar":
+        if (!(await dismissSimilarity({ contestId, flagId: input.flagId, clientId: user.id })))
+          throw new JudgingError("not_found");
+        message = t("entries.similar.dismissed");
+        break;
     }
   } catch (error) {
     if (error instanceof JudgingError)
@@ -240,6 +247,28 @@ export default function JudgingViewer() {
     },
     [ratingOpen, submit],
   );
+  // A rating given with Tab and Enter (or a click) is announced like one given with a number key.
+  const announce = (entry: Entry) => (stars: number) =>
+    setAnnouncement(`${entryLabel(entry)}: ${starsText(stars)}`);
+
+  // The page behind the viewer is inert while it is open: Tab starts inside the viewer, never on the
+  // hidden header (without JavaScript, judging.css hides that page instead).
+  const viewerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const marked: Element[] = [];
+    for (
+      let node: Element | null = viewerRef.current;
+      node && node !== document.body;
+      node = node.parentElement
+    ) {
+      for (const sibling of Array.from(node.parentElement?.children ?? [])) {
+        if (sibling === node || sibling.hasAttribute("inert") || sibling.tagName === "SCRIPT") continue;
+        sibling.setAttribute("inert", "");
+        marked.push(sibling);
+      }
+    }
+    return () => marked.forEach((el) => el.removeAttribute("inert"));
+  }, []);
 
   // Keyboard: ←/→ move, 1–5 rate, D declines (client), C opens the comment (or note) box, Esc closes.
   useEffect(() => {
@@ -292,14 +321,23 @@ export default function JudgingViewer() {
   const notice = actionData && !actionData.ok ? actionData.error : null;
 
   return (
-    <div className="viewer" data-testid="viewer" data-hydrated={hydrated ? "true" : undefined}>
+    <div
+      ref={viewerRef}
+      className="viewer"
+      data-testid="viewer"
+      data-hydrated={hydrated ? "true" : undefined}
+    >
       <header className="viewer__top">
         <Link to={`/contests/${contest.id}`} className="viewer__close" aria-label={t("viewer.close")}>
           <span aria-hidden="true">×</span>
         </Link>
         <div className="viewer__title">
           <h1>{contest.title}</h1>
-          <span className="viewer__round">{t(round === 2 ? "judging.round.2" : "judging.round.1")}</span>
+          <span className="viewer__round" data-testid="viewer-round">
+            {ratingOpen
+              ? t(round === 2 ? "judging.round.2" : "judging.round.1")
+              : t(`status.${contest.status}` as MessageKey)}
+          </span>
         </div>
         <nav className="viewer__filters" aria-label={t("viewer.filter.label")}>
           {VIEWER_FILTERS.map((f) => (
@@ -341,6 +379,20 @@ export default function JudgingViewer() {
           {notice}
         </p>
       ) : null}
+      {isClient
+        ? (comparing.length >= 2 ? comparing : current ? [current] : []).flatMap((e) =>
+            e.similar.map((m) => (
+              <SimilarBanner
+                key={m.flagId}
+                entry={e}
+                marker={m}
+                filter={filter}
+                comparing={comparing.length >= 2}
+                inPool={!!m.other && entries.some((x) => x.id === m.other!.id)}
+              />
+            )),
+          )
+        : null}
 
       {comparing.length >= 2 ? (
         <section className="viewer__compare" aria-label={t("viewer.compare.title", { n: comparing.length })}>
@@ -365,7 +417,13 @@ export default function JudgingViewer() {
                 <div className="compare-grid__meta">
                   <span>{entryLabel(e)}</span>
                   {ratingOpen && !e.declined ? (
-                    <StarRating entryId={e.id} value={e.myStars} hydrated={hydrated} filter={filter} />
+                    <StarRating
+                      entryId={e.id}
+                      value={e.myStars}
+                      hydrated={hydrated}
+                      filter={filter}
+                      onRate={announce(e)}
+                    />
                   ) : null}
                 </div>
               </li>
@@ -451,6 +509,7 @@ export default function JudgingViewer() {
                   filter={filter}
                   hydrated={hydrated}
                   label={t("judging.stars.label")}
+                  onRate={announce(current)}
                 />
               </>
             ) : (
@@ -547,6 +606,59 @@ export default function JudgingViewer() {
       </Form>
       <div className="visually-hidden" aria-live="polite" role="status">
         {announcement}
+      </div>
+    </div>
+  );
+}
+
+/** "Similar to #N, please review": the pair side by side, and a plain form to dismiss the note. */
+function SimilarBanner({
+  entry,
+  marker,
+  filter,
+  comparing,
+  inPool,
+}: {
+  entry: Entry;
+  marker: Entry["similar"][number];
+  filter: ViewerFilter;
+  comparing: boolean;
+  inPool: boolean;
+}) {
+  const o = marker.other;
+  const compareHref = o
+    ? `${viewerHref(filter, entry.id)}&compare=${entry.id}&compare=${o.id}`.replace("?&", "?")
+    : null;
+  return (
+    <div className="viewer__banner viewer__banner--similar" data-testid="similar-banner">
+      <p>
+        <strong>
+          {t("viewer.similar.on", { number: entry.number })}{" "}
+          {o && o.sameContest
+            ? t("entries.similar.later", { number: o.number })
+            : t("entries.similar.laterElsewhere")}
+        </strong>{" "}
+        <span>{t("entries.similar.lead")}</span>
+      </p>
+      <div className="row">
+        {o && o.sameContest && inPool && !comparing ? (
+          <Link to={compareHref!} className="viewer__button" preventScrollReset>
+            {t("entries.similar.compare")}
+          </Link>
+        ) : o && !inPool ? (
+          <Link to={`/entries/${o.id}`} className="viewer__button">
+            {t("entries.similar.open", { number: o.number })}
+          </Link>
+        ) : null}
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="dismiss-similar" />
+          <input type="hidden" name="flagId" value={marker.flagId} />
+          <input type="hidden" name="entryId" value={entry.id} />
+          <input type="hidden" name="filter" value={filter} />
+          <button type="submit" className="viewer__button">
+            {t("entries.similar.dismiss")}
+          </button>
+        </Form>
       </div>
     </div>
   );

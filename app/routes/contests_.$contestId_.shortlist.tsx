@@ -172,13 +172,17 @@ export default function Shortlist() {
             {designers.map((d, i) => (
               <li key={d.designerId} className="shortlist__designer" data-testid="shortlist-designer">
                 <span className="shortlist__rank num" aria-hidden="true">
-                  {d.bestRank !== null ? i + 1 : "–"}
+                  {d.bestRank !== null || d.earlierRank !== null ? i + 1 : "–"}
                 </span>
                 <div>
                   <div className="shortlist__who">
                     <h2>
                       {d.name}{" "}
-                      {d.finalist ? (
+                      {d.winner ? (
+                        <span className="winner-badge" data-testid="winner-badge">
+                          {t("entries.gallery.winner")}
+                        </span>
+                      ) : d.finalist ? (
                         <span className="badge badge--accent">{t("shortlist.finalist.badge")}</span>
                       ) : null}
                     </h2>
@@ -206,9 +210,9 @@ export default function Shortlist() {
                           />
                         </Link>
                         <div className="shortlist__facts">
-                          <span className="muted num">
-                            {t("viewer.entry", { number: e.number })} ·{" "}
-                            {t("shortlist.rank", { rank: e.rank })}
+                          <span className="muted num" data-testid="shortlist-entry-label">
+                            {t("viewer.entry", { number: e.number })}
+                            {e.rank !== null ? ` · ${t("shortlist.rank", { rank: e.rank })}` : ""}
                           </span>
                           {e.ratings > 0 ? (
                             <>

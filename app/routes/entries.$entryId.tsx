@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { SimilarNote } from "~/components/contest-gallery";
 import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
 import { t } from "~/i18n";
-import { getEntryForViewer, withdrawEntry } from "~/modules/entries/entries.server";
+import { getEntryForViewer, similarMarkers, withdrawEntry } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
@@ -34,8 +35,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const canRevise =
     found.isOwn &&
     (await revisionEligibility({ entryId: found.entry.id, designerId: context.user!.id })) === null;
+  const similar = await similarMarkers({
+    contest: found.contest,
+    access: found.access,
+    viewerId: viewer?.id ?? null,
+  });
   return {
     canRevise,
+    similar: similar.get(found.entry.id) ?? [],
     feedback: await getFeedbackForViewer({ entryId: found.entry.id, viewer }),
     now: now(),
     entry: found.entry,
@@ -66,6 +73,7 @@ export default function EntryPage() {
     canRevise,
     contest,
     feedback,
+    similar,
     now: serverNow,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -109,6 +117,9 @@ export default function EntryPage() {
       </div>
       {params.get("withdrawn") ? <Notice tone="success">{t("entries.withdraw.done")}</Notice> : null}
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
+      {similar.map((m) => (
+        <SimilarNote key={m.flagId} marker={m} contestId={contest.id} entryId={entry.id} />
+      ))}
       <div className="entry-layout">
         <div className="stack">
           <div className="entry-stage" data-testid="entry-stage">

@@ -15,7 +15,7 @@ import {
 import { contestAccess, type ContestAccess as RuleAccess } from "./access.server";
 import { loadContest, type Contest } from "./contests.server";
 import { LIVE_STATES, type BriefChange } from "./machine";
-import { listGallery, type EntryCard } from "../entries/entries.server";
+import { countEntriesInRunning, listGallery, type EntryCard } from "../entries/entries.server";
 import { JUDGING_CLIENT_ONLY_EVENTS } from "../judging/events";
 
 /** Who is looking: a logged-in person (any account may act as client and designer) or nobody. */
@@ -112,7 +112,7 @@ export async function getContestForViewer(input: {
   const contest = access.canSeeBrief ? found.contest : hideBrief(found.contest);
   const [client, entryCount, references, names, gallery] = await Promise.all([
     db().selectFrom("users").select("display_name").where("id", "=", contest.clientId).executeTakeFirst(),
-    countReadyEntries(contest.id),
+    countEntriesInRunning(contest.id),
     access.canSeeBrief ? listReferences(contest.id) : Promise.resolve([]),
     userNames([...contest.finalists, ...(contest.winnerId ? [contest.winnerId] : [])]),
     listGallery({ contest: found.contest, access: access.rule, viewerId: input.viewer?.id ?? null }),
@@ -151,16 +151,6 @@ export async function listReferences(contestId: string): Promise<ReferenceSummar
     .orderBy("created_at")
     .orderBy("id")
     .execute();
-}
-
-async function countReadyEntries(contestId: string): Promise<number> {
-  const row = await db()
-    .selectFrom("entries")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("contest_id", "=", contestId)
-    .where("status", "=", "ready")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 async function userNames(ids: string[]): Promise<Map<string, string>> {

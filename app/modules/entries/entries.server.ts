@@ -1,8 +1,14 @@
 import { db, transaction } from "~db/index";
 import type { EntryStatus } from "~db/schema";
 import { now } from "~/utils/clock.server";
-import { contestAccess, seesOthersEntries, type ContestAccess } from "../contests/access.server";
+import {
+  contestAccess,
+  contestHasEnded,
+  seesOthersEntries,
+  type ContestAccess,
+} from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
+import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
 import { MARKED_THUMBNAILS_SINCE } from "./watermark";
 
@@ -11,10 +17,54 @@ export interface EntryCard {
   id: string;
   number: number;
   title: string;
-  designerName: string;
+  /** Null when the contest is blind to this viewer (judges judge blind; see `namesDesigners`). */
+  designerName: string | null;
   status: EntryStatus;
   thumbnailUrl: string | null;
   isOwn: boolean;
+  /** The winning entry (once the client picked it). */
+  isWinner: boolean;
+  /** The client's own stars in the round being rated or decided (null for everyone else). */
+  myStars: number | null;
+  /** "Similar, please review" markers this viewer may see (see `similarMarkers`). */
+  similar: SimilarMarker[];
+}
+
+/**
+ * A "similar, please review" marker: a pair of near-identical images by two designers, for a person
+ * to look at, never a verdict. "later": this entry resembles an earlier one (its contest's client
+ * reviews it); "earlier": a later entry resembles this one (this entry's designer is told).
+ */
+export interface SimilarMarker {
+  flagId: string;
+  side: "later" | "earlier";
+  /** The client reviewed the pair and kept the entry (only the earlier designer still sees these). */
+  dismissed: boolean;
+  /** The other entry, only when this viewer may see it (blind and private contests stay hidden). */
+  other: {
+    id: string;
+    number: number;
+    contestId: string;
+    sameContest: boolean;
+    thumbnailUrl: string | null;
+  } | null;
+}
+
+/** The entries in the running: the one count the contest page, its gallery and the lists show. */
+export async function countEntriesInRunning(contestId: string): Promise<number> {
+  const row = await db()
+    .selectFrom("entries")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("contest_id", "=", contestId)
+    .where("status", "=", "ready")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether the gallery names the designers to this viewer: judges judge blind until the contest ends. */
+function namesDesigners(contest: Contest, access: ContestAccess) {
+  if (contestHasEnded(contest.status) || contest.status === "handover") return true;
+  return access.isClient || !access.isJudge;
 }
 
 export type GallerySort = "newest" | "oldest";
@@ -50,6 +100,11 @@ export async function listGallery(input: {
     .orderBy("entries.number", input.sort === "oldest" ? "asc" : "desc")
     .execute();
   const others = seesOthersEntries(contest, access);
+  const names = namesDesigners(contest, access);
+  const [stars, similar] = await Promise.all([
+    access.isClient ? clientStars(contest) : Promise.resolve(new Map<string, number>()),
+    similarMarkers({ contest, access, viewerId }),
+  ]);
   const entries: EntryCard[] = [];
   let hiddenCount = 0;
   for (const r of rows) {
@@ -65,13 +120,140 @@ export async function listGallery(input: {
       id: r.id,
       number: r.number,
       title: r.title,
-      designerName: r.display_name,
+      designerName: names || isOwn ? r.display_name : null,
       status: r.status,
       thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : null,
       isOwn,
+      isWinner: contest.winningEntryId === r.id,
+      myStars: stars.get(r.id) ?? null,
+      similar: similar.get(r.id) ?? [],
     });
   }
   return { entries, hiddenCount };
+}
+
+/** The client's stars on each entry, in the round the viewer rates now (else the one decided). */
+async function clientStars(contest: Contest): Promise<Map<string, number>> {
+  const round =
+    ratingRound(contest) ?? decisionRound({ ...contest, hasFinalists: contest.finalists.length > 0 });
+  const rows = await db()
+    .selectFrom("ratings")
+    .select(["entry_id", "stars"])
+    .where("contest_id", "=", contest.id)
+    .where("rater_id", "=", contest.clientId)
+    .where("round", "=", round)
+    .execute();
+  return new Map(rows.map((r) => [r.entry_id, r.stars]));
+}
+
+/**
+ * The "similar, please review" markers of one contest's entries for one viewer: the client sees the
+ * flags on later entries of their contest until they dismiss them; a designer sees the flags on their
+ * own earlier entries. The other entry of a pair is named only when this viewer may see it
+ * (`maySeeEntry`): a designer never learns of another designer's entry in a blind contest this way.
+ */
+export async function similarMarkers(input: {
+  contest: Contest;
+  access: ContestAccess;
+  viewerId: string | null;
+}): Promise<Map<string, SimilarMarker[]>> {
+  const { contest, access, viewerId } = input;
+  const out = new Map<string, SimilarMarker[]>();
+  if (!viewerId || !access.canReadBrief) return out;
+  const [later, earlier] = await Promise.all([
+    access.isClient && access.seesAllEntries
+      ? db()
+          .selectFrom("similarity_flags")
+          .select(["id", "entry_id as on_entry", "earlier_entry_id as other_entry", "dismissed_at"])
+          .where("contest_id", "=", contest.id)
+          .where("dismissed_at", "is", null)
+          .orderBy("distance")
+          .execute()
+      : Promise.resolve([]),
+    db()
+      .selectFrom("similarity_flags")
+      .innerJoin("entries", "entries.id", "similarity_flags.earlier_entry_id")
+      .select([
+        "similarity_flags.id",
+        "similarity_flags.earlier_entry_id as on_entry",
+        "similarity_flags.entry_id as other_entry",
+        "similarity_flags.dismissed_at",
+      ])
+      .where("similarity_flags.earlier_contest_id", "=", contest.id)
+      .where("entries.designer_id", "=", viewerId)
+      .orderBy("similarity_flags.distance")
+      .execute(),
+  ]);
+  const flags = [
+    ...later.map((f) => ({ ...f, side: "later" as const })),
+    ...earlier.map((f) => ({ ...f, side: "earlier" as const })),
+  ];
+  if (flags.length === 0) return out;
+  const others = await visibleEntries(
+    flags.map((f) => f.other_entry),
+    viewerId,
+  );
+  for (const f of flags) {
+    const other = others.get(f.other_entry);
+    // A later entry that left the contest (withdrawn) is no longer anything to review.
+    if (f.side === "earlier" && other === undefined && !(await entryStillIn(f.other_entry))) continue;
+    const list = out.get(f.on_entry) ?? [];
+    list.push({
+      flagId: f.id,
+      side: f.side,
+      dismissed: f.dismissed_at !== null,
+      other: other ? { ...other, sameContest: other.contestId === contest.id } : null,
+    });
+    out.set(f.on_entry, list);
+  }
+  return out;
+}
+
+async function entryStillIn(entryId: string) {
+  const row = await db().selectFrom("entries").select("status").where("id", "=", entryId).executeTakeFirst();
+  return row?.status === "ready" || row?.status === "declined";
+}
+
+/** Of these entries, the ones this viewer may see (the rule `maySeeEntry` owns), with a thumbnail. */
+async function visibleEntries(entryIds: string[], viewerId: string | null) {
+  const out = new Map<
+    string,
+    { id: string; number: number; contestId: string; thumbnailUrl: string | null }
+  >();
+  const ids = [...new Set(entryIds)];
+  if (ids.length === 0) return out;
+  const rows = await db()
+    .selectFrom("entries")
+    .leftJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
+    .select([
+      "entries.id",
+      "entries.number",
+      "entries.contest_id",
+      "entries.designer_id",
+      "entries.status",
+      "entry_revisions.thumbnail_key",
+    ])
+    .where("entries.id", "in", ids)
+    .execute();
+  const contests = new Map<string, { contest: Contest; access: ContestAccess } | null>();
+  for (const r of rows) {
+    if (!contests.has(r.contest_id)) {
+      const contest = await loadContest(db(), r.contest_id);
+      contests.set(
+        r.contest_id,
+        contest ? { contest, access: await contestAccess(db(), contest, viewerId) } : null,
+      );
+    }
+    const c = contests.get(r.contest_id);
+    if (!c || !maySeeEntry(c.contest, c.access, r, viewerId)) continue;
+    out.set(r.id, {
+      id: r.id,
+      number: r.number,
+      contestId: r.contest_id,
+      thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : null,
+    });
+  }
+  return out;
 }
 
 /** Whether this viewer may see this entry at all (the rule the page, the data and the media share). */

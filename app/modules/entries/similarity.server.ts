@@ -1,4 +1,4 @@
-import type { Trx } from "~db/index";
+import { db, type Trx } from "~db/index";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { notifyUsers } from "../notify/notifications.server";
@@ -100,4 +100,33 @@ export async function similarityFlagsFor(trx: Trx, entryId: string) {
     .where("entry_id", "=", entryId)
     .orderBy("distance")
     .execute();
+}
+
+/**
+ * The client of the later entry's contest looked at the pair and dismisses the flag. False when
+ * there is no such flag in this contest for this client (answer 404: nothing is revealed).
+ * Dismissing twice is not an error.
+ */
+export async function dismissSimilarity(input: {
+  flagId: string;
+  contestId: string;
+  clientId: string;
+}): Promise<boolean> {
+  const flag = await db()
+    .selectFrom("similarity_flags")
+    .innerJoin("contests", "contests.id", "similarity_flags.contest_id")
+    .select(["similarity_flags.id", "similarity_flags.dismissed_at", "contests.client_id", "contests.status"])
+    .where("similarity_flags.id", "=", input.flagId)
+    .where("similarity_flags.contest_id", "=", input.contestId)
+    .executeTakeFirst();
+  // A refunded client has lost the previews: there is nothing left for them to review.
+  if (!flag || flag.client_id !== input.clientId || flag.status === "refunded") return false;
+  if (flag.dismissed_at !== null) return true;
+  await db()
+    .updateTable("similarity_flags")
+    .set({ dismissed_at: now(), dismissed_by: input.clientId })
+    .where("id", "=", flag.id)
+    .where("dismissed_at", "is", null)
+    .execute();
+  return true;
 }

@@ -67,6 +67,15 @@ export const EliminationSchema = z.object({
   _js: js,
 });
 
+/** The client looked at a "similar, please review" pair and found no copy. */
+export const DismissSimilarSchema = z.object({
+  intent: z.literal("dismiss-similar"),
+  flagId: id,
+  entryId: id.optional(),
+  filter,
+  _js: js,
+});
+
 /** Everything the rating viewer posts, by intent. */
 export const ViewerActionSchema = z.discriminatedUnion("intent", [
   RateSchema,
@@ -76,6 +85,7 @@ export const ViewerActionSchema = z.discriminatedUnion("intent", [
   NoteSchema,
   EliminationSchema.extend({ intent: z.literal("eliminate") }),
   EliminationSchema.extend({ intent: z.literal("reinstate") }),
+  DismissSimilarSchema,
 ]);
 
 export const FinalistsSchema = z.object({

@@ -18,7 +18,8 @@ export { ContestActionError, MAX_FINALISTS };
 export type ShortlistMode = "finalists" | "winner" | "early" | "fast_track" | "closed";
 
 export interface ShortlistEntry extends PoolEntry {
-  rank: number;
+  /** Among the entries rated in this round (null: nobody rated it yet, so it has no rank). */
+  rank: number | null;
   score: number;
   ratings: number;
   confidence: number;
@@ -33,8 +34,10 @@ export interface ShortlistDesigner {
   name: string;
   finalist: boolean;
   winner: boolean;
-  /** The best entry's rank, or null when nobody rated their entries. */
+  /** The best entry's rank, or null when nobody rated their entries in this round. */
   bestRank: number | null;
+  /** In the final round, the best round-1 rank: it orders the finalists nobody rated again yet. */
+  earlierRank: number | null;
   entries: ShortlistEntry[];
 }
 
@@ -98,12 +101,15 @@ export async function getShortlist(input: { contestId: string; clientId: string 
   const noteOf = new Map(notes.map((n) => [`${n.entry_id}:${n.judge_id}`, n.body]));
   const earlierOf = new Map(earlier?.entries.map((e) => [e.entryId, e]) ?? []);
 
+  // Ranks count only rated entries: an unrated one sits at the panel's mean and has earned no place.
+  const rankOf = rankRated(scores.entries);
+  const earlierRankOf = rankRated(earlier?.entries ?? []);
   const designers = new Map<string, ShortlistDesigner>();
   for (const score of scores.entries) {
     const entry = byEntry.get(score.entryId)!;
     const row: ShortlistEntry = {
       ...entry,
-      rank: score.rank,
+      rank: rankOf.get(entry.id) ?? null,
       score: score.score,
       ratings: score.ratings,
       confidence: score.confidence,
@@ -121,16 +127,23 @@ export async function getShortlist(input: { contestId: string; clientId: string 
       finalist: contest.finalists.includes(entry.designerId),
       winner: contest.winnerId === entry.designerId,
       bestRank: null,
+      earlierRank: null,
       entries: [],
     };
-    if (designer.bestRank === null && row.ratings > 0) designer.bestRank = row.rank;
+    if (row.rank !== null) designer.bestRank = Math.min(designer.bestRank ?? row.rank, row.rank);
+    const earlierRank = earlierRankOf.get(entry.id);
+    if (earlierRank !== undefined)
+      designer.earlierRank = Math.min(designer.earlierRank ?? earlierRank, earlierRank);
     designer.entries.push(row);
     designers.set(entry.designerId, designer);
   }
-  // Designers with rated entries first, by their best entry; then the others in submission order.
+  // Designers with rated entries first, by their best entry; in the final round, finalists not rated
+  // again yet follow in their round-1 order; then the others in submission order.
+  const last = Number.MAX_SAFE_INTEGER;
   const ranked = [...designers.values()].sort(
     (a, b) =>
-      (a.bestRank ?? Number.MAX_SAFE_INTEGER) - (b.bestRank ?? Number.MAX_SAFE_INTEGER) ||
+      (a.bestRank ?? last) - (b.bestRank ?? last) ||
+      (a.earlierRank ?? last) - (b.earlierRank ?? last) ||
       Math.min(...a.entries.map((e) => e.number)) - Math.min(...b.entries.map((e) => e.number)),
   );
   const mode = modeOf(contest);
@@ -152,6 +165,13 @@ export async function getShortlist(input: { contestId: string; clientId: string 
     rated: scores.entries.filter((e) => e.ratings > 0).length,
     designers: ranked,
   };
+}
+
+/** Rank 1, 2, … over the rated entries only, in score order (the scores come sorted best first). */
+function rankRated(entries: { entryId: string; ratings: number }[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const e of entries) if (e.ratings > 0) ranks.set(e.entryId, ranks.size + 1);
+  return ranks;
 }
 
 /** The client selects 1–6 finalist designers through the state machine (refusals: ContestActionError). */

@@ -1,7 +1,8 @@
 import { db } from "~db/index";
 import type { RatingRound } from "~db/schema";
-import { hasLaunched } from "../contests/access.server";
+import { contestAccess, hasLaunched } from "../contests/access.server";
 import { loadContest } from "../contests/contests.server";
+import { similarMarkers, type SimilarMarker } from "../entries/entries.server";
 import {
   decisionRound,
   isContestLive,
@@ -30,6 +31,8 @@ export interface ViewerEntry {
   /** The viewer's own stars in the round being rated. */
   myStars: number | null;
   eliminated: boolean;
+  /** "Similar, please review" notes (the client's only: flags they have not dismissed). */
+  similar: SimilarMarker[];
 }
 
 /**
@@ -54,7 +57,7 @@ export async function getJudgingView(input: {
     withDeclined: true,
     ...(round === 2 ? { designers: contest.finalists } : {}),
   });
-  const [mine, eliminated] = await Promise.all([
+  const [mine, eliminated, similar] = await Promise.all([
     db()
       .selectFrom("ratings")
       .select(["entry_id", "stars"])
@@ -71,6 +74,11 @@ export async function getJudgingView(input: {
           .where("eliminated_at", "is not", null)
           .execute()
       : Promise.resolve([]),
+    role === "client"
+      ? contestAccess(db(), contest, input.viewerId).then((access) =>
+          similarMarkers({ contest, access, viewerId: input.viewerId }),
+        )
+      : Promise.resolve(new Map<string, SimilarMarker[]>()),
   ]);
   const myStars = new Map(mine.map((r) => [r.entry_id, r.stars]));
   const out = new Set(eliminated.map((e) => e.user_id));
@@ -88,6 +96,7 @@ export async function getJudgingView(input: {
     declineReason: role === "client" ? e.declineReason : null,
     myStars: myStars.get(e.id) ?? null,
     eliminated: out.has(e.designerId),
+    similar: (similar.get(e.id) ?? []).filter((m) => m.side === "later"),
   }));
   const current = pickEntries(entries, input.filter ?? "all", input.entryId ?? null).current?.id ?? null;
   const feedback: EntryFeedback | null = current

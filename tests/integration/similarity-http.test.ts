@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, transaction } from "~db/index";
+import { hashBands, indexAndFlagSimilar } from "~/modules/entries/similarity.server";
+import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
+import { makeJudge } from "../helpers/judging";
+import { loginAs, startTestServer } from "../helpers/server";
+
+// "Similar, please review" notes as an attacker would probe them: the blind and private rules of
+// access.server.ts still hold through the note, and only the contest's client may dismiss it.
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/**
+ * Give these entries one image hash of their own, indexed as the image job indexes it (the fixtures
+ * give every entry the same hash, and index none).
+ */
+async function sameImage(...entryIds: string[]) {
+  const hash = [...crypto.getRandomValues(new Uint8Array(8))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+  const revisions = (
+    await db().selectFrom("entries").select("current_revision_id").where("id", "in", entryIds).execute()
+  ).map((r) => r.current_revision_id!);
+  await db().updateTable("entry_revisions").set({ phash: hash }).where("id", "in", revisions).execute();
+  await db()
+    .insertInto("phash_bands")
+    .values(
+      revisions.flatMap((id) => hashBands(hash).map((value, band) => ({ revision_id: id, band, value }))),
+    )
+    .execute();
+}
+
+async function flagSimilar(entryId: string) {
+  const r = await db()
+    .selectFrom("entries")
+    .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
+    .select(["entry_revisions.id", "entries.contest_id", "entries.designer_id", "entry_revisions.phash"])
+    .where("entries.id", "=", entryId)
+    .executeTakeFirstOrThrow();
+  await transaction((trx) =>
+    indexAndFlagSimilar(trx, {
+      id: r.id,
+      entryId,
+      contestId: r.contest_id,
+      designerId: r.designer_id,
+      hash: r.phash!,
+    }),
+  );
+  return db()
+    .selectFrom("similarity_flags")
+    .select("id")
+    .where("entry_id", "=", entryId)
+    .executeTakeFirstOrThrow();
+}
+
+async function blindWorld() {
+  const client = await makeUser("Camille Client", "client");
+  const contest = await makeLaunchedContest(client);
+  await db().updateTable("contests").set({ blind: 1 }).where("id", "=", contest.id).execute();
+  const ana = await makeUser("Ana Earlier");
+  const ben = await makeUser("Ben Later");
+  const earlier = await makeReadyEntry(contest.id, ana);
+  const later = await makeReadyEntry(contest.id, ben);
+  await sameImage(earlier, later);
+  const flag = await flagSimilar(later);
+  const thumb = await db()
+    .selectFrom("entries")
+    .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
+    .select("entry_revisions.thumbnail_key")
+    .where("entries.id", "=", later)
+    .executeTakeFirstOrThrow();
+  return { client, contest, ana, ben, earlier, later, flag, laterThumb: thumb.thumbnail_key! };
+}
+
+describe("similar entries in a blind contest", () => {
+  it("the earlier designer is told on their entry, without learning anything of the other designer's entry", async () => {
+    const w = await blindWorld();
+    const ana = await loginAs(server, w.ana);
+    const res = await ana.get(`/contests/${w.contest.id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("A later entry is similar to this one, the client will review it");
+    // Nothing of Ben's entry: not its id, its number, its thumbnail nor its designer.
+    expect(html).not.toContain(w.later);
+    expect(html).not.toContain(w.laterThumb);
+    expect(html).not.toContain("Ben Later");
+    expect(html).not.toMatch(/later entry \(#2\)/);
+    // The entry's own page says the same, and no more.
+    const entryPage = await (await ana.get(`/entries/${w.earlier}`)).text();
+    expect(entryPage).toContain("A later entry is similar to this one, the client will review it");
+    expect(entryPage).not.toContain(w.later);
+    expect(entryPage).not.toContain("Ben Later");
+    // …and the later designer sees no note at all (nothing was flagged against their work).
+    const ben = await loginAs(server, w.ben);
+    const benHtml = await (await ben.get(`/contests/${w.contest.id}`)).text();
+    expect(benHtml).not.toMatch(/similar to|later entry|please review/i);
+    expect(benHtml).not.toContain(w.earlier);
+  });
+
+  it("the client sees the note with the pair; only the client can dismiss it (404 for everyone else)", async () => {
+    const w = await blindWorld();
+    const client = await loginAs(server, w.client);
+    const page = await (await client.get(`/contests/${w.contest.id}`)).text();
+    expect(page).toContain("Similar to #1, please review");
+
+    const judge = await makeJudge(w.contest.id, "Jules Judge");
+    const stranger = await makeUser("Stranger", "client");
+    const form = { intent: "dismiss-similar", flagId: w.flag.id, entryId: w.later };
+    for (const who of [w.ana, w.ben, judge, stranger]) {
+      const res = await (await loginAs(server, who)).post(`/contests/${w.contest.id}/judge`, form);
+      expect(res.status, who).toBe(404);
+    }
+    // A flag of another contest cannot be dismissed through this one.
+    const other = await makeLaunchedContest(w.client);
+    expect((await client.post(`/contests/${other.id}/judge`, form)).status).toBe(404);
+    const still = await db()
+      .selectFrom("similarity_flags")
+      .select("dismissed_at")
+      .where("id", "=", w.flag.id)
+      .executeTakeFirstOrThrow();
+    expect(still.dismissed_at).toBeNull();
+
+    // Without JavaScript: a POST, then back to the same entry.
+    const res = await client.post(`/contests/${w.contest.id}/judge`, form);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/contests/${w.contest.id}/judge?entry=${w.later}`);
+    const after = await db()
+      .selectFrom("similarity_flags")
+      .select(["dismissed_at", "dismissed_by"])
+      .where("id", "=", w.flag.id)
+      .executeTakeFirstOrThrow();
+    expect(after.dismissed_by).toBe(w.client);
+    expect(after.dismissed_at).not.toBeNull();
+    expect(await (await client.get(`/contests/${w.contest.id}`)).text()).not.toContain("please review");
+    // The earlier designer now reads that the client looked at it.
+    const ana = await loginAs(server, w.ana);
+    expect(await (await ana.get(`/contests/${w.contest.id}`)).text()).toContain(
+      "The client reviewed a similar later entry and kept it in the contest",
+    );
+  });
+
+  it("a flag against an entry of a private contest names nothing of it to the later contest's client", async () => {
+    const privateClient = await makeUser("Private Client", "client");
+    const hidden = await makeLaunchedContest(privateClient);
+    await db().updateTable("contests").set({ is_private: 1 }).where("id", "=", hidden.id).execute();
+    const ana = await makeUser("Ana Private");
+    const hiddenEntry = await makeReadyEntry(hidden.id, ana);
+    const client = await makeUser("Camille Client", "client");
+    const contest = await makeLaunchedContest(client);
+    const ben = await makeUser("Ben Public");
+    const later = await makeReadyEntry(contest.id, ben);
+    await sameImage(hiddenEntry, later);
+    await flagSimilar(later);
+    const html = await (await (await loginAs(server, client)).get(`/contests/${contest.id}`)).text();
+    expect(html).toContain("Similar to an entry in another contest, please review");
+    expect(html).not.toContain(hiddenEntry);
+    expect(html).not.toContain(hidden.id);
+  });
+});
