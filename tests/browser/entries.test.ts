@@ -1,8 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "~db/seed";
-import { artifactPath, launchBrowser, startAppProcess, watchErrors } from "../helpers/browser";
+import {
+  artifactPath,
+  launchBrowser,
+  startAppProcess,
+  watchErrors,
+  logInThroughForm,
+} from "../helpers/browser";
 
 let app: Awaited<ReturnType<typeof startAppProcess>>;
 let browser: Browser;
@@ -39,13 +44,7 @@ async function design(grain = 0): Promise<Buffer> {
 /** An entry's own page (not /contests/…/entries/new, whose last segment looks like an id too). */
 const ENTRY_PAGE = /^https?:\/\/[^/]+\/entries\/[a-z0-9]+$/;
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
+const logIn = (page: Page, who: string) => logInThroughForm(page, app.url, who);
 
 async function openDemoContest(page: Page) {
   await page.goto(`${app.url}/contests`);

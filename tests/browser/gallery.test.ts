@@ -6,7 +6,7 @@ import { computeVerdict } from "~/modules/contests/verdict.server";
 import { hashBands, indexAndFlagSimilar } from "~/modules/entries/similarity.server";
 import { rateEntry } from "~/modules/judging/ratings.server";
 import { paintEntries } from "../helpers/artwork";
-import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
+import { artifactPath, launchBrowser, watchErrors, logInThroughForm } from "../helpers/browser";
 import { makeLaunchedContest, makeReadyDraft, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge, selectFinalistsNow } from "../helpers/judging";
 import { startTestServer } from "../helpers/server";
@@ -27,18 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function emailOf(userId: string) {
-  return (await db().selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow())
-    .email;
-}
-
-async function logIn(page: Page, userId: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-mail").fill(await emailOf(userId));
-  await page.getByLabel("Password").fill("a test passphrase");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
+const logIn = (page: Page, who: string) => logInThroughForm(page, server.url, who);
 
 async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
   const context = await browser.newContext({
@@ -396,7 +385,7 @@ describe("accessibility of the gallery, viewer, shortlist and wizard", () => {
     const second = await makeReadyEntry(contest.id, ben);
     await sameImage(first, second);
     await paintEntries([first, second]); // the landing page shows them to everyone who logs in
-    await flagSimilar(second); // an unread notification for the client
+    await flagSimilar(second); // an unread notification for the client, beside the launch receipt
     const { context, page } = await newPage();
     await logIn(page, client);
     for (const path of ["/dashboard", `/contests/${contest.id}`]) {
@@ -435,7 +424,8 @@ describe("accessibility of the gallery, viewer, shortlist and wizard", () => {
       expect(mismatches, `${path}: ${JSON.stringify(mismatches)}`).toEqual([]);
     }
     // The unread count is part of the notifications link's name.
-    expect(await page.getByRole("link", { name: /^Notifications 1 unread$/ }).count()).toBe(1);
+    // (the similar entry's note and the launch receipt)
+    expect(await page.getByRole("link", { name: /^Notifications 2 unread$/ }).count()).toBe(1);
     expect(await page.getByRole("link", { name: /^Camille Tremblay/ }).count()).toBe(1);
     await context.close();
   });

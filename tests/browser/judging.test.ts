@@ -5,7 +5,7 @@ import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
 import { DAY, advanceClock } from "~/utils/clock.server";
 import { paintEntries } from "../helpers/artwork";
-import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
+import { artifactPath, launchBrowser, watchErrors, logInThroughForm } from "../helpers/browser";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge } from "../helpers/judging";
 import { drainJobs } from "../helpers/jobs";
@@ -31,13 +31,7 @@ async function emailOf(userId: string) {
     .email;
 }
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("a test passphrase");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
+const logIn = (page: Page, who: string) => logInThroughForm(page, server.url, who);
 
 async function openViewer(page: Page, contestId: string) {
   await page.goto(`${server.url}/contests/${contestId}/judge`);

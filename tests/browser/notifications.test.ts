@@ -1,8 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "~db/seed";
-import { artifactPath, launchBrowser, startAppProcess, watchErrors } from "../helpers/browser";
+import {
+  artifactPath,
+  launchBrowser,
+  startAppProcess,
+  watchErrors,
+  logInThroughForm,
+} from "../helpers/browser";
 
 let app: Awaited<ReturnType<typeof startAppProcess>>;
 let browser: Browser;
@@ -27,13 +32,7 @@ function design(): Promise<Buffer> {
     .toBuffer();
 }
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
+const logIn = (page: Page, who: string) => logInThroughForm(page, app.url, who);
 
 describe("the client's notifications", () => {
   it("say which designer sent which entry to which contest, with its thumbnail, and lead to it", async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
 import { paintEntries } from "../helpers/artwork";
-import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
+import { artifactPath, launchBrowser, watchErrors, logInThroughForm } from "../helpers/browser";
 import { drainJobs } from "../helpers/jobs";
 import { judgingSetup, selectFinalistsNow } from "../helpers/judging";
 import { startTestServer } from "../helpers/server";
@@ -22,18 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, userId: string) {
-  const { email } = await db()
-    .selectFrom("users")
-    .select("email")
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill("a test passphrase");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
+const logIn = (page: Page, who: string) => logInThroughForm(page, server.url, who);
 
 /** A new version of a design, drawn from raw pixels: a square of the given colour. */
 async function newVersion(rgb: [number, number, number]) {

@@ -4,6 +4,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { db } from "~db/index";
+import { DEMO_PASSWORD } from "~db/seed";
 
 export const ARTIFACTS = path.resolve("test-artifacts");
 
@@ -108,4 +110,27 @@ export function watchErrors(page: Page) {
     if (m.type() === "error" && !SUPERSEDED_NAVIGATION.test(m.text())) errors.push(m.text());
   });
   return errors;
+}
+
+/** The fixtures' shared password (tests/helpers/fixtures.ts). */
+export const FIXTURE_PASSWORD = "a test passphrase";
+
+/**
+ * Log in through the login form, as a person does, and wait until the page names them. `who` is an
+ * e-mail, or the id of a user made by the fixtures (its e-mail is looked up).
+ */
+export async function logInThroughForm(
+  page: Page,
+  base: string,
+  who: string,
+  password = who.endsWith("@demo.concours") ? DEMO_PASSWORD : FIXTURE_PASSWORD,
+) {
+  const email = who.includes("@")
+    ? who
+    : (await db().selectFrom("users").select("email").where("id", "=", who).executeTakeFirstOrThrow()).email;
+  await page.goto(`${base}/login`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByTestId("current-user").waitFor({ state: "attached" });
 }
