@@ -100,7 +100,9 @@ export function ErrorBoundary() {
     isRouteErrorResponse(error) && typeof error.data === "string" && error.status < 500 ? error.data : null;
   return (
     <div className="container page page--medium">
-      <h1>{notFound ? t("errors.notFound.title") : t("errors.title")}</h1>
+      <h1>
+        {notFound ? t("errors.notFound.title") : forbidden ? t("errors.forbidden.title") : t("errors.title")}
+      </h1>
       <p className="lead">
         {notFound
           ? t("errors.notFound.body")

@@ -113,6 +113,7 @@ export const en = {
   "errors.title": "Something went wrong",
   "errors.notFound.title": "Page not found",
   "errors.notFound.body": "There is nothing at this address. It may have moved, or it may be private.",
+  "errors.forbidden.title": "Not open to you",
   "errors.forbidden": "You do not have access to this page.",
   "errors.csrf": "This request came from another site and was refused.",
   "errors.generic": "We could not complete that. Please try again.",

@@ -157,8 +157,13 @@ function answerBeforeClosing() {
     if (SAFE_METHODS.has(req.method)) return next();
     const destroy = req.destroy.bind(req);
     req.destroy = (error?: Error) => {
-      if (req.complete || req.socket.destroyed) return destroy(error);
+      if (req.socket.destroyed) return destroy(error);
       req.removeAllListeners("data");
+      // Already all here (a small body): nothing to drain, and the connection may well go on.
+      if (req.complete) {
+        req.resume();
+        return req;
+      }
       if (!res.headersSent) res.setHeader("Connection", "close");
       let drained = 0;
       req.on("data", (chunk: Buffer) => {

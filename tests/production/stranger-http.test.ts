@@ -35,6 +35,22 @@ function raw(
   });
 }
 
+describe("a stranger's first visit", () => {
+  it("the key pages answer, the demo contest among them, with no error in the log", async () => {
+    const stranger = app.client();
+    for (const p of ["/", "/contests", "/login", "/signup", "/forgot-password", "/healthz"]) {
+      expect((await stranger.get(p)).status, p).toBe(200);
+    }
+    const list = await (await stranger.get("/contests")).text();
+    const contest = list.match(/href="(\/contests\/(?!new)[^"/?#]+)"/)?.[1];
+    expect(contest).toBeTruthy();
+    const page = await stranger.get(contest!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Boulangerie Pain d&#x27;Or");
+    expect(app.output()).not.toMatch(/"level":"error"/);
+  });
+});
+
 describe("the development mailbox is not part of production", () => {
   it("answers 404 for the mailbox and its data, to strangers and to users, and no page links it", async () => {
     const stranger = app.client();
