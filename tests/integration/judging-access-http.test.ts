@@ -374,3 +374,14 @@ describe("what an outsider may not see answers exactly as an unknown contest doe
     }
   });
 });
+
+describe("the page someone who may see a contest, but not judge it, gets", () => {
+  it("says in words that it is not open to them (403), not that something went wrong", async () => {
+    const w = await world();
+    const res = await w.clients.designer.get(`/contests/${w.contestId}/judge`);
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain("Not open to you");
+    expect(html).not.toContain("Something went wrong");
+  });
+});
