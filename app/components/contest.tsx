@@ -3,13 +3,13 @@ import type { ReactNode } from "react";
 import { t } from "~/i18n";
 import {
   STYLE_AXES,
-  formatMoney,
   normalizeHex,
   type Category,
   type Deliverable,
   type Style,
   type StyleAxis,
 } from "~/modules/contests/brief";
+import { formatPrize } from "~/modules/money/money";
 import { mediaUrl } from "~/modules/entries/media";
 import { judgingEventText } from "~/modules/judging/events";
 import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
@@ -25,7 +25,7 @@ export function Money({
   currency: string;
   className?: string;
 }) {
-  return <span className={`num${className ? ` ${className}` : ""}`}>{formatMoney(amount, currency)}</span>;
+  return <span className={`num${className ? ` ${className}` : ""}`}>{formatPrize(amount, currency)}</span>;
 }
 
 export function StatusBadge({ status }: { status: ContestStatus }) {
@@ -447,7 +447,7 @@ function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): strin
       return t("event.split_by_rule.amounts", {
         awards: awards
           .map(
-            (a) => `${e.names[String(a.designerId)] ?? ""} (${formatMoney(Number(a.amount ?? 0), currency)})`,
+            (a) => `${e.names[String(a.designerId)] ?? ""} (${formatPrize(Number(a.amount ?? 0), currency)})`,
           )
           .join(", "),
       });

@@ -15,6 +15,7 @@ import {
   CATEGORIES,
   CATEGORY_KEYS,
   DELIVERABLES,
+  CURRENCY,
   LaunchedBriefEdit,
   PRESETS,
   PRIZE_CHOICES,
@@ -23,13 +24,13 @@ import {
   StyleStep,
   WIZARD_STEPS,
   cardSchema,
-  formatMoney,
   parseMoney,
   presetAmount,
   prizeStepSchema,
   type Category,
   type StyleAxis,
 } from "~/modules/contests/brief";
+import { currencySymbol, formatPrize } from "~/modules/money/money";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { Field, FieldError, FormError } from "./field";
 import { ColourField, DaysField, OptionCard, StyleSlider, TextAreaField } from "./form-controls";
@@ -147,7 +148,9 @@ export function BasicsForm({
                 <input {...props} key={props.key} />
                 <span className="category-choice__name">{t(`category.${props.value as Category}`)}</span>
                 <span className="category-choice__from num">
-                  {t("category.from", { amount: formatMoney(CATEGORIES[props.value as Category].min) })}
+                  {t("category.from", {
+                    amount: formatPrize(CATEGORIES[props.value as Category].min, CURRENCY),
+                  })}
                 </span>
               </label>
             ))}
@@ -347,7 +350,7 @@ export function PrizeForm({
       preset ? presetAmount(category, preset.key) : parseMoney(typeof typed === "string" ? typed : ""),
     );
   }, [choice, typed, category, onPrizeChange]);
-  const min = formatMoney(CATEGORIES[category].min);
+  const min = formatPrize(CATEGORIES[category].min, CURRENCY);
   const prizeHint = `${fields.prize.id}-hint`;
   return (
     <>
@@ -368,7 +371,7 @@ export function PrizeForm({
                   <span className="package__name">{t(`wizard.prize.package.${key}`)}</span>
                   {preset ? (
                     <span className="package__amount num">
-                      {formatMoney(presetAmount(category, preset.key))}
+                      {formatPrize(presetAmount(category, preset.key), CURRENCY)}
                     </span>
                   ) : null}
                   <span className="package__note">{t(`wizard.prize.package.${key}.note`)}</span>
@@ -385,7 +388,7 @@ export function PrizeForm({
             </span>
             <span className="input-prefix">
               <span className="input-prefix__text" aria-hidden="true">
-                $
+                {currencySymbol(CURRENCY)}
               </span>
               <input
                 className="input num"

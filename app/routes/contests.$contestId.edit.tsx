@@ -28,10 +28,10 @@ import {
   StyleStep,
   WIZARD_STEPS,
   cardSchema,
-  formatMoney,
   presetAmount,
   prizeStepSchema,
 } from "~/modules/contests/brief";
+import { amountInputValue, formatPrize } from "~/modules/money/money";
 import type { Contest } from "~/modules/contests/contests.server";
 import {
   briefGaps,
@@ -89,7 +89,7 @@ function defaultsOf(c: Contest): WizardDefaults {
     style: styleStep,
     prize: {
       prizeChoice: preset?.key ?? "custom",
-      prize: String(c.prize / 100),
+      prize: amountInputValue(c.prize, c.currency),
       qualifyingDays: String(c.durations.qualifying / 86_400_000),
       selectionDays: String(c.durations.selection / 86_400_000),
       finalDays: String(c.durations.final / 86_400_000),
@@ -551,8 +551,8 @@ function ReviewStep() {
   const launchResult = actionData?.intent === "launch" ? actionData.result : undefined;
   const freshKey = actionData?.intent === "launch" ? actionData.freshKey : null;
   const total = price
-    ? formatMoney(price.total, price.currency)
-    : formatMoney(contest.prize, contest.currency);
+    ? formatPrize(price.total, price.currency)
+    : formatPrize(contest.prize, contest.currency);
   const stepOf = { basics: 1, about: 2, prize: 4 } as const;
   return (
     <div className="container page wizard">
@@ -601,7 +601,7 @@ function ReviewStep() {
                     <dt>
                       {t("wizard.review.feeRate", { percent: price.percent })}
                       <span className="totals__hint">
-                        {t("wizard.review.feeHint", { floor: formatMoney(price.floor, price.currency) })}
+                        {t("wizard.review.feeHint", { floor: formatPrize(price.floor, price.currency) })}
                       </span>
                     </dt>
                     <dd>

@@ -17,7 +17,7 @@ import { Money } from "~/components/contest";
 import { Notice } from "~/components/field";
 import { Countdown, LocalTime } from "~/components/time";
 import { t } from "~/i18n";
-import { formatMoney } from "~/modules/contests/brief";
+import { formatPrize } from "~/modules/money/money";
 import { signAgreement } from "~/modules/handover/agreement.server";
 import { formatList, receiveFinalFile } from "~/modules/handover/files.server";
 import { MessageSchema, SignSchema } from "~/modules/handover/forms";
@@ -119,7 +119,7 @@ export default function HandoverPage() {
   const hasFiles = view.files.length > 0;
   const clientSigned = !!view.agreement.signatures.client;
   const designerSigned = !!view.agreement.signatures.designer;
-  const prize = formatMoney(contest.prize, contest.currency);
+  const prize = formatPrize(contest.prize, contest.currency);
 
   const steps: { label: string; state: StepState; note: string }[] = [
     {

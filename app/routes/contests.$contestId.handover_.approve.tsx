@@ -6,7 +6,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { formatSize } from "~/components/handover";
 import { t } from "~/i18n";
-import { ConfirmSchema, formatMoney } from "~/modules/contests/brief";
+import { ConfirmSchema } from "~/modules/contests/brief";
+import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
 import { handoverPaths } from "~/modules/handover/paths";
 import { getHandoverView } from "~/modules/handover/view.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     contestId: view.contest.id,
     title: view.contest.title,
-    prize: formatMoney(view.contest.prize, view.contest.currency),
+    prize: formatPrize(view.contest.prize, view.contest.currency),
     designer: view.winnerName,
     completed: view.contest.status === "completed",
     missing: missingText(view.missing, view.winnerName),

@@ -5,7 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { t } from "~/i18n";
-import { ConfirmSchema, formatMoney } from "~/modules/contests/brief";
+import { ConfirmSchema } from "~/modules/contests/brief";
+import { formatPrize } from "~/modules/money/money";
 import { ownContest } from "~/modules/contests/drafts.server";
 import { refundContest } from "~/modules/contests/manage.server";
 import { clientActions, contestPaths } from "~/modules/contests/next-steps";
@@ -28,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     id: c.id,
     title: c.title,
-    prize: formatMoney(c.prize, c.currency),
+    prize: formatPrize(c.prize, c.currency),
     refundable: clientActions(c).includes("refund"),
   };
 }

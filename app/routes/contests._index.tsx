@@ -3,7 +3,8 @@ import { Form, Link, useFetcher, useLoaderData, useSubmit } from "@remix-run/rea
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ContestCard, type ContestCardProps } from "~/components/contest";
 import { t } from "~/i18n";
-import { CATEGORY_KEYS } from "~/modules/contests/brief";
+import { CATEGORY_KEYS, CURRENCY } from "~/modules/contests/brief";
+import { amountInputValue } from "~/modules/money/money";
 import {
   SORTS,
   STATUS_FILTERS,
@@ -249,7 +250,7 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 className="input num"
                 name="min"
                 inputMode="decimal"
-                defaultValue={filters.minPrize !== null ? String(filters.minPrize / 100) : ""}
+                defaultValue={filters.minPrize !== null ? amountInputValue(filters.minPrize, CURRENCY) : ""}
                 aria-label={t("browse.prize.min")}
                 placeholder="0"
               />
@@ -260,7 +261,7 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 className="input num"
                 name="max"
                 inputMode="decimal"
-                defaultValue={filters.maxPrize !== null ? String(filters.maxPrize / 100) : ""}
+                defaultValue={filters.maxPrize !== null ? amountInputValue(filters.maxPrize, CURRENCY) : ""}
                 aria-label={t("browse.prize.max")}
                 placeholder="∞"
               />

@@ -7,7 +7,7 @@ import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
 import { t } from "~/i18n";
 import { earningsOf } from "~/modules/earnings/earnings.server";
-import { formatAmount } from "~/modules/earnings/format";
+import { formatMoney } from "~/modules/money/money";
 import { PayoutReviewSchema } from "~/modules/handover/forms";
 import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -65,16 +65,16 @@ export default function EarningsPage() {
                 <div className="balance__main">
                   <dt>{t("earnings.available")}</dt>
                   <dd className="num" data-testid="available">
-                    {formatAmount(b.available, b.currency)}
+                    {formatMoney(b.available, b.currency)}
                   </dd>
                 </div>
                 <div>
                   <dt>{t("earnings.inFlight")}</dt>
-                  <dd className="num">{formatAmount(b.inFlight, b.currency)}</dd>
+                  <dd className="num">{formatMoney(b.inFlight, b.currency)}</dd>
                 </div>
                 <div>
                   <dt>{t("earnings.paidOut")}</dt>
-                  <dd className="num">{formatAmount(b.paidOut, b.currency)}</dd>
+                  <dd className="num">{formatMoney(b.paidOut, b.currency)}</dd>
                 </div>
               </dl>
             ))}
@@ -112,7 +112,7 @@ export default function EarningsPage() {
                         ) : null}
                       </td>
                       <td className={`num num-col ${m.amount < 0 ? "is-out" : "is-in"}`}>
-                        {`${m.amount > 0 ? "+" : "−"}${formatAmount(Math.abs(m.amount), m.currency)}`}
+                        {`${m.amount > 0 ? "+" : "−"}${formatMoney(Math.abs(m.amount), m.currency)}`}
                       </td>
                     </tr>
                   ))}
@@ -125,7 +125,7 @@ export default function EarningsPage() {
                     {earnings.payouts.map((p) => (
                       <li key={p.id} className="payout">
                         <div>
-                          <p className="payout__amount num">{formatAmount(p.amount, p.currency)}</p>
+                          <p className="payout__amount num">{formatMoney(p.amount, p.currency)}</p>
                           <p className="muted small">
                             {t("earnings.payout.to", { destination: p.destination })} ·{" "}
                             <LocalTime at={p.createdAt} />
@@ -188,7 +188,7 @@ function PayoutForm() {
           </label>
           <span className="field__hint" id={`${fields.amount.id}-hint`}>
             {t("earnings.payout.amount.hint", {
-              available: formatAmount(balance.available, balance.currency),
+              available: formatMoney(balance.available, balance.currency),
             })}
           </span>
           <input

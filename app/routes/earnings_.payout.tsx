@@ -5,13 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { t } from "~/i18n";
-import {
-  checkPayout,
-  formatAmount,
-  newPayoutKey,
-  parseAmount,
-  sendPayout,
-} from "~/modules/earnings/earnings.server";
+import { checkPayout, newPayoutKey, parseAmount, sendPayout } from "~/modules/earnings/earnings.server";
+import { formatMoney } from "~/modules/money/money";
 import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
 
@@ -46,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     amount: submission.value.amount,
     currency: checked.currency,
     destination: checked.destination,
-    label: formatAmount(checked.amount, checked.currency),
+    label: formatMoney(checked.amount, checked.currency),
     key: newPayoutKey(),
   };
 }

@@ -4,7 +4,7 @@ import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
 import { t } from "~/i18n";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
-import { formatAmount } from "~/modules/earnings/format";
+import { formatMoney } from "~/modules/money/money";
 import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
 
@@ -62,25 +62,25 @@ export default function ReceiptsPage() {
                 <dl className="receipt__lines">
                   <div>
                     <dt>{t("receipts.prize")}</dt>
-                    <dd className="num">{formatAmount(r.prize, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.prize, r.currency)}</dd>
                   </div>
                   <div>
                     <dt>{t("receipts.fee")}</dt>
-                    <dd className="num">{formatAmount(r.fee, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.fee, r.currency)}</dd>
                   </div>
                   <div className="receipt__total">
                     <dt>{t("receipts.paid")}</dt>
-                    <dd className="num">{formatAmount(r.paid, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.paid, r.currency)}</dd>
                   </div>
                   {r.refunded > 0 ? (
                     <div className="receipt__refund">
                       <dt>{t("receipts.refunded")}</dt>
-                      <dd className="num">{`−${formatAmount(r.refunded, r.currency)}`}</dd>
+                      <dd className="num">{`−${formatMoney(r.refunded, r.currency)}`}</dd>
                     </div>
                   ) : null}
                   <div>
                     <dt>{t("receipts.net")}</dt>
-                    <dd className="num">{formatAmount(r.paid - r.refunded, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.paid - r.refunded, r.currency)}</dd>
                   </div>
                 </dl>
               </li>
@@ -96,15 +96,15 @@ export default function ReceiptsPage() {
               </div>
               <div>
                 <dt>{t("receipts.paid")}</dt>
-                <dd className="num">{formatAmount(s.paid, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.paid, s.currency)}</dd>
               </div>
               <div>
                 <dt>{t("receipts.feeKept")}</dt>
-                <dd className="num">{formatAmount(s.feeKept, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.feeKept, s.currency)}</dd>
               </div>
               <div>
                 <dt>{t("receipts.refunded")}</dt>
-                <dd className="num">{formatAmount(s.refunded, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.refunded, s.currency)}</dd>
               </div>
             </dl>
           ))}

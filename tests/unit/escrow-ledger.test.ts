@@ -9,7 +9,6 @@ import {
   awardProblem,
   canDebit,
   equalAwards,
-  formatMoney,
   isCurrency,
   launchPrice,
   pendingBalance,
@@ -152,14 +151,5 @@ describe("balances", () => {
     const posted = applyTransfer(designer, "debit", "post", 200);
     expect(posted).toEqual({ debitsPosted: 200, creditsPosted: 500, debitsPending: 0, creditsPending: 0 });
     expect(availableBalance(posted)).toBe(300);
-  });
-});
-
-describe("formatMoney", () => {
-  it("formats minor units exactly, without floats", () => {
-    expect(formatMoney(123456, "USD")).toBe("$1,234.56");
-    expect(formatMoney(5, "EUR")).toBe("€0.05");
-    expect(formatMoney(-2900, "GBP")).toBe("-£29.00");
-    expect(formatMoney(MAX_AMOUNT - 1, "USD")).toBe("$999,999,999.99");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n";
-import { readAmount, type AmountRefusal } from "../money/amounts";
+import { amountInputValue, formatPrize, readAmount, type AmountRefusal } from "../money/money";
 
 /** What a client can ask for, with the smallest prize we accept for each (minor units, USD). */
 export const CATEGORIES = {
@@ -63,25 +63,6 @@ export function parseMoney(input: string): number | null {
   return read.ok ? read.minor : null;
 }
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** "$499" or "$1,250.50": whole amounts without cents. (Intl formatters are built once each.) */
-export function formatMoney(minor: number, currency = CURRENCY, locale = "en-US"): string {
-  const whole = minor % 100 === 0;
-  const key = `${locale}|${currency}|${whole}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: 2,
-    });
-    moneyFormats.set(key, format);
-  }
-  return format.format(minor / 100);
-}
-
 /** The brief wizard, in order; the last step reviews the brief and launches the contest. */
 export const WIZARD_STEPS = ["basics", "about", "style", "prize", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -130,7 +111,7 @@ export function readPrize(input: string): { ok: true; minor: number } | { ok: fa
   const read = readAmount(input);
   if (read.ok) {
     if (read.minor > MAX_PRIZE)
-      return { ok: false, message: t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) }) };
+      return { ok: false, message: t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY) }) };
     return read;
   }
   return { ok: false, message: PRIZE_REFUSALS[read.reason]() };
@@ -140,7 +121,7 @@ const PRIZE_REFUSALS: Record<AmountRefusal, () => string> = {
   empty: () => t("brief.error.prizeRequired"),
   negative: () => t("brief.error.prizePositive"),
   too_many_decimals: () => t("brief.error.prizeCents"),
-  too_large: () => t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) }),
+  too_large: () => t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY) }),
   invalid: () => t("brief.error.prize"),
 };
 
@@ -281,7 +262,9 @@ export function prizeStepSchema(category: Category) {
     const input = raw as Record<string, unknown>;
     const choice = input.prizeChoice;
     const preset = PRESETS.find((p) => p.key === choice);
-    return preset ? { ...input, prize: String(presetAmount(category, preset.key) / 100) } : input;
+    return preset
+      ? { ...input, prize: amountInputValue(presetAmount(category, preset.key), CURRENCY) }
+      : input;
   }, base);
 }
 export type PrizeValues = z.output<ReturnType<typeof prizeStepSchema>>;
@@ -301,9 +284,9 @@ export const PrizeStepShape = z.object({
 export function prizeProblem(category: Category, prizeMinor: number): string | null {
   if (!Number.isSafeInteger(prizeMinor) || prizeMinor <= 0) return t("brief.error.prizePositive");
   if (prizeMinor < CATEGORIES[category].min) {
-    return t("brief.error.prizeMin", { min: formatMoney(CATEGORIES[category].min) });
+    return t("brief.error.prizeMin", { min: formatPrize(CATEGORIES[category].min, CURRENCY) });
   }
-  if (prizeMinor > MAX_PRIZE) return t("brief.error.prizeMax", { max: formatMoney(MAX_PRIZE) });
+  if (prizeMinor > MAX_PRIZE) return t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY) });
   return null;
 }
 

@@ -1,4 +1,5 @@
-import { CATEGORY_KEYS, parseMoney, type Category } from "./brief";
+import { amountInputValue } from "../money/money";
+import { CATEGORY_KEYS, CURRENCY, parseMoney, type Category } from "./brief";
 
 /** Browsing contests: the filters of /contests, read leniently from the URL (a bad value is ignored). */
 export const SORTS = ["ending", "newest", "prize"] as const;
@@ -70,8 +71,8 @@ export function browseSearch(filters: BrowseFilters, patch: Partial<BrowseFilter
   const p = new URLSearchParams();
   if (f.q) p.set("q", f.q);
   for (const c of f.categories) p.append("category", c);
-  if (f.minPrize !== null) p.set("min", String(f.minPrize / 100));
-  if (f.maxPrize !== null) p.set("max", String(f.maxPrize / 100));
+  if (f.minPrize !== null) p.set("min", amountInputValue(f.minPrize, CURRENCY));
+  if (f.maxPrize !== null) p.set("max", amountInputValue(f.maxPrize, CURRENCY));
   if (f.endingSoon) p.set("ending", "on");
   if (f.guaranteed) p.set("guaranteed", "on");
   if (f.status !== "open") p.set("status", f.status);

@@ -2,7 +2,7 @@ import { db } from "~db/index";
 import type { PayoutStatus } from "~db/schema";
 import { t } from "~/i18n";
 import { newId } from "~/utils/ids.server";
-import { formatMoney, isCurrency } from "../escrow/ledger";
+import { isCurrency } from "../escrow/ledger";
 import {
   clientReceipts,
   designerBalance,
@@ -11,7 +11,7 @@ import {
   type DesignerBalance,
 } from "../escrow/ledger.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
-import { readAmount } from "../money/amounts";
+import { formatMoney, readAmount } from "../money/money";
 
 /**
  * A designer's earnings and a client's receipts, read from the escrow ledger (never kept apart from
@@ -68,8 +68,6 @@ export async function earningsOf(designerId: string): Promise<Earnings> {
     payouts: payouts.map((p) => ({ ...p, destination: destinationOf.get(p.id) ?? "" })),
   };
 }
-
-export { formatAmount } from "./format";
 
 /** "120", "120,5", "$1,200.50", "1 200,50" → minor units; null when it is not an amount above zero. */
 export function parseAmount(input: string): number | null {

@@ -232,18 +232,3 @@ export function applyTransfer(
       return { ...t, [pending]: t[pending] - amount };
   }
 }
-
-/** Format an amount for people ("$1,234.56"): exact, the minor units never go through a float. */
-export function formatMoney(amount: number, currency: Currency, locale = "en"): string {
-  const { exponent } = CURRENCIES[currency];
-  const sign = amount < 0 ? "-" : "";
-  const digits = String(Math.abs(amount)).padStart(exponent + 1, "0");
-  const decimal = exponent ? `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}` : digits;
-  const format = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  }).format as (value: string) => string;
-  return format(`${sign}${decimal}`);
-}

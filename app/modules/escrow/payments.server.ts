@@ -10,7 +10,8 @@ import { singleton } from "~/utils/singleton.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { MAX_AMOUNT, formatMoney, isCurrency, isMinorAmount, type Currency } from "./ledger";
+import { formatMoney } from "../money/money";
+import { MAX_AMOUNT, isCurrency, isMinorAmount, type Currency } from "./ledger";
 import {
   escrowOf,
   holdForPayout,
@@ -88,7 +89,7 @@ async function callProvider(operation: string, fn: () => Promise<ProviderResult>
 }
 
 function money(amount: number, currency: string) {
-  return isCurrency(currency) ? formatMoney(amount, currency) : `${amount} ${currency}`;
+  return formatMoney(amount, currency);
 }
 
 function attemptFields(result: ProviderResult) {

@@ -4,7 +4,7 @@ import { attachmentDisposition } from "~storage/index";
 import type { AgreementParty, AgreementSignature, TransferAgreement } from "~db/schema";
 import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
-import { formatMoney } from "../contests/brief";
+import { formatPrize } from "../money/money";
 import { notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty, type HandoverParty, type HandoverRole } from "./access.server";
 import { renderPdf, type PdfBlock } from "./pdf";
@@ -44,7 +44,7 @@ async function composeText(executor: DB | Trx, contest: HandoverParty["contest"]
     designer: name(contest.winnerId),
     number: entry.number,
     entry: entry.title || t("entries.untitled"),
-    prize: formatMoney(contest.prize, contest.currency),
+    prize: formatPrize(contest.prize, contest.currency),
   });
 }
 

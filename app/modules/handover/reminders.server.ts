@@ -2,7 +2,7 @@ import { transaction, type Trx } from "~db/index";
 import { t } from "~/i18n";
 import { DAY, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
-import { formatMoney } from "../contests/brief";
+import { formatPrize } from "../money/money";
 import { loadContest, type Contest } from "../contests/contests.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { notifyUsers } from "../notify/notifications.server";
@@ -65,7 +65,7 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
       client: client.display_name,
       designer: designer?.display_name ?? "",
       contest: contest.title,
-      prize: formatMoney(contest.prize, contest.currency),
+      prize: formatPrize(contest.prize, contest.currency),
       date: new Date(contest.roundEndsAt).toISOString().slice(0, 16).replace("T", " "),
       link: `${config().appUrl}/contests/${contest.id}/handover`,
       days:

@@ -3,7 +3,7 @@ import { t, type MessageKey } from "~/i18n";
 import { DAY, HOUR, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { formatMoney } from "../contests/brief";
+import { formatPrize } from "../money/money";
 import { mediaUrl } from "../entries/media";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { queueMail } from "./mail.server";
@@ -183,7 +183,7 @@ const DECLINE_REASONS = new Set(["off_brief", "low_quality", "copied", "other"])
 
 function money(minor: unknown, currency: unknown) {
   const amount = Number(minor);
-  return formatMoney(
+  return formatPrize(
     Number.isSafeInteger(amount) ? amount : 0,
     typeof currency === "string" ? currency : "USD",
   );

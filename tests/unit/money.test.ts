@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readAmount } from "~/modules/money/amounts";
+import { MAX_AMOUNT } from "~/modules/escrow/ledger";
+import {
+  amountInputValue,
+  currencySymbol,
+  formatMoney,
+  formatPrize,
+  readAmount,
+} from "~/modules/money/money";
 
 describe("reading a typed amount", () => {
   it.each([
@@ -76,5 +83,41 @@ describe("reading a typed amount", () => {
         return !read.ok || (Number.isSafeInteger(read.minor) && read.minor >= 0);
       }),
     );
+  });
+});
+
+describe("writing an amount", () => {
+  it("formats minor units exactly, without floats", () => {
+    expect(formatMoney(123456, "USD")).toBe("$1,234.56");
+    expect(formatMoney(5, "EUR")).toBe("€0.05");
+    expect(formatMoney(-2900, "GBP")).toBe("-£29.00");
+    expect(formatMoney(MAX_AMOUNT - 1, "USD")).toBe("$999,999,999.99");
+    expect(formatMoney(700, "XYZ")).toBe("700 XYZ");
+  });
+
+  it("writes a prize without cents when it has none, with them when it has", () => {
+    expect(formatPrize(49_900, "USD")).toBe("$499");
+    expect(formatPrize(125_050, "USD")).toBe("$1,250.50");
+    expect(formatPrize(MAX_AMOUNT - 1, "USD")).toBe("$999,999,999.99");
+  });
+
+  it("writes in the reader's locale", () => {
+    expect(formatMoney(123456, "CAD", { locale: "fr-CA" })).toBe("1\u00a0234,56\u00a0$");
+    expect(formatPrize(49_900, "CAD", "fr-CA")).toBe("499\u00a0$");
+    expect(currencySymbol("EUR")).toBe("€");
+  });
+
+  it("gives a form field a value that reads back to the same minor units", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999_999 }),
+        fc.constantFrom("en", "fr-CA"),
+        (minor, locale) => {
+          expect(readAmount(amountInputValue(minor, "USD", locale), locale)).toEqual({ ok: true, minor });
+        },
+      ),
+    );
+    expect(amountInputValue(49_900, "USD")).toBe("499");
+    expect(amountInputValue(125_050, "USD", "fr-CA")).toBe("1250,50");
   });
 });
