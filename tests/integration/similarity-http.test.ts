@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
 import { hashBands, indexAndFlagSimilar } from "~/modules/entries/similarity.server";
+import { advanceClock, now } from "~/utils/clock.server";
+import { newId } from "~/utils/ids.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge } from "../helpers/judging";
 import { loginAs, startTestServer } from "../helpers/server";
@@ -161,5 +163,63 @@ describe("similar entries in a blind contest", () => {
     expect(html).toContain("Similar to an entry in another contest, please review");
     expect(html).not.toContain(hiddenEntry);
     expect(html).not.toContain(hidden.id);
+  });
+});
+
+describe("who copied whom", () => {
+  it("does not flag a designer's new version against a later copy of her own earlier version", async () => {
+    const client = await makeUser("Camille Client", "client");
+    const contest = await makeLaunchedContest(client);
+    const ana = await makeUser("Ana Original");
+    const ben = await makeUser("Ben Copier");
+    const original = await makeReadyEntry(contest.id, ana);
+    advanceClock(60_000);
+    const copy = await makeReadyEntry(contest.id, ben);
+    await sameImage(original, copy);
+    await flagSimilar(copy); // Ben's copy of Ana's first version is flagged.
+
+    // Ana sends version 2, a small change of her own design: it resembles Ben's copy, which came later
+    // than her version 1, so it is not a copy of Ben's.
+    advanceClock(60_000);
+    const v1 = await db()
+      .selectFrom("entry_revisions")
+      .selectAll()
+      .where("entry_id", "=", original)
+      .executeTakeFirstOrThrow();
+    const v2 = { ...v1, id: newId(), version: 2, created_at: now() };
+    v2.phash = `${v1.phash!.slice(0, 15)}${v1.phash!.slice(15) === "0" ? "1" : "0"}`;
+    await db().insertInto("entry_revisions").values(v2).execute();
+    const flagged = await transaction((trx) =>
+      indexAndFlagSimilar(trx, {
+        id: v2.id,
+        entryId: original,
+        contestId: contest.id,
+        designerId: ana,
+        hash: v2.phash!,
+      }),
+    );
+    expect(flagged).toBe(0);
+    const flags = await db()
+      .selectFrom("similarity_flags")
+      .select("entry_id")
+      .where("contest_id", "=", contest.id)
+      .execute();
+    expect(flags.map((f) => f.entry_id)).toEqual([copy]);
+
+    // A designer who copies a design that was there before her own first version is still flagged.
+    const chloe = await makeUser("Chloé Later");
+    advanceClock(60_000);
+    const third = await makeReadyEntry(contest.id, chloe);
+    const thirdRevision = await db()
+      .updateTable("entry_revisions")
+      .set({ phash: v1.phash })
+      .where("entry_id", "=", third)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("phash_bands")
+      .values(hashBands(v1.phash!).map((value, band) => ({ revision_id: thirdRevision.id, band, value })))
+      .execute();
+    expect((await flagSimilar(third)).id).toBeTruthy();
   });
 });

@@ -47,10 +47,27 @@ export async function indexAndFlagSimilar(
     .where("entry_revisions.designer_id", "!=", revision.designerId)
     .where("entry_revisions.id", "!=", revision.id)
     .execute();
-  const matches = candidates
+  const nearlyIdentical = candidates
     .filter((c) => c.phash !== null)
     .map((c) => ({ ...c, distance: hammingDistance(c.phash!, revision.hash) }))
     .filter((c) => c.distance <= NEARLY_IDENTICAL_MAX_DISTANCE);
+  if (nearlyIdentical.length === 0) return 0;
+  // Who copied whom: an image that resembles one this designer sent before it existed is a copy of
+  // hers, not hers of it (her new version of her own design must not be flagged against its copy).
+  const own = await trx
+    .selectFrom("entry_revisions")
+    .select(["phash", "created_at"])
+    .where("designer_id", "=", revision.designerId)
+    .where("id", "!=", revision.id)
+    .where("phash", "is not", null)
+    .execute();
+  const matches = nearlyIdentical.filter(
+    (m) =>
+      !own.some(
+        (o) =>
+          o.created_at < m.created_at && hammingDistance(o.phash!, m.phash!) <= NEARLY_IDENTICAL_MAX_DISTANCE,
+      ),
+  );
   if (matches.length === 0) return 0;
   const at = now();
   await trx
