@@ -69,15 +69,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
-/** "in 2 days", "3 hours ago" — the biggest unit that fits. */
+/**
+ * "in 2 days", "3 hours ago" — the biggest unit that fits, counted in whole units (as the countdown
+ * and "2 days left" count them: with 3 days 23 hours to go, every phrasing says 3 days).
+ */
 export function relativeTime(at: number, from: number): string {
   const diff = at - from;
   const abs = Math.abs(diff);
   const rtf = (relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
   for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+    if (abs >= ms) return rtf.format(Math.trunc(diff / ms), unit);
   }
-  return rtf.format(Math.round(diff / 1000), "second");
+  return rtf.format(Math.trunc(diff / 1000), "second");
 }
 
 /** A relative hint with the exact time as its tooltip and machine-readable date. */
