@@ -5,16 +5,17 @@ import { closeDb, db } from "~db/index";
 import { DEMO_PASSWORD } from "~db/seed";
 import { DAY } from "~/utils/clock.server";
 import { resetConfig } from "~/utils/env.server";
-import { artifactPath, launchBrowser, startAppProcess, watchErrors } from "../helpers/browser";
+import { startProductionApp, type ProductionApp } from "../helpers/production";
+import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
 import { makeLiveContest } from "../helpers/contests";
 
-let app: Awaited<ReturnType<typeof startAppProcess>>;
+let app: ProductionApp;
 let browser: Browser;
 /** The contest the client launches in the first test; the second follows it through its round. */
 let bakery = "";
 
 beforeAll(async () => {
-  app = await startAppProcess({ ENABLE_TEST_HOOKS: "true" });
+  app = await startProductionApp({ ENABLE_TEST_HOOKS: "true" });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -2,23 +2,18 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import fs from "node:fs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  artifactPath,
-  launchBrowser,
-  logInThroughForm,
-  startAppProcess,
-  watchErrors,
-} from "../helpers/browser";
+import { startProductionApp, type ProductionApp } from "../helpers/production";
+import { artifactPath, launchBrowser, logInThroughForm, watchErrors } from "../helpers/browser";
 import { FILES } from "../helpers/handover";
 
 // The whole contest as people meet it: the app as the README's first command runs it (production
 // build, SQLite, demo data, its own worker), a client and two designers in a real browser, and only
 // what they can click. Nothing is set up in the database; no hook but the app's own pages.
-let app: Awaited<ReturnType<typeof startAppProcess>>;
+let app: ProductionApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startAppProcess();
+  app = await startProductionApp();
   browser = await launchBrowser();
 });
 afterAll(async () => {

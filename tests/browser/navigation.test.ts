@@ -1,13 +1,14 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "~db/seed";
-import { artifactPath, launchBrowser, startAppProcess, watchErrors } from "../helpers/browser";
+import { startProductionApp, type ProductionApp } from "../helpers/production";
+import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
 
-let app: Awaited<ReturnType<typeof startAppProcess>>;
+let app: ProductionApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startAppProcess();
+  app = await startProductionApp();
   browser = await launchBrowser();
 });
 afterAll(async () => {

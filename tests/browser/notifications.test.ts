@@ -1,19 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  artifactPath,
-  launchBrowser,
-  startAppProcess,
-  watchErrors,
-  logInThroughForm,
-} from "../helpers/browser";
+import { startProductionApp, type ProductionApp } from "../helpers/production";
+import { artifactPath, launchBrowser, watchErrors, logInThroughForm } from "../helpers/browser";
 
-let app: Awaited<ReturnType<typeof startAppProcess>>;
+let app: ProductionApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startAppProcess(); // the demo seed: a live contest, its client, three designers
+  app = await startProductionApp(); // the demo seed: a live contest, its client, three designers
   browser = await launchBrowser();
 });
 afterAll(async () => {

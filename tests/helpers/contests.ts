@@ -6,7 +6,7 @@ import { loadContest } from "~/modules/contests/contests.server";
 import { saveDraftStep, startDraft } from "~/modules/contests/drafts.server";
 import { NEUTRAL_STYLE, type Category } from "~/modules/contests/brief";
 import { newId } from "~/utils/ids.server";
-import type { TestClient } from "./server";
+import type { TestClient } from "./http-client";
 
 /** A person signed up over HTTP (the client keeps their session cookie); returns their user id. */
 export async function signUpAs(client: TestClient, name: string, role: "client" | "designer" = "client") {

@@ -5,7 +5,7 @@ import { blobStore } from "~storage/index";
 import { now } from "~/utils/clock.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "./fixtures";
 import { multipartBody } from "./multipart";
-import type { TestClient } from "./server";
+import type { TestClient } from "./http-client";
 
 /** Small files that are what their names say (the magic bytes of each format). */
 export const FILES = {

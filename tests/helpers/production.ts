@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD } from "~db/seed";
-import { TestClient } from "./server";
+import { TestClient } from "./http-client";
 
 async function freePort() {
   const server = net.createServer();

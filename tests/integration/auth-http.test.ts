@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IP_WINDOW_MS } from "~/modules/auth/throttle.server";
 import { advanceClock } from "~/utils/clock.server";
-import { startTestServer, type TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
+import { startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -13,7 +13,8 @@ import {
   makeLiveContest,
   signUpAs,
 } from "../helpers/contests";
-import { startTestServer, type TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
+import { startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -15,7 +15,8 @@ import {
   signUpAs,
   textareaValue,
 } from "../helpers/contests";
-import { startTestServer, type TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
+import { startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

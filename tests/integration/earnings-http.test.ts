@@ -8,7 +8,7 @@ import { approveHandover } from "~/modules/handover/approval.server";
 import { decode } from "../helpers/contests";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
 import { FILES, handoverSetup, loginAs, sign, uploadFinal } from "../helpers/handover";
-import type { TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
 import { startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -9,7 +9,8 @@ import { DAY, MINUTE, advanceClock } from "~/utils/clock.server";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
 import { makePng, multipart } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
-import { loginAs, startTestServer, type TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
+import { loginAs, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { signDownloadToken, verifyDownloadToken } from "~/modules/handover/downl
 import { MINUTE, advanceClock, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { appSecret } from "~/utils/secret.server";
-import type { TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
 import { startTestServer } from "../helpers/server";
 import {
   FILES,

@@ -6,7 +6,8 @@ import { createPoll } from "~/modules/judging/polls.server";
 import { cancelDraft } from "~/modules/contests/manage.server";
 import { makeLaunchedContest, makeReadyDraft, makeUser } from "../helpers/fixtures";
 import { judgingSetup, makeJudge } from "../helpers/judging";
-import { startTestServer, type TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
+import { startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -2,7 +2,8 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
-import { loginAs, startTestServer, type TestClient } from "../helpers/server";
+import type { TestClient } from "../helpers/http-client";
+import { loginAs, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let designer: TestClient;
