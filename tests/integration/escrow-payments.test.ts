@@ -3,13 +3,12 @@ import { db, inTransaction, transaction } from "~db/index";
 import { runDueJobs } from "~/modules/jobs/queue.server";
 import { platformFee } from "~/modules/escrow/ledger";
 import {
-  awardEscrow,
   clientReceipts,
   designerBalance,
   designerMovements,
   escrowOf,
-  refundEscrow,
-} from "~/modules/escrow/ledger.server";
+} from "~/modules/escrow/ledger-reads.server";
+import { awardEscrow, refundEscrow } from "~/modules/escrow/ledger.server";
 import {
   KEY_LIFETIME_MS,
   RETRY_AFTER_MS,

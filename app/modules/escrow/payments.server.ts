@@ -8,8 +8,8 @@ import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { MAX_AMOUNT, formatMoney, isCurrency, isMinorAmount, type Currency } from "./ledger";
+import { escrowOf } from "./ledger-reads.server";
 import {
-  escrowOf,
   holdForPayout,
   holdInEscrow,
   lockAccount,
