@@ -1,5 +1,6 @@
 import Sqlite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from "kysely";
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -73,7 +74,22 @@ export async function pingDatabase(database: DB = db(), timeoutMs = 2000): Promi
   }
 }
 
+/** Set while transaction()'s callback runs; `open` turns false when it ends (a timer it started may outlive it). */
+const openTransaction = new AsyncLocalStorage<{ open: boolean }>();
+
 /** Run `fn` in one write transaction (BEGIN IMMEDIATE on SQLite). */
 export function transaction<T>(fn: (trx: Trx) => Promise<T>, database: DB = db()): Promise<T> {
-  return database.transaction().execute(fn);
+  return database.transaction().execute((trx) => {
+    const marker = { open: true };
+    return openTransaction
+      .run(marker, () => fn(trx))
+      .finally(() => {
+        marker.open = false;
+      });
+  });
+}
+
+/** True while the calling code runs inside transaction() (outside calls must not hold one open). */
+export function inTransaction(): boolean {
+  return openTransaction.getStore()?.open ?? false;
 }

@@ -14,7 +14,7 @@ import {
   type EntryGroup,
   type JudgedContest,
 } from "~/modules/dashboard/dashboard.server";
-import type { DesignerBalance } from "~/modules/escrow/ledger.server";
+import type { DesignerBalance } from "~/modules/escrow/ledger-reads.server";
 import dashboardCss from "~/styles/dashboard.css?url";
 import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
-import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
+import { designerBalance, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { paintEntries } from "../helpers/artwork";
 import { artifactPath, launchBrowser, watchErrors, logInThroughForm } from "../helpers/browser";
 import { FILES, ORIGINAL, finalVersions, handoverSetup } from "../helpers/handover";

@@ -3,7 +3,7 @@ import { db } from "~db/index";
 import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { launchContest, launchFundedDrafts, launchTotal } from "~/modules/contests/launch.server";
-import { designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger.server";
+import { designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { chargeForContest, SANDBOX_CARDS } from "~/modules/escrow/payments.server";
 import { DAY, MINUTE, advanceClock } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";

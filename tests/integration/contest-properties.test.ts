@@ -9,7 +9,7 @@ import { computeVerdict } from "~/modules/contests/verdict.server";
 import { submitEntry } from "~/modules/entries/submission.server";
 import { JudgingError } from "~/modules/judging/access.server";
 import { rateEntry } from "~/modules/judging/ratings.server";
-import { escrowOf, trialBalance } from "~/modules/escrow/ledger.server";
+import { escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/payments.server";
 import { HOUR, advanceClock, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
-import { escrowOf } from "~/modules/escrow/ledger.server";
+import { escrowOf } from "~/modules/escrow/ledger-reads.server";
 import { DAY, advanceClock } from "~/utils/clock.server";
 import { drainJobs } from "../helpers/jobs";
 import { makeReadyEntry } from "../helpers/fixtures";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { CATEGORIES, presetAmount } from "~/modules/contests/brief";
-import { escrowOf } from "~/modules/escrow/ledger.server";
+import { escrowOf } from "~/modules/escrow/ledger-reads.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/provider";
 import {
   contestRow,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { refundContest } from "~/modules/contests/manage.server";
-import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
+import { designerBalance, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { platformFee } from "~/modules/escrow/ledger";
 import { SANDBOX_DESTINATIONS, SandboxProvider } from "~/modules/escrow/payments.server";
 import { approveHandover } from "~/modules/handover/approval.server";

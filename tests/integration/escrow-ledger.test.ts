@@ -3,17 +3,14 @@ import { describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
 import { migrations } from "~db/migrations/index";
 import {
-  awardEscrow,
   balanceOf,
   clientReceipts,
   designerBalance,
   designerMovements,
   escrowOf,
-  holdInEscrow,
-  refundEscrow,
   trialBalance,
-  type HoldInput,
-} from "~/modules/escrow/ledger.server";
+} from "~/modules/escrow/ledger-reads.server";
+import { awardEscrow, holdInEscrow, refundEscrow, type HoldInput } from "~/modules/escrow/ledger.server";
 import { equalAwards, platformFee } from "~/modules/escrow/ledger";
 import { MINUTE, advanceClock, freezeClock } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
@@ -245,6 +242,33 @@ describe("awarding an escrow", () => {
       fee: 0,
       currency: null,
     });
+  });
+});
+
+describe("a resolution's transfers", () => {
+  it("list in the order they were written, by time, not by their keys: twelve finalists, and the clock moved back since the hold", async () => {
+    freezeClock(Date.UTC(2026, 6, 2));
+    const { input } = await held({ prize: 78_00, fee: 0 });
+    freezeClock(Date.UTC(2026, 6, 1));
+    // Twelve amounts, all different, adding up to the prize: 1.00 … 12.00.
+    const awards = Array.from({ length: 12 }, (_, i) => ({
+      designerId: `designer-${newId()}`,
+      amount: (i + 1) * 1_00,
+    }));
+    const award = () =>
+      transaction((trx) =>
+        awardEscrow(trx, { contestId: input.contestId, awards, idempotencyKey: `award-${input.contestId}` }),
+      );
+    const expected = [["post", "escrow_release", 78_00], ...awards.map((a) => ["single", "prize", a.amount])];
+    const first = await award();
+    expect(first.ok && first.transfers.map((t) => [t.phase, t.code, t.amount])).toEqual(expected);
+    const times = first.ok ? first.transfers.map((t) => Number(t.created_at)) : [];
+    expect(times.every((at, i) => i === 0 || at > times[i - 1]!)).toBe(true);
+    const replay = await award();
+    expect(replay).toMatchObject({ ok: true, replayed: true });
+    expect(replay.ok && replay.transfers.map((t) => t.id)).toEqual(
+      first.ok && first.transfers.map((t) => t.id),
+    );
   });
 });
 

@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { db, transaction } from "~db/index";
+import { db, inTransaction, transaction } from "~db/index";
 import { runDueJobs } from "~/modules/jobs/queue.server";
 import { platformFee } from "~/modules/escrow/ledger";
 import {
-  awardEscrow,
   clientReceipts,
   designerBalance,
   designerMovements,
   escrowOf,
-  refundEscrow,
-} from "~/modules/escrow/ledger.server";
+} from "~/modules/escrow/ledger-reads.server";
+import { awardEscrow, refundEscrow } from "~/modules/escrow/ledger.server";
 import {
   KEY_LIFETIME_MS,
   RETRY_AFTER_MS,
   SANDBOX_CARDS,
   SANDBOX_DESTINATIONS,
+  ProviderCallInTransaction,
   SandboxProvider,
   chargeForContest,
   designerPayouts,
   enqueueChargeRefund,
+  guardedProvider,
   reconcileCharge,
   refundContestCharge,
   registerEscrowJobs,
@@ -503,5 +504,73 @@ describe("payouts to designers", () => {
     expect(stuck).toMatchObject({ ok: false, reason: "needs_review" });
     // The money stays in flight until a person checks the provider: never paid twice, never lost.
     expect(await designerBalance(db(), designerId, "USD")).toMatchObject({ available: 0, inFlight: 50_00 });
+  });
+});
+
+/** Wraps a provider: records, for each call, whether it was made inside a database transaction. */
+function recording(
+  inner: PaymentProvider,
+): PaymentProvider & { calls: { operation: string; inTransaction: boolean }[] } {
+  const calls: { operation: string; inTransaction: boolean }[] = [];
+  return {
+    name: "recording",
+    calls,
+    charge: (r) => (calls.push({ operation: "charge", inTransaction: inTransaction() }), inner.charge(r)),
+    refund: (r) => (calls.push({ operation: "refund", inTransaction: inTransaction() }), inner.refund(r)),
+    payout: (r) => (calls.push({ operation: "payout", inTransaction: inTransaction() }), inner.payout(r)),
+  };
+}
+
+describe("the provider is called outside any database transaction", () => {
+  it("refuses a provider call made inside a transaction, before it reaches the provider", async () => {
+    const spy = recording(sandbox);
+    const provider = guardedProvider(spy);
+    const request = {
+      amount: 100_00,
+      currency: "USD",
+      method: { card: SANDBOX_CARDS.success },
+      idempotencyKey: `charge:in-transaction-${newId()}`,
+    };
+    await expect(transaction(() => provider.charge(request))).rejects.toThrow(ProviderCallInTransaction);
+    await expect(
+      transaction(() =>
+        provider.payout({ amount: 1_00, currency: "USD", destination: "acct", idempotencyKey: newId() }),
+      ),
+    ).rejects.toThrow(ProviderCallInTransaction);
+    expect(spy.calls).toEqual([]);
+    expect(await sandbox.executions(request.idempotencyKey)).toBe(0);
+    // Once the transaction is over, the same call goes through.
+    expect(await provider.charge(request)).toMatchObject({ status: "succeeded" });
+    expect(spy.calls).toEqual([{ operation: "charge", inTransaction: false }]);
+  });
+
+  it("lets charges, a duplicate's refund, contest refunds and payouts through, none in a transaction", async () => {
+    freezeClock(Date.UTC(2026, 6, 1));
+    registerEscrowJobs();
+    const spy = recording(sandbox);
+    const clientId = `client-${newId()}`;
+    const contestId = `contest-${newId()}`;
+    const lost = charge({ clientId, contestId, card: SANDBOX_CARDS.timeoutAfterSuccess });
+    expect(await chargeForContest(lost, { provider: spy })).toMatchObject({ reason: "try_again" });
+    expect(await chargeForContest(charge({ clientId, contestId }), { provider: spy })).toMatchObject({
+      ok: true,
+    });
+    expect(await chargeForContest(lost, { provider: spy })).toMatchObject({ reason: "duplicate_refunded" });
+    await transaction((trx) => refundEscrow(trx, { contestId, idempotencyKey: newId() }));
+    expect(
+      await refundContestCharge({ contestId, idempotencyKey: `refund-${newId()}` }, { provider: spy }),
+    ).toMatchObject({ ok: true, status: "refunded" });
+    const designerId = await designerWith(100_00);
+    const payout = { designerId, amount: 100_00, currency: "USD", idempotencyKey: `payout-${newId()}` };
+    expect(await requestPayout(payout, { provider: spy })).toMatchObject({ ok: true, status: "paid" });
+    expect(spy.calls.map((c) => c.operation)).toEqual([
+      "charge",
+      "charge",
+      "charge",
+      "refund",
+      "refund",
+      "payout",
+    ]);
+    expect(spy.calls.every((c) => !c.inTransaction)).toBe(true);
   });
 });

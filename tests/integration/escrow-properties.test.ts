@@ -3,16 +3,8 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
 import { equalAwards, platformFee, type Currency } from "~/modules/escrow/ledger";
-import {
-  awardEscrow,
-  balanceOf,
-  designerBalance,
-  escrowOf,
-  holdInEscrow,
-  refundEscrow,
-  trialBalance,
-  type ResolveResult,
-} from "~/modules/escrow/ledger.server";
+import { balanceOf, designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
+import { awardEscrow, holdInEscrow, refundEscrow, type ResolveResult } from "~/modules/escrow/ledger.server";
 import {
   KEY_LIFETIME_MS,
   RETRY_AFTER_MS,

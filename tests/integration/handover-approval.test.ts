@@ -3,7 +3,7 @@ import { db } from "~db/index";
 import { loadContest, runContestDeadline } from "~/modules/contests/contests.server";
 import { approveHandover } from "~/modules/handover/approval.server";
 import { sendHandoverReminder } from "~/modules/handover/reminders.server";
-import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
+import { designerBalance, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { platformFee } from "~/modules/escrow/ledger";
 import { DAY, HOUR, advanceClock, now } from "~/utils/clock.server";
 import { decode, formError } from "../helpers/contests";

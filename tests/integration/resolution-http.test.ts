@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
-import { designerBalance, trialBalance } from "~/modules/escrow/ledger.server";
+import { designerBalance, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { rateEntry } from "~/modules/judging/ratings.server";
 import { notificationText } from "~/modules/notify/notifications.server";
 import { DAY, advanceClock } from "~/utils/clock.server";

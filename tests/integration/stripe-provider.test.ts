@@ -1,7 +1,8 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
-import { escrowOf, awardEscrow, designerBalance, refundEscrow } from "~/modules/escrow/ledger.server";
+import { escrowOf, designerBalance } from "~/modules/escrow/ledger-reads.server";
+import { awardEscrow, refundEscrow } from "~/modules/escrow/ledger.server";
 import {
   StripeProvider,
   chargeForContest,

@@ -2,7 +2,7 @@ import { db } from "~db/index";
 import { MINUTE, now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
 import { platformFee, isCurrency } from "../escrow/ledger";
-import { escrowOf } from "../escrow/ledger.server";
+import { escrowOf } from "../escrow/ledger-reads.server";
 import { chargeForContest } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";

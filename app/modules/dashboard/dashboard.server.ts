@@ -5,7 +5,7 @@ import { isRatingOpen, type MachineContest } from "../contests/machine";
 import { clientTasks, contestPaths, type ClientTaskKind } from "../contests/next-steps";
 import { listClientContests, type ClientContestSummary } from "../contests/queries.server";
 import { earningsOf } from "../earnings/earnings.server";
-import type { DesignerBalance } from "../escrow/ledger.server";
+import type { DesignerBalance } from "../escrow/ledger-reads.server";
 import { mediaUrl } from "../entries/media";
 import { handoverMissing } from "../handover/approval.server";
 import { ratingRound } from "../judging/access.server";

@@ -9,7 +9,7 @@ import {
   designerMovements,
   type ContestReceipt,
   type DesignerBalance,
-} from "../escrow/ledger.server";
+} from "../escrow/ledger-reads.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
 import { formatMoney, readAmount } from "../money/money";
 

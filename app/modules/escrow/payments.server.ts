@@ -1,19 +1,16 @@
-import { db, dialectOf, transaction, type Trx } from "~db/index";
-import { forUpdate } from "~db/locking";
+import { db, transaction, type Trx } from "~db/index";
 import type { PaymentIntent, PaymentRefund, Payout, PayoutStatus } from "~db/schema";
 import { t } from "~/i18n";
-import { HOUR, MINUTE, now } from "~/utils/clock.server";
-import { config } from "~/utils/env.server";
+import { HOUR, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
-import { singleton } from "~/utils/singleton.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { formatMoney } from "../money/money";
 import { MAX_AMOUNT, isCurrency, isMinorAmount, type Currency } from "./ledger";
+import { escrowOf } from "./ledger-reads.server";
 import {
-  escrowOf,
   holdForPayout,
   holdInEscrow,
   lockAccount,
@@ -27,78 +24,46 @@ import {
   normalizeCard,
   methodLabel,
   payoutFailureMessage,
-  transient,
   type PaymentMethod,
   type PaymentProvider,
   type ProviderResult,
   type TransientCode,
 } from "./provider";
-import { SandboxProvider } from "./sandbox.server";
-import { StripeProvider } from "./stripe.server";
+import {
+  PROVIDER_JOB_ATTEMPTS,
+  attempt,
+  paymentProvider,
+  proceed,
+  registerReplayJob,
+  retry,
+  scheduleReplay,
+  stillPending,
+  sweep,
+  type PaymentOptions,
+  type ProviderCall,
+  type Settlement,
+  type SweepOptions,
+} from "./provider-call.server";
 
 export * from "./provider";
 export { SandboxProvider, SANDBOX_DESTINATIONS } from "./sandbox.server";
 export { StripeProvider } from "./stripe.server";
+export {
+  KEY_LIFETIME_MS,
+  ProviderCallInTransaction,
+  RETRY_AFTER_MS,
+  guardedProvider,
+  paymentProvider,
+  type PaymentOptions,
+  type SweepOptions,
+} from "./provider-call.server";
 
 /**
- * The money commands that call the payment provider. Each one stores its row (with the caller's
- * idempotency key, unique) and commits it before the outside call; calls the provider outside any
- * transaction with a key derived from that row; then records the outcome in a transaction. An
- * unknown outcome (timeout, 5xx) leaves the row pending: the same key is replayed later, by the
- * caller's retry or by a job, and the provider moves the money at most once.
+ * The money commands that call the payment provider: each opens its row (with the caller's
+ * idempotency key, unique) and its replay job, and says how its answer is settled in the ledger;
+ * the lifecycle in provider-call.server.ts does the rest, the provider always called outside any
+ * transaction.
  */
-
-/** A provider call not settled after this long is replayed by its job (a live request is over). */
-export const RETRY_AFTER_MS = 5 * MINUTE;
-/** Providers forget idempotency keys after 24 hours; past this age a replay could move money twice. */
-export const KEY_LIFETIME_MS = 23 * HOUR;
-/**
- * Attempts of a provider call's job. The queue backs off up to an hour between attempts, so 48 of
- * them outlast KEY_LIFETIME_MS: the job itself ends by handing the call to a person.
- */
-const PROVIDER_JOB_ATTEMPTS = 48;
-
-/** The configured provider: the sandbox unless PAYMENT_PROVIDER=stripe. */
-export function paymentProvider(): PaymentProvider {
-  return singleton("paymentProvider", () => {
-    const cfg = config();
-    if (cfg.PAYMENT_PROVIDER === "stripe") {
-      return new StripeProvider({
-        apiBase: cfg.STRIPE_API_BASE,
-        secretKey: cfg.STRIPE_SECRET_KEY ?? "",
-        timeoutMs: cfg.PAYMENT_TIMEOUT_MS,
-      });
-    }
-    return new SandboxProvider();
-  });
-}
-
-export interface PaymentOptions {
-  /** Defaults to paymentProvider(). */
-  provider?: PaymentProvider;
-}
-
-/** An adapter that throws anyway (a bug) leaves the outcome unknown, like a timeout. */
-async function callProvider(operation: string, fn: () => Promise<ProviderResult>): Promise<ProviderResult> {
-  try {
-    return await fn();
-  } catch (error) {
-    log("error", "payments.provider_threw", { operation, error: String(error) });
-    return transient("provider_error", String(error));
-  }
-}
-
-function money(amount: number, currency: string) {
-  return formatMoney(amount, currency);
-}
-
-function attemptFields(result: ProviderResult) {
-  return {
-    last_error: result.status === "transient" ? `${result.code}: ${result.detail}`.slice(0, 2000) : null,
-    last_attempt_at: now(),
-    updated_at: now(),
-  };
-}
 
 // Charges: a client pays for a contest's prize and fee, which are then held in escrow.
 
@@ -160,8 +125,7 @@ export async function chargeForContest(
     intent.fee === input.fee &&
     intent.currency === input.currency;
   if (!same) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
-  if (intent.status !== "pending") return chargeOutcome(intent, true);
-  return attemptCharge(intent, method, provider);
+  return proceed(chargeBy(method), intent, provider, false);
 }
 
 async function intentByKey(key: string) {
@@ -200,13 +164,7 @@ async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<Pa
       .onConflict((oc) => oc.column("idempotency_key").doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-      await enqueueJob(trx, {
-        kind: "escrow.charge.reconcile",
-        payload: { intentId: id },
-        runAt: at + RETRY_AFTER_MS,
-        uniqueKey: `escrow.charge:${id}`,
-        maxAttempts: PROVIDER_JOB_ATTEMPTS,
-      });
+      await scheduleReplay(trx, charges, id, at);
     }
   });
   const intent = await intentByKey(input.idempotencyKey);
@@ -214,53 +172,48 @@ async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<Pa
   return intent;
 }
 
-async function attemptCharge(
-  intent: PaymentIntent,
-  method: PaymentMethod,
-  provider: PaymentProvider,
-): Promise<ChargeResult> {
-  const result = await callProvider("charge", () =>
-    provider.charge({
-      amount: intent.amount,
-      currency: intent.currency,
-      method,
-      idempotencyKey: `charge:${intent.idempotency_key}`,
-      description: `Concours contest ${intent.contest_id}: prize and platform fee`,
-      metadata: { contest_id: intent.contest_id, intent_id: intent.id },
-    }),
-  );
-  const { settled, refund } = await transaction(async (trx) => settleCharge(trx, intent.id, result));
-  if (refund) await attemptRefund(refund, provider);
-  return chargeOutcome(settled, false, result);
+/**
+ * A charge. On success the money is held in escrow; if another payment already funded the contest,
+ * this charge is recorded as a duplicate and refunded. A replay uses the method the row kept.
+ */
+const charges: ProviderCall<PaymentIntent, ChargeResult> = {
+  name: "charge",
+  table: "payment_intents",
+  job: { kind: "escrow.charge.reconcile", payloadId: "intentId", uniqueKey: (id) => `escrow.charge:${id}` },
+  call: (provider, intent) => {
+    const kept = intent.payment_method ?? "";
+    return chargeWith(provider, intent, kept.startsWith("pm_") ? { paymentMethod: kept } : { card: kept });
+  },
+  settle: settleCharge,
+  outcome: chargeOutcome,
+  // Only payment method ids and test cards are kept (see openIntent): nothing to replay without one.
+  unreplayable: (intent) => intent.payment_method === null,
+  retryReplays: false,
+};
+
+/** The client's own attempt: the method as given (a real card number is never stored). */
+function chargeBy(method: PaymentMethod): ProviderCall<PaymentIntent, ChargeResult> {
+  return { ...charges, call: (provider, intent) => chargeWith(provider, intent, method) };
 }
 
-/**
- * Record the provider's answer for a charge. On success the money is held in escrow; if another
- * payment already funded the contest, this charge is recorded as a duplicate and refunded.
- */
+function chargeWith(provider: PaymentProvider, intent: PaymentIntent, method: PaymentMethod) {
+  return provider.charge({
+    amount: intent.amount,
+    currency: intent.currency,
+    method,
+    idempotencyKey: `charge:${intent.idempotency_key}`,
+    description: `Concours contest ${intent.contest_id}: prize and platform fee`,
+    metadata: { contest_id: intent.contest_id, intent_id: intent.id },
+  });
+}
+
 async function settleCharge(
   trx: Trx,
-  intentId: string,
+  intent: PaymentIntent,
   result: ProviderResult,
-): Promise<{ settled: PaymentIntent; refund: PaymentRefund | null }> {
-  const intent = await forUpdate(
-    trx.selectFrom("payment_intents").selectAll().where("id", "=", intentId),
-    dialectOf(trx),
-  ).executeTakeFirstOrThrow();
-  const update = (values: Partial<PaymentIntent>) =>
-    trx
-      .updateTable("payment_intents")
-      .set((eb) => ({ ...attemptFields(result), ...values, attempts: eb("attempts", "+", 1) }))
-      .where("id", "=", intentId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  // Settled already (a racing request or the job got there first): the first answer stands.
-  if (intent.status !== "pending") return { settled: intent, refund: null };
-
-  if (result.status === "transient") return { settled: await update({}), refund: null };
-  if (result.status === "declined") {
-    return { settled: await update({ status: "declined", failure_code: result.code }), refund: null };
-  }
+): Promise<Settlement<PaymentIntent["status"]>> {
+  if (result.status === "transient") return { status: "pending" };
+  if (result.status === "declined") return { status: "declined" };
   const hold = await holdInEscrow(trx, {
     contestId: intent.contest_id,
     clientId: intent.client_id,
@@ -270,10 +223,8 @@ async function settleCharge(
     idempotencyKey: `charge:${intent.idempotency_key}`,
     paymentRef: result.providerRef,
   });
-  if (hold.ok)
-    return { settled: await update({ status: "succeeded", provider_ref: result.providerRef }), refund: null };
+  if (hold.ok) return { status: "succeeded" };
   if (hold.reason !== "already_held") throw new Error(`Escrow refused a settled charge: ${hold.reason}`);
-  const settled = await update({ status: "duplicate", provider_ref: result.providerRef });
   await recordDuplicateCharge(trx, {
     intentId: intent.id,
     contestId: intent.contest_id,
@@ -281,8 +232,11 @@ async function settleCharge(
     amount: intent.amount,
     currency: intent.currency,
   });
-  const refund = await openRefund(trx, settled, "duplicate_charge", `duplicate:${intent.id}`);
-  return { settled, refund: refund ?? null };
+  const refund = await openRefund(trx, intent, "duplicate_charge", `duplicate:${intent.id}`);
+  return {
+    status: "duplicate",
+    afterCommit: refund ? (provider) => attempt(refunds, refund, provider, false) : undefined,
+  };
 }
 
 function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: ProviderResult): ChargeResult {
@@ -293,7 +247,7 @@ function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: Provider
         intentId: intent.id,
         providerRef: intent.provider_ref ?? "",
         replayed,
-        message: t("payments.charged", { amount: money(intent.amount, intent.currency) }),
+        message: t("payments.charged", { amount: formatMoney(intent.amount, intent.currency) }),
       };
     case "declined": {
       const code = intent.failure_code ?? "card_declined";
@@ -325,28 +279,12 @@ function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: Provider
  * it is handed to a person instead.
  */
 export async function reconcileCharge(intentId: string, options: PaymentOptions = {}): Promise<ChargeResult> {
-  const intent = await db()
-    .selectFrom("payment_intents")
-    .selectAll()
-    .where("id", "=", intentId)
-    .executeTakeFirstOrThrow();
-  if (intent.status !== "pending") return chargeOutcome(intent, true);
-  if (now() - intent.created_at > KEY_LIFETIME_MS || intent.payment_method === null) {
-    await markForReview("payment_intents", intent.id);
-    return reconcileCharge(intentId, options);
-  }
-  const method: PaymentMethod = intent.payment_method.startsWith("pm_")
-    ? { paymentMethod: intent.payment_method }
-    : { card: intent.payment_method };
-  return attemptCharge(intent, method, options.provider ?? paymentProvider());
+  return (await retry(charges, intentId, options)).outcome;
 }
 
 /** Replay every charge left pending for RETRY_AFTER_MS (a job's sweep). */
 export async function reconcilePendingCharges(options: SweepOptions = {}) {
-  const rows = await due("payment_intents", options);
-  const results = [];
-  for (const row of rows) results.push(await reconcileCharge(row.id, options));
-  return results;
+  return sweep(charges, options);
 }
 
 // Refunds of contest charges, once the escrow was voided.
@@ -393,8 +331,7 @@ export async function refundContestCharge(
     openRefund(trx, intent, "contest_refunded", input.idempotencyKey),
   );
   if (!refund) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
-  if (refund.status !== "pending") return refundOutcome(refund, true);
-  return attemptRefund(refund, options.provider ?? paymentProvider());
+  return proceed(refunds, refund, options.provider ?? paymentProvider(), false);
 }
 
 /**
@@ -425,62 +362,44 @@ async function openRefund(
     })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-    await enqueueJob(trx, {
-      kind: "escrow.refund.settle",
-      payload: { refundId: id },
-      runAt: at + RETRY_AFTER_MS,
-      uniqueKey: `escrow.refund:${id}`,
-      maxAttempts: PROVIDER_JOB_ATTEMPTS,
-    });
-  }
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) await scheduleReplay(trx, refunds, id, at);
   return trx.selectFrom("payment_refunds").selectAll().where("intent_id", "=", intent.id).executeTakeFirst();
 }
 
-async function attemptRefund(refund: PaymentRefund, provider: PaymentProvider): Promise<RefundResult> {
-  const intent = await db()
-    .selectFrom("payment_intents")
-    .select("provider_ref")
-    .where("id", "=", refund.intent_id)
-    .executeTakeFirstOrThrow();
-  const result = await callProvider("refund", () =>
-    provider.refund({
+/** A refund of a charge to its card; the provider's refusal is final and a person is told. */
+const refunds: ProviderCall<PaymentRefund, RefundResult> = {
+  name: "refund",
+  table: "payment_refunds",
+  job: { kind: "escrow.refund.settle", payloadId: "refundId", uniqueKey: (id) => `escrow.refund:${id}` },
+  call: async (provider, refund) => {
+    const intent = await db()
+      .selectFrom("payment_intents")
+      .select("provider_ref")
+      .where("id", "=", refund.intent_id)
+      .executeTakeFirstOrThrow();
+    return provider.refund({
       chargeRef: intent.provider_ref ?? "",
       amount: refund.amount,
       currency: refund.currency,
       idempotencyKey: `refund:${refund.idempotency_key}`,
       metadata: { contest_id: refund.contest_id, refund_id: refund.id },
-    }),
-  );
-  const settled = await transaction(async (trx) => {
-    const row = await forUpdate(
-      trx.selectFrom("payment_refunds").selectAll().where("id", "=", refund.id),
-      dialectOf(trx),
-    ).executeTakeFirstOrThrow();
-    if (row.status !== "pending") return row;
-    const status =
-      result.status === "succeeded" ? "succeeded" : result.status === "declined" ? "failed" : "pending";
-    return trx
-      .updateTable("payment_refunds")
-      .set((eb) => ({
-        ...attemptFields(result),
-        status,
-        provider_ref: result.status === "succeeded" ? result.providerRef : null,
-        failure_code: result.status === "declined" ? result.code : null,
-        attempts: eb("attempts", "+", 1),
-      }))
-      .where("id", "=", refund.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
-  if (settled.status === "failed") {
-    log("error", "payments.refund_failed", { refundId: settled.id, code: settled.failure_code });
-  }
-  return refundOutcome(settled, false);
-}
+    });
+  },
+  settle: async (_trx, refund, result) => {
+    if (result.status === "succeeded") return { status: "succeeded" };
+    if (result.status === "transient") return { status: "pending" };
+    return {
+      status: "failed",
+      afterCommit: async () =>
+        log("error", "payments.refund_failed", { refundId: refund.id, code: result.code }),
+    };
+  },
+  outcome: (refund, replayed) => refundOutcome(refund, replayed),
+  retryReplays: false,
+};
 
 function refundOutcome(refund: PaymentRefund, replayed: boolean): RefundResult {
-  const amount = money(refund.amount, refund.currency);
+  const amount = formatMoney(refund.amount, refund.currency);
   switch (refund.status) {
     case "succeeded":
     case "pending":
@@ -513,24 +432,11 @@ function refundOutcome(refund: PaymentRefund, replayed: boolean): RefundResult {
 
 /** Replay one pending refund (its job), or hand it to a person past the key lifetime. */
 export async function retryRefund(refundId: string, options: PaymentOptions = {}): Promise<RefundResult> {
-  const refund = await db()
-    .selectFrom("payment_refunds")
-    .selectAll()
-    .where("id", "=", refundId)
-    .executeTakeFirstOrThrow();
-  if (refund.status !== "pending") return refundOutcome(refund, true);
-  if (now() - refund.created_at > KEY_LIFETIME_MS) {
-    await markForReview("payment_refunds", refund.id);
-    return retryRefund(refundId, options);
-  }
-  return attemptRefund(refund, options.provider ?? paymentProvider());
+  return (await retry(refunds, refundId, options)).outcome;
 }
 
 export async function retryPendingRefunds(options: SweepOptions = {}) {
-  const rows = await due("payment_refunds", options);
-  const results = [];
-  for (const row of rows) results.push(await retryRefund(row.id, options));
-  return results;
+  return sweep(refunds, options);
 }
 
 /**
@@ -580,7 +486,7 @@ export type PayoutResult =
   | { ok: false; reason: "key_reused" | "invalid"; message: string };
 
 function payoutMessage(payout: Payout): string {
-  const amount = money(payout.amount, payout.currency);
+  const amount = formatMoney(payout.amount, payout.currency);
   switch (payout.status) {
     case "paid":
       return t("payouts.sent", { amount });
@@ -681,13 +587,7 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await enqueueJob(trx, {
-      kind: "escrow.payout.settle",
-      payload: { payoutId: payout.id },
-      runAt: at + RETRY_AFTER_MS,
-      uniqueKey: `escrow.payout:${payout.id}`,
-      maxAttempts: PROVIDER_JOB_ATTEMPTS,
-    });
+    await scheduleReplay(trx, payouts, payout.id, at);
     return { kind: "opened", payout, replayed: false } as const;
   });
 
@@ -705,16 +605,18 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
     payout.amount === input.amount &&
     payout.currency === input.currency;
   if (!same) return { ok: false, reason: "key_reused", message: t("payouts.keyReused") };
-  if (payout.status !== "pending") return payoutOutcome(payout, true);
-  return attemptPayout(payout, options.provider ?? paymentProvider(), opened.replayed);
+  return proceed(payouts, payout, options.provider ?? paymentProvider(), opened.replayed);
 }
 
-async function attemptPayout(
-  payout: Payout,
-  provider: PaymentProvider,
-  replayed: boolean,
-): Promise<PayoutResult> {
-  const result = await callProvider("payout", () =>
+/**
+ * A payout: a success posts the pending transfer, a refusal voids it (the money returns to the
+ * balance), an unknown outcome leaves it in flight.
+ */
+const payouts: ProviderCall<Payout, PayoutResult> = {
+  name: "payout",
+  table: "payouts",
+  job: { kind: "escrow.payout.settle", payloadId: "payoutId", uniqueKey: (id) => `escrow.payout:${id}` },
+  call: (provider, payout) =>
     provider.payout({
       amount: payout.amount,
       currency: payout.currency,
@@ -722,18 +624,16 @@ async function attemptPayout(
       idempotencyKey: `payout:${payout.idempotency_key}`,
       metadata: { designer_id: payout.designer_id, payout_id: payout.id },
     }),
-  );
-  const settled = await transaction((trx) => settlePayout(trx, payout.id, result));
-  return payoutOutcome(settled, replayed);
-}
+  settle: settlePayout,
+  outcome: (payout, replayed) => payoutOutcome(payout, replayed),
+  retryReplays: true,
+};
 
-/** Record the provider's answer: post the pending transfer, void it, or leave it in flight. */
-async function settlePayout(trx: Trx, payoutId: string, result: ProviderResult): Promise<Payout> {
-  const payout = await forUpdate(
-    trx.selectFrom("payouts").selectAll().where("id", "=", payoutId),
-    dialectOf(trx),
-  ).executeTakeFirstOrThrow();
-  if (payout.status !== "pending") return payout; // the first answer stands
+async function settlePayout(
+  trx: Trx,
+  payout: Payout,
+  result: ProviderResult,
+): Promise<Settlement<PayoutStatus>> {
   const status: PayoutStatus =
     result.status === "succeeded" ? "paid" : result.status === "declined" ? "failed" : "pending";
   if (status !== "pending") {
@@ -756,48 +656,17 @@ async function settlePayout(trx: Trx, payoutId: string, result: ProviderResult):
       data: { amount: payout.amount, currency: payout.currency },
     });
   }
-  return trx
-    .updateTable("payouts")
-    .set((eb) => ({
-      ...attemptFields(result),
-      status,
-      provider_ref: result.status === "succeeded" ? result.providerRef : null,
-      failure_code: result.status === "declined" ? result.code : null,
-      attempts: eb("attempts", "+", 1),
-    }))
-    .where("id", "=", payoutId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return { status };
 }
 
 /** Replay one payout left in flight (its job), or hand it to a person past the key lifetime. */
 export async function retryPayout(payoutId: string, options: PaymentOptions = {}): Promise<PayoutResult> {
-  const payout = await db()
-    .selectFrom("payouts")
-    .selectAll()
-    .where("id", "=", payoutId)
-    .executeTakeFirstOrThrow();
-  if (payout.status !== "pending") return payoutOutcome(payout, true);
-  if (now() - payout.created_at > KEY_LIFETIME_MS) {
-    // The money stays in flight: only a person who checked the provider may post or void it.
-    await markForReview("payouts", payout.id);
-    return retryPayout(payoutId, options);
-  }
-  return attemptPayout(payout, options.provider ?? paymentProvider(), true);
-}
-
-export interface SweepOptions extends PaymentOptions {
-  /** Only rows whose last attempt is at least this old (default RETRY_AFTER_MS). */
-  olderThanMs?: number;
-  limit?: number;
+  return (await retry(payouts, payoutId, options)).outcome;
 }
 
 /** Finish payouts left in flight (a crash, a timeout): replay each with its own key. */
 export async function retryPendingPayouts(options: SweepOptions = {}): Promise<PayoutResult[]> {
-  const rows = await due("payouts", options);
-  const results: PayoutResult[] = [];
-  for (const row of rows) results.push(await retryPayout(row.id, options));
-  return results;
+  return sweep(payouts, options);
 }
 
 /** A designer's payouts, newest first, each with what to tell them. */
@@ -812,58 +681,15 @@ export async function designerPayouts(designerId: string): Promise<PayoutView[]>
   return rows.map(payoutView);
 }
 
-// Shared by the three kinds of provider call.
-
-type CallTable = "payment_intents" | "payment_refunds" | "payouts";
-
-async function due(table: CallTable, options: SweepOptions) {
-  const cutoff = now() - (options.olderThanMs ?? RETRY_AFTER_MS);
-  return db()
-    .selectFrom(table)
-    .select("id")
-    .where("status", "=", "pending")
-    .where((eb) => eb(eb.fn.coalesce("last_attempt_at", "created_at"), "<=", cutoff))
-    .orderBy("created_at")
-    .orderBy("id")
-    .limit(options.limit ?? 100)
-    .execute();
-}
-
-/** Past the provider's key lifetime a replay could move money twice: a person takes over. */
-async function markForReview(table: CallTable, id: string) {
-  log("error", "payments.needs_review", { table, id });
-  await db()
-    .updateTable(table)
-    .set({ status: "needs_review", updated_at: now() })
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .execute();
-}
-
 // Jobs: each provider call has its own job, enqueued with its row, so a crash never strands money.
 
-class StillPending extends Error {
-  constructor(what: string) {
-    super(`${what}: the provider has not answered yet`);
-  }
-}
-
 export function registerEscrowJobs() {
-  registerJobHandler("escrow.charge.reconcile", async ({ intentId }: { intentId: string }) => {
-    const result = await reconcileCharge(intentId);
-    if (!result.ok && result.reason === "try_again") throw new StillPending(`charge ${intentId}`);
-  });
-  registerJobHandler("escrow.refund.settle", async ({ refundId }: { refundId: string }) => {
-    const result = await retryRefund(refundId);
-    if (result.ok && result.status === "pending") throw new StillPending(`refund ${refundId}`);
-  });
-  registerJobHandler("escrow.payout.settle", async ({ payoutId }: { payoutId: string }) => {
-    const result = await retryPayout(payoutId);
-    if (result.ok && result.status === "in_flight") throw new StillPending(`payout ${payoutId}`);
-  });
+  registerReplayJob(charges);
+  registerReplayJob(refunds);
+  registerReplayJob(payouts);
   registerJobHandler("escrow.charge.refund", async ({ contestId }: { contestId: string }) => {
     const result = await refundContestCharge({ contestId, idempotencyKey: `contest-refund:${contestId}` });
-    if (result.ok && result.status === "pending") throw new StillPending(`refund of contest ${contestId}`);
+    if (result.ok && result.status === "pending") throw stillPending(`refund of contest ${contestId}`);
   });
   // A backstop: each provider call already has its own retry job, committed with its row.
   registerPeriodicJob("escrow.sweep", HOUR, async () => {
