@@ -1,13 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "~db/index";
-import type { ContestStatus } from "~db/schema";
-import { ContestActionError, applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import type { ContestStatus, EntryStatus } from "~db/schema";
+import {
+  ContestActionError,
+  applyContestEvent,
+  loadContest,
+  type Contest,
+} from "~/modules/contests/contests.server";
 import { LIVE_STATES, type ContestEvent } from "~/modules/contests/machine";
 import { launchContest } from "~/modules/contests/launch.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { submitEntry } from "~/modules/entries/submission.server";
-import { JudgingError } from "~/modules/judging/access.server";
+import { JudgingError, type JudgingFailure } from "~/modules/judging/access.server";
 import { rateEntry } from "~/modules/judging/ratings.server";
 import { escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/payments.server";
@@ -30,6 +35,10 @@ interface World {
   charged: Map<string, number>;
   accepted: number;
   refusedOutsideRound: number;
+  /** The stars each rater gave, by "entry rater round", by the model's own account. */
+  ratings: Map<string, number>;
+  rated: number;
+  ratingsRefused: number;
 }
 
 type Command = fc.AsyncCommand<object, World>;
@@ -201,9 +210,42 @@ class ClientAct implements Command {
   toString = () => `${this.kind}(${this.c}${this.pick.length ? ` ${this.pick.join(",")}` : ""})`;
 }
 
+/** Who rates: the client, the invited judge, or a designer (who may see the contest but not judge it). */
+type Rater = "client" | "judge" | "stranger";
+
+/**
+ * The model's own rule for a rating (not the judging module's code), as the refusal a person hears,
+ * or null when the rating is accepted. When several refusals apply, the first here is the one given:
+ * someone who may not judge learns nothing of the contest's state.
+ */
+function expectedRatingRefusal(
+  contest: Contest,
+  rater: Rater,
+  entry: { status: EntryStatus; designerId: string } | undefined,
+  stars: number,
+): JudgingFailure | null {
+  if (!Number.isInteger(stars) || stars < 1 || stars > 5) return "invalid";
+  if (contest.status === "draft" || contest.status === "cancelled") return "not_found";
+  if (rater === "stranger") return contest.isPrivate ? "not_found" : "forbidden";
+  if (modelRound(contest) === null) return "rating_closed";
+  if (!entry) return "not_found";
+  if (entry.status === "declined") return "entry_declined";
+  if (entry.status !== "ready") return "entry_not_ready";
+  if (modelRound(contest) === 2 && !contest.finalists.includes(entry.designerId)) return "not_in_round";
+  return null;
+}
+
+/** Ratings run through both rounds and both selections; a fast-track contest has one round only. */
+function modelRound(contest: Contest): 1 | 2 | null {
+  if (contest.status === "qualifying" || contest.status === "finalist_selection") return 1;
+  if (contest.status === "final_round" || contest.status === "winner_selection")
+    return contest.fastTrack ? 1 : 2;
+  return null;
+}
+
 class Rate implements Command {
   constructor(
-    readonly who: "client" | "judge",
+    readonly who: Rater,
     readonly c: number,
     readonly e: number,
     readonly stars: number,
@@ -211,25 +253,56 @@ class Rate implements Command {
   check = () => true;
   async run(_: object, w: World) {
     const id = w.contests[this.c]!;
+    const contest = (await loadContest(db(), id))!;
+    // Any of the contest's entries, whatever its state; with none, an id that is no entry.
     const entries = await db()
       .selectFrom("entries")
-      .select("id")
+      .select(["id", "status", "designer_id as designerId"])
       .where("contest_id", "=", id)
-      .where("status", "=", "ready")
       .orderBy("number")
       .execute();
     const entry = entries[this.e % Math.max(1, entries.length)];
-    if (!entry) return;
+    const raterId = { client: w.client, judge: w.judge, stranger: w.designers[0]! }[this.who];
+    const expected = expectedRatingRefusal(contest, this.who, entry, this.stars);
+    let refusal: JudgingFailure | null = null;
+    let result: Awaited<ReturnType<typeof rateEntry>> | null = null;
     try {
-      await rateEntry({
+      result = await rateEntry({
         contestId: id,
-        entryId: entry.id,
-        raterId: this.who === "client" ? w.client : w.judge,
+        entryId: entry?.id ?? "no-such-entry",
+        raterId,
         stars: this.stars,
       });
     } catch (error) {
-      if (!(error instanceof JudgingError)) throw error; // a closed round or a non-finalist: refused
+      if (!(error instanceof JudgingError)) throw error;
+      refusal = error.reason;
     }
+    // The invariant: a rating is accepted exactly when the model says so, and a refusal gives the
+    // model's reason.
+    expect(refusal, `${this.toString()} in ${contest.status}`).toBe(expected);
+    if (refusal) {
+      w.ratingsRefused++;
+      return;
+    }
+    // Accepted: in the model's round, replacing this person's earlier stars there if any.
+    const round = modelRound(contest)!;
+    const key = (rater: string) => `${entry!.id} ${rater} ${round}`;
+    expect(result).toEqual({ stars: this.stars, round, replaced: w.ratings.has(key(raterId)) });
+    w.ratings.set(key(raterId), this.stars);
+    w.rated++;
+    // The entry's tally for the round is the model's: one rating per person, the latest stars.
+    const given = [w.client, w.judge].filter((r) => w.ratings.has(key(r))).map((r) => w.ratings.get(key(r))!);
+    const stats = await db()
+      .selectFrom("entry_round_stats")
+      .select(["ratings_count", "stars_sum", "client_stars"])
+      .where("entry_id", "=", entry!.id)
+      .where("round", "=", round)
+      .executeTakeFirstOrThrow();
+    expect(stats).toEqual({
+      ratings_count: given.length,
+      stars_sum: given.reduce((a, b) => a + b, 0),
+      client_stars: w.ratings.get(key(w.client)) ?? null,
+    });
   }
   toString = () => `${this.who} rates(${this.c}#${this.e} ${this.stars}★)`;
 }
@@ -285,12 +358,13 @@ const commands = [
   fc.constant(new FinishProcessing()),
   fc
     .tuple(
-      fc.constantFrom("client", "judge" as const),
+      fc.constantFrom<Rater>("client", "judge", "stranger"),
       fc.integer({ min: 0, max: 1 }),
       fc.nat(6),
-      fc.integer({ min: 1, max: 5 }),
+      // Mostly valid stars, sometimes out of range.
+      fc.oneof({ arbitrary: fc.integer({ min: 1, max: 5 }), weight: 5 }, fc.constantFrom(0, 6)),
     )
-    .map(([who, c, e, stars]) => new Rate(who as "client" | "judge", c, e, stars)),
+    .map(([who, c, e, stars]) => new Rate(who, c, e, stars)),
   fc.constantFrom(6, 30, 80, 200).map((h) => new Advance(h)),
   fc
     .tuple(
@@ -301,15 +375,21 @@ const commands = [
     .map(([c, kind, pick]) => new ClientAct(c, kind as ClientAct["kind"], pick)),
 ];
 
+const sequences = fc.commands(commands, { maxCommands: 12 });
+/** Where a sequence begins: two drafts, or both contests launched with two ready entries each. */
+const start = fc.constantFrom("drafts", "contests with entries");
+
 describe("contests under random sequences of events", () => {
-  it(`keep money conserved, escrow = live prizes, each escrow resolved once, entries only in open rounds, at most one winner (${RUNS} runs)`, async () => {
+  it(`keep money conserved, escrow = live prizes, each escrow resolved once, entries only in open rounds, ratings exactly as the model allows, at most one winner (${RUNS} runs)`, async () => {
     const client = await makeUser("Property client", "client");
     const judge = await makeUser("Property judge", "client");
     const designers = [await makeUser("D0"), await makeUser("D1"), await makeUser("D2")];
     let accepted = 0;
     let refused = 0;
+    let rated = 0;
+    let ratingsRefused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), fc.boolean(), async (cmds, guaranteed) => {
+      fc.asyncProperty(sequences, fc.boolean(), start, async (cmds, guaranteed, from) => {
         const world: World = {
           client,
           judge,
@@ -321,12 +401,21 @@ describe("contests under random sequences of events", () => {
           charged: new Map(),
           accepted: 0,
           refusedOutsideRound: 0,
+          ratings: new Map(),
+          rated: 0,
+          ratingsRefused: 0,
         };
         for (const contestId of world.contests) {
           await db()
             .insertInto("contest_members")
             .values({ contest_id: contestId, user_id: judge, role: "judge", created_at: now() })
             .execute();
+        }
+        // Starting from two contests with entries, a short sequence reaches the judging rules too.
+        if (from === "contests with entries") {
+          const prelude = [0, 1].flatMap((c) => [new Launch(c), new Submit(1, c), new Submit(2, c)]);
+          for (const cmd of [...prelude, new FinishProcessing()]) await cmd.run({}, world);
+          await invariants(world);
         }
         await fc.asyncModelRun(
           () => ({
@@ -344,11 +433,16 @@ describe("contests under random sequences of events", () => {
         );
         accepted += world.accepted;
         refused += world.refusedOutsideRound;
+        rated += world.rated;
+        ratingsRefused += world.ratingsRefused;
       }),
       { numRuns: RUNS },
     );
     // The sequences did reach both sides of the entry rule.
     expect(accepted).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
+    // And both sides of the rating rule.
+    expect(rated).toBeGreaterThan(0);
+    expect(ratingsRefused).toBeGreaterThan(0);
   }, 600_000);
 });
