@@ -12,7 +12,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   });
   if (!grant || !viewerId)
     return new Response(t("downloads.forbidden"), {
-      status: 403,
+      status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   return new Response(null, {

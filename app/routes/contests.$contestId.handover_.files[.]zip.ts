@@ -8,7 +8,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const zip = await handoverZip({ contestId: params.contestId ?? "", viewerId: context.user?.id ?? null });
   if (!zip)
     return new Response(t("downloads.forbidden"), {
-      status: 403,
+      status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   return new Response(createReadableStreamFromReadable(zip.body), {

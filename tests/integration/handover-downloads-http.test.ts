@@ -150,7 +150,7 @@ describe("downloads of the original and the final files", () => {
       const forWinner = await download(as.winner, finalPath(id));
       expect(forWinner.res.status).toBe(200);
       for (const role of ["other", "judge", "stranger", "visitor"] as const) {
-        expect((await as[role].get(finalPath(id))).status, `${role}: final file`).toBe(403);
+        expect((await as[role].get(finalPath(id))).status, `${role}: final file`).toBe(404);
       }
     }
     // The link the client was given is theirs alone.
@@ -167,11 +167,11 @@ describe("downloads of the original and the final files", () => {
     expect([...inZip.keys()]).toEqual(["final/logo-v2.svg"]);
     expect(inZip.get("final/logo-v2.svg")).toEqual(replaced);
     for (const role of ["other", "judge", "stranger", "visitor"] as const) {
-      expect((await as[role].get(zipPath)).status, `${role}: zip`).toBe(403);
+      expect((await as[role].get(zipPath)).status, `${role}: zip`).toBe(404);
     }
     for (const role of ROLES) {
       const original = await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[1]}`);
-      expect(original.status, `${role}: original during the handover`).toBe(403);
+      expect(original.status, `${role}: original during the handover`).toBe(404);
     }
     expect((await loadContest(db(), s.contestId))!.status).toBe("handover");
 
@@ -184,14 +184,14 @@ describe("downloads of the original and the final files", () => {
     expect(page).not.toContain('data-testid="originals"');
   });
 
-  it("hands over everything as one zip: the final files to both parties any time, with the originals for the client once completed; 403 to everyone else", async () => {
+  it("hands over everything as one zip: the final files to both parties any time, with the originals for the client once completed; 404 to everyone else (they may not know there is a handover)", async () => {
     const { s } = await deliveredHandover(false);
     const as = await clients(s);
     const asWinner = as.winner;
     expect((await uploadFinal(asWinner, s.contestId, "logo.pdf", FILES.pdf)).status).toBe(201);
     const zipPath = `/contests/${s.contestId}/handover/files.zip`;
     for (const role of ["other", "judge", "stranger", "visitor"] as const) {
-      expect((await as[role].get(zipPath)).status, `${role} before completion`).toBe(403);
+      expect((await as[role].get(zipPath)).status, `${role} before completion`).toBe(404);
     }
     const forWinner = await asWinner.get(zipPath);
     expect(forWinner.status).toBe(200);
@@ -221,22 +221,22 @@ describe("downloads of the original and the final files", () => {
       Buffer.concat([ORIGINAL, Buffer.from(" v2")]),
     );
     for (const role of ["other", "judge", "stranger", "visitor"] as const) {
-      expect((await as[role].get(zipPath)).status, `${role} after completion`).toBe(403);
+      expect((await as[role].get(zipPath)).status, `${role} after completion`).toBe(404);
     }
     const page = await (await as.client.get(`/contests/${s.contestId}/handover`)).text();
     expect(page).toContain(`href="${zipPath}"`);
   });
 
-  it("refuses (403) the other designer, a judge, a stranger and a logged-out visitor, and the originals to the client before completion", async () => {
+  it("answers 404 to the other designer, a judge, a stranger and a logged-out visitor, and the originals to the client before completion", async () => {
     const { s, version } = await deliveredHandover(false);
     const as = await clients(s);
     for (const role of ["other", "judge", "stranger", "visitor"] as const) {
       const final = await as[role].get(`/contests/${s.contestId}/handover/files/${version.id}`);
-      expect(final.status, `${role}: final file`).toBe(403);
+      expect(final.status, `${role}: final file`).toBe(404);
     }
     for (const role of ["client", "other", "judge", "stranger", "visitor"] as const) {
       const original = await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[0]}`);
-      expect(original.status, `${role}: original`).toBe(403);
+      expect(original.status, `${role}: original`).toBe(404);
     }
     // The winner may take their own final files at any time.
     const own = await download(as.winner, `/contests/${s.contestId}/handover/files/${version.id}`);
@@ -246,21 +246,21 @@ describe("downloads of the original and the final files", () => {
     await approveHandover({ contestId: s.contestId, clientId: s.client });
     for (const role of ["other", "judge", "stranger", "visitor"] as const) {
       expect((await as[role].get(`/contests/${s.contestId}/handover/files/${version.id}`)).status, role).toBe(
-        403,
+        404,
       );
       expect(
         (await as[role].get(`/contests/${s.contestId}/handover/originals/${s.revisions[1]}`)).status,
         role,
-      ).toBe(403);
+      ).toBe(404);
     }
     // Another contest's revision id, or a made-up one, is no way in either.
     expect((await as.client.get(`/contests/${s.contestId}/handover/originals/notarevision00`)).status).toBe(
-      403,
+      404,
     );
     const elsewhere = await handoverSetup();
     expect(
       (await as.client.get(`/contests/${s.contestId}/handover/originals/${elsewhere.revisions[0]}`)).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it("refuses an expired link, an altered link, and a link used by someone it was not issued to", async () => {
@@ -379,12 +379,12 @@ describe("who may do what in a handover (role × action, over HTTP)", () => {
       [
         "download a final file",
         (c) => c.get(`/contests/${id}/handover/files/${version.id}`),
-        { client: 302, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 },
+        { client: 302, winner: 302, other: 404, judge: 404, stranger: 404, visitor: 404 },
       ],
       [
         "download the original",
         (c) => c.get(`/contests/${id}/handover/originals/${s.revisions[0]}`),
-        { client: 403, winner: 403, other: 403, judge: 403, stranger: 403, visitor: 403 },
+        { client: 404, winner: 404, other: 404, judge: 404, stranger: 404, visitor: 404 },
       ],
       [
         "download the agreement",
@@ -409,12 +409,12 @@ describe("who may do what in a handover (role × action, over HTTP)", () => {
       [
         "download a final file",
         (c) => c.get(`/contests/${id}/handover/files/${version.id}`),
-        { client: 302, winner: 302, other: 403, judge: 403, stranger: 403, visitor: 403 },
+        { client: 302, winner: 302, other: 404, judge: 404, stranger: 404, visitor: 404 },
       ],
       [
         "download the original",
         (c) => c.get(`/contests/${id}/handover/originals/${s.revisions[1]}`),
-        { client: 302, winner: 403, other: 403, judge: 403, stranger: 403, visitor: 403 },
+        { client: 302, winner: 404, other: 404, judge: 404, stranger: 404, visitor: 404 },
       ],
       [
         "upload a final file",
