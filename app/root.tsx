@@ -11,9 +11,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import fontCss from "@fontsource-variable/inter/index.css?url";
-import appCss from "./styles/app.css?url";
-import contestsCss from "./styles/contests.css?url";
+import "@fontsource-variable/inter/index.css";
+import "./styles/app.css";
 import { t } from "./i18n";
 import { useNonce } from "./utils/nonce";
 import { config } from "./utils/env.server";
@@ -21,12 +20,7 @@ import { unreadCount } from "./modules/notify/notifications.server";
 import { hatsOf } from "./modules/dashboard/dashboard.server";
 import { SiteHeader } from "./components/site-nav";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: fontCss },
-  { rel: "stylesheet", href: appCss },
-  { rel: "stylesheet", href: contestsCss },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const cfg = config();

@@ -1,4 +1,5 @@
 import type { RouteConfig } from "@remix-run/route-config";
 import { flatRoutes } from "@remix-run/fs-routes";
 
-export default flatRoutes() satisfies RouteConfig;
+// A screen's stylesheet sits beside its route module; it is not a route.
+export default flatRoutes({ ignoredRouteFiles: ["**/*.css"] }) satisfies RouteConfig;

@@ -4,6 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ConfirmSchema } from "~/modules/contests/brief";
 import { FieldError, FormError } from "./field";
+import "./confirm-page.css";
 
 /**
  * A confirmation step of its own, for what moves money or ends a contest: a page (so it works

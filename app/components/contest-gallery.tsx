@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
 import { EntryStatusBadge, entryAlt } from "./entry-bits";
 import { StarsDisplay } from "./judging";
+import "./contest-gallery.css";
 
 export interface GallerySimilarMarker {
   flagId: string;

@@ -22,6 +22,8 @@ import {
 } from "./contest";
 import { ContestGallery, type GalleryEntry } from "./contest-gallery";
 import { Countdown, LocalTime, RelativeTime } from "./time";
+import "~/styles/prize-panel.css";
+import "./contest-page.css";
 
 /** What the contest page shows of a contest (a subset of the domain's Contest, serialisable). */
 export interface ContestPageContest {

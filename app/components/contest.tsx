@@ -15,6 +15,7 @@ import { judgingEventText } from "~/modules/judging/events";
 import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
 import { contestPaths, phasesOf, statusTone } from "~/modules/contests/next-steps";
 import { RelativeTime, TimeLeft } from "./time";
+import "./contest.css";
 
 export function Money({
   amount,

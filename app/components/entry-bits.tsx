@@ -1,5 +1,6 @@
 import type { EntryStatus } from "~db/schema";
 import { t } from "~/i18n";
+import "./entry-bits.css";
 
 export function EntryStatusBadge({ status }: { status: EntryStatus }) {
   return <span className={`status status--${status}`}>{t(`entries.status.${status}`)}</span>;

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
 import { RelativeTime, StarsDisplay } from "./judging";
+import "./entry-feedback.css";
 
 /**
  * An entry's feedback as getFeedbackForViewer returned it for this viewer: the client's stars, the

@@ -4,6 +4,7 @@ import { t } from "~/i18n";
 import { normalizeHex, splitColours, type StyleAxis } from "~/modules/contests/brief";
 import { styleValueText } from "./contest";
 import { FieldError } from "./field";
+import "./form-controls.css";
 
 type Meta = FieldMetadata<any>;
 

@@ -14,6 +14,7 @@ import { handoverPaths } from "~/modules/handover/paths";
 import { FieldError, FormError } from "./field";
 import { LocalTime } from "./time";
 import { UploadForm } from "./upload-form";
+import "./handover.css";
 
 /** "1.2 MB", "840 KB", "312 bytes": sizes as people read them. */
 export function formatSize(bytes: number): string {

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { t } from "~/i18n";
+import "./judging.css";
 
 /** False on the server and in the first client render; true once React owns the page. */
 export function useHydrated() {

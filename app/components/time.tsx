@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { t } from "~/i18n";
+import "./time.css";
 
 /** False on the server and in the first render in the browser (hydration), true afterwards. */
 export function useHydrated() {

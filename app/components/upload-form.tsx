@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { t } from "~/i18n";
+import "./upload-form.css";
 
 /**
  * An upload form that works without JavaScript (a plain multipart POST), and with it shows the

@@ -34,6 +34,7 @@ import { currencySymbol, formatPrize } from "~/modules/money/money";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { Field, FieldError, FormError } from "./field";
 import { ColourField, DaysField, OptionCard, StyleSlider, TextAreaField } from "./form-controls";
+import "./wizard.css";
 
 type Result = SubmissionResult<string[]> | undefined;
 /** What each form posts, as conform sees it: field names to the strings typed. */

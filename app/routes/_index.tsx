@@ -6,6 +6,7 @@ import { mediaUrl } from "~/modules/entries/media";
 import { listLiveContests } from "~/modules/contests/queries.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
+import "./_index.css";
 
 export const meta: MetaFunction = () => [
   { title: `${t("app.name")} · ${t("app.tagline")}` },

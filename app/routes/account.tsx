@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
@@ -11,10 +11,8 @@ import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { parseMailSettings } from "~/modules/notify/forms";
 import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
 import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
-import notificationsCss from "~/styles/notifications.css?url";
 import { requireUser } from "~/utils/auth.server";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: notificationsCss }];
+import "./account.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
 

@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { ContestPage } from "~/components/contest-page";
@@ -20,16 +20,14 @@ import {
   markEntriesSeen,
 } from "~/modules/contests/queries.server";
 import { refusalMessage } from "~/modules/contests/refusals";
-import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import "./contests.$contestId._index.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.view.contest.title} · ${t("app.name")}` : t("app.name") },
   ...(data?.view.contest.isPrivate ? [{ name: "robots", content: "noindex" }] : []),
 ];
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
 
 const notFound = () => new Response("Not found", { status: 404 });
 

@@ -53,6 +53,7 @@ import {
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
+import "./contests.$contestId.edit.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contest.title || t("wizard.title.edit")} · ${t("app.name")}` },

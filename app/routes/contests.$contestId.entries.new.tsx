@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
 import { t } from "~/i18n";
 import { entryEligibility } from "~/modules/entries/submission.server";
 import { receiveEntryUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
-import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
 export const meta: MetaFunction = () => [{ title: `${t("entries.submit.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

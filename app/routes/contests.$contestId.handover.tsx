@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
@@ -25,15 +25,10 @@ import { handoverPaths } from "~/modules/handover/paths";
 import { boundaryOf } from "~/modules/handover/stream-multipart.server";
 import { postMessage } from "~/modules/handover/thread.server";
 import { getHandoverView } from "~/modules/handover/view.server";
-import entriesCss from "~/styles/entries.css?url";
-import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: entriesCss },
-  { rel: "stylesheet", href: handoverCss },
-];
+import "~/styles/prize-panel.css";
+import "./contests.$contestId.handover.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("handover.pageTitle", { contest: data.view.contest.title }) : t("handover.title") },

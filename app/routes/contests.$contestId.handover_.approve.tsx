@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
@@ -11,10 +11,8 @@ import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
 import { handoverPaths } from "~/modules/handover/paths";
 import { getHandoverView } from "~/modules/handover/view.server";
-import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoverCss }];
+import "./contests.$contestId.handover_.approve.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
 

@@ -14,6 +14,7 @@ import { LIVE_STATES } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import "./contests.$contestId.invitations.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("invite.title")} · ${t("app.name")}` }];
 

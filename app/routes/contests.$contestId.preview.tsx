@@ -6,6 +6,7 @@ import { getBriefForEditing } from "~/modules/contests/drafts.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import "./contests.$contestId.preview.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contest.title ?? ""} · ${t("wizard.preview")}` },

@@ -15,6 +15,7 @@ import {
 } from "~/modules/contests/browse";
 import { listOpenContests } from "~/modules/contests/queries.server";
 import { now } from "~/utils/clock.server";
+import "./contests._index.css";
 
 export const meta: MetaFunction = () => [
   { title: `${t("browse.title")} · ${t("app.name")}` },

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { starsText, useHydrated } from "~/components/judging";
@@ -27,11 +27,9 @@ import { dismissSimilarity } from "~/modules/entries/similarity.server";
 import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.server";
 import { parseFilter } from "~/modules/judging/viewer";
 import { assertJudgingRole, getJudgingView } from "~/modules/judging/viewer.server";
-import judgingCss from "~/styles/judging.css?url";
+import "~/styles/judging.css";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("viewer.title", { contest: data.contest.title }) : t("app.name") },

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
@@ -9,11 +9,9 @@ import { t } from "~/i18n";
 import { CreatePollSchema, PollsActionSchema } from "~/modules/judging/forms";
 import { closePoll, createPoll, listPolls } from "~/modules/judging/polls.server";
 import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.server";
-import judgingCss from "~/styles/judging.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
+import "./contests_.$contestId_.polls.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("polls.title", { contest: data.contest.title }) : t("app.name") },

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/field";
@@ -14,10 +14,8 @@ import {
   selectFinalists,
   selectWinner,
 } from "~/modules/judging/shortlist.server";
-import judgingCss from "~/styles/judging.css?url";
 import { requireUser } from "~/utils/auth.server";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
+import "./contests_.$contestId_.shortlist.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("shortlist.title", { contest: data.contest.title }) : t("app.name") },

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Money, StatusBadge } from "~/components/contest";
 import { EntryStatusBadge } from "~/components/entry-bits";
@@ -15,15 +15,10 @@ import {
   type JudgedContest,
 } from "~/modules/dashboard/dashboard.server";
 import type { DesignerBalance } from "~/modules/escrow/ledger-reads.server";
-import dashboardCss from "~/styles/dashboard.css?url";
-import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import "./dashboard.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: entriesCss },
-  { rel: "stylesheet", href: dashboardCss },
-];
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.heading")} · ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n";
 import { listOutbox } from "~/modules/notify/mail.server";
 import { config } from "~/utils/env.server";
+import "./dev.mailbox.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} · ${t("app.name")}` }];
 

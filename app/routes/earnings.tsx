@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
 import { MoneyTabs } from "~/components/handover";
@@ -9,10 +9,9 @@ import { t } from "~/i18n";
 import { earningsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { PayoutReviewSchema } from "~/modules/handover/forms";
-import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
+import "./earnings.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoverCss }];
 export const meta: MetaFunction = () => [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
@@ -10,18 +10,12 @@ import { getEntryForViewer, similarMarkers, withdrawEntry } from "~/modules/entr
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
-import entriesCss from "~/styles/entries.css?url";
-import judgingCss from "~/styles/judging.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import "./entries.$entryId.css";
 
 /** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
 const NO_SCRIPT_REFRESH_SECONDS = 3;
-
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: entriesCss },
-  { rel: "stylesheet", href: judgingCss },
-];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.entry.title || t("entries.untitled")} · ${data.contest.title}` : t("app.name") },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
@@ -6,11 +6,9 @@ import { t } from "~/i18n";
 import { getEntryForViewer } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { receiveRevisionUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
-import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";
 
 // `$entryId_`: a page of its own beside the entry page, not nested in it (the entry page has no outlet).
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
 export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

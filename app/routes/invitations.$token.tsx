@@ -7,6 +7,7 @@ import { acceptInvitation, lookupInvitation } from "~/modules/contests/invitatio
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import "./invitations.$token.css";
 
 export const meta: MetaFunction = () => [
   { title: `${t("invite.accept.title")} · ${t("app.name")}` },

@@ -1,12 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EntryStatusBadge } from "~/components/entry-bits";
 import { t } from "~/i18n";
 import { listMyEntries } from "~/modules/entries/entries.server";
-import entriesCss from "~/styles/entries.css?url";
 import { requireUser } from "~/utils/auth.server";
+import "./my.entries.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: entriesCss }];
 export const meta: MetaFunction = () => [{ title: `${t("entries.mine.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

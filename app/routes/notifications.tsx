@@ -1,18 +1,12 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RelativeTime } from "~/components/judging";
 import { t } from "~/i18n";
 import { markAllRead, notificationsForPage } from "~/modules/notify/notifications.server";
-import judgingCss from "~/styles/judging.css?url";
-import notificationsCss from "~/styles/notifications.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: judgingCss },
-  { rel: "stylesheet", href: notificationsCss },
-];
+import "./notifications.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("notifications.title")} · ${t("app.name")}` }];
 

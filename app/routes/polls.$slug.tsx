@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/field";
@@ -15,9 +15,7 @@ import {
   VOTER_COOKIE,
   voterCookie,
 } from "~/modules/judging/polls.server";
-import judgingCss from "~/styles/judging.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingCss }];
+import "./polls.$slug.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.poll ? `${data.poll.question} · ${t("app.name")}` : t("app.name") },

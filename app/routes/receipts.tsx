@@ -1,14 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
 import { t } from "~/i18n";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
-import handoverCss from "~/styles/handover.css?url";
 import { requireUser } from "~/utils/auth.server";
+import "./receipts.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoverCss }];
 export const meta: MetaFunction = () => [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
