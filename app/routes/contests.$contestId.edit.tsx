@@ -3,20 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { MaxFileSizeExceededError, MaxFilesExceededError, parseFormData } from "@remix-run/form-data-parser";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
-import { BriefView, ContestBadges, Money, StepIndicator } from "~/components/contest";
-import { Notice } from "~/components/field";
-import {
-  AboutForm,
-  BasicsForm,
-  CardForm,
-  LaunchedEditForm,
-  PrizeForm,
-  ReferencesManager,
-  StyleForm,
-  type WizardDefaults,
-} from "~/components/wizard";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DraftStep } from "~/components/wizard/draft-step";
+import { LaunchedEdit } from "~/components/wizard/launched-edit";
+import { ReferencesManager } from "~/components/wizard/references-manager";
+import { ReviewStep } from "~/components/wizard/review-step";
+import type { WizardDefaults } from "~/components/wizard/shapes";
 import { t } from "~/i18n";
 import {
   AboutStep,
@@ -31,7 +23,7 @@ import {
   presetAmount,
   prizeStepSchema,
 } from "~/modules/contests/brief";
-import { amountInputValue, formatPrize } from "~/modules/money/money";
+import { amountInputValue } from "~/modules/money/money";
 import type { Contest } from "~/modules/contests/contests.server";
 import {
   briefGaps,
@@ -372,7 +364,6 @@ export default function EditBrief() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const { contest, step, defaults, references, limits } = loaderData;
-  const [livePrize, setLivePrize] = useState<number | null>(null);
   const action =
     loaderData.mode === "draft" ? contestPaths.edit(contest.id, step) : contestPaths.edit(contest.id);
   const resultFor = (intent: "save-step" | "edit-launched") =>
@@ -391,266 +382,33 @@ export default function EditBrief() {
   );
 
   if (loaderData.mode === "launched") {
-    const saved = params.get("saved");
     return (
-      <div className="container page wizard">
-        <header className="wizard__top">
-          <p className="eyebrow">
-            <Link to={contestPaths.page(contest.id)}>← {contest.title}</Link>
-          </p>
-          <h1>{t("edit.launched.heading")}</h1>
-          <p className="lead">{t("edit.launched.lead")}</p>
-        </header>
-        <div className="wizard__layout">
-          <section className="wizard__panel">
-            {saved !== null ? (
-              <Notice tone="success">
-                {saved === "0" ? t("edit.launched.nothing") : t("edit.launched.saved")}
-              </Notice>
-            ) : null}
-            <LaunchedEditForm
-              action={action}
-              lastResult={resultFor("edit-launched")}
-              defaultValue={defaults.launched}
-              references={refs}
-            />
-          </section>
-          <aside className="wizard__aside">
-            <div className="aside-card">
-              <p className="muted small">{t("edit.launched.locked")}</p>
-              <dl className="facts">
-                <div>
-                  <dt>{t("wizard.aside.category")}</dt>
-                  <dd>{t(`category.${contest.category}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t("wizard.aside.prize")}</dt>
-                  <dd>
-                    <Money amount={contest.prize} currency={contest.currency} className="facts__prize" />
-                  </dd>
-                </div>
-              </dl>
-            </div>
-          </aside>
-        </div>
-      </div>
+      <LaunchedEdit
+        contest={contest}
+        action={action}
+        lastResult={resultFor("edit-launched")}
+        defaultValue={defaults.launched}
+        references={refs}
+        saved={params.get("saved")}
+      />
     );
   }
-
-  const back = step > 1 ? contestPaths.edit(contest.id, step - 1) : undefined;
-  let panel;
-  switch (step) {
-    case 1:
-      panel = (
-        <BasicsForm action={action} lastResult={resultFor("save-step")} defaultValue={defaults.basics} />
-      );
-      break;
-    case 2:
-      panel = (
-        <AboutForm
-          action={action}
-          lastResult={resultFor("save-step")}
-          defaultValue={defaults.about}
-          back={back!}
-        />
-      );
-      break;
-    case 3:
-      panel = (
-        <StyleForm
-          action={action}
-          lastResult={resultFor("save-step")}
-          defaultValue={defaults.style}
-          back={back!}
-          references={refs}
-        />
-      );
-      break;
-    case 4:
-      panel = (
-        <PrizeForm
-          action={action}
-          lastResult={resultFor("save-step")}
-          defaultValue={defaults.prize}
-          back={back!}
-          category={contest.category}
-          onPrizeChange={setLivePrize}
-        />
-      );
-      break;
-    default:
-      return <ReviewStep />;
-  }
-
-  return (
-    <div className="container page wizard">
-      <WizardTop />
-      <div className="wizard__layout">
-        <section className="wizard__panel" aria-live="polite">
-          {params.get("saved") ? <Notice tone="success">{t("wizard.savedJustNow")}</Notice> : null}
-          {panel}
-        </section>
-        <WizardAside prize={step === 4 ? livePrize : null} />
-      </div>
-    </div>
-  );
-}
-
-function WizardTop() {
-  const { contest, step } = useLoaderData<typeof loader>();
-  return (
-    <>
-      <header className="wizard__top">
-        <p className="eyebrow">
-          <span className="badge">{t("wizard.draftLabel")}</span> {contest.title}
-        </p>
-        <h1>{t("wizard.title.edit")}</h1>
-        <p className="muted">{t("wizard.autosaveNote")}</p>
-      </header>
-      <StepIndicator
-        current={step}
-        reached={contest.draftStep}
-        steps={WIZARD_STEPS}
-        href={(n) => contestPaths.edit(contest.id, n)}
+  if (step >= REVIEW_STEP) {
+    return (
+      <ReviewStep
+        data={loaderData}
+        launchResult={actionData?.intent === "launch" ? actionData.result : undefined}
+        freshKey={actionData?.intent === "launch" ? actionData.freshKey : null}
       />
-    </>
-  );
-}
-
-/** The draft at a glance; on the prize step, the prize being chosen (before it is saved). */
-function WizardAside({ prize }: { prize: number | null }) {
-  const { contest } = useLoaderData<typeof loader>();
+    );
+  }
   return (
-    <aside className="wizard__aside">
-      <div className="aside-card">
-        <h2 className="aside-card__title">{t("wizard.aside.title")}</h2>
-        <dl className="facts">
-          <div>
-            <dt>{t("wizard.aside.category")}</dt>
-            <dd>{t(`category.${contest.category}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("wizard.aside.prize")}</dt>
-            <dd data-testid="aside-prize">
-              <Money amount={prize ?? contest.prize} currency={contest.currency} className="facts__prize" />
-            </dd>
-          </div>
-        </dl>
-        <Link to={contestPaths.preview(contest.id)} className="btn btn--secondary btn--block">
-          {t("wizard.previewShort")}
-        </Link>
-        <p className="muted small">{t("wizard.aside.tip")}</p>
-      </div>
-    </aside>
-  );
-}
-
-function ReviewStep() {
-  const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { contest, references, gaps, serverNow, price } = loaderData;
-  const launchResult = actionData?.intent === "launch" ? actionData.result : undefined;
-  const freshKey = actionData?.intent === "launch" ? actionData.freshKey : null;
-  const total = price
-    ? formatPrize(price.total, price.currency)
-    : formatPrize(contest.prize, contest.currency);
-  const stepOf = { basics: 1, about: 2, prize: 4 } as const;
-  return (
-    <div className="container page wizard">
-      <WizardTop />
-      <div className="review">
-        <section className="review__brief" aria-labelledby="review-title">
-          <header className="review__head">
-            <h2 id="review-title">{t("wizard.review.heading")}</h2>
-            <p className="muted">{t("wizard.review.lead")}</p>
-          </header>
-          <article className="preview-sheet">
-            <p className="eyebrow">{t(`category.${contest.category}`)}</p>
-            <h3 className="preview-sheet__title">
-              {contest.title}{" "}
-              <Link to={contestPaths.edit(contest.id, 1)} className="brief__edit">
-                {t("wizard.review.edit")}
-                <span className="visually-hidden"> {t("wizard.step.basics")}</span>
-              </Link>
-            </h3>
-            <ContestBadges
-              guaranteed={contest.guaranteed}
-              blind={contest.blind}
-              isPrivate={contest.isPrivate}
-              fastTrack={contest.fastTrack}
-            />
-            <BriefView
-              brief={contest}
-              references={references}
-              edit={(n) => contestPaths.edit(contest.id, n)}
-            />
-          </article>
-        </section>
-        <aside className="review__pay">
-          <div className="aside-card pay-card">
-            <h2 className="aside-card__title">{t("wizard.review.summary")}</h2>
-            <dl className="totals">
-              <div>
-                <dt>{t("wizard.review.prize")}</dt>
-                <dd>
-                  <Money amount={contest.prize} currency={contest.currency} />
-                </dd>
-              </div>
-              {price ? (
-                <>
-                  <div>
-                    <dt>
-                      {t("wizard.review.feeRate", { percent: price.percent })}
-                      <span className="totals__hint">
-                        {t("wizard.review.feeHint", { floor: formatPrize(price.floor, price.currency) })}
-                      </span>
-                    </dt>
-                    <dd>
-                      <Money amount={price.fee} currency={price.currency} />
-                    </dd>
-                  </div>
-                  <div className="totals__total">
-                    <dt>{t("wizard.review.total")}</dt>
-                    <dd>
-                      <Money amount={price.total} currency={price.currency} />
-                    </dd>
-                  </div>
-                </>
-              ) : (
-                <div>
-                  <dt>{t("wizard.review.fee")}</dt>
-                  <dd className="muted">{t("wizard.review.feeLater")}</dd>
-                </div>
-              )}
-            </dl>
-            <p className="muted small">{t("wizard.review.escrow")}</p>
-            {contest.isPrivate ? <p className="muted small">{t("wizard.review.privateNext")}</p> : null}
-            {gaps.length ? (
-              <div className="notice notice--error" role="alert">
-                <p>{t("wizard.review.gaps")}</p>
-                <ul>
-                  {gaps.map((g) => (
-                    <li key={g}>
-                      <Link to={contestPaths.edit(contest.id, stepOf[g])}>{t(`wizard.step.${g}`)}</Link>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            <h3 className="pay-card__heading">{t("wizard.review.payment")}</h3>
-            <CardForm
-              action={contestPaths.edit(contest.id, REVIEW_STEP)}
-              lastResult={launchResult}
-              idempotencyKey={freshKey ?? loaderData.idempotencyKey}
-              confirmText={
-                price ? t("wizard.review.confirm", { total }) : t("wizard.review.confirmFeeLater", { total })
-              }
-              disabled={gaps.length > 0}
-              serverNow={serverNow}
-            />
-          </div>
-        </aside>
-      </div>
-    </div>
+    <DraftStep
+      data={loaderData}
+      action={action}
+      lastResult={resultFor("save-step")}
+      references={refs}
+      saved={!!params.get("saved")}
+    />
   );
 }

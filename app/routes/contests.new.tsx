@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { StepIndicator } from "~/components/contest";
-import { BasicsForm } from "~/components/wizard";
+import { BasicsForm } from "~/components/wizard/basics-form";
 import { t } from "~/i18n";
 import { BasicsStep, CATEGORY_KEYS, WIZARD_STEPS, type Category } from "~/modules/contests/brief";
 import { startDraft } from "~/modules/contests/drafts.server";

@@ -1,0 +1,105 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { t } from "~/i18n";
+import { cardSchema } from "~/modules/contests/brief";
+import { Field, FieldError, FormError } from "../field";
+import type { CardShape, Result } from "./shapes";
+import "./wizard.css";
+
+export function CardForm({
+  action,
+  lastResult,
+  idempotencyKey,
+  confirmText,
+  disabled,
+  serverNow,
+}: {
+  action: string;
+  lastResult: Result;
+  idempotencyKey: string;
+  confirmText: string;
+  disabled: boolean;
+  serverNow: number;
+}) {
+  const schema = cardSchema(serverNow);
+  const [form, fields] = useForm<CardShape, unknown>({
+    id: "launch",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "launch";
+  return (
+    <Form method="post" action={action} className="form card-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="launch" />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <FormError errors={form.errors} id={form.errorId} />
+      <Field meta={fields.cardName} label={t("wizard.review.cardName")} autoComplete="cc-name" />
+      <div className="field">
+        <label className="field__label" htmlFor={fields.cardNumber.id}>
+          {t("wizard.review.cardNumber")}
+        </label>
+        <span className="field__hint" id={`${fields.cardNumber.id}-hint`}>
+          {t("wizard.review.testCard")}
+        </span>
+        <input
+          className="input num"
+          {...getInputProps(fields.cardNumber, {
+            type: "text",
+            ariaDescribedBy: `${fields.cardNumber.id}-hint`,
+          })}
+          key={fields.cardNumber.key}
+          inputMode="numeric"
+          autoComplete="cc-number"
+          placeholder="1234 1234 1234 1234"
+          autoFocus={fields.cardNumber.errors?.length ? true : undefined}
+        />
+        <FieldError meta={fields.cardNumber} />
+      </div>
+      <div className="grid grid--2 grid--tight">
+        <div className="field">
+          <label className="field__label" htmlFor={fields.cardExpiry.id}>
+            {t("wizard.review.cardExpiry")}
+          </label>
+          <input
+            className="input num"
+            {...getInputProps(fields.cardExpiry, { type: "text" })}
+            key={fields.cardExpiry.key}
+            inputMode="numeric"
+            autoComplete="cc-exp"
+            placeholder="MM/YY"
+          />
+          <FieldError meta={fields.cardExpiry} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={fields.cardCvc.id}>
+            {t("wizard.review.cardCvc")}
+          </label>
+          <input
+            className="input num"
+            {...getInputProps(fields.cardCvc, { type: "text" })}
+            key={fields.cardCvc.key}
+            inputMode="numeric"
+            autoComplete="cc-csc"
+            maxLength={4}
+          />
+          <FieldError meta={fields.cardCvc} />
+        </div>
+      </div>
+      <div className="field">
+        <label className="check check--confirm" htmlFor={fields.confirm.id}>
+          <input {...getInputProps(fields.confirm, { type: "checkbox" })} key={fields.confirm.key} />
+          <span>{confirmText}</span>
+        </label>
+        <FieldError meta={fields.confirm} />
+      </div>
+      <button type="submit" className="btn btn--primary btn--block btn--large" disabled={disabled || busy}>
+        {t("wizard.review.launch")}
+      </button>
+      <p className="muted small">{t("wizard.review.secure")}</p>
+    </Form>
+  );
+}

@@ -1,0 +1,127 @@
+import { Link } from "@remix-run/react";
+import { BriefView, ContestBadges, Money } from "~/components/contest";
+import { t } from "~/i18n";
+import { REVIEW_STEP } from "~/modules/contests/brief";
+import { contestPaths } from "~/modules/contests/next-steps";
+import { formatPrize } from "~/modules/money/money";
+import { CardForm } from "./card-form";
+import type { DraftEditData } from "./edit-data";
+import type { Result } from "./shapes";
+import { WizardTop } from "./wizard-top";
+import "./wizard.css";
+
+/** The last step: the brief as designers will read it, what launching costs, and the card to pay with. */
+export function ReviewStep({
+  data,
+  launchResult,
+  freshKey,
+}: {
+  data: DraftEditData;
+  launchResult: Result;
+  /** The key for the next payment attempt, when the last one answered with one. */
+  freshKey: string | null;
+}) {
+  const { contest, references, gaps, serverNow, price } = data;
+  const total = price
+    ? formatPrize(price.total, price.currency)
+    : formatPrize(contest.prize, contest.currency);
+  const stepOf = { basics: 1, about: 2, prize: 4 } as const;
+  return (
+    <div className="container page wizard">
+      <WizardTop contest={contest} step={data.step} />
+      <div className="review">
+        <section className="review__brief" aria-labelledby="review-title">
+          <header className="review__head">
+            <h2 id="review-title">{t("wizard.review.heading")}</h2>
+            <p className="muted">{t("wizard.review.lead")}</p>
+          </header>
+          <article className="preview-sheet">
+            <p className="eyebrow">{t(`category.${contest.category}`)}</p>
+            <h3 className="preview-sheet__title">
+              {contest.title}{" "}
+              <Link to={contestPaths.edit(contest.id, 1)} className="brief__edit">
+                {t("wizard.review.edit")}
+                <span className="visually-hidden"> {t("wizard.step.basics")}</span>
+              </Link>
+            </h3>
+            <ContestBadges
+              guaranteed={contest.guaranteed}
+              blind={contest.blind}
+              isPrivate={contest.isPrivate}
+              fastTrack={contest.fastTrack}
+            />
+            <BriefView
+              brief={contest}
+              references={references}
+              edit={(n) => contestPaths.edit(contest.id, n)}
+            />
+          </article>
+        </section>
+        <aside className="review__pay">
+          <div className="aside-card pay-card">
+            <h2 className="aside-card__title">{t("wizard.review.summary")}</h2>
+            <dl className="totals">
+              <div>
+                <dt>{t("wizard.review.prize")}</dt>
+                <dd>
+                  <Money amount={contest.prize} currency={contest.currency} />
+                </dd>
+              </div>
+              {price ? (
+                <>
+                  <div>
+                    <dt>
+                      {t("wizard.review.feeRate", { percent: price.percent })}
+                      <span className="totals__hint">
+                        {t("wizard.review.feeHint", { floor: formatPrize(price.floor, price.currency) })}
+                      </span>
+                    </dt>
+                    <dd>
+                      <Money amount={price.fee} currency={price.currency} />
+                    </dd>
+                  </div>
+                  <div className="totals__total">
+                    <dt>{t("wizard.review.total")}</dt>
+                    <dd>
+                      <Money amount={price.total} currency={price.currency} />
+                    </dd>
+                  </div>
+                </>
+              ) : (
+                <div>
+                  <dt>{t("wizard.review.fee")}</dt>
+                  <dd className="muted">{t("wizard.review.feeLater")}</dd>
+                </div>
+              )}
+            </dl>
+            <p className="muted small">{t("wizard.review.escrow")}</p>
+            {contest.isPrivate ? <p className="muted small">{t("wizard.review.privateNext")}</p> : null}
+            {gaps.length ? (
+              <div className="notice notice--error" role="alert">
+                <p>{t("wizard.review.gaps")}</p>
+                <ul>
+                  {gaps.map((g) => (
+                    <li key={g}>
+                      <Link to={contestPaths.edit(contest.id, stepOf[g])}>{t(`wizard.step.${g}`)}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <h3 className="pay-card__heading">{t("wizard.review.payment")}</h3>
+            <CardForm
+              action={contestPaths.edit(contest.id, REVIEW_STEP)}
+              lastResult={launchResult}
+              idempotencyKey={freshKey ?? data.idempotencyKey}
+              confirmText={
+                price ? t("wizard.review.confirm", { total }) : t("wizard.review.confirmFeeLater", { total })
+              }
+              disabled={gaps.length > 0}
+              serverNow={serverNow}
+            />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
