@@ -3,6 +3,7 @@ import { t } from "~/i18n";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
 import { RelativeTime, StarsDisplay } from "./judging";
 import "./entry-feedback.css";
+import "./thread.css";
 
 /**
  * An entry's feedback as getFeedbackForViewer returned it for this viewer: the client's stars, the

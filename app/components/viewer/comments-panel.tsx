@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Kbd, RelativeTime, starsText } from "~/components/judging";
 import { t } from "~/i18n";
 import type { Feedback, PanelProps, ViewerAction } from "./types";
+import "../thread.css";
 
 /** The client's thread with the entry's designer, and the judges' notes. */
 export function CommentsPanel({
