@@ -157,16 +157,6 @@ export const enJudging = {
   "shortlist.done.winner.next": "Next: the handover of the files",
   "shortlist.validation.finalists": "Choose between 1 and 6 designers.",
   "shortlist.validation.winner": "Choose one entry.",
-  "shortlist.error.not_owner": "Only the client of this contest can do this.",
-  "shortlist.error.wrong_state":
-    "The contest is not at a stage where this can be done. Reload to see where it is.",
-  "shortlist.error.bad_finalists": "Choose between 1 and 6 designers who have an entry in this contest.",
-  "shortlist.error.bad_winner":
-    "The winner must be a finalist (or, before the final round, a designer) with an entry still in the contest.",
-  "shortlist.error.fast_track": "A fast-track contest has no final round: choose the winner directly.",
-  "shortlist.error.conflict": "Someone changed this contest at the same moment. Look again, then retry.",
-  "shortlist.error.not_found": "This contest does not exist.",
-  "shortlist.error.generic": "The contest refused this step ({reason}).",
 
   // ---- judges
   "judges.title": "Judges · {contest}",

@@ -117,6 +117,7 @@ export const en = {
   "errors.forbidden": "You do not have access to this page.",
   "errors.csrf": "This request came from another site and was refused.",
   "errors.generic": "We could not complete that. Please try again.",
+  "errors.badRequest": "That request was not understood. Reload the page and try again.",
   "errors.back": "Back to the home page",
 
   "images.refused.empty": "This file is empty. Choose your design file again and upload it.",

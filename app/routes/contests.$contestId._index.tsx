@@ -19,9 +19,9 @@ import {
   listContestEvents,
   markEntriesSeen,
 } from "~/modules/contests/queries.server";
-import { refusalMessage } from "~/modules/contests/refusals";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { badRequest, notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId._index.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,13 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data?.view.contest.isPrivate ? [{ name: "robots", content: "noindex" }] : []),
 ];
 
-const notFound = () => new Response("Not found", { status: 404 });
-
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const viewer = context.user ? { id: context.user.id } : null;
   const contestId = params.contestId ?? "";
   const view = await getContestForViewer({ contestId, viewer });
-  if (!view) throw notFound();
+  if (!view) notFound();
   const events = (await listContestEvents({ contestId, viewer })) ?? [];
   const at = now();
   const { contest, access } = view;
@@ -74,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data({ intent: "accept-nda" as const, result: submission.reply() }, { status: 400 });
     }
-    if (!(await acceptNda({ contestId, userId: user.id }))) throw notFound();
+    if (!(await acceptNda({ contestId, userId: user.id }))) notFound();
     return redirect(`${contestPaths.page(contestId)}?nda=1`);
   }
 
@@ -85,16 +83,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const result = await extendRound({ contestId, clientId: user.id, days: submission.value.days });
     if (result.ok) return redirect(`${contestPaths.page(contestId)}?extended=1`);
-    if (result.reason === "not_found") throw notFound();
+    if (result.reason === "not_found") refuse(result);
     return data(
-      {
-        intent: "extend" as const,
-        result: submission.reply({ formErrors: [refusalMessage(result.reason, result.status)] }),
-      },
-      { status: result.reason === "not_owner" ? 403 : 409 },
+      { intent: "extend" as const, result: submission.reply({ formErrors: [refusalMessage(result)] }) },
+      { status: refusalStatus(result) },
     );
   }
-  throw new Response("Unknown action", { status: 400 });
+  badRequest();
 }
 
 type ActionData = { intent: "extend" | "accept-nda"; result: SubmissionResult<string[]> };

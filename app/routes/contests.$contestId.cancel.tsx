@@ -9,21 +9,15 @@ import { ConfirmSchema } from "~/modules/contests/brief";
 import { ownContest } from "~/modules/contests/drafts.server";
 import { cancelDraft } from "~/modules/contests/manage.server";
 import { contestPaths } from "~/modules/contests/next-steps";
-import { refusalMessage } from "~/modules/contests/refusals";
 import { requireUser } from "~/utils/auth.server";
+import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("contest.cancel.title")} · ${t("app.name")}` }];
-
-function refuse(reason: "not_found" | "not_owner"): never {
-  throw new Response(reason === "not_owner" ? t("contest.refusal.not_owner") : "Not found", {
-    status: reason === "not_owner" ? 403 : 404,
-  });
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const own = await ownContest(params.contestId ?? "", user.id);
-  if (!own.ok) return refuse(own.reason);
+  if (!own.ok) return refuse(own);
   const c = own.contest;
   // Not a redirect: after a refused POST the page must still say why (the loader runs again).
   return { id: c.id, title: c.title, draftStep: c.draftStep, isDraft: c.status === "draft" };
@@ -36,10 +30,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await cancelDraft({ contestId, clientId: user.id });
   if (result.ok) return redirect("/dashboard");
-  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result.reason);
-  return data(submission.reply({ formErrors: [refusalMessage(result.reason, result.status)] }), {
-    status: 409,
-  });
+  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result);
+  return data(submission.reply({ formErrors: [refusalMessage(result)] }), { status: refusalStatus(result) });
 }
 
 export default function CancelDraft() {

@@ -14,20 +14,15 @@ import { LIVE_STATES } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.invitations.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("invite.title")} · ${t("app.name")}` }];
 
-function refuse(reason: "not_found" | "not_owner"): never {
-  throw new Response(reason === "not_owner" ? t("contest.refusal.not_owner") : "Not found", {
-    status: reason === "not_owner" ? 403 : 404,
-  });
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const own = await ownContest(params.contestId ?? "", user.id);
-  if (!own.ok) return refuse(own.reason);
+  if (!own.ok) return refuse(own);
   const c = own.contest;
   return {
     contest: { id: c.id, title: c.title, isPrivate: c.isPrivate },
@@ -47,16 +42,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       clientId: user.id,
       invitationId: String(formData.get("invitationId") ?? ""),
     });
-    if (!result.ok) return refuse(result.reason);
+    if (!result.ok) return refuse(result);
     return redirect(contestPaths.invitations(contestId));
   }
   const submission = parseWithZod(formData, { schema: InviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: [] }, { status: 400 });
   const result = await inviteDesigners({ contestId, clientId: user.id, emails: submission.value.emails });
   if (!result.ok) {
-    if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result.reason);
-    const message = result.reason === "not_private" ? t("invite.notPrivate") : t("invite.wrongState");
-    return data({ result: submission.reply({ formErrors: [message] }), sent: [] }, { status: 409 });
+    if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result);
+    return data(
+      { result: submission.reply({ formErrors: [refusalMessage(result)] }), sent: [] },
+      { status: refusalStatus(result) },
+    );
   }
   return { result: submission.reply({ resetForm: true }), sent: result.sent };
 }

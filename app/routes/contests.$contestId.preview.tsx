@@ -6,6 +6,7 @@ import { getBriefForEditing } from "~/modules/contests/drafts.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.preview.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,9 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const found = await getBriefForEditing(params.contestId ?? "", user.id);
-  if (!found.ok) {
-    throw new Response("Not found", { status: found.reason === "not_owner" ? 403 : 404 });
-  }
+  if (!found.ok) refuse(found);
   const c = found.contest;
   const at = now();
   // A draft is shown as it will be on launch day: open for entries, its first round's clock running.

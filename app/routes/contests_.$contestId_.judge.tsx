@@ -24,12 +24,13 @@ import {
   saveJudgeNote,
 } from "~/modules/judging/ratings.server";
 import { dismissSimilarity } from "~/modules/entries/similarity.server";
-import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.server";
 import { parseFilter } from "~/modules/judging/viewer";
 import { assertJudgingRole, getJudgingView } from "~/modules/judging/viewer.server";
 import "~/styles/judging.css";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { Refused } from "~/modules/refusal";
+import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("viewer.title", { contest: data.contest.title }) : t("app.name") },
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     viewerId: user.id,
     entryId: url.searchParams.get("entry"),
     filter: parseFilter(url.searchParams.get("filter")),
-  }).catch(refuse);
+  }).catch(refuseOrRethrow);
   return { ...view, now: now() };
 }
 
@@ -54,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A rating checks the rater's role itself (the hot path), a dismissal its client (404 for anyone
   // else: the note is the client's alone); every other action is asked here first.
   if (!["rate", "dismiss-similar"].includes(String(formData.get("intent"))))
-    await assertJudgingRole({ contestId, userId: user.id }).catch(refuse);
+    await assertJudgingRole({ contestId, userId: user.id }).catch(refuseOrRethrow);
   const submission = parseWithZod(formData, { schema: ViewerActionSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
@@ -103,14 +104,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       case "dismiss-similar":
         if (!(await dismissSimilarity({ contestId, flagId: input.flagId, clientId: user.id })))
-          throw new JudgingError("not_found");
+          throw new Refused("judging", "not_found");
         message = t("entries.similar.dismissed");
         break;
     }
   } catch (error) {
-    if (error instanceof JudgingError)
-      return data({ ok: false as const, error: judgingMessage(error) }, { status: error.status });
-    throw error;
+    const refused = caughtRefusal(error);
+    return data({ ok: false as const, error: refusalMessage(refused) }, { status: refusalStatus(refused) });
   }
   if (input._js) return { ok: true as const, intent: input.intent, message };
   // Without JavaScript: back to the same entry (post, redirect, get).

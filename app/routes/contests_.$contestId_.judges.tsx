@@ -8,9 +8,9 @@ import { RelativeTime, ShareLink } from "~/components/judging";
 import { t } from "~/i18n";
 import { InviteJudgeSchema, JudgesActionSchema } from "~/modules/judging/forms";
 import { inviteJudge, listJudges, removeJudge, revokeInvitation } from "~/modules/judging/judges.server";
-import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
 import "./contests_.$contestId_.judges.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const list = await listJudges({ contestId: params.contestId!, clientId: user.id }).catch(refuse);
+  const list = await listJudges({ contestId: params.contestId!, clientId: user.id }).catch(refuseOrRethrow);
   return { ...list, now: now() };
 }
 
@@ -63,9 +63,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { result: null, invited: null, message: t("judges.pending.revoked") };
     }
   } catch (error) {
-    if (error instanceof JudgingError)
-      return data({ result: null, invited: null, message: judgingMessage(error) }, { status: error.status });
-    throw error;
+    const refused = caughtRefusal(error);
+    return data(
+      { result: null, invited: null, message: refusalMessage(refused) },
+      { status: refusalStatus(refused) },
+    );
   }
 }
 

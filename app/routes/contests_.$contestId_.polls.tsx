@@ -8,9 +8,9 @@ import { Preview, RelativeTime, ShareLink } from "~/components/judging";
 import { t } from "~/i18n";
 import { CreatePollSchema, PollsActionSchema } from "~/modules/judging/forms";
 import { closePoll, createPoll, listPolls } from "~/modules/judging/polls.server";
-import { JudgingError, judgingMessage, refuse } from "~/modules/judging/respond.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
 import "./contests_.$contestId_.polls.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const list = await listPolls({ contestId: params.contestId!, clientId: user.id }).catch(refuse);
+  const list = await listPolls({ contestId: params.contestId!, clientId: user.id }).catch(refuseOrRethrow);
   return { ...list, now: now() };
 }
 
@@ -44,12 +44,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await closePoll({ contestId, clientId: user.id, pollId: input.pollId });
     return { result: null, created: null, message: t("polls.list.closed") };
   } catch (error) {
-    if (error instanceof JudgingError)
-      return data(
-        { result: submission.reply({ formErrors: [judgingMessage(error)] }), created: null, message: null },
-        { status: error.status },
-      );
-    throw error;
+    const refused = caughtRefusal(error);
+    return data(
+      { result: submission.reply({ formErrors: [refusalMessage(refused)] }), created: null, message: null },
+      { status: refusalStatus(refused) },
+    );
   }
 }
 

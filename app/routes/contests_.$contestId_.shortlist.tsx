@@ -6,7 +6,6 @@ import { Notice } from "~/components/field";
 import { Preview, StarsDisplay, ratingsText, starsText } from "~/components/judging";
 import { t, type MessageKey } from "~/i18n";
 import { ShortlistActionSchema } from "~/modules/judging/forms";
-import { ContestActionError, contestRefusalMessage, refuse } from "~/modules/judging/respond.server";
 import {
   assertClient,
   describeChoice,
@@ -15,6 +14,7 @@ import {
   selectWinner,
 } from "~/modules/judging/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
+import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
 import "./contests_.$contestId_.shortlist.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  return getShortlist({ contestId: params.contestId!, clientId: user.id }).catch(refuse);
+  return getShortlist({ contestId: params.contestId!, clientId: user.id }).catch(refuseOrRethrow);
 }
 
 type Confirm =
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   // Only the client reaches the decision (the loader's rule, asked again here).
-  await assertClient({ contestId, clientId: user.id }).catch(refuse);
+  await assertClient({ contestId, clientId: user.id }).catch(refuseOrRethrow);
   const submission = parseWithZod(await request.formData(), { schema: ShortlistActionSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
@@ -64,9 +64,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return redirect(`/contests/${contestId}/shortlist?done=winner`);
     }
   } catch (error) {
-    if (error instanceof ContestActionError)
-      return data({ error: contestRefusalMessage(error), confirm: null }, { status: error.status });
-    throw error;
+    const refused = caughtRefusal(error);
+    return data({ error: refusalMessage(refused), confirm: null }, { status: refusalStatus(refused) });
   }
 }
 

@@ -3,9 +3,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { EntryCommentSchema } from "~/modules/judging/forms";
 import { addComment } from "~/modules/judging/ratings.server";
-import { JudgingError, judgingMessage } from "~/modules/judging/respond.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/redirect.server";
+import { refuseOrRethrow } from "~/utils/refusals.server";
 
 // The thread on an entry, from the entry page: the client, or the entry's designer replying.
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -18,8 +18,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await addComment({ entryId, authorId: user.id, body: submission.value.body });
   } catch (error) {
-    if (error instanceof JudgingError) throw new Response(judgingMessage(error), { status: error.status });
-    throw error;
+    refuseOrRethrow(error);
   }
   return redirect(`${back}#comments`);
 }

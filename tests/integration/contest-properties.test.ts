@@ -2,17 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import type { ContestStatus, EntryStatus } from "~db/schema";
-import {
-  ContestActionError,
-  applyContestEvent,
-  loadContest,
-  type Contest,
-} from "~/modules/contests/contests.server";
+import { applyContestEvent, loadContest, type Contest } from "~/modules/contests/contests.server";
 import { LIVE_STATES, type ContestEvent } from "~/modules/contests/machine";
 import { launchContest } from "~/modules/contests/launch.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { submitEntry } from "~/modules/entries/submission.server";
-import { JudgingError, type JudgingFailure } from "~/modules/judging/access.server";
+import type { JudgingFailure } from "~/modules/judging/access.server";
+import { isRefused } from "~/modules/refusal";
 import { rateEntry } from "~/modules/judging/ratings.server";
 import { escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/payments.server";
@@ -56,7 +52,7 @@ async function tolerate(action: () => Promise<unknown>) {
   try {
     await action();
   } catch (error) {
-    if (!(error instanceof ContestActionError)) throw error; // refusals are the machine's to make
+    if (!isRefused(error, "contest")) throw error; // refusals are the machine's to make
   }
 }
 
@@ -274,7 +270,7 @@ class Rate implements Command {
         stars: this.stars,
       });
     } catch (error) {
-      if (!(error instanceof JudgingError)) throw error;
+      if (!isRefused(error, "judging")) throw error;
       refusal = error.reason;
     }
     // The invariant: a rating is accepted exactly when the model says so, and a refusal gives the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~db/index";
-import { ContestActionError, applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
+import { Refused } from "~/modules/refusal";
 import type { ContestEvent } from "~/modules/contests/machine";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { DAY, advanceClock } from "~/utils/clock.server";
@@ -100,8 +101,9 @@ describe("contest service", () => {
     const lost = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toBeInstanceOf(ContestActionError);
-    expect(["wrong_state", "conflict"]).toContain((lost[0]!.reason as ContestActionError).reason);
+    expect(lost[0]!.reason).toBeInstanceOf(Refused);
+    expect((lost[0]!.reason as Refused).area).toBe("contest");
+    expect(["wrong_state", "conflict"]).toContain((lost[0]!.reason as Refused).reason);
     const after = (await loadContest(db(), contest.id))!;
     expect(after.status).toBe("handover");
     expect([a, b]).toContain(after.winnerId);

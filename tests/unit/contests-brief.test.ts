@@ -20,7 +20,8 @@ import {
   parseBrowseFilters,
 } from "~/modules/contests/browse";
 import { clientActions, clientTasks, sortTasks, type ContestFacts } from "~/modules/contests/next-steps";
-import { refusalMessage } from "~/modules/contests/refusals";
+import { refusal } from "~/modules/refusal";
+import { refusalMessage } from "~/utils/refusals.server";
 
 describe("reading a typed prize", () => {
   it.each([
@@ -251,12 +252,14 @@ describe("what the client can do, and what needs them", () => {
   });
 
   it("says what changed when a decision came too late", () => {
-    expect(refusalMessage("wrong_state", "handover")).toBe(
+    expect(refusalMessage(refusal("contest", "wrong_state", { status: "handover" }))).toBe(
       "This contest changed while you were deciding: a winner has already been picked.",
     );
-    expect(refusalMessage("conflict", "refunded")).toBe(
+    expect(refusalMessage(refusal("contest", "conflict", { status: "refunded" }))).toBe(
       "This contest changed while you were deciding: it has been refunded.",
     );
-    expect(refusalMessage("not_owner", null)).toBe("Only the client who runs this contest can do that.");
+    expect(refusalMessage(refusal("contest", "not_owner"))).toBe(
+      "Only the client who runs this contest can do that.",
+    );
   });
 });

@@ -24,6 +24,7 @@ import {
   type NotifyAudience,
   type RejectReason,
 } from "./machine";
+import { isRefused, Refused } from "../refusal";
 import { applyMoneyEffect } from "./money.server";
 import { computeVerdict } from "./verdict.server";
 
@@ -148,17 +149,6 @@ export async function loadContest(executor: DB | Trx, contestId: string, options
 
 export type ContestFailure = RejectReason | "not_found" | "conflict";
 
-/** A refused contest action: the reason maps to a message for the person who tried. */
-export class ContestActionError extends Error {
-  constructor(readonly reason: ContestFailure) {
-    super(`Contest action refused: ${reason}`);
-    this.name = "ContestActionError";
-  }
-  get status() {
-    return this.reason === "not_found" ? 404 : this.reason === "not_owner" ? 403 : 409;
-  }
-}
-
 type EventInput = ContestEvent | ((contest: Contest, trx: Trx) => Promise<ContestEvent>);
 
 /**
@@ -174,11 +164,11 @@ export async function applyContestEvent(input: {
 }): Promise<Contest> {
   return transaction(async (trx) => {
     const contest = await loadContest(trx, input.contestId, { lock: true });
-    if (!contest) throw new ContestActionError("not_found");
+    if (!contest) throw new Refused("contest", "not_found");
     const event = typeof input.event === "function" ? await input.event(contest, trx) : input.event;
     const at = now();
     const step = transition(toMachine(contest), event, input.actor, at);
-    if (!step.ok) throw new ContestActionError(step.reason);
+    if (!step.ok) throw new Refused("contest", step.reason);
     const next = step.next;
 
     const updated = await trx
@@ -199,7 +189,7 @@ export async function applyContestEvent(input: {
       .where("status", "=", contest.status)
       .where("version", "=", contest.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new ContestActionError("conflict");
+    if (Number(updated.numUpdatedRows) !== 1) throw new Refused("contest", "conflict");
 
     const newFinalists = next.finalists.filter((d) => !contest.finalists.includes(d));
     if (newFinalists.length) {
@@ -330,7 +320,7 @@ export async function runContestDeadline(payload: { contestId: string; version: 
       }),
     });
   } catch (error) {
-    if (error instanceof ContestActionError && ["stale", "wrong_state", "not_found"].includes(error.reason)) {
+    if (isRefused(error, "contest", "stale", "wrong_state", "not_found")) {
       log("debug", "contest.deadline.skipped", { ...payload, reason: error.reason });
       return;
     }

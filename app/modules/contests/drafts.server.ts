@@ -12,7 +12,8 @@ import {
   type StyleValues,
   type Category,
 } from "./brief";
-import { ContestActionError, applyContestEvent, createDraft, type Contest } from "./contests.server";
+import { isRefused, refusal, type Refusal } from "../refusal";
+import { applyContestEvent, createDraft, type Contest } from "./contests.server";
 import type { BriefChange } from "./machine";
 import { listReferences, loadContestWithAccess } from "./queries.server";
 
@@ -44,10 +45,10 @@ export async function startDraft(clientId: string, values: BasicsValues): Promis
 export async function ownContest(
   contestId: string,
   clientId: string,
-): Promise<{ ok: true; contest: Contest } | { ok: false; reason: "not_found" | "not_owner" }> {
+): Promise<{ ok: true; contest: Contest } | Refusal<"contest", "not_found" | "not_owner">> {
   const found = await loadContestWithAccess(db(), contestId, { id: clientId });
-  if (!found) return { ok: false, reason: "not_found" };
-  if (found.access.role !== "client") return { ok: false, reason: "not_owner" };
+  if (!found) return refusal("contest", "not_found");
+  if (found.access.role !== "client") return refusal("contest", "not_owner");
   return { ok: true, contest: found.contest };
 }
 
@@ -207,7 +208,7 @@ export async function editLaunchedBrief(input: {
     });
   } catch (error) {
     if (error instanceof NothingChanged) return { ok: true, changes: [] };
-    if (error instanceof ContestActionError) {
+    if (isRefused(error, "contest")) {
       if (error.reason === "not_found") return { ok: false, reason: "not_found" };
       if (error.reason === "not_owner") return { ok: false, reason: "not_owner" };
       return { ok: false, reason: error.reason === "conflict" ? "conflict" : "wrong_state" };

@@ -6,6 +6,7 @@ import { newId } from "~/utils/ids.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { queueMail } from "../notify/mail.server";
 import { INVITATION_TTL_DAYS } from "./brief";
+import { refusal, type Refusal } from "../refusal";
 import { ownContest } from "./drafts.server";
 import { LIVE_STATES } from "./machine";
 import { loadContestWithAccess } from "./queries.server";
@@ -23,9 +24,9 @@ export interface InvitationSummary {
   acceptedByName: string | null;
 }
 
-export type InviteResult =
-  | { ok: true; sent: { email: string; link: string }[] }
-  | { ok: false; reason: "not_found" | "not_owner" | "not_private" | "wrong_state" };
+export type InviteFailure = "not_found" | "not_owner" | "not_private" | "wrong_state";
+
+export type InviteResult = { ok: true; sent: { email: string; link: string }[] } | Refusal<"invitation">;
 
 export const invitationLink = (token: string) => `${config().appUrl}/invitations/${token}`;
 
@@ -40,11 +41,11 @@ export async function inviteDesigners(input: {
   emails: string[];
 }): Promise<InviteResult> {
   const own = await ownContest(input.contestId, input.clientId);
-  if (!own.ok) return own;
+  if (!own.ok) return refusal("invitation", own.reason);
   const contest = own.contest;
-  if (!contest.isPrivate) return { ok: false, reason: "not_private" };
+  if (!contest.isPrivate) return refusal("invitation", "not_private");
   if (!LIVE_STATES.includes(contest.status) || contest.status === "handover") {
-    return { ok: false, reason: "wrong_state" };
+    return refusal("invitation", "wrong_state");
   }
   const client = await db()
     .selectFrom("users")

@@ -6,7 +6,8 @@ import { escrowOf } from "../escrow/ledger-reads.server";
 import { chargeForContest } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { ContestActionError, applyContestEvent, loadContest, type Contest } from "./contests.server";
+import { isRefused } from "../refusal";
+import { applyContestEvent, loadContest, type Contest } from "./contests.server";
 import { briefGaps } from "./drafts.server";
 
 export interface CardInput {
@@ -94,7 +95,7 @@ export async function launchContest(input: {
   try {
     return { ok: true, contest: await launchFunded(contest.id, contest.clientId) };
   } catch (error) {
-    if (error instanceof ContestActionError && error.reason === "wrong_state") {
+    if (isRefused(error, "contest", "wrong_state")) {
       const latest = await loadContest(db(), contest.id);
       if (latest && latest.launchedAt !== null) return { ok: true, contest: latest };
       return { ok: false, reason: "wrong_state" };

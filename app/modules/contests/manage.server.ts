@@ -1,21 +1,14 @@
 import { db } from "~db/index";
-import type { ContestStatus } from "~db/schema";
-import {
-  ContestActionError,
-  applyContestEvent,
-  loadContest,
-  type Contest,
-  type ContestFailure,
-} from "./contests.server";
+import { isRefused, refusal, type Refusal } from "../refusal";
+import { applyContestEvent, loadContest, type Contest } from "./contests.server";
 import type { ContestEvent } from "./machine";
 import { ownContest } from "./drafts.server";
 
 /**
- * What the client asked for could not happen. `status` is the contest's state now, so the message
- * can say what changed meanwhile ("a winner has already been picked").
+ * What the client asked for, or why it could not happen. A refusal carries the contest's state now
+ * (`vars.status`), so the message can say what changed meanwhile ("a winner has already been picked").
  */
-export type ClientActionResult =
-  { ok: true; contest: Contest } | { ok: false; reason: ContestFailure; status: ContestStatus | null };
+export type ClientActionResult = { ok: true; contest: Contest } | Refusal<"contest">;
 
 /** Send one client event through the state machine, turning refusals into results. */
 async function clientEvent(
@@ -24,14 +17,14 @@ async function clientEvent(
   event: ContestEvent,
 ): Promise<ClientActionResult> {
   const own = await ownContest(contestId, clientId);
-  if (!own.ok) return { ok: false, reason: own.reason, status: null };
+  if (!own.ok) return refusal("contest", own.reason);
   try {
     const contest = await applyContestEvent({ contestId, actor: { kind: "user", id: clientId }, event });
     return { ok: true, contest };
   } catch (error) {
-    if (!(error instanceof ContestActionError)) throw error;
+    if (!isRefused(error, "contest")) throw error;
     const current = await loadContest(db(), contestId);
-    return { ok: false, reason: error.reason, status: current?.status ?? null };
+    return refusal("contest", error.reason, current ? { status: current.status } : undefined);
   }
 }
 

@@ -5,7 +5,8 @@ import { blobStore, keys } from "~storage/index";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
-import { ContestActionError, applyContestEvent, type Contest } from "./contests.server";
+import { isRefused, Refused } from "../refusal";
+import { applyContestEvent, type Contest } from "./contests.server";
 import { ownContest } from "./drafts.server";
 import { CLIENT_EVENTS } from "./machine";
 import { listReferences, loadContestWithAccess, type ReferenceSummary, type Viewer } from "./queries.server";
@@ -165,7 +166,7 @@ export async function addReference(input: {
   } catch (error) {
     await store.delete(fullKey(input.contestId, id));
     await store.delete(thumbKey(input.contestId, id));
-    if (error instanceof ContestActionError) return { ok: false, reason: "wrong_state" };
+    if (isRefused(error, "contest")) return { ok: false, reason: "wrong_state" };
     throw error;
   }
   return { ok: true, reference: { id, filename, width, height } };
@@ -197,7 +198,7 @@ export async function removeReference(input: {
           .execute(),
     );
   } catch (error) {
-    if (error instanceof ContestActionError) return { ok: false, reason: "wrong_state" };
+    if (isRefused(error, "contest")) return { ok: false, reason: "wrong_state" };
     throw error;
   }
   await blobStore().delete(fullKey(input.contestId, target.id));
@@ -223,7 +224,7 @@ async function recordReferenceChange(
           .where("id", "=", contest.id)
           .where("status", "=", "draft")
           .executeTakeFirst();
-        if (Number(still.numUpdatedRows) !== 1) throw new ContestActionError("wrong_state");
+        if (Number(still.numUpdatedRows) !== 1) throw new Refused("contest", "wrong_state");
         await write(trx);
       });
     return;

@@ -1,5 +1,6 @@
 import { db, type DB, type Trx } from "~db/index";
-import { ContestActionError, applyContestEvent, loadContest } from "../contests/contests.server";
+import { isRefused } from "../refusal";
+import { applyContestEvent, loadContest } from "../contests/contests.server";
 import { loadHandoverParty } from "./access.server";
 import { countFinalFiles } from "./files.server";
 
@@ -48,7 +49,7 @@ export async function approveHandover(input: {
     });
     return { ok: true, alreadyApproved: false };
   } catch (error) {
-    if (!(error instanceof ContestActionError)) throw error;
+    if (!isRefused(error, "contest")) throw error;
     if (error.reason === "not_ready") {
       return { ok: false, reason: "missing", missing: await handoverMissing(db(), input.contestId) };
     }

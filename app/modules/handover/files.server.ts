@@ -6,7 +6,8 @@ import { t, type MessageKey } from "~/i18n";
 import { orderedNow } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { ContestActionError, applyContestEvent, loadContest } from "../contests/contests.server";
+import { isRefused } from "../refusal";
+import { applyContestEvent, loadContest } from "../contests/contests.server";
 import { formatBytes } from "../entries/upload.server";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty } from "./access.server";
@@ -265,7 +266,7 @@ async function recordFinalFile(input: {
     } catch (error) {
       if (error instanceof FinalFileRefusal) return refusal(error);
       // Another upload started the clock first (or the contest moved on): look again.
-      if (error instanceof ContestActionError && ["wrong_state", "conflict"].includes(error.reason)) continue;
+      if (isRefused(error, "contest", "wrong_state", "conflict")) continue;
       throw error;
     }
   }

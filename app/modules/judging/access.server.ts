@@ -2,6 +2,7 @@ import { type DB, type Trx } from "~db/index";
 import type { ContestStatus, RatingRound } from "~db/schema";
 import { canViewContest } from "../contests/access.server";
 import { isRatingOpen, LIVE_STATES, type MachineContest } from "../contests/machine";
+import { Refused } from "../refusal";
 
 export type { RatingRound };
 
@@ -20,26 +21,6 @@ export type JudgingFailure =
   | "no_entries"
   | "contest_closed"
   | "invalid";
-
-/** A refused judging action; `reason` maps to a message in the catalogue (judging.error.*). */
-export class JudgingError extends Error {
-  constructor(readonly reason: JudgingFailure) {
-    super(`Judging action refused: ${reason}`);
-    this.name = "JudgingError";
-  }
-  get status() {
-    switch (this.reason) {
-      case "not_found":
-        return 404;
-      case "forbidden":
-        return 403;
-      case "invalid":
-        return 400;
-      default:
-        return 409;
-    }
-  }
-}
 
 type RoundContest = { status: ContestStatus; fastTrack: boolean };
 
@@ -80,7 +61,10 @@ export async function requireJudgingRole(
 ): Promise<JudgingRole> {
   const role = await judgingRole(executor, contest, userId);
   if (role && (!only || role === only)) return role;
-  throw new JudgingError((await canViewContest(executor, contest.id, userId)) ? "forbidden" : "not_found");
+  throw new Refused(
+    "judging",
+    (await canViewContest(executor, contest.id, userId)) ? "forbidden" : "not_found",
+  );
 }
 
 /** The viewer's judging role in the contest, or null (designers, strangers). */

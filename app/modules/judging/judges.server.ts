@@ -3,6 +3,7 @@ import { t } from "~/i18n";
 import { DAY, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
+import { Refused } from "../refusal";
 import { normalizeEmail } from "../auth/accounts.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { hasLaunched } from "../contests/access.server";
@@ -10,7 +11,7 @@ import { appendContestEvent } from "../contests/contests.server";
 import { TERMINAL_STATES } from "../contests/machine";
 import { queueMail } from "../notify/mail.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { JudgingError, requireJudgingRole } from "./access.server";
+import { requireJudgingRole } from "./access.server";
 
 /** An invitation link works once, for two weeks. */
 export const JUDGE_INVITATION_TTL_MS = 14 * DAY;
@@ -34,7 +35,7 @@ async function clientsContest(contestId: string, clientId: string) {
     ])
     .where("contests.id", "=", contestId)
     .executeTakeFirst();
-  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  if (!contest || !hasLaunched(contest.status)) throw new Refused("judging", "not_found");
   await requireJudgingRole(db(), { id: contest.id, clientId: contest.client_id }, clientId, "client");
   return contest;
 }
@@ -163,7 +164,7 @@ export async function removeJudge(input: { contestId: string; clientId: string; 
       .where("user_id", "=", input.judgeId)
       .where("role", "=", "judge")
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) throw new JudgingError("not_found");
+    if (Number(removed.numDeletedRows) === 0) throw new Refused("judging", "not_found");
     const user = await trx
       .selectFrom("users")
       .select("display_name")
@@ -191,7 +192,7 @@ export async function revokeInvitation(input: { contestId: string; clientId: str
     .where("accepted_at", "is", null)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new JudgingError("not_found");
+  if (Number(result.numUpdatedRows) === 0) throw new Refused("judging", "not_found");
 }
 
 async function usableInvitation(executor: DB | Trx, token: string) {

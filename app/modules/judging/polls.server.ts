@@ -4,11 +4,12 @@ import { blobStore } from "~storage/index";
 import { now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
+import { Refused } from "../refusal";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { serializeCookie } from "../auth/sessions.server";
 import { hasLaunched } from "../contests/access.server";
 import { appendContestEvent } from "../contests/contests.server";
-import { JudgingError, requireJudgingRole } from "./access.server";
+import { requireJudgingRole } from "./access.server";
 import { POLL_COMMENT_MAX } from "./forms";
 import { loadPool } from "./pool.server";
 
@@ -41,7 +42,7 @@ async function clientsContest(contestId: string, clientId: string) {
     .select(["id", "client_id", "title", "status", "version"])
     .where("id", "=", contestId)
     .executeTakeFirst();
-  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  if (!contest || !hasLaunched(contest.status)) throw new Refused("judging", "not_found");
   await requireJudgingRole(db(), { id: contest.id, clientId: contest.client_id }, clientId, "client");
   return contest;
 }
@@ -57,7 +58,7 @@ export async function createPoll(input: {
   const ids = [...new Set(input.entryIds)];
   const question = input.question.trim();
   if (ids.length < POLL_MIN_ENTRIES || ids.length > POLL_MAX_ENTRIES || !question || question.length > 200)
-    throw new JudgingError("invalid");
+    throw new Refused("judging", "invalid");
   const ready = await db()
     .selectFrom("entries")
     .select("id")
@@ -65,7 +66,7 @@ export async function createPoll(input: {
     .where("status", "=", "ready")
     .where("id", "in", ids)
     .execute();
-  if (ready.length !== ids.length) throw new JudgingError("invalid");
+  if (ready.length !== ids.length) throw new Refused("judging", "invalid");
   const id = newId();
   const slug = generateToken();
   await transaction(async (trx) => {
@@ -160,7 +161,7 @@ export async function closePoll(input: { contestId: string; clientId: string; po
     .where("contest_id", "=", contest.id)
     .where("closed_at", "is", null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new JudgingError("not_found");
+  if (Number(result.numUpdatedRows) === 0) throw new Refused("judging", "not_found");
 }
 
 async function pollBySlug(slug: string) {

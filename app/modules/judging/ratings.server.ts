@@ -3,13 +3,13 @@ import { forShare, forUpdate } from "~db/locking";
 import type { ContestStatus, RatingRound } from "~db/schema";
 import { now, orderedNow } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
+import { Refused } from "../refusal";
 import { canViewContest, contestAccess, hasLaunched, seesOthersEntries } from "../contests/access.server";
 import { appendContestEvent, loadContest } from "../contests/contests.server";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import {
   isContestLive,
   isEliminated,
-  JudgingError,
   ratingRound,
   requireJudgingRole,
   type JudgingRole,
@@ -44,7 +44,7 @@ async function contestFacts(
   // Hold off a transition (FOR UPDATE) while this write depends on the contest's state.
   if (options.share) query = forShare(query, dialectOf(executor as unknown as DB));
   const row = await query.executeTakeFirst();
-  if (!row || !hasLaunched(row.status)) throw new JudgingError("not_found");
+  if (!row || !hasLaunched(row.status)) throw new Refused("judging", "not_found");
   return {
     id: row.id,
     clientId: row.client_id,
@@ -64,7 +64,7 @@ async function entryIn(executor: DB | Trx, contestId: string, entryId: string) {
     .where("id", "=", entryId)
     .where("contest_id", "=", contestId)
     .executeTakeFirst();
-  if (!entry) throw new JudgingError("not_found");
+  if (!entry) throw new Refused("judging", "not_found");
   return entry;
 }
 
@@ -107,17 +107,18 @@ export async function rateEntry(input: {
   raterId: string;
   stars: number;
 }): Promise<RateResult> {
-  if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5) throw new JudgingError("invalid");
+  if (!Number.isInteger(input.stars) || input.stars < 1 || input.stars > 5)
+    throw new Refused("judging", "invalid");
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     const role = await requireJudgingRole(trx, contest, input.raterId);
     const round = ratingRound(contest);
-    if (!round) throw new JudgingError("rating_closed");
+    if (!round) throw new Refused("judging", "rating_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
-    if (entry.status === "declined") throw new JudgingError("entry_declined");
-    if (entry.status !== "ready") throw new JudgingError("entry_not_ready");
+    if (entry.status === "declined") throw new Refused("judging", "entry_declined");
+    if (entry.status !== "ready") throw new Refused("judging", "entry_not_ready");
     if (round === 2 && !(await isFinalist(trx, contest.id, entry.designer_id)))
-      throw new JudgingError("not_in_round");
+      throw new Refused("judging", "not_in_round");
 
     const at = now();
     // One rating per person, entry and round: replace it when there is one. The row is locked on
@@ -205,16 +206,16 @@ export async function declineEntry(input: {
   reason: DeclineReason;
   note?: string;
 }) {
-  if (!DECLINE_REASONS.includes(input.reason)) throw new JudgingError("invalid");
+  if (!DECLINE_REASONS.includes(input.reason)) throw new Refused("judging", "invalid");
   const note = (input.note ?? "").trim().slice(0, COMMENT_MAX) || null;
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
     if (!isContestLive(contest.status) || contest.status === "handover")
-      throw new JudgingError("contest_closed");
+      throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status === "declined") return { number: entry.number };
-    if (entry.status !== "ready") throw new JudgingError("entry_not_ready");
+    if (entry.status !== "ready") throw new Refused("judging", "entry_not_ready");
     const at = now();
     await trx
       .updateTable("entries")
@@ -251,9 +252,9 @@ export async function restoreEntry(input: { contestId: string; entryId: string; 
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
     if (!isContestLive(contest.status) || contest.status === "handover")
-      throw new JudgingError("contest_closed");
+      throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
-    if (entry.status !== "declined") throw new JudgingError("not_declined");
+    if (entry.status !== "declined") throw new Refused("judging", "not_declined");
     await trx
       .updateTable("entries")
       .set({
@@ -300,7 +301,7 @@ async function setElimination(
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
     if (!isContestLive(contest.status) || contest.status === "handover")
-      throw new JudgingError("contest_closed");
+      throw new Refused("judging", "contest_closed");
     const entered = await trx
       .selectFrom("entries")
       .select("id")
@@ -308,9 +309,9 @@ async function setElimination(
       .where("designer_id", "=", input.designerId)
       .limit(1)
       .executeTakeFirst();
-    if (!entered) throw new JudgingError("no_entries");
+    if (!entered) throw new Refused("judging", "no_entries");
     if (eliminate && (await isFinalist(trx, contest.id, input.designerId)))
-      throw new JudgingError("finalist");
+      throw new Refused("judging", "finalist");
     const already = await isEliminated(trx, contest.id, input.designerId);
     const name = await displayName(trx, input.designerId);
     if (already === eliminate) return { name };
@@ -365,7 +366,7 @@ export async function addComment(input: {
   contestId?: string;
 }) {
   const body = input.body.trim();
-  if (!body || body.length > COMMENT_MAX) throw new JudgingError("invalid");
+  if (!body || body.length > COMMENT_MAX) throw new Refused("judging", "invalid");
   return transaction(async (trx) => {
     const entryRow = await trx
       .selectFrom("entries")
@@ -373,7 +374,7 @@ export async function addComment(input: {
       .where("id", "=", input.entryId)
       .executeTakeFirst();
     if (!entryRow || (input.contestId && input.contestId !== entryRow.contest_id))
-      throw new JudgingError("not_found");
+      throw new Refused("judging", "not_found");
     const contest = await contestFacts(trx, entryRow.contest_id);
     const entry = await entryIn(trx, contest.id, input.entryId);
     const fromClient = input.authorId === contest.clientId;
@@ -381,9 +382,9 @@ export async function addComment(input: {
     if (!fromClient && !fromDesigner) {
       // Refused; and to someone who may not see the contest, it does not exist.
       const visible = await canViewContest(trx, contest.id, input.authorId);
-      throw new JudgingError(visible ? "forbidden" : "not_found");
+      throw new Refused("judging", visible ? "forbidden" : "not_found");
     }
-    if (!isContestLive(contest.status)) throw new JudgingError("contest_closed");
+    if (!isContestLive(contest.status)) throw new Refused("judging", "contest_closed");
     const id = newId();
     const at = orderedNow();
     await trx
@@ -424,12 +425,12 @@ export async function saveJudgeNote(input: {
   body: string;
 }) {
   const body = input.body.trim();
-  if (body.length > COMMENT_MAX) throw new JudgingError("invalid");
+  if (body.length > COMMENT_MAX) throw new Refused("judging", "invalid");
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId);
     const role = await requireJudgingRole(trx, contest, input.judgeId);
-    if (role !== "judge") throw new JudgingError("forbidden");
-    if (!isContestLive(contest.status)) throw new JudgingError("contest_closed");
+    if (role !== "judge") throw new Refused("judging", "forbidden");
+    if (!isContestLive(contest.status)) throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (!body) {
       await trx

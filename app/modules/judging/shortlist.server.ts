@@ -1,19 +1,13 @@
 import { db } from "~db/index";
 import type { RatingRound } from "~db/schema";
-import {
-  applyContestEvent,
-  ContestActionError,
-  loadContest,
-  type Contest,
-} from "../contests/contests.server";
+import { applyContestEvent, loadContest, type Contest } from "../contests/contests.server";
+import { Refused } from "../refusal";
 import { hasLaunched } from "../contests/access.server";
-import { CLIENT_EVENTS, MAX_FINALISTS } from "../contests/machine";
+import { CLIENT_EVENTS } from "../contests/machine";
 import { computeVerdict } from "../contests/verdict.server";
-import { decisionRound, JudgingError, requireJudgingRole } from "./access.server";
+import { decisionRound, requireJudgingRole } from "./access.server";
 import { loadPool, type PoolEntry } from "./pool.server";
 import { roundScores } from "./scores.server";
-
-export { ContestActionError, MAX_FINALISTS };
 
 export type ShortlistMode = "finalists" | "winner" | "early" | "fast_track" | "closed";
 
@@ -52,12 +46,12 @@ function modeOf(contest: Contest): ShortlistMode {
 
 async function clientContest(contestId: string, clientId: string) {
   const contest = await loadContest(db(), contestId);
-  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  if (!contest || !hasLaunched(contest.status)) throw new Refused("judging", "not_found");
   await requireJudgingRole(db(), contest, clientId, "client");
   return contest;
 }
 
-/** Refuses anyone but the contest's client (JudgingError), before a decision is even described. */
+/** Refuses anyone but the contest's client (JudgingError), before a decision is even described (a judging refusal). */
 export async function assertClient(input: { contestId: string; clientId: string }) {
   await clientContest(input.contestId, input.clientId);
 }
@@ -174,7 +168,7 @@ function rankRated(entries: { entryId: string; ratings: number }[]): Map<string,
   return ranks;
 }
 
-/** The client selects 1–6 finalist designers through the state machine (refusals: ContestActionError). */
+/** The client selects 1–6 finalist designers through the state machine (refusals: the contest area's). */
 export async function selectFinalists(input: { contestId: string; clientId: string; designerIds: string[] }) {
   return applyContestEvent({
     contestId: input.contestId,
@@ -199,7 +193,7 @@ export async function selectWinner(input: { contestId: string; clientId: string;
         .where("id", "=", input.entryId)
         .where("contest_id", "=", contest.id)
         .executeTakeFirst();
-      if (!entry || entry.status !== "ready") throw new ContestActionError("bad_winner");
+      if (!entry || entry.status !== "ready") throw new Refused("contest", "bad_winner");
       return {
         type: "select_winner",
         designerId: entry.designer_id,

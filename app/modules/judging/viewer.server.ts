@@ -1,12 +1,12 @@
 import { db } from "~db/index";
 import type { RatingRound } from "~db/schema";
+import { Refused } from "../refusal";
 import { contestAccess, hasLaunched } from "../contests/access.server";
 import { loadContest } from "../contests/contests.server";
 import { similarMarkers, type SimilarMarker } from "../entries/entries.server";
 import {
   decisionRound,
   isContestLive,
-  JudgingError,
   requireJudgingRole,
   ratingRound,
   type JudgingRole,
@@ -48,7 +48,7 @@ export async function getJudgingView(input: {
   filter?: ViewerFilter;
 }) {
   const contest = await loadContest(db(), input.contestId);
-  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  if (!contest || !hasLaunched(contest.status)) throw new Refused("judging", "not_found");
   const role: JudgingRole = await requireJudgingRole(db(), contest, input.viewerId);
   const open = ratingRound(contest);
   const round: RatingRound =
@@ -126,6 +126,6 @@ export async function assertJudgingRole(input: { contestId: string; userId: stri
     .select(["id", "client_id", "status"])
     .where("id", "=", input.contestId)
     .executeTakeFirst();
-  if (!contest || !hasLaunched(contest.status)) throw new JudgingError("not_found");
+  if (!contest || !hasLaunched(contest.status)) throw new Refused("judging", "not_found");
   return requireJudgingRole(db(), { id: contest.id, clientId: contest.client_id }, input.userId);
 }

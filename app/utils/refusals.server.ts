@@ -1,0 +1,134 @@
+import { t, type Locale, type MessageKey } from "~/i18n";
+import {
+  Refused,
+  type Refusal,
+  type RefusalArea,
+  type RefusalReasons,
+  type RefusalVars,
+} from "~/modules/refusal";
+
+/**
+ * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
+ * with and the catalogue message to show. Anything the person may not know exists answers 404.
+ * Modules never choose a status or write a message; routes never map reasons themselves.
+ */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422;
+
+type Answer = {
+  status: RefusalStatus;
+  /** The catalogue message, or a function of the refusal's values for messages that vary. */
+  message: MessageKey | ((vars: RefusalVars, locale: Locale) => string);
+};
+
+/** "This contest changed while you were deciding: a winner has already been picked." */
+const contestChanged =
+  (otherwise: MessageKey) =>
+  (vars: RefusalVars, locale: Locale): string =>
+    typeof vars.status === "string"
+      ? t(
+          "contest.refusal.changed",
+          { what: t(`contest.changed.${vars.status}` as MessageKey, {}, locale) },
+          locale,
+        )
+      : t(otherwise, vars, locale);
+
+const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
+
+const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
+  contest: {
+    not_found: { status: 404, message: "contest.refusal.not_found" },
+    not_owner: { status: 403, message: "contest.refusal.not_owner" },
+    wrong_state: conflict(contestChanged("contest.refusal.wrong_state")),
+    conflict: conflict(contestChanged("contest.refusal.conflict")),
+    stale: conflict(contestChanged("contest.refusal.generic")),
+    extension_limit: conflict("contest.refusal.extension_limit"),
+    bad_extension: conflict("contest.refusal.bad_extension"),
+    guaranteed: conflict("contest.refusal.guaranteed"),
+    bad_finalists: conflict("contest.refusal.bad_finalists"),
+    bad_winner: conflict("contest.refusal.bad_winner"),
+    fast_track: conflict("contest.refusal.fast_track"),
+    not_funded: conflict("contest.refusal.generic"),
+    too_early: conflict("contest.refusal.generic"),
+    not_ready: conflict("contest.refusal.generic"),
+  },
+  judging: {
+    not_found: { status: 404, message: "judging.error.not_found" },
+    forbidden: { status: 403, message: "judging.error.forbidden" },
+    invalid: { status: 400, message: "judging.error.invalid" },
+    rating_closed: conflict("judging.error.rating_closed"),
+    not_in_round: conflict("judging.error.not_in_round"),
+    entry_declined: conflict("judging.error.entry_declined"),
+    entry_not_ready: conflict("judging.error.entry_not_ready"),
+    not_declined: conflict("judging.error.not_declined"),
+    finalist: conflict("judging.error.finalist"),
+    no_entries: conflict("judging.error.no_entries"),
+    contest_closed: conflict("judging.error.contest_closed"),
+  },
+  invitation: {
+    not_found: { status: 404, message: "contest.refusal.not_found" },
+    not_owner: { status: 403, message: "contest.refusal.not_owner" },
+    not_private: conflict("invite.notPrivate"),
+    wrong_state: conflict("invite.wrongState"),
+  },
+};
+
+type AnyRefusal = Refusal | Refused;
+
+function answerOf(r: AnyRefusal): { answer: Answer; vars: RefusalVars } {
+  const { area, reason, vars = {} } = r instanceof Refused ? r.refusal : r;
+  const table = ANSWERS[area] as Record<string, Answer>;
+  return { answer: table[reason]!, vars };
+}
+
+/** The status to answer a refusal with. */
+export function refusalStatus(r: AnyRefusal): RefusalStatus {
+  return answerOf(r).answer.status;
+}
+
+/** The refusal in the reader's words. */
+export function refusalMessage(r: AnyRefusal, locale: Locale = "en"): string {
+  const { answer, vars } = answerOf(r);
+  return typeof answer.message === "function"
+    ? answer.message(vars, locale)
+    : t(answer.message, vars, locale);
+}
+
+/** For loaders and actions: the refusal becomes the HTTP answer the error page shows. */
+export function refuse(r: AnyRefusal): never {
+  throw new Response(refusalMessage(r), {
+    status: refusalStatus(r),
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** In a catch: a refusal is answered as {@link refuse} does; anything else propagates. */
+export function refuseOrRethrow(error: unknown): never {
+  if (error instanceof Refused) refuse(error);
+  throw error;
+}
+
+/** A refusal caught in an action, or the error again when it is not one. */
+export function caughtRefusal(error: unknown): Refused {
+  if (error instanceof Refused) return error;
+  throw error;
+}
+
+/** The answer for anything that does not exist, or that this person may not know exists. */
+export function notFoundResponse(): Response {
+  return new Response(t("errors.notFound.title"), {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+export function notFound(): never {
+  throw notFoundResponse();
+}
+
+/** A request no form of ours sends (an unknown intent, a missing field a page always sets). */
+export function badRequest(): never {
+  throw new Response(t("errors.badRequest"), {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { refusal, Refused, isRefused } from "~/modules/refusal";
+import { refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+
+describe("refusals at the HTTP edge", () => {
+  it("answers what the viewer may not know exists with 404, in the area's words", () => {
+    expect(refusalStatus(refusal("contest", "not_found"))).toBe(404);
+    expect(refusalStatus(refusal("judging", "not_found"))).toBe(404);
+    expect(refusalStatus(refusal("invitation", "not_found"))).toBe(404);
+    expect(refusalMessage(refusal("contest", "not_found"))).toBe("This contest does not exist.");
+  });
+
+  it("gives a thrown refusal the same answer as a returned one", () => {
+    const thrown = new Refused("judging", "rating_closed");
+    expect(refusalStatus(thrown)).toBe(409);
+    expect(refusalMessage(thrown)).toBe(refusalMessage(refusal("judging", "rating_closed")));
+    expect(isRefused(thrown, "judging", "rating_closed")).toBe(true);
+    expect(isRefused(thrown, "contest")).toBe(false);
+    expect(isRefused(thrown, "judging", "invalid")).toBe(false);
+  });
+
+  it("says what changed only when it knows the contest's state now", () => {
+    expect(refusalMessage(refusal("contest", "wrong_state"))).toBe(
+      "The contest is not at a stage where this can be done. Reload to see where it is.",
+    );
+    expect(refusalMessage(refusal("contest", "wrong_state", { status: "final_round" }))).toBe(
+      "This contest changed while you were deciding: the finalists have been picked.",
+    );
+  });
+
+  it("turns a refusal into a Response and lets any other error through", async () => {
+    let answered: unknown;
+    try {
+      refuseOrRethrow(new Refused("contest", "not_owner"));
+    } catch (response) {
+      answered = response;
+    }
+    expect(answered).toBeInstanceOf(Response);
+    expect((answered as Response).status).toBe(403);
+    expect(await (answered as Response).text()).toBe("Only the client who runs this contest can do that.");
+    const other = new Error("database down");
+    expect(() => refuseOrRethrow(other)).toThrow(other);
+  });
+});
