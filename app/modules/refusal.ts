@@ -1,5 +1,6 @@
 import type { ContestFailure } from "./contests/contests.server";
 import type { InviteFailure } from "./contests/invitations.server";
+import type { PayoutFailure } from "./earnings/earnings.server";
 import type { JudgingFailure } from "./judging/access.server";
 
 /**
@@ -13,6 +14,7 @@ export interface RefusalReasons {
   contest: ContestFailure;
   judging: JudgingFailure;
   invitation: InviteFailure;
+  payout: PayoutFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;

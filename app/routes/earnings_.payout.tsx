@@ -9,6 +9,7 @@ import { checkPayout, newPayoutKey, parseAmount, sendPayout } from "~/modules/ea
 import { formatMoney } from "~/modules/money/money";
 import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
+import { refusalMessage } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [
   { title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` },
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   const checked = await checkPayout({ designerId: user.id, ...submission.value });
-  if (!checked.ok) throw backToForm({ ...raw, field: checked.field, error: checked.message });
+  if (!checked.ok) throw backToForm({ ...raw, field: checked.field, error: refusalMessage(checked) });
   return {
     amount: submission.value.amount,
     currency: checked.currency,

@@ -70,6 +70,12 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_private: conflict("invite.notPrivate"),
     wrong_state: conflict("invite.wrongState"),
   },
+  payout: {
+    amount: { status: 400, message: "earnings.payout.error.amount" },
+    currency: { status: 400, message: "payouts.invalid" },
+    too_much: { status: 400, message: "earnings.payout.error.tooMuch" },
+    destination: { status: 400, message: "earnings.payout.error.destination" },
+  },
 };
 
 type AnyRefusal = Refusal | Refused;

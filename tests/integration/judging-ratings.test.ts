@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Refused } from "~/modules/refusal";
+import { refusalStatus } from "~/utils/refusals.server";
 import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
@@ -73,9 +75,16 @@ describe("rating entries", () => {
     const judgeElsewhere = await makeJudge(other.id, "Judge elsewhere");
     const stranger = await makeUser("Stranger", "client");
     for (const raterId of [s.ana, s.ben, judgeElsewhere, stranger]) {
-      await expect(
-        rateEntry({ contestId: s.contestId, entryId: s.entries.chloe1, raterId, stars: 4 }),
-      ).rejects.toMatchObject({ reason: "forbidden", status: 403 });
+      const refused = await rateEntry({
+        contestId: s.contestId,
+        entryId: s.entries.chloe1,
+        raterId,
+        stars: 4,
+      })
+        .then(() => null)
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ reason: "forbidden" });
+      expect(refusalStatus(refused as Refused)).toBe(403);
     }
     // An entry of another contest cannot be rated through this one.
     const elsewhere = await makeReadyEntry(other.id, s.ana);

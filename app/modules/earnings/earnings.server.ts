@@ -12,6 +12,7 @@ import {
 } from "../escrow/ledger-reads.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
 import { formatMoney, readAmount } from "../money/money";
+import { refusal, type Refusal, type RefusalVars } from "../refusal";
 
 /**
  * A designer's earnings and a client's receipts, read from the escrow ledger (never kept apart from
@@ -80,9 +81,17 @@ export function newPayoutKey() {
   return `payout-form:${newId()}`;
 }
 
+export type PayoutFailure = "amount" | "currency" | "too_much" | "destination";
+
+/** A refused payout names the form field it is about. */
 export type PayoutCheck =
   | { ok: true; amount: number; currency: string; destination: string; available: number }
-  | { ok: false; field: "amount" | "destination"; message: string };
+  | (Refusal<"payout"> & { field: "amount" | "destination" });
+
+const payoutRefusal = (field: "amount" | "destination", reason: PayoutFailure, vars?: RefusalVars) => ({
+  ...refusal("payout", reason, vars),
+  field,
+});
 
 /** Check a payout request against the designer's available balance before asking to confirm it. */
 export async function checkPayout(input: {
@@ -93,20 +102,14 @@ export async function checkPayout(input: {
 }): Promise<PayoutCheck> {
   const destination = input.destination.trim();
   const amount = parseAmount(input.amount);
-  if (amount === null) return { ok: false, field: "amount", message: t("earnings.payout.error.amount") };
-  if (!isCurrency(input.currency)) return { ok: false, field: "amount", message: t("payouts.invalid") };
+  if (amount === null) return payoutRefusal("amount", "amount");
+  if (!isCurrency(input.currency)) return payoutRefusal("amount", "currency");
   const balance = await designerBalance(db(), input.designerId, input.currency);
   if (amount > balance.available) {
-    return {
-      ok: false,
-      field: "amount",
-      message: t("earnings.payout.error.tooMuch", {
-        available: formatMoney(balance.available, input.currency),
-      }),
-    };
+    return payoutRefusal("amount", "too_much", { available: formatMoney(balance.available, input.currency) });
   }
   if (!destination || destination.length > 120)
-    return { ok: false, field: "destination", message: t("earnings.payout.error.destination") };
+    return payoutRefusal("destination", "destination");
   return { ok: true, amount, currency: input.currency, destination, available: balance.available };
 }
 
