@@ -9,7 +9,8 @@ const ABORT_DELAY_MS = 5_000;
 
 // The whole document is rendered before a byte is sent (onAllReady): we defer no data. Not
 // renderToString: single fetch hands the loaders' data to the browser through Suspense boundaries
-// (<StreamTransfer>), which renderToString never resolves, so pages never hydrated (README, 8).
+// (<StreamTransfer>), which renderToString never resolves, so pages never hydrated
+// (docs/decisions/0010-render-to-pipeable-stream-on-all-ready.md).
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -26,24 +26,21 @@ import {
 import { amountInputValue } from "~/modules/money/money";
 import type { Contest } from "~/modules/contests/contests.server";
 import {
-  briefGaps,
   editLaunchedBrief,
   getBriefForEditing,
   saveDraftStep,
   type DraftStepInput,
 } from "~/modules/contests/drafts.server";
+import { addReferences, openBriefEditor } from "~/modules/contests/edit.server";
 import { launchContest } from "~/modules/contests/launch.server";
-import { FEE_BASIS_POINTS, isCurrency, launchPrice } from "~/modules/escrow/ledger";
-import { CLIENT_EVENTS } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import {
   REFERENCE_LIMITS,
-  addReference,
   removeReference,
   type ReferenceProblem,
 } from "~/modules/contests/references.server";
 import { requireUser } from "~/utils/auth.server";
-import { now } from "~/utils/clock.server";
+import { DAY, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import "./contests.$contestId.edit.css";
 
@@ -83,10 +80,10 @@ function defaultsOf(c: Contest): WizardDefaults {
     prize: {
       prizeChoice: preset?.key ?? "custom",
       prize: amountInputValue(c.prize, c.currency),
-      qualifyingDays: String(c.durations.qualifying / 86_400_000),
-      selectionDays: String(c.durations.selection / 86_400_000),
-      finalDays: String(c.durations.final / 86_400_000),
-      winnerDays: String(c.durations.winner / 86_400_000),
+      qualifyingDays: String(c.durations.qualifying / DAY),
+      selectionDays: String(c.durations.selection / DAY),
+      finalDays: String(c.durations.final / DAY),
+      winnerDays: String(c.durations.winner / DAY),
       guaranteed: on(c.guaranteed),
       blind: on(c.blind),
       isPrivate: on(c.isPrivate),
@@ -99,45 +96,39 @@ function defaultsOf(c: Contest): WizardDefaults {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const found = await getBriefForEditing(params.contestId ?? "", user.id);
-  if (!found.ok) refuse(found.reason);
-  const contest = found.contest;
-  const url = new URL(request.url);
+  const contestId = params.contestId ?? "";
+  const asked = new URL(request.url).searchParams.get("step");
+  const editor = await openBriefEditor({
+    contestId,
+    clientId: user.id,
+    askedStep: asked === null ? null : Number(asked),
+  });
+  if (!editor.ok) {
+    if (editor.reason === "closed") throw redirect(contestPaths.page(contestId));
+    refuse(editor.reason);
+  }
+  const { contest } = editor;
   const base = {
     contest,
-    references: found.references,
+    references: editor.references,
     defaults: defaultsOf(contest),
     serverNow: now(),
     limits: { mb: MB, count: REFERENCE_LIMITS.perContest },
   };
-  if (contest.status === "draft") {
-    const asked = Number(url.searchParams.get("step") ?? contest.draftStep);
-    const step = Number.isInteger(asked)
-      ? Math.min(Math.max(asked, 1), contest.draftStep)
-      : contest.draftStep;
-    if (url.searchParams.has("step") && step !== asked) throw redirect(contestPaths.edit(contest.id, step));
+  if (editor.mode === "draft") {
+    const { step } = editor;
+    if (asked !== null && step !== Number(asked)) throw redirect(contestPaths.edit(contest.id, step));
     return {
       ...base,
       mode: "draft" as const,
       step,
-      gaps: briefGaps(contest),
-      price: priceOf(contest.prize, contest.currency),
+      gaps: editor.gaps,
+      price: editor.price,
       // One key per rendered payment form: a double submit of this form charges once.
       idempotencyKey: newId(),
     };
   }
-  if (CLIENT_EVENTS[contest.status].includes("edit_brief")) {
-    return { ...base, mode: "launched" as const, step: 0, gaps: [], idempotencyKey: "", price: null };
-  }
-  throw redirect(contestPaths.page(contest.id));
-}
-
-/** What launching costs: the prize and the platform fee (the escrow's public fee policy). */
-function priceOf(prize: number, currency: string) {
-  if (!isCurrency(currency)) return null;
-  const price = launchPrice(prize, currency);
-  const floor = launchPrice(0, currency).fee;
-  return { ...price, percent: FEE_BASIS_POINTS / 100, floor };
+  return { ...base, mode: "launched" as const, step: 0, gaps: [], idempotencyKey: "", price: null };
 }
 
 /** The wizard's steps a launch found unfinished, by name ("About, Prize"). */
@@ -192,24 +183,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "add-reference") {
     const files = formData.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
-    if (files.length === 0) {
-      return data({ intent, referenceError: t("reference.error.none") }, { status: 400 });
-    }
-    for (const file of files) {
-      const result = await addReference({
-        contestId,
-        clientId: user.id,
-        filename: file.name,
-        bytes: Buffer.from(await file.arrayBuffer()),
-      });
-      if (!result.ok) {
-        if (result.reason === "not_found" || result.reason === "not_owner") refuse(result.reason);
-        const message =
-          result.reason === "invalid"
-            ? referenceMessage(file.name, result.problem)
+    const result = await addReferences({
+      contestId,
+      clientId: user.id,
+      files: await Promise.all(
+        files.map(async (file) => ({ filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) })),
+      ),
+    });
+    if (!result.ok) {
+      if (result.reason === "not_found" || result.reason === "not_owner") refuse(result.reason);
+      const message =
+        result.reason === "none"
+          ? t("reference.error.none")
+          : result.reason === "invalid"
+            ? referenceMessage(result.filename, result.problem)
             : t("reference.error.closed");
-        return data({ intent, referenceError: message }, { status: 400 });
-      }
+      return data({ intent, referenceError: message }, { status: 400 });
     }
     return redirect(launched ? editUrl(undefined, "?added=1") : editUrl(3, "&added=1"));
   }

@@ -1,7 +1,7 @@
 import { db } from "~db/index";
 import { MINUTE, now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
-import { platformFee, isCurrency } from "../escrow/ledger";
+import { FEE_BASIS_POINTS, isCurrency, launchPrice, platformFee } from "../escrow/ledger";
 import { escrowOf } from "../escrow/ledger-reads.server";
 import { chargeForContest } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
@@ -28,6 +28,17 @@ export type LaunchResult =
 export function launchTotal(contest: Pick<Contest, "prize" | "currency">) {
   const fee = isCurrency(contest.currency) ? platformFee(contest.prize, contest.currency) : 0;
   return { prize: contest.prize, fee, total: contest.prize + fee, currency: contest.currency };
+}
+
+/**
+ * What launching costs, for the review step: the prize, the fee and the total, with the public fee
+ * policy behind them (the percentage, and the floor: the fee of a zero prize). Null for a currency
+ * the ledger does not know.
+ */
+export function launchQuote(contest: Pick<Contest, "prize" | "currency">) {
+  if (!isCurrency(contest.currency)) return null;
+  const price = launchPrice(contest.prize, contest.currency);
+  return { ...price, percent: FEE_BASIS_POINTS / 100, floor: platformFee(0, contest.currency) };
 }
 
 /**

@@ -15,7 +15,7 @@ import { applyWatermark, capHeightFor, watermarkTile } from "./watermark";
 /**
  * The entry image pipeline: an uploaded draft is inspected (the bytes decide the type), then turned
  * into a thumbnail, a watermarked preview and a perceptual hash from one decode. See
- * app/docs/decisions/images.md.
+ * docs/decisions/0008-entry-images.md.
  */
 
 // Only the JPEG, PNG and WebP decoders, and only from memory. Every other libvips loader (SVG,

@@ -12,7 +12,7 @@ import { loadHandoverParty } from "./access.server";
  * check: the final files and the winning entry's originals (every version). Both parties open the
  * final files at any time, so the client can check what they approve (the automatic approval keeps
  * the designer from waiting on a silent client); the originals reach the client once the contest is
- * completed (docs/decisions/handover.md). With S3
+ * completed (docs/decisions/0016-handover-downloads-and-earnings.md). With S3
  * the link is a presigned URL; with the filesystem store it is `/downloads/<token>`, an HMAC-signed
  * token naming the blob, the file name, the expiry and the user it was issued to.
  */
