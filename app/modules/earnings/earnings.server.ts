@@ -1,6 +1,5 @@
 import { db } from "~db/index";
 import type { PayoutStatus } from "~db/schema";
-import { t } from "~/i18n";
 import { newId } from "~/utils/ids.server";
 import { isCurrency } from "../escrow/ledger";
 import {
