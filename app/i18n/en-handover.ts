@@ -193,7 +193,6 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
     "The final files and the original of the winning design. Links work for {minutes} minutes; the buttons make a new one each time.",
   "downloads.original": "Original of the winning design",
   "downloads.originalVersion": "Entry #{number}, version {version} · {format}",
-  "downloads.forbidden": "This download is not available to you.",
   "downloads.zip": "Download everything (.zip)",
   "downloads.zip.hint": "The current version of every final file{originals}, in one file.",
   "downloads.zip.originals": " and the originals of the winning design",

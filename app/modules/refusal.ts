@@ -1,6 +1,9 @@
 import type { ContestFailure } from "./contests/contests.server";
+import type { ReferenceFailure } from "./contests/edit.server";
 import type { InviteFailure } from "./contests/invitations.server";
 import type { PayoutFailure } from "./earnings/earnings.server";
+import type { AgreementFailure } from "./handover/agreement.server";
+import type { ApprovalFailure } from "./handover/approval.server";
 import type { JudgingFailure } from "./judging/access.server";
 
 /**
@@ -15,6 +18,9 @@ export interface RefusalReasons {
   judging: JudgingFailure;
   invitation: InviteFailure;
   payout: PayoutFailure;
+  reference: ReferenceFailure;
+  approval: ApprovalFailure;
+  agreement: AgreementFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;

@@ -3,20 +3,20 @@ import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
 import { runDueJobs } from "~/modules/jobs/queue.server";
 import { advanceClock, DAY, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
+import { notFoundResponse } from "~/utils/refusals.server";
 
 /**
  * Test hook for browser tests: POST { advanceMs } moves the app's clock forward and runs the jobs
  * that became due (deadlines, mail). It exists only with ENABLE_TEST_HOOKS=true; otherwise, as for
  * any other address, the answer is 404.
  */
-const notFound = () => new Response("Not found", { status: 404 });
 
 export async function loader() {
-  throw notFound();
+  throw notFoundResponse();
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!config().ENABLE_TEST_HOOKS) throw notFound();
+  if (!config().ENABLE_TEST_HOOKS) throw notFoundResponse();
   const type = request.headers.get("content-type") ?? "";
   const raw = type.includes("application/json")
     ? ((await request.json()) as { advanceMs?: unknown }).advanceMs

@@ -31,17 +31,15 @@ import {
   saveDraftStep,
   type DraftStepInput,
 } from "~/modules/contests/drafts.server";
-import { addReferences, openBriefEditor } from "~/modules/contests/edit.server";
+import { addReferences, openBriefEditor, referenceRefusal } from "~/modules/contests/edit.server";
+import { refusal } from "~/modules/refusal";
 import { launchContest } from "~/modules/contests/launch.server";
 import { contestPaths } from "~/modules/contests/next-steps";
-import {
-  REFERENCE_LIMITS,
-  removeReference,
-  type ReferenceProblem,
-} from "~/modules/contests/references.server";
+import { REFERENCE_LIMITS, removeReference } from "~/modules/contests/references.server";
 import { requireUser } from "~/utils/auth.server";
 import { DAY, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
+import { badRequest, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.edit.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,12 +47,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const MB = REFERENCE_LIMITS.maxBytes / (1024 * 1024);
-
-function refuse(reason: "not_found" | "not_owner"): never {
-  throw new Response(reason === "not_owner" ? t("contest.refusal.not_owner") : "Not found", {
-    status: reason === "not_owner" ? 403 : 404,
-  });
-}
 
 /** The form values of every step, as strings, from the saved draft. */
 function defaultsOf(c: Contest): WizardDefaults {
@@ -105,7 +97,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   if (!editor.ok) {
     if (editor.reason === "closed") throw redirect(contestPaths.page(contestId));
-    refuse(editor.reason);
+    refuse(refusal("contest", editor.reason));
   }
   const { contest } = editor;
   const base = {
@@ -138,21 +130,6 @@ function stepNames(missing: string[]) {
     .join(", ");
 }
 
-function referenceMessage(name: string, problem: ReferenceProblem): string {
-  switch (problem.reason) {
-    case "too_large":
-      return t("reference.error.too_large", { name, mb: MB });
-    case "wrong_type":
-      return t("reference.error.wrong_type", { name, kind: problem.kind });
-    case "too_many_pixels":
-      return t("reference.error.too_many_pixels", { name, mp: REFERENCE_LIMITS.maxPixels / 1_000_000 });
-    case "too_many":
-      return t("reference.error.too_many", { count: REFERENCE_LIMITS.perContest });
-    default:
-      return t("reference.error.not_image", { name });
-  }
-}
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
@@ -166,17 +143,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof MaxFileSizeExceededError || error instanceof MaxFilesExceededError) {
-      const message =
+      const refused =
         error instanceof MaxFilesExceededError
-          ? t("reference.error.too_many", { count: REFERENCE_LIMITS.perContest })
-          : t("reference.error.too_large", { name: t("wizard.style.references.file"), mb: MB });
-      return data({ intent: "add-reference" as const, referenceError: message }, { status: 413 });
+          ? referenceRefusal("too_many")
+          : referenceRefusal("too_large", { name: t("wizard.style.references.file") });
+      return data(
+        { intent: "add-reference" as const, referenceError: refusalMessage(refused) },
+        { status: refusalStatus(refused) },
+      );
     }
     throw error;
   }
 
   const found = await getBriefForEditing(contestId, user.id);
-  if (!found.ok) refuse(found.reason);
+  if (!found.ok) refuse(found);
   const contest = found.contest;
   const intent = String(formData.get("intent") ?? "");
   const launched = contest.status !== "draft";
@@ -191,14 +171,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ),
     });
     if (!result.ok) {
-      if (result.reason === "not_found" || result.reason === "not_owner") refuse(result.reason);
-      const message =
-        result.reason === "none"
-          ? t("reference.error.none")
-          : result.reason === "invalid"
-            ? referenceMessage(result.filename, result.problem)
-            : t("reference.error.closed");
-      return data({ intent, referenceError: message }, { status: 400 });
+      if (result.area === "contest") refuse(result);
+      return data({ intent, referenceError: refusalMessage(result) }, { status: refusalStatus(result) });
     }
     return redirect(launched ? editUrl(undefined, "?added=1") : editUrl(3, "&added=1"));
   }
@@ -209,7 +183,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       clientId: user.id,
       referenceId: String(formData.get("referenceId") ?? ""),
     });
-    if (!result.ok && (result.reason === "not_owner" || result.reason === "not_found")) refuse(result.reason);
+    if (!result.ok && (result.reason === "not_owner" || result.reason === "not_found"))
+      refuse(refusal("contest", result.reason));
     return redirect(launched ? editUrl() : editUrl(3));
   }
 
@@ -218,7 +193,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await editLaunchedBrief({ contestId, clientId: user.id, values: submission.value });
     if (!result.ok) {
-      if (result.reason === "not_found" || result.reason === "not_owner") refuse(result.reason);
+      if (result.reason === "not_found" || result.reason === "not_owner")
+        refuse(refusal("contest", result.reason));
       return data(
         { intent, result: submission.reply({ formErrors: [t("edit.launched.closed")] }) },
         { status: 409 },
@@ -254,7 +230,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (result.reason) {
       case "not_found":
       case "not_owner":
-        return refuse(result.reason);
+        return refuse(refusal("contest", result.reason));
       case "wrong_state":
         return redirect(contestPaths.page(contestId));
       case "declined":
@@ -321,7 +297,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         break;
       }
       default:
-        throw new Response("Unknown step", { status: 400 });
+        badRequest();
     }
     if (submission.status !== "success") {
       return data({ intent, step, result: submission.reply() }, { status: 400 });
@@ -335,12 +311,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         );
       }
       if (saved.reason === "not_draft") return redirect(contestPaths.page(contestId));
-      return refuse(saved.reason);
+      return refuse(refusal("contest", saved.reason));
     }
     return redirect(then === "stay" ? editUrl(step, "&saved=1") : editUrl(saved.nextStep));
   }
 
-  throw new Response("Unknown action", { status: 400 });
+  badRequest();
 }
 
 type ActionData =

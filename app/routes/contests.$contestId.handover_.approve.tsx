@@ -11,22 +11,22 @@ import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
 import { handoverPaths } from "~/modules/handover/paths";
 import { getHandoverView } from "~/modules/handover/view.server";
+import { refusal } from "~/modules/refusal";
 import { requireUser } from "~/utils/auth.server";
+import { missingSteps, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.handover_.approve.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
 
-const notFound = () => new Response(t("errors.notFound.body"), { status: 404 });
-
 function missingText(missing: MissingStep[], designer: string) {
-  return missing.map((m) => t(`approval.missing.${m}`, { designer })).join(" ");
+  return missingSteps({ steps: missing.join(" "), designer });
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const view = await getHandoverView(params.contestId ?? "", user.id);
-  if (!view) throw notFound();
-  if (view.role !== "client") throw new Response(t("approval.refused.notClient"), { status: 403 });
+  if (!view) refuse(refusal("approval", "not_found"));
+  if (view.role !== "client") refuse(refusal("approval", "not_client"));
   return {
     contestId: view.contest.id,
     title: view.contest.title,
@@ -50,14 +50,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await approveHandover({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${handoverPaths.page(contestId)}?approved=1`);
-  if (result.reason === "not_found") throw notFound();
-  if (result.reason === "not_client") throw new Response(t("approval.refused.notClient"), { status: 403 });
-  const view = await getHandoverView(contestId, user.id);
-  const message =
-    result.reason === "missing"
-      ? t("approval.refused.missing", { missing: missingText(result.missing, view?.winnerName ?? "") })
-      : t("approval.refused.closed");
-  return data(submission.reply({ formErrors: [message] }), { status: 409 });
+  if (result.reason === "not_found" || result.reason === "not_client") refuse(result);
+  const designer = (await getHandoverView(contestId, user.id))?.winnerName ?? "";
+  const message = refusalMessage({ ...result, vars: { ...result.vars, designer } });
+  return data(submission.reply({ formErrors: [message] }), { status: refusalStatus(result) });
 }
 
 export default function ApproveHandover() {

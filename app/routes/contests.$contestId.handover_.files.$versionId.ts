@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
 import { authorizeDownload, downloadLink } from "~/modules/handover/downloads.server";
+import { notFoundResponse } from "~/utils/refusals.server";
 
 // A final file: checked, then handed over through a short-lived link (a presigned URL, or our signed token).
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -10,11 +10,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     viewerId,
     target: { kind: "final", versionId: params.versionId ?? "" },
   });
-  if (!grant || !viewerId)
-    return new Response(t("downloads.forbidden"), {
-      status: 404,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+  if (!grant || !viewerId) return notFoundResponse();
   return new Response(null, {
     status: 302,
     headers: { Location: await downloadLink(grant, viewerId), "Cache-Control": "private, no-store" },

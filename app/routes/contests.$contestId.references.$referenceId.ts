@@ -1,5 +1,6 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { openReference } from "~/modules/contests/references.server";
+import { notFound } from "~/utils/refusals.server";
 
 /**
  * A reference image of a brief, for whoever may see the brief; a 404 for everyone else (the same
@@ -13,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     viewer: context.user ? { id: context.user.id } : null,
     size,
   });
-  if (!image) throw new Response("Not found", { status: 404 });
+  if (!image) notFound();
   return new Response(createReadableStreamFromReadable(image.body), {
     headers: {
       "Content-Type": image.contentType,

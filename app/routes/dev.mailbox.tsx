@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n";
 import { listOutbox } from "~/modules/notify/mail.server";
 import { config } from "~/utils/env.server";
+import { notFound } from "~/utils/refusals.server";
 import "./dev.mailbox.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} · ${t("app.name")}` }];
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} · ${t(
 export async function loader(_: LoaderFunctionArgs) {
   // Development aid: it shows every mail (reset links included) to whoever opens it, so it exists
   // only outside production and while mail goes to files (config().devMailbox).
-  if (!config().devMailbox) throw new Response("Not found", { status: 404 });
+  if (!config().devMailbox) notFound();
   const mails = await listOutbox(50);
   return {
     mails: mails.map((m) => ({

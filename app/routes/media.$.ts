@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { openMedia } from "~/modules/entries/media.server";
+import { notFoundResponse } from "~/utils/refusals.server";
 
 // Thumbnails and watermarked previews: the only image bytes ever served, each access-checked
 // (blind and private contests). Keys name a revision, so a key's bytes never change: immutable.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const answer = await openMedia({ key: params["*"] ?? "", viewerId: context.user?.id ?? null });
-  if (!answer) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  if (!answer) return notFoundResponse();
   if (answer.kind === "redirect") {
     return new Response(null, {
       status: 302,

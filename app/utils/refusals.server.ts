@@ -76,7 +76,39 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     too_much: { status: 400, message: "earnings.payout.error.tooMuch" },
     destination: { status: 400, message: "earnings.payout.error.destination" },
   },
+  reference: {
+    none: { status: 400, message: "reference.error.none" },
+    closed: { status: 400, message: "reference.error.closed" },
+    too_large: { status: 413, message: "reference.error.too_large" },
+    wrong_type: { status: 400, message: "reference.error.wrong_type" },
+    not_image: { status: 400, message: "reference.error.not_image" },
+    too_many_pixels: { status: 400, message: "reference.error.too_many_pixels" },
+    too_many: { status: 400, message: "reference.error.too_many" },
+  },
+  approval: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    not_client: { status: 403, message: "approval.refused.notClient" },
+    closed: conflict("approval.refused.closed"),
+    missing: conflict((vars, locale) =>
+      t("approval.refused.missing", { missing: missingSteps(vars, locale) }, locale),
+    ),
+  },
+  agreement: {
+    // Only its parties may learn it is not signed yet; to anyone else it is a contest that does not exist.
+    not_found: { status: 404, message: "errors.notFound.body" },
+    not_signed: { status: 404, message: "agreement.error.notYet" },
+    already_signed: conflict("agreement.error.alreadySigned"),
+  },
 };
+
+/** "The designer has not uploaded the final files yet. You have not signed…" from the steps left. */
+export function missingSteps(vars: RefusalVars, locale: Locale = "en"): string {
+  return String(vars.steps ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .map((step) => t(`approval.missing.${step}` as MessageKey, { designer: vars.designer ?? "" }, locale))
+    .join(" ");
+}
 
 type AnyRefusal = Refusal | Refused;
 

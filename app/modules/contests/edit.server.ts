@@ -3,7 +3,8 @@ import { briefGaps, getBriefForEditing } from "./drafts.server";
 import { launchQuote } from "./launch.server";
 import { CLIENT_EVENTS } from "./machine";
 import type { ReferenceSummary } from "./queries.server";
-import { addReference, type ReferenceProblem } from "./references.server";
+import { refusal, type Refusal, type RefusalVars } from "../refusal";
+import { addReference, REFERENCE_LIMITS, type ReferenceProblem } from "./references.server";
 
 /**
  * The brief editor, as its client opens it: a draft at one of the wizard's steps (never one it has
@@ -57,11 +58,20 @@ export interface ReferenceUpload {
   bytes: Buffer;
 }
 
+export type ReferenceFailure = "none" | "closed" | ReferenceProblem["reason"];
+
 export type AddReferencesResult =
-  | { ok: true; added: number }
-  | { ok: false; reason: "none" }
-  | { ok: false; reason: "not_found" | "not_owner" | "wrong_state"; filename: string }
-  | { ok: false; reason: "invalid"; filename: string; problem: ReferenceProblem };
+  { ok: true; added: number } | Refusal<"contest", "not_found" | "not_owner"> | Refusal<"reference">;
+
+/** A refused reference image; the message names the file and the limit it passed. */
+export function referenceRefusal(reason: ReferenceFailure, vars: RefusalVars = {}): Refusal<"reference"> {
+  return refusal("reference", reason, {
+    mb: REFERENCE_LIMITS.maxBytes / (1024 * 1024),
+    mp: REFERENCE_LIMITS.maxPixels / 1_000_000,
+    count: REFERENCE_LIMITS.perContest,
+    ...vars,
+  });
+}
 
 /**
  * Attach the files of one upload, in order. The first refused file stops the rest; the ones before
@@ -72,10 +82,15 @@ export async function addReferences(input: {
   clientId: string;
   files: ReferenceUpload[];
 }): Promise<AddReferencesResult> {
-  if (input.files.length === 0) return { ok: false, reason: "none" };
+  if (input.files.length === 0) return referenceRefusal("none");
   for (const file of input.files) {
     const result = await addReference({ contestId: input.contestId, clientId: input.clientId, ...file });
-    if (!result.ok) return { ...result, filename: file.filename };
+    if (result.ok) continue;
+    if (result.reason === "not_found" || result.reason === "not_owner")
+      return refusal("contest", result.reason);
+    if (result.reason !== "invalid") return referenceRefusal("closed");
+    const { reason, ...facts } = result.problem;
+    return referenceRefusal(reason, { name: file.filename, ...facts });
   }
   return { ok: true, added: input.files.length };
 }

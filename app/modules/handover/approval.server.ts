@@ -1,5 +1,5 @@
 import { db, type DB, type Trx } from "~db/index";
-import { isRefused } from "../refusal";
+import { isRefused, refusal, type Refusal } from "../refusal";
 import { applyContestEvent, loadContest } from "../contests/contests.server";
 import { loadHandoverParty } from "./access.server";
 import { countFinalFiles } from "./files.server";
@@ -21,8 +21,10 @@ export async function handoverMissing(executor: DB | Trx, contestId: string): Pr
 
 export type ApproveResult =
   | { ok: true; alreadyApproved: boolean }
-  | { ok: false; reason: "not_found" | "not_client" | "closed" }
-  | { ok: false; reason: "missing"; missing: MissingStep[] };
+  | Refusal<"approval", Exclude<ApprovalFailure, "missing">>
+  | (Refusal<"approval", "missing"> & { missing: MissingStep[] });
+
+export type ApprovalFailure = "not_found" | "not_client" | "closed" | "missing";
 
 /**
  * The client approves the handover: the machine completes the contest and the escrow awards the
@@ -35,8 +37,8 @@ export async function approveHandover(input: {
   clientId: string;
 }): Promise<ApproveResult> {
   const party = await loadHandoverParty(db(), input.contestId, input.clientId);
-  if (!party) return { ok: false, reason: "not_found" };
-  if (party.role !== "client") return { ok: false, reason: "not_client" };
+  if (!party) return refusal("approval", "not_found");
+  if (party.role !== "client") return refusal("approval", "not_client");
   if (party.contest.status === "completed") return { ok: true, alreadyApproved: true };
   try {
     await applyContestEvent({
@@ -51,10 +53,11 @@ export async function approveHandover(input: {
   } catch (error) {
     if (!isRefused(error, "contest")) throw error;
     if (error.reason === "not_ready") {
-      return { ok: false, reason: "missing", missing: await handoverMissing(db(), input.contestId) };
+      const missing = await handoverMissing(db(), input.contestId);
+      return { ...refusal("approval", "missing", { steps: missing.join(" ") }), missing };
     }
     const latest = await loadContest(db(), input.contestId);
     if (latest?.status === "completed") return { ok: true, alreadyApproved: true };
-    return { ok: false, reason: "closed" };
+    return refusal("approval", "closed");
   }
 }
