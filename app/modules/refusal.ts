@@ -1,5 +1,6 @@
 import type { ContestFailure } from "./contests/contests.server";
 import type { ReferenceFailure } from "./contests/edit.server";
+import type { AccountFailure } from "./auth/accounts.server";
 import type { InviteFailure } from "./contests/invitations.server";
 import type { PayoutFailure } from "./earnings/earnings.server";
 import type { AgreementFailure } from "./handover/agreement.server";
@@ -21,6 +22,7 @@ export interface RefusalReasons {
   reference: ReferenceFailure;
   approval: ApprovalFailure;
   agreement: AgreementFailure;
+  account: AccountFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;

@@ -12,6 +12,7 @@ import { parseMailSettings } from "~/modules/notify/forms";
 import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
 import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
 import { requireUser } from "~/utils/auth.server";
+import { refusalMessage } from "~/utils/refusals.server";
 import "./account.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
@@ -39,13 +40,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), changed: false };
   const result = await changePassword({ userId: user.id, sessionId: session.id, ...submission.value });
   if (!result.ok) {
-    const message =
-      result.field === "currentPassword"
-        ? t("auth.account.wrongPassword")
-        : t(`validation.password.${result.reason as "too_short"}`);
     return {
       result: submission.reply({
-        fieldErrors: { [result.field]: [message] },
+        fieldErrors: { [result.field]: [refusalMessage(result)] },
         hideFields: ["currentPassword", "newPassword"],
       }),
       changed: false,

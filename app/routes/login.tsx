@@ -12,6 +12,7 @@ import { deviceCookie, readDeviceToken } from "~/modules/auth/devices.server";
 import { sessionCookie } from "~/modules/auth/sessions.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/redirect.server";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // Let the action's Retry-After reach the browser on a throttled (429) answer.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -36,15 +37,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok && result.reason === "throttled") {
     return data(
       submission.reply({
-        formErrors: [t("auth.login.throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) })],
+        formErrors: [refusalMessage(result)],
         hideFields: ["password"],
       }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      { status: refusalStatus(result), headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   if (!result.ok) {
-    return data(submission.reply({ formErrors: [t("auth.login.invalid")], hideFields: ["password"] }), {
-      status: 401,
+    return data(submission.reply({ formErrors: [refusalMessage(result)], hideFields: ["password"] }), {
+      status: refusalStatus(result),
     });
   }
   const headers = new Headers();

@@ -7,6 +7,7 @@ import { Field } from "~/components/field";
 import { t } from "~/i18n";
 import { isResetTokenUsable, resetPassword } from "~/modules/auth/accounts.server";
 import { ResetSchema } from "~/modules/auth/forms";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [
   { title: `${t("auth.reset.title")} · ${t("app.name")}` },
@@ -23,15 +24,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await resetPassword(params.token ?? "", submission.value.password);
   if (result.ok) return redirect("/login?reset=1");
-  if (result.reason === "invalid") {
-    return data(submission.reply({ formErrors: [t("auth.reset.invalid")], hideFields: ["password"] }), {
-      status: 410,
+  if (result.reason === "reset_invalid") {
+    return data(submission.reply({ formErrors: [refusalMessage(result)], hideFields: ["password"] }), {
+      status: refusalStatus(result),
     });
   }
-  return submission.reply({
-    fieldErrors: { password: [t(`validation.password.${result.reason}`)] },
-    hideFields: ["password"],
-  });
+  // A password problem is shown beside the field, on the page as it was (200, as the form's own checks).
+  return submission.reply({ fieldErrors: { password: [refusalMessage(result)] }, hideFields: ["password"] });
 }
 
 export default function ResetPassword() {

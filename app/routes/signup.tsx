@@ -11,6 +11,7 @@ import { SignupSchema } from "~/modules/auth/forms";
 import { sessionCookie } from "~/modules/auth/sessions.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/redirect.server";
+import { refusalMessage } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.signup.title")} · ${t("app.name")}` }];
 
@@ -28,9 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (!result.ok) {
-    const message =
-      result.field === "email" ? t("validation.emailTaken") : t(`validation.password.${result.reason}`);
-    return submission.reply({ fieldErrors: { [result.field]: [message] }, hideFields: ["password"] });
+    // Beside the field, on the page as it was (200, as the form's own checks).
+    return submission.reply({
+      fieldErrors: { [result.field]: [refusalMessage(result)] },
+      hideFields: ["password"],
+    });
   }
   const next = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
   return redirect(next, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });

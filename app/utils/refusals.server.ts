@@ -12,7 +12,7 @@ import {
  * with and the catalogue message to show. Anything the person may not know exists answers 404.
  * Modules never choose a status or write a message; routes never map reasons themselves.
  */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 
 type Answer = {
   status: RefusalStatus;
@@ -92,6 +92,17 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     missing: conflict((vars, locale) =>
       t("approval.refused.missing", { missing: missingSteps(vars, locale) }, locale),
     ),
+  },
+  account: {
+    email_taken: conflict("validation.emailTaken"),
+    too_short: { status: 400, message: "validation.password.too_short" },
+    too_long: { status: 400, message: "validation.password.too_long" },
+    too_common: { status: 400, message: "validation.password.too_common" },
+    contains_email: { status: 400, message: "validation.password.contains_email" },
+    wrong_password: { status: 400, message: "auth.account.wrongPassword" },
+    login_invalid: { status: 401, message: "auth.login.invalid" },
+    throttled: { status: 429, message: "auth.login.throttled" },
+    reset_invalid: { status: 410, message: "auth.reset.invalid" },
   },
   agreement: {
     // Only its parties may learn it is not signed yet; to anyone else it is a contest that does not exist.

@@ -21,7 +21,7 @@ describe("login throttling per account", () => {
 
     for (let i = 0; i < ACCOUNT_MAX_UNTRUSTED_FAILURES; i++) {
       const r = await logIn({ email: "owner@example.com", password: `guess ${i}` }, { ip: `203.0.113.${i}` });
-      expect(r).toEqual({ ok: false, reason: "invalid" });
+      expect(r).toEqual({ ok: false, area: "account", reason: "login_invalid" });
     }
     // A new address, even with the right password, must wait: the account is under attack.
     const fresh = await logIn({ email: "owner@example.com", password: PASSWORD }, { ip: "198.51.100.7" });
@@ -51,7 +51,7 @@ describe("login throttling per account", () => {
       { email: "nobody@example.com", password: "whatever it is" },
       { ip: "192.0.2.1" },
     );
-    expect(!later.ok && later.reason).toBe("invalid");
+    expect(!later.ok && later.reason).toBe("login_invalid");
   });
 });
 
@@ -67,7 +67,7 @@ describe("login throttling per address", () => {
     const shared = { ip: "10.9.9.9" };
     for (let i = 0; i < IP_MAX_FAILURES; i++) {
       const r = await logIn({ email: "target@example.com", password: `guess ${i}` }, shared);
-      expect(r).toEqual({ ok: false, reason: "invalid" });
+      expect(r).toEqual({ ok: false, area: "account", reason: "login_invalid" });
     }
     const attacker = await logIn({ email: "target@example.com", password: "guess 11" }, shared);
     expect(!attacker.ok && attacker.reason).toBe("throttled");

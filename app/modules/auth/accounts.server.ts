@@ -10,6 +10,7 @@ import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { createSession, invalidateUserSessions } from "./sessions.server";
 import { checkLoginThrottle, recordLoginAttempt } from "./throttle.server";
 import { generateToken, hashToken } from "./tokens.server";
+import { refusal, type Refusal } from "../refusal";
 
 export const RESET_TOKEN_TTL_MS = 30 * MINUTE;
 
@@ -22,10 +23,13 @@ interface RequestMeta {
   userAgent?: string | null;
 }
 
+export type AccountFailure =
+  "email_taken" | PasswordProblem | "wrong_password" | "login_invalid" | "throttled" | "reset_invalid";
+
 export type SignUpResult =
   | { ok: true; userId: string; token: string; expiresAt: number }
-  | { ok: false; field: "email"; reason: "taken" }
-  | { ok: false; field: "password"; reason: PasswordProblem };
+  | (Refusal<"account", "email_taken"> & { field: "email" })
+  | (Refusal<"account", PasswordProblem> & { field: "password" });
 
 export async function signUp(
   input: { displayName: string; email: string; password: string; role: UserRole },
@@ -33,9 +37,9 @@ export async function signUp(
 ): Promise<SignUpResult> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, email);
-  if (problem) return { ok: false, field: "password", reason: problem };
+  if (problem) return { ...refusal("account", problem), field: "password" };
   const existing = await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-  if (existing) return { ok: false, field: "email", reason: "taken" };
+  if (existing) return { ...refusal("account", "email_taken"), field: "email" };
   const passwordHash = await hashPassword(input.password);
   const at = now();
   const userId = newId();
@@ -58,15 +62,16 @@ export async function signUp(
     });
   } catch (error) {
     // Two sign-ups with one address racing: the unique index decides.
-    if (/unique|duplicate/i.test(String(error))) return { ok: false, field: "email", reason: "taken" };
+    if (/unique|duplicate/i.test(String(error)))
+      return { ...refusal("account", "email_taken"), field: "email" };
     throw error;
   }
 }
 
 export type LogInResult =
   | { ok: true; userId: string; token: string; expiresAt: number; deviceToken: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | Refusal<"account", "login_invalid">
+  | (Refusal<"account", "throttled"> & { retryAfterSeconds: number });
 
 /**
  * Check the throttle first, then the password; unknown e-mails and wrong passwords get the same
@@ -86,13 +91,16 @@ export async function logIn(
   const trusted = user && input.deviceToken ? await isTrustedDevice(user.id, input.deviceToken) : false;
   const throttle = await checkLoginThrottle({ ip: meta.ip, email, trusted });
   if (!throttle.allowed)
-    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+    return {
+      ...refusal("account", "throttled", { minutes: Math.ceil(throttle.retryAfterSeconds / 60) }),
+      retryAfterSeconds: throttle.retryAfterSeconds,
+    };
 
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstNothing(input.password);
   await recordLoginAttempt({ ip: meta.ip, email, userId: user?.id ?? null, succeeded: valid, trusted });
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) return refusal("account", "login_invalid");
 
   const session = await createSession(db(), user.id, meta);
   const deviceToken = trusted && input.deviceToken ? input.deviceToken : await trustDevice(user.id);
@@ -119,7 +127,9 @@ async function trustDevice(userId: string) {
 }
 
 export type ChangePasswordResult =
-  { ok: true } | { ok: false; field: "currentPassword" | "newPassword"; reason: string };
+  | { ok: true }
+  | (Refusal<"account", "wrong_password"> & { field: "currentPassword" })
+  | (Refusal<"account", PasswordProblem> & { field: "newPassword" });
 
 /** Change the password and end every other session of the account. */
 export async function changePassword(input: {
@@ -134,10 +144,10 @@ export async function changePassword(input: {
     .where("id", "=", input.userId)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", reason: "wrong" };
+    return { ...refusal("account", "wrong_password"), field: "currentPassword" };
   }
   const problem = passwordProblem(input.newPassword, user.email);
-  if (problem) return { ok: false, field: "newPassword", reason: problem };
+  if (problem) return { ...refusal("account", problem), field: "newPassword" };
   const passwordHash = await hashPassword(input.newPassword);
   await transaction(async (trx) => {
     await trx
@@ -194,8 +204,7 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
   return !!row && row.used_at === null && row.expires_at > now();
 }
 
-export type ResetResult =
-  { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: PasswordProblem };
+export type ResetResult = { ok: true } | Refusal<"account", "reset_invalid" | PasswordProblem>;
 
 /** Use a reset link once: set the password and end every session of the account. */
 export async function resetPassword(token: string, newPassword: string): Promise<ResetResult> {
@@ -211,9 +220,9 @@ export async function resetPassword(token: string, newPassword: string): Promise
     ])
     .where("token_hash", "=", tokenHash)
     .executeTakeFirst();
-  if (!row || row.used_at !== null || row.expires_at <= now()) return { ok: false, reason: "invalid" };
+  if (!row || row.used_at !== null || row.expires_at <= now()) return refusal("account", "reset_invalid");
   const problem = passwordProblem(newPassword, row.email);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return refusal("account", problem);
   const passwordHash = await hashPassword(newPassword);
   return transaction(async (trx) => {
     // Claim the token; a second use racing this one updates nothing and is refused.
@@ -223,7 +232,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
       .where("token_hash", "=", tokenHash)
       .where("used_at", "is", null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return { ok: false as const, reason: "invalid" as const };
+    if (Number(claimed.numUpdatedRows) !== 1) return refusal("account", "reset_invalid");
     await trx
       .updateTable("users")
       .set({ password_hash: passwordHash, password_changed_at: now() })
