@@ -5,7 +5,10 @@ import type { InviteFailure } from "./contests/invitations.server";
 import type { PayoutFailure } from "./earnings/earnings.server";
 import type { AgreementFailure } from "./handover/agreement.server";
 import type { ApprovalFailure } from "./handover/approval.server";
+import type { WithdrawFailure } from "./entries/entries.server";
 import type { JudgingFailure } from "./judging/access.server";
+import type { JudgeInvitationFailure, JudgeInviteFailure } from "./judging/judges.server";
+import type { PollFailure } from "./judging/polls.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -23,6 +26,10 @@ export interface RefusalReasons {
   approval: ApprovalFailure;
   agreement: AgreementFailure;
   account: AccountFailure;
+  poll: PollFailure;
+  judge_invite: JudgeInviteFailure;
+  judge_invitation: JudgeInvitationFailure;
+  entry: WithdrawFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;

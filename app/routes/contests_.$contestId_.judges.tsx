@@ -37,15 +37,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "invite": {
         const r = await inviteJudge({ contestId, clientId: user.id, email: input.email });
         if (!r.ok) {
-          const message =
-            r.reason === "self"
-              ? t("judges.invite.self")
-              : r.reason === "already_judge"
-                ? t("validation.emailTaken")
-                : t("judging.error.contest_closed");
           return data(
-            { result: submission.reply({ fieldErrors: { email: [message] } }), invited: null, message: null },
-            { status: 409 },
+            {
+              result: submission.reply({ fieldErrors: { email: [refusalMessage(r)] } }),
+              invited: null,
+              message: null,
+            },
+            { status: refusalStatus(r) },
           );
         }
         return {

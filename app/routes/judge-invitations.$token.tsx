@@ -5,6 +5,7 @@ import { Notice } from "~/components/field";
 import { t } from "~/i18n";
 import { acceptInvitation, getInvitation } from "~/modules/judging/judges.server";
 import { requireUser } from "~/utils/auth.server";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [
   { title: `${t("invitation.title")} · ${t("app.name")}` },
@@ -24,13 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const result = await acceptInvitation({ token: params.token ?? "", userId: user.id });
   if (result.ok) return redirect(`/contests/${result.contestId}/judge`);
-  const message =
-    result.reason === "client"
-      ? t("invitation.error.client")
-      : result.reason === "entrant"
-        ? t("invitation.error.entrant")
-        : t("invitation.invalid.body");
-  return data({ error: message }, { status: result.reason === "invalid" ? 410 : 409 });
+  return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
 }
 
 export default function JudgeInvitation() {

@@ -15,6 +15,7 @@ import {
   VOTER_COOKIE,
   voterCookie,
 } from "~/modules/judging/polls.server";
+import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./polls.$slug.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,11 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     comment: submission.value.comment,
   });
   if (!result.ok) {
-    if (result.reason === "not_found") throw new Response(t("polls.vote.notFound"), { status: 404 });
-    return data(
-      { error: result.reason === "closed" ? t("polls.vote.closed") : t("polls.vote.choose") },
-      { status: 409 },
-    );
+    if (result.reason === "not_found") refuse(result);
+    return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
   }
   const headers = existing === token ? undefined : { "Set-Cookie": voterCookie(token) };
   return redirect(`/polls/${params.slug}?voted=1`, { headers });

@@ -104,6 +104,27 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     throttled: { status: 429, message: "auth.login.throttled" },
     reset_invalid: { status: 410, message: "auth.reset.invalid" },
   },
+  poll: {
+    not_found: { status: 404, message: "polls.vote.notFound" },
+    closed: conflict("polls.vote.closed"),
+    invalid: conflict("polls.vote.choose"),
+  },
+  judge_invite: {
+    self: conflict("judges.invite.self"),
+    already_judge: conflict("validation.emailTaken"),
+    contest_closed: conflict("judging.error.contest_closed"),
+  },
+  judge_invitation: {
+    invalid: { status: 410, message: "invitation.invalid.body" },
+    client: conflict("invitation.error.client"),
+    entrant: conflict("invitation.error.entrant"),
+  },
+  entry: {
+    // A designer's entry they do not own is one they may not know exists.
+    not_found: { status: 404, message: "errors.notFound.body" },
+    not_owner: { status: 404, message: "errors.notFound.body" },
+    not_withdrawable: conflict("entries.withdraw.not_withdrawable"),
+  },
   agreement: {
     // Only its parties may learn it is not signed yet; to anyone else it is a contest that does not exist.
     not_found: { status: 404, message: "errors.notFound.body" },

@@ -65,6 +65,7 @@ describe("inviting judges", () => {
     expect(await acceptInvitation({ token, userId: jules })).toEqual({ ok: true, contestId: s.contestId });
     expect(await acceptInvitation({ token, userId: await makeUser("Someone else") })).toEqual({
       ok: false,
+      area: "judge_invitation",
       reason: "invalid",
     });
     expect(await getInvitation(token)).toBeNull();
@@ -113,6 +114,7 @@ describe("inviting judges", () => {
     ).email;
     expect(await inviteJudge({ contestId: s.contestId, clientId: s.client, email: clientEmail })).toEqual({
       ok: false,
+      area: "judge_invite",
       reason: "self",
     });
     await expect(
@@ -198,6 +200,7 @@ describe("polls", () => {
     await castVote({ slug, voterToken: bob, entryId: s.entries.ben1 });
     expect(await castVote({ slug, voterToken: bob, entryId: s.entries.ana2 })).toEqual({
       ok: false,
+      area: "poll",
       reason: "invalid",
     });
 
@@ -222,6 +225,7 @@ describe("polls", () => {
     await closePoll({ contestId: s.contestId, clientId: s.client, pollId: poll.id });
     expect(await castVote({ slug, voterToken: "c".repeat(32), entryId: s.entries.ana1 })).toEqual({
       ok: false,
+      area: "poll",
       reason: "closed",
     });
   });

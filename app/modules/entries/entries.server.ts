@@ -11,6 +11,7 @@ import { loadContest, type Contest } from "../contests/contests.server";
 import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
 import { MARKED_THUMBNAILS_SINCE } from "./watermark";
+import { refusal, type Refusal } from "../refusal";
 
 /** What the gallery shows of an entry (kept small: it also travels to the browser for hydration). */
 export interface EntryCard {
@@ -66,6 +67,8 @@ function namesDesigners(contest: Contest, access: ContestAccess) {
   if (contestHasEnded(contest.status) || contest.status === "handover") return true;
   return access.isClient || !access.isJudge;
 }
+
+export type WithdrawFailure = "not_found" | "not_owner" | "not_withdrawable";
 
 export type GallerySort = "newest" | "oldest";
 
@@ -421,8 +424,7 @@ export async function listMyEntries(designerId: string) {
   }));
 }
 
-export type WithdrawResult =
-  { ok: true } | { ok: false; reason: "not_found" | "not_owner" | "not_withdrawable" };
+export type WithdrawResult = { ok: true } | Refusal<"entry", WithdrawFailure>;
 
 /** The designer takes an entry back: it leaves the gallery; its history stays for the record. */
 export async function withdrawEntry(input: { entryId: string; designerId: string }): Promise<WithdrawResult> {
@@ -432,15 +434,15 @@ export async function withdrawEntry(input: { entryId: string; designerId: string
       .select(["designer_id", "status", "contest_id"])
       .where("id", "=", input.entryId)
       .executeTakeFirst();
-    if (!entry) return { ok: false, reason: "not_found" };
-    if (entry.designer_id !== input.designerId) return { ok: false, reason: "not_owner" };
+    if (!entry) return refusal("entry", "not_found");
+    if (entry.designer_id !== input.designerId) return refusal("entry", "not_owner");
     const contest = await trx
       .selectFrom("contests")
       .select(["winning_entry_id"])
       .where("id", "=", entry.contest_id)
       .executeTakeFirstOrThrow();
     if (entry.status === "withdrawn" || contest.winning_entry_id === input.entryId)
-      return { ok: false, reason: "not_withdrawable" };
+      return refusal("entry", "not_withdrawable");
     await trx
       .updateTable("entries")
       .set({ status: "withdrawn", withdrawn_at: now(), updated_at: now() })

@@ -3,7 +3,7 @@ import { t } from "~/i18n";
 import { DAY, now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { Refused } from "../refusal";
+import { refusal, Refused, type Refusal } from "../refusal";
 import { normalizeEmail } from "../auth/accounts.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { hasLaunched } from "../contests/access.server";
@@ -40,9 +40,12 @@ async function clientsContest(contestId: string, clientId: string) {
   return contest;
 }
 
+/** Why a judge cannot be invited, and why an invitation cannot be accepted. */
+export type JudgeInviteFailure = "self" | "already_judge" | "contest_closed";
+export type JudgeInvitationFailure = "invalid" | "client" | "entrant";
+
 export type InviteResult =
-  | { ok: true; email: string; link: string; invitationId: string }
-  | { ok: false; reason: "self" | "already_judge" | "contest_closed" };
+  { ok: true; email: string; link: string; invitationId: string } | Refusal<"judge_invite">;
 
 /**
  * The client invites a judge by e-mail: a single-use token (only its hash stored) that expires. The
@@ -55,9 +58,9 @@ export async function inviteJudge(input: {
   email: string;
 }): Promise<InviteResult> {
   const contest = await clientsContest(input.contestId, input.clientId);
-  if (TERMINAL_STATES.includes(contest.status)) return { ok: false, reason: "contest_closed" };
+  if (TERMINAL_STATES.includes(contest.status)) return refusal("judge_invite", "contest_closed");
   const email = normalizeEmail(input.email);
-  if (email === contest.client_email) return { ok: false, reason: "self" };
+  if (email === contest.client_email) return refusal("judge_invite", "self");
   const judge = await db()
     .selectFrom("contest_members")
     .innerJoin("users", "users.id", "contest_members.user_id")
@@ -66,7 +69,7 @@ export async function inviteJudge(input: {
     .where("contest_members.role", "=", "judge")
     .where("users.email", "=", email)
     .executeTakeFirst();
-  if (judge) return { ok: false, reason: "already_judge" };
+  if (judge) return refusal("judge_invite", "already_judge");
 
   const token = generateToken();
   const link = invitationLink(token);
@@ -234,15 +237,14 @@ export async function getInvitation(token: string) {
   };
 }
 
-export type AcceptResult =
-  { ok: true; contestId: string } | { ok: false; reason: "invalid" | "client" | "entrant" };
+export type AcceptResult = { ok: true; contestId: string } | Refusal<"judge_invitation">;
 
 /** The invited person (logged in) becomes a judge of that contest only; the link is spent. */
 export async function acceptInvitation(input: { token: string; userId: string }): Promise<AcceptResult> {
   return transaction(async (trx) => {
     const row = await usableInvitation(trx, input.token);
-    if (!row) return { ok: false, reason: "invalid" };
-    if (row.client_id === input.userId) return { ok: false, reason: "client" };
+    if (!row) return refusal("judge_invitation", "invalid");
+    if (row.client_id === input.userId) return refusal("judge_invitation", "client");
     const entered = await trx
       .selectFrom("entries")
       .select("id")
@@ -250,7 +252,7 @@ export async function acceptInvitation(input: { token: string; userId: string })
       .where("designer_id", "=", input.userId)
       .limit(1)
       .executeTakeFirst();
-    if (entered) return { ok: false, reason: "entrant" };
+    if (entered) return refusal("judge_invitation", "entrant");
     const at = now();
     // Single use: only the first acceptance spends the token.
     const spent = await trx
@@ -259,7 +261,7 @@ export async function acceptInvitation(input: { token: string; userId: string })
       .where("id", "=", row.id)
       .where("accepted_at", "is", null)
       .executeTakeFirst();
-    if (Number(spent.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
+    if (Number(spent.numUpdatedRows) !== 1) return refusal("judge_invitation", "invalid");
     await trx
       .insertInto("contest_members")
       .values({ contest_id: row.contest_id, user_id: input.userId, role: "judge", created_at: at })

@@ -4,7 +4,7 @@ import { blobStore } from "~storage/index";
 import { now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { Refused } from "../refusal";
+import { refusal, Refused, type Refusal } from "../refusal";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { serializeCookie } from "../auth/sessions.server";
 import { hasLaunched } from "../contests/access.server";
@@ -220,8 +220,10 @@ export async function getPollForVoter(input: { slug: string; voterToken: string 
   };
 }
 
-export type VoteResult =
-  { ok: true; changed: boolean } | { ok: false; reason: "not_found" | "closed" | "invalid" };
+/** Why a vote is refused. */
+export type PollFailure = "not_found" | "closed" | "invalid";
+
+export type VoteResult = { ok: true; changed: boolean } | Refusal<"poll">;
 
 /** One vote per browser and poll; voting again from the same browser changes the vote. */
 export async function castVote(input: {
@@ -231,8 +233,8 @@ export async function castVote(input: {
   comment?: string;
 }): Promise<VoteResult> {
   const poll = await pollBySlug(input.slug);
-  if (!poll) return { ok: false, reason: "not_found" };
-  if (poll.closed_at !== null) return { ok: false, reason: "closed" };
+  if (!poll) return refusal("poll", "not_found");
+  if (poll.closed_at !== null) return refusal("poll", "closed");
   const comment = (input.comment ?? "").trim().slice(0, POLL_COMMENT_MAX);
   const choice = await db()
     .selectFrom("poll_entries")
@@ -241,7 +243,7 @@ export async function castVote(input: {
     .where("poll_entries.poll_id", "=", poll.id)
     .where("poll_entries.entry_id", "=", input.entryId)
     .executeTakeFirst();
-  if (!choice || choice.status !== "ready") return { ok: false, reason: "invalid" };
+  if (!choice || choice.status !== "ready") return refusal("poll", "invalid");
   const hash = voterHash(poll.id, input.voterToken);
   const at = now();
   const existing = await db()
