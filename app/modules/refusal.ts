@@ -3,6 +3,7 @@ import type { ReferenceFailure } from "./contests/edit.server";
 import type { AccountFailure } from "./auth/accounts.server";
 import type { InviteFailure } from "./contests/invitations.server";
 import type { PayoutFailure } from "./earnings/earnings.server";
+import type { ChargeFailure, PayoutSendFailure, RefundFailure } from "./escrow/payments.server";
 import type { AgreementFailure } from "./handover/agreement.server";
 import type { ApprovalFailure } from "./handover/approval.server";
 import type { WithdrawFailure } from "./entries/entries.server";
@@ -30,6 +31,9 @@ export interface RefusalReasons {
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;
   entry: WithdrawFailure;
+  charge: ChargeFailure;
+  refund: RefundFailure;
+  payout_send: PayoutSendFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;

@@ -237,21 +237,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            // The provider's words, as they are: "Your card was declined: insufficient funds."
-            result: reply({ fieldErrors: { cardNumber: [result.message] } }),
+            // Why the card was refused: "Your card was declined: insufficient funds."
+            result: reply({ fieldErrors: { cardNumber: [refusalMessage(result)] } }),
             freshKey,
           },
-          { status: 402 },
-        );
-      case "provider_error":
-        return data(
-          {
-            intent,
-            result: reply({ formErrors: [t("card.providerError", { message: result.message })] }),
-            // The provider's answer is unknown: retry with the SAME key, so it charges at most once.
-            freshKey: v.idempotencyKey,
-          },
-          { status: 502 },
+          { status: refusalStatus(result) },
         );
       case "incomplete":
         return data(
@@ -261,6 +251,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             freshKey,
           },
           { status: 400 },
+        );
+      default:
+        return data(
+          {
+            intent,
+            result: reply({ formErrors: [t("card.providerError", { message: refusalMessage(result) })] }),
+            // The provider's answer is unknown: retry with the SAME key, so it charges at most once.
+            freshKey: v.idempotencyKey,
+          },
+          { status: 502 },
         );
     }
   }

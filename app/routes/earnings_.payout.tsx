@@ -9,7 +9,7 @@ import { checkPayout, newPayoutKey, parseAmount, sendPayout } from "~/modules/ea
 import { formatMoney } from "~/modules/money/money";
 import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
-import { refusalMessage } from "~/utils/refusals.server";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [
   { title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` },
@@ -67,9 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     idempotencyKey: submission.value.key,
   });
   if ("payout" in result) return redirect(`/earnings?payout=${result.payout.id}`);
-  return data(submission.reply({ formErrors: [result.message] }), {
-    status: result.reason === "insufficient_balance" ? 409 : 400,
-  });
+  return data(submission.reply({ formErrors: [refusalMessage(result)] }), { status: refusalStatus(result) });
 }
 
 export default function ConfirmPayout() {

@@ -1,4 +1,5 @@
 import { t, type Locale, type MessageKey } from "~/i18n";
+import { declineMessage, payoutFailureMessage } from "~/modules/escrow/provider";
 import {
   Refused,
   type Refusal,
@@ -12,7 +13,7 @@ import {
  * with and the catalogue message to show. Anything the person may not know exists answers 404.
  * Modules never choose a status or write a message; routes never map reasons themselves.
  */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 402 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 502;
 
 type Answer = {
   status: RefusalStatus;
@@ -124,6 +125,37 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_found: { status: 404, message: "errors.notFound.body" },
     not_owner: { status: 404, message: "errors.notFound.body" },
     not_withdrawable: conflict("entries.withdraw.not_withdrawable"),
+  },
+  // Money: 402 for a card the provider refused, 502 when its answer is unknown (retry, same key).
+  charge: {
+    declined: {
+      status: 402,
+      message: (vars, locale) => t(declineMessage(String(vars.code ?? "")), {}, locale),
+    },
+    try_again: { status: 502, message: "payments.tryAgain" },
+    already_funded: conflict("payments.alreadyFunded"),
+    duplicate_refunded: conflict("payments.duplicateRefunded"),
+    key_reused: conflict("payments.keyReused"),
+    invalid: { status: 400, message: "payments.invalid" },
+    needs_review: { status: 502, message: "payments.needsReview" },
+  },
+  refund: {
+    failed: { status: 502, message: "refunds.failed" },
+    needs_review: { status: 502, message: "refunds.failed" },
+    not_refunded: conflict("refunds.notRefunded"),
+    no_charge: conflict("refunds.noCharge"),
+    key_reused: conflict("payments.keyReused"),
+  },
+  // The payout form is shown again with the reason; only a short balance is a conflict.
+  payout_send: {
+    failed: {
+      status: 400,
+      message: (vars, locale) => t(payoutFailureMessage(String(vars.code ?? "")), {}, locale),
+    },
+    needs_review: { status: 400, message: "payouts.needsReview" },
+    insufficient_balance: conflict("payouts.insufficientBalance"),
+    key_reused: { status: 400, message: "payouts.keyReused" },
+    invalid: { status: 400, message: "payouts.invalid" },
   },
   agreement: {
     // Only its parties may learn it is not signed yet; to anyone else it is a contest that does not exist.

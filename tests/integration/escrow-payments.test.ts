@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Refusal } from "~/modules/refusal";
+import { refusalMessage } from "~/utils/refusals.server";
 import { db, inTransaction, transaction } from "~db/index";
 import { runDueJobs } from "~/modules/jobs/queue.server";
 import { platformFee } from "~/modules/escrow/ledger";
@@ -126,7 +128,8 @@ describe("charging a client for a contest (sandbox provider)", () => {
     for (const [card, code, message] of cases) {
       const input = charge({ card });
       const result = await chargeForContest(input);
-      expect(result).toMatchObject({ ok: false, reason: "declined", code, message });
+      expect(result).toMatchObject({ ok: false, reason: "declined", code });
+      expect(refusalMessage(result as Refusal)).toBe(message);
       expect((await escrowOf(db(), input.contestId)).status).toBe("none");
       // The same attempt again gets the same answer, without a second call that could charge.
       const rows = await sandboxRows();
@@ -152,13 +155,10 @@ describe("charging a client for a contest (sandbox provider)", () => {
   it("charges once when the answer timed out after the provider charged, and the client retries", async () => {
     const input = charge({ card: SANDBOX_CARDS.timeoutAfterSuccess });
     const first = await chargeForContest(input);
-    expect(first).toMatchObject({
-      ok: false,
-      reason: "try_again",
-      code: "timeout",
-      message:
-        "We did not get an answer from the payment provider. Try again in a moment: you will not be charged twice.",
-    });
+    expect(first).toMatchObject({ ok: false, reason: "try_again", code: "timeout" });
+    expect(refusalMessage(first as Refusal)).toBe(
+      "We did not get an answer from the payment provider. Try again in a moment: you will not be charged twice.",
+    );
     expect(await executed("charge", input.idempotencyKey)).toBe(1); // the money did move
     expect((await escrowOf(db(), input.contestId)).status).toBe("none");
     const retry = await chargeForContest(input);
@@ -185,11 +185,10 @@ describe("charging a client for a contest (sandbox provider)", () => {
     await chargeForContest(input);
     const rows = await sandboxRows();
     const again = await chargeForContest({ ...input, idempotencyKey: `pay-${newId()}` });
-    expect(again).toEqual({
-      ok: false,
-      reason: "already_funded",
-      message: "This contest's prize is already in escrow. Nothing more was charged.",
-    });
+    expect(again).toEqual({ ok: false, area: "charge", reason: "already_funded" });
+    expect(refusalMessage(again as Refusal)).toBe(
+      "This contest's prize is already in escrow. Nothing more was charged.",
+    );
     expect(await sandboxRows()).toBe(rows);
   });
 
@@ -341,10 +340,12 @@ describe("payouts to designers", () => {
     });
     expect(result).toEqual({
       ok: false,
+      area: "payout_send",
       reason: "insufficient_balance",
       available: 300_00,
-      message: "You can withdraw at most $300.00.",
+      vars: { available: "$300.00" },
     });
+    expect(refusalMessage(result as Refusal)).toBe("You can withdraw at most $300.00.");
     const stranger = await requestPayout({
       designerId: "nobody",
       amount: 1,
@@ -382,13 +383,10 @@ describe("payouts to designers", () => {
       idempotencyKey: newId(),
       destination: SANDBOX_DESTINATIONS.closed,
     });
-    expect(result).toMatchObject({
-      ok: false,
-      reason: "failed",
-      code: "account_closed",
-      message:
-        "Your payout could not be sent: the receiving account is closed. The money is back in your balance.",
-    });
+    expect(result).toMatchObject({ ok: false, reason: "failed", code: "account_closed" });
+    expect(refusalMessage(result as Refusal)).toBe(
+      "Your payout could not be sent: the receiving account is closed. The money is back in your balance.",
+    );
     expect(await designerBalance(db(), designerId, "USD")).toMatchObject({
       available: 400_00,
       inFlight: 0,

@@ -3,7 +3,7 @@ import { MINUTE, now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
 import { FEE_BASIS_POINTS, isCurrency, launchPrice, platformFee } from "../escrow/ledger";
 import { escrowOf } from "../escrow/ledger-reads.server";
-import { chargeForContest } from "../escrow/payments.server";
+import { chargeForContest, type ChargeResult } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { isRefused } from "../refusal";
@@ -21,7 +21,8 @@ export interface CardInput {
 export type LaunchResult =
   | { ok: true; contest: Contest }
   | { ok: false; reason: "incomplete"; missing: string[] }
-  | { ok: false; reason: "declined" | "provider_error"; message: string }
+  /** The card was refused (declined), or the provider's answer is unknown (any other reason). */
+  | Exclude<ChargeResult, { ok: true }>
   | { ok: false; reason: "not_found" | "not_owner" | "wrong_state" };
 
 /** What the client pays at launch: the prize and the platform's fee, in minor units. */
@@ -97,11 +98,7 @@ export async function launchContest(input: {
   });
   // "already funded": an earlier payment of this contest went through; launch on it.
   if (!charge.ok && charge.reason !== "already_funded") {
-    return {
-      ok: false,
-      reason: charge.reason === "declined" ? "declined" : "provider_error",
-      message: charge.message,
-    };
+    return charge;
   }
   try {
     return { ok: true, contest: await launchFunded(contest.id, contest.clientId) };

@@ -19,7 +19,6 @@ import {
   transferById,
 } from "./ledger.server";
 import {
-  declineMessage,
   isSandboxCard,
   normalizeCard,
   methodLabel,
@@ -44,6 +43,7 @@ import {
   type Settlement,
   type SweepOptions,
 } from "./provider-call.server";
+import { refusal, type Refusal } from "../refusal";
 
 export * from "./provider";
 export { SandboxProvider, SANDBOX_DESTINATIONS } from "./sandbox.server";
@@ -81,14 +81,25 @@ export type ChargeInput = {
 
 export type ChargeResult =
   | { ok: true; intentId: string; providerRef: string; replayed: boolean; message: string }
-  | { ok: false; reason: "declined"; intentId: string; code: string; message: string }
+  | (Refusal<"charge", "declined"> & { intentId: string; code: string })
   /** The provider's answer is unknown: try again with the same key (or a job will). */
-  | { ok: false; reason: "try_again"; intentId: string; code: TransientCode; message: string }
+  | (Refusal<"charge", "try_again"> & { intentId: string; code: TransientCode })
   /** Already funded before this attempt: nothing was charged. */
-  | { ok: false; reason: "already_funded"; message: string }
+  | Refusal<"charge", "already_funded">
   /** Another payment funded the contest first: this one was charged and is being refunded. */
-  | { ok: false; reason: "duplicate_refunded"; intentId: string; message: string }
-  | { ok: false; reason: "key_reused" | "invalid" | "needs_review"; message: string };
+  | (Refusal<"charge", "duplicate_refunded"> & { intentId: string })
+  | Refusal<"charge", "key_reused" | "invalid" | "needs_review">;
+
+export type ChargeFailure =
+  | "declined"
+  | "try_again"
+  | "already_funded"
+  | "duplicate_refunded"
+  | "key_reused"
+  | "invalid"
+  | "needs_review";
+export type RefundFailure = "failed" | "needs_review" | "not_refunded" | "no_charge" | "key_reused";
+export type PayoutSendFailure = "failed" | "needs_review" | "insufficient_balance" | "key_reused" | "invalid";
 
 /**
  * Charge the client for a contest and hold the prize and fee in escrow. A double click, a retry
@@ -108,13 +119,13 @@ export async function chargeForContest(
     isMinorAmount(input.fee) &&
     input.prize + input.fee <= MAX_AMOUNT &&
     input.idempotencyKey.length > 0;
-  if (!valid) return { ok: false, reason: "invalid", message: t("payments.invalid") };
+  if (!valid) return refusal("charge", "invalid");
 
   let intent = await intentByKey(input.idempotencyKey);
   if (!intent) {
     // A new attempt for a funded contest is refused before any money moves.
     if ((await escrowOf(db(), input.contestId)).status !== "none") {
-      return { ok: false, reason: "already_funded", message: t("payments.alreadyFunded") };
+      return refusal("charge", "already_funded");
     }
     intent = await openIntent(input, method);
   }
@@ -124,7 +135,7 @@ export async function chargeForContest(
     intent.prize === input.prize &&
     intent.fee === input.fee &&
     intent.currency === input.currency;
-  if (!same) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
+  if (!same) return refusal("charge", "key_reused");
   return proceed(chargeBy(method), intent, provider, false);
 }
 
@@ -251,24 +262,17 @@ function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: Provider
       };
     case "declined": {
       const code = intent.failure_code ?? "card_declined";
-      return { ok: false, reason: "declined", intentId: intent.id, code, message: t(declineMessage(code)) };
+      return { ...refusal("charge", "declined", { code }), intentId: intent.id, code };
     }
     case "duplicate":
-      return {
-        ok: false,
-        reason: "duplicate_refunded",
-        intentId: intent.id,
-        message: t("payments.duplicateRefunded"),
-      };
+      return { ...refusal("charge", "duplicate_refunded"), intentId: intent.id };
     case "needs_review":
-      return { ok: false, reason: "needs_review", message: t("payments.needsReview") };
+      return refusal("charge", "needs_review");
     case "pending":
       return {
-        ok: false,
-        reason: "try_again",
+        ...refusal("charge", "try_again"),
         intentId: intent.id,
         code: last?.status === "transient" ? last.code : "in_progress",
-        message: t("payments.tryAgain"),
       };
   }
 }
@@ -299,9 +303,9 @@ export type RefundResult =
       replayed: boolean;
       message: string;
     }
-  | { ok: false; reason: "failed"; refundId: string; code: string; message: string }
-  | { ok: false; reason: "needs_review"; refundId: string; message: string }
-  | { ok: false; reason: "not_refunded" | "no_charge" | "key_reused"; message: string };
+  | (Refusal<"refund", "failed"> & { refundId: string; code: string })
+  | (Refusal<"refund", "needs_review"> & { refundId: string })
+  | Refusal<"refund", "not_refunded" | "no_charge" | "key_reused">;
 
 /**
  * Return a contest's charge to the client's card after refundEscrow() voided the escrow. One refund
@@ -317,8 +321,7 @@ export async function refundContestCharge(
     .select(["escrows.payment_ref", "escrow_resolutions.outcome"])
     .where("escrows.contest_id", "=", input.contestId)
     .executeTakeFirst();
-  if (escrow?.outcome !== "refunded")
-    return { ok: false, reason: "not_refunded", message: t("refunds.notRefunded") };
+  if (escrow?.outcome !== "refunded") return refusal("refund", "not_refunded");
   const intent = await db()
     .selectFrom("payment_intents")
     .selectAll()
@@ -326,11 +329,11 @@ export async function refundContestCharge(
     .where("provider_ref", "=", escrow.payment_ref)
     .where("status", "=", "succeeded")
     .executeTakeFirst();
-  if (!intent) return { ok: false, reason: "no_charge", message: t("refunds.noCharge") };
+  if (!intent) return refusal("refund", "no_charge");
   const refund = await transaction((trx) =>
     openRefund(trx, intent, "contest_refunded", input.idempotencyKey),
   );
-  if (!refund) return { ok: false, reason: "key_reused", message: t("payments.keyReused") };
+  if (!refund) return refusal("refund", "key_reused");
   return proceed(refunds, refund, options.provider ?? paymentProvider(), false);
 }
 
@@ -414,19 +417,12 @@ function refundOutcome(refund: PaymentRefund, replayed: boolean): RefundResult {
       };
     case "failed":
       return {
-        ok: false,
-        reason: "failed",
+        ...refusal("refund", "failed", { amount }),
         refundId: refund.id,
         code: refund.failure_code ?? "refund_failed",
-        message: t("refunds.failed", { amount }),
       };
     case "needs_review":
-      return {
-        ok: false,
-        reason: "needs_review",
-        refundId: refund.id,
-        message: t("refunds.failed", { amount }),
-      };
+      return { ...refusal("refund", "needs_review", { amount }), refundId: refund.id };
   }
 }
 
@@ -480,10 +476,10 @@ export interface PayoutView {
 export type PayoutResult =
   | { ok: true; status: "paid" | "in_flight"; payout: PayoutView; replayed: boolean; message: string }
   /** The provider refused; the money is back in the balance. */
-  | { ok: false; reason: "failed"; payout: PayoutView; code: string; message: string }
-  | { ok: false; reason: "needs_review"; payout: PayoutView; message: string }
-  | { ok: false; reason: "insufficient_balance"; available: number; message: string }
-  | { ok: false; reason: "key_reused" | "invalid"; message: string };
+  | (Refusal<"payout_send", "failed"> & { payout: PayoutView; code: string })
+  | (Refusal<"payout_send", "needs_review"> & { payout: PayoutView })
+  | (Refusal<"payout_send", "insufficient_balance"> & { available: number })
+  | Refusal<"payout_send", "key_reused" | "invalid">;
 
 function payoutMessage(payout: Payout): string {
   const amount = formatMoney(payout.amount, payout.currency);
@@ -527,14 +523,12 @@ function payoutOutcome(payout: Payout, replayed: boolean): PayoutResult {
       };
     case "failed":
       return {
-        ok: false,
-        reason: "failed",
+        ...refusal("payout_send", "failed", { code: payout.failure_code ?? "" }),
         payout: view,
         code: payout.failure_code ?? "",
-        message: view.message,
       };
     case "needs_review":
-      return { ok: false, reason: "needs_review", payout: view, message: view.message };
+      return { ...refusal("payout_send", "needs_review"), payout: view };
   }
 }
 
@@ -551,7 +545,7 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
     input.amount === 0 ||
     !input.idempotencyKey
   ) {
-    return { ok: false, reason: "invalid", message: t("payouts.invalid") };
+    return refusal("payout_send", "invalid");
   }
   const currency: Currency = input.currency;
   const opened = await transaction(async (trx) => {
@@ -593,10 +587,10 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
 
   if (opened.kind === "refused") {
     return {
-      ok: false,
-      reason: "insufficient_balance",
+      ...refusal("payout_send", "insufficient_balance", {
+        available: formatMoney(opened.available, currency),
+      }),
       available: opened.available,
-      message: t("payouts.insufficientBalance", { available: formatMoney(opened.available, currency) }),
     };
   }
   const { payout } = opened;
@@ -604,7 +598,7 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
     payout.designer_id === input.designerId &&
     payout.amount === input.amount &&
     payout.currency === input.currency;
-  if (!same) return { ok: false, reason: "key_reused", message: t("payouts.keyReused") };
+  if (!same) return refusal("payout_send", "key_reused");
   return proceed(payouts, payout, options.provider ?? paymentProvider(), opened.replayed);
 }
 
