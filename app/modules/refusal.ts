@@ -1,5 +1,8 @@
 import type { ContestFailure } from "./contests/contests.server";
 import type { InviteFailure } from "./contests/invitations.server";
+import type { ImageRefusalReason } from "./entries/images.server";
+import type { EntryRefusalReason } from "./entries/submission.server";
+import type { UploadRefusalReason } from "./entries/upload.server";
 import type { JudgingFailure } from "./judging/access.server";
 
 /**
@@ -13,6 +16,9 @@ export interface RefusalReasons {
   contest: ContestFailure;
   judging: JudgingFailure;
   invitation: InviteFailure;
+  upload: UploadRefusalReason;
+  image: ImageRefusalReason;
+  entry: EntryRefusalReason;
 }
 
 export type RefusalArea = keyof RefusalReasons;

@@ -32,6 +32,14 @@ const contestChanged =
         )
       : t(otherwise, vars, locale);
 
+/** "This file is a GIF image; …": the sniffed type's code, named in the reader's language. */
+const unsupportedType = (vars: RefusalVars, locale: Locale): string =>
+  t(
+    "images.refused.unsupportedType",
+    { ...vars, type: t(`images.type.${vars.type}` as MessageKey, {}, locale) },
+    locale,
+  );
+
 const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
 
 const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
@@ -69,6 +77,32 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_owner: { status: 403, message: "contest.refusal.not_owner" },
     not_private: conflict("invite.notPrivate"),
     wrong_state: conflict("invite.wrongState"),
+  },
+  upload: {
+    too_large: { status: 413, message: "upload.tooLarge" },
+    empty: { status: 422, message: "upload.empty" },
+    missing: { status: 422, message: "upload.missing" },
+    too_many_files: { status: 400, message: "upload.tooManyFiles" },
+    malformed: { status: 400, message: "upload.malformed" },
+    not_multipart: { status: 415, message: "upload.notMultipart" },
+  },
+  image: {
+    empty: { status: 422, message: "images.refused.empty" },
+    unsupported_type: { status: 415, message: unsupportedType },
+    too_many_pixels: { status: 413, message: "images.refused.tooManyPixels" },
+    truncated: { status: 422, message: "images.refused.truncated" },
+    trailing_data: { status: 422, message: "images.refused.trailingData" },
+    corrupt: { status: 422, message: "images.refused.corrupt" },
+  },
+  entry: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    not_designer: { status: 403, message: "entries.submit.notDesigner" },
+    nda_first: { status: 403, message: "entries.submit.ndaFirst" },
+    eliminated: { status: 403, message: "entries.submit.eliminated" },
+    finalists_only: conflict("entries.submit.finalistsOnly"),
+    closed: conflict("entries.submit.closed"),
+    limit: conflict("entries.submit.limit"),
+    revise_closed: conflict("entries.revise.closed"),
   },
 };
 
