@@ -3,6 +3,7 @@ import type { InviteFailure } from "./contests/invitations.server";
 import type { ImageRefusalReason } from "./entries/images.server";
 import type { EntryRefusalReason } from "./entries/submission.server";
 import type { UploadRefusalReason } from "./entries/upload.server";
+import type { HandoverRefusalReason } from "./handover/files.server";
 import type { JudgingFailure } from "./judging/access.server";
 
 /**
@@ -19,6 +20,7 @@ export interface RefusalReasons {
   upload: UploadRefusalReason;
   image: ImageRefusalReason;
   entry: EntryRefusalReason;
+  handover: HandoverRefusalReason;
 }
 
 export type RefusalArea = keyof RefusalReasons;

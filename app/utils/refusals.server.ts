@@ -6,6 +6,7 @@ import {
   type RefusalReasons,
   type RefusalVars,
 } from "~/modules/refusal";
+import { formatList, type FinalFormat } from "~/modules/handover/formats";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -37,6 +38,26 @@ const unsupportedType = (vars: RefusalVars, locale: Locale): string =>
   t(
     "images.refused.unsupportedType",
     { ...vars, type: t(`images.type.${vars.type}` as MessageKey, {}, locale) },
+    locale,
+  );
+
+/** The final file's claimed format and what its bytes look like, named in the reader's language. */
+const formatMismatch = (vars: RefusalVars, locale: Locale): string =>
+  t(
+    "handover.refusal.mismatch",
+    {
+      ...vars,
+      detected: t(`handover.detected.${vars.detected}` as MessageKey, {}, locale),
+      format: t(`handover.format.${vars.format}` as MessageKey, {}, locale),
+    },
+    locale,
+  );
+
+/** The formats the brief asks for ("png,svg"), named in the reader's language. */
+const formatsNotAsked = (vars: RefusalVars, locale: Locale): string =>
+  t(
+    "handover.refusal.notAsked",
+    { ...vars, formats: formatList(String(vars.formats).split(",") as FinalFormat[], locale) },
     locale,
   );
 
@@ -103,6 +124,21 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     closed: conflict("entries.submit.closed"),
     limit: conflict("entries.submit.limit"),
     revise_closed: conflict("entries.revise.closed"),
+  },
+  handover: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    no_such_file: { status: 404, message: "handover.refusal.noSuchFile" },
+    not_winner: { status: 403, message: "handover.refusal.notWinner" },
+    closed: conflict("handover.refusal.closed"),
+    too_large: { status: 413, message: "handover.refusal.tooLarge" },
+    no_extension: { status: 415, message: "handover.refusal.noExtension" },
+    not_asked: { status: 415, message: formatsNotAsked },
+    mismatch: { status: 415, message: formatMismatch },
+    not_multipart: { status: 415, message: "upload.notMultipart" },
+    empty: { status: 422, message: "handover.refusal.empty" },
+    missing: { status: 422, message: "handover.refusal.missing" },
+    one_file: { status: 400, message: "handover.refusal.oneFile" },
+    malformed: { status: 400, message: "handover.refusal.malformed" },
   },
 };
 
