@@ -12,6 +12,7 @@ import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./entries.$entryId.css";
 
 /** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
@@ -54,9 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: t("entries.withdraw.confirmLabel") }, { status: 400 });
   const result = await withdrawEntry({ entryId: params.entryId!, designerId: user.id });
   if (result.ok) return redirect(`/entries/${params.entryId}?withdrawn=1`);
-  if (result.reason === "not_found" || result.reason === "not_owner")
-    throw new Response(t("errors.notFound.body"), { status: 404 });
-  return data({ error: t("entries.withdraw.not_withdrawable") }, { status: 409 });
+  if (result.reason === "not_found") refuse(result);
+  return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
 }
 
 export default function EntryPage() {

@@ -124,6 +124,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     closed: conflict("entries.submit.closed"),
     limit: conflict("entries.submit.limit"),
     revise_closed: conflict("entries.revise.closed"),
+    not_withdrawable: conflict("entries.withdraw.not_withdrawable"),
   },
   handover: {
     not_found: { status: 404, message: "errors.notFound.body" },

@@ -8,6 +8,7 @@ import {
   type ContestAccess,
 } from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
+import { refusal, type Refusal } from "../refusal";
 import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
 import { MARKED_THUMBNAILS_SINCE } from "./watermark";
@@ -421,8 +422,7 @@ export async function listMyEntries(designerId: string) {
   }));
 }
 
-export type WithdrawResult =
-  { ok: true } | { ok: false; reason: "not_found" | "not_owner" | "not_withdrawable" };
+export type WithdrawResult = { ok: true } | Refusal<"entry", "not_found" | "not_withdrawable">;
 
 /** The designer takes an entry back: it leaves the gallery; its history stays for the record. */
 export async function withdrawEntry(input: { entryId: string; designerId: string }): Promise<WithdrawResult> {
@@ -432,15 +432,15 @@ export async function withdrawEntry(input: { entryId: string; designerId: string
       .select(["designer_id", "status", "contest_id"])
       .where("id", "=", input.entryId)
       .executeTakeFirst();
-    if (!entry) return { ok: false, reason: "not_found" };
-    if (entry.designer_id !== input.designerId) return { ok: false, reason: "not_owner" };
+    // Someone else's entry is answered as one that does not exist.
+    if (!entry || entry.designer_id !== input.designerId) return refusal("entry", "not_found");
     const contest = await trx
       .selectFrom("contests")
       .select(["winning_entry_id"])
       .where("id", "=", entry.contest_id)
       .executeTakeFirstOrThrow();
     if (entry.status === "withdrawn" || contest.winning_entry_id === input.entryId)
-      return { ok: false, reason: "not_withdrawable" };
+      return refusal("entry", "not_withdrawable");
     await trx
       .updateTable("entries")
       .set({ status: "withdrawn", withdrawn_at: now(), updated_at: now() })

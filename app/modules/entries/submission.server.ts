@@ -20,7 +20,8 @@ export type EntryRefusalReason =
   | "finalists_only"
   | "closed"
   | "limit"
-  | "revise_closed";
+  | "revise_closed"
+  | "not_withdrawable";
 
 const refused = (reason: EntryRefusalReason, vars?: RefusalVars) => refusalOf("entry", reason, vars);
 
