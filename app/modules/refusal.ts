@@ -3,6 +3,7 @@ import type { InviteFailure } from "./contests/invitations.server";
 import type { ImageRefusalReason } from "./entries/images.server";
 import type { EntryRefusalReason } from "./entries/submission.server";
 import type { UploadRefusalReason } from "./entries/upload.server";
+import type { AgreementRefusalReason } from "./handover/agreement.server";
 import type { HandoverRefusalReason } from "./handover/files.server";
 import type { JudgingFailure } from "./judging/access.server";
 
@@ -21,6 +22,7 @@ export interface RefusalReasons {
   image: ImageRefusalReason;
   entry: EntryRefusalReason;
   handover: HandoverRefusalReason;
+  agreement: AgreementRefusalReason;
 }
 
 export type RefusalArea = keyof RefusalReasons;

@@ -94,9 +94,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data(
         {
           intent: "sign",
-          result: submission.reply({ formErrors: [t("agreement.error.alreadySigned")] }),
+          result: submission.reply({ formErrors: [refusalMessage(signed)] }),
         } satisfies ActionData,
-        { status: 409 },
+        { status: refusalStatus(signed) },
       );
     }
     return redirect(`${page}?signed=1#agreement`);

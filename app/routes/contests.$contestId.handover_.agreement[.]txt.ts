@@ -1,19 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
 import { agreementDisposition, agreementRecord } from "~/modules/handover/agreement.server";
+import { refusalResponse } from "~/utils/refusals.server";
 
 // The exact text both parties signed (UTF-8): its SHA-256 is the digest on record.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await agreementRecord(params.contestId ?? "", context.user?.id ?? null);
   // Only its parties may learn it is not signed yet; to anyone else it answers as a contest that does not exist.
-  if (!found.ok)
-    return new Response(
-      t(found.reason === "not_signed" ? "agreement.error.notYet" : "errors.notFound.body"),
-      {
-        status: 404,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      },
-    );
+  if (!found.ok) return refusalResponse(found);
   const { record } = found;
   return new Response(record.agreement.text, {
     headers: {

@@ -141,6 +141,12 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     one_file: { status: 400, message: "handover.refusal.oneFile" },
     malformed: { status: 400, message: "handover.refusal.malformed" },
   },
+  agreement: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    // Only its parties learn that it is not signed yet; it is still not there to download.
+    not_signed: { status: 404, message: "agreement.error.notYet" },
+    already_signed: conflict("agreement.error.alreadySigned"),
+  },
 };
 
 type AnyRefusal = Refusal | Refused;
@@ -164,12 +170,17 @@ export function refusalMessage(r: AnyRefusal, locale: Locale = "en"): string {
     : t(answer.message, vars, locale);
 }
 
-/** For loaders and actions: the refusal becomes the HTTP answer the error page shows. */
-export function refuse(r: AnyRefusal): never {
-  throw new Response(refusalMessage(r), {
+/** The refusal as a plain-text HTTP answer (for resource routes that return it). */
+export function refusalResponse(r: AnyRefusal): Response {
+  return new Response(refusalMessage(r), {
     status: refusalStatus(r),
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
+}
+
+/** For loaders and actions: the refusal becomes the HTTP answer the error page shows. */
+export function refuse(r: AnyRefusal): never {
+  throw refusalResponse(r);
 }
 
 /** In a catch: a refusal is answered as {@link refuse} does; anything else propagates. */

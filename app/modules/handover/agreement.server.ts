@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { formatPrize } from "../money/money";
 import { notifyUsers } from "../notify/notifications.server";
+import { refusal, type Refusal } from "../refusal";
 import { loadHandoverParty, type HandoverParty, type HandoverRole } from "./access.server";
 import { renderPdf, type PdfBlock } from "./pdf";
 
@@ -90,8 +91,10 @@ export async function getAgreement(
   };
 }
 
+export type AgreementRefusalReason = "not_found" | "already_signed" | "not_signed";
+
 export type SignResult =
-  { ok: true; complete: boolean } | { ok: false; reason: "not_found" | "already_signed" | "closed" };
+  { ok: true; complete: boolean } | Refusal<"agreement", "not_found" | "already_signed">;
 
 /**
  * One party signs by typing their legal name. The first signature stores the agreement's text and
@@ -108,7 +111,7 @@ export async function signAgreement(input: {
   const result = await transaction(async (trx): Promise<SignResult & { notify?: string[] }> => {
     // The contest's row lock orders two first signatures: one stores the text, the other signs it.
     const party = await loadHandoverParty(trx, input.contestId, input.userId, { lock: true });
-    if (!party) return { ok: false, reason: "not_found" };
+    if (!party) return refusal("agreement", "not_found");
     const role = partyOf(party.role);
     const at = now();
     let agreement = await trx
@@ -138,7 +141,7 @@ export async function signAgreement(input: {
       .select("party")
       .where("contest_id", "=", input.contestId)
       .execute();
-    if (existing.some((s) => s.party === role)) return { ok: false, reason: "already_signed" };
+    if (existing.some((s) => s.party === role)) return refusal("agreement", "already_signed");
     await trx
       .insertInto("agreement_signatures")
       .values({
@@ -177,7 +180,7 @@ export interface AgreementRecord {
 export type AgreementDownload =
   | { ok: true; record: AgreementRecord }
   /** not_found: to anyone but its two parties the agreement does not exist, signed or not. */
-  | { ok: false; reason: "not_found" | "not_signed" };
+  | Refusal<"agreement", "not_found" | "not_signed">;
 
 /** The stored agreement and its signatures, for either party once someone signed; nothing to others. */
 export async function agreementRecord(
@@ -185,13 +188,13 @@ export async function agreementRecord(
   viewerId: string | null,
 ): Promise<AgreementDownload> {
   const party = await loadHandoverParty(db(), contestId, viewerId);
-  if (!party) return { ok: false, reason: "not_found" };
+  if (!party) return refusal("agreement", "not_found");
   const agreement = await db()
     .selectFrom("transfer_agreements")
     .selectAll()
     .where("contest_id", "=", party.contest.id)
     .executeTakeFirst();
-  if (!agreement) return { ok: false, reason: "not_signed" };
+  if (!agreement) return refusal("agreement", "not_signed");
   const signatures = await db()
     .selectFrom("agreement_signatures")
     .selectAll()
