@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import { receiveEntryUpload } from "~/modules/entries/upload-actions.server";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // The upload form's JavaScript path (XMLHttpRequest, for a progress bar): the same submission, JSON out.
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -11,5 +12,5 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (outcome.ok)
     return Response.json({ ok: true, location: `/entries/${outcome.entryId}` }, { status: 201 });
-  return Response.json({ ok: false, message: outcome.message }, { status: outcome.status });
+  return Response.json({ ok: false, message: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import { receiveFinalFile } from "~/modules/handover/files.server";
 import { handoverPaths } from "~/modules/handover/paths";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // The upload form's JavaScript path (XMLHttpRequest, for a progress bar): the same upload, JSON out.
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -19,5 +20,5 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 201 },
     );
   }
-  return Response.json({ ok: false, message: outcome.message }, { status: outcome.status });
+  return Response.json({ ok: false, message: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import { receiveRevisionUpload } from "~/modules/entries/upload-actions.server";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // The revision form's JavaScript path (XMLHttpRequest with progress): JSON out.
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -15,5 +16,5 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 201 },
     );
   }
-  return Response.json({ ok: false, message: outcome.message }, { status: outcome.status });
+  return Response.json({ ok: false, message: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }

@@ -6,21 +6,26 @@ import { t } from "~/i18n";
 import { entryEligibility } from "~/modules/entries/submission.server";
 import { receiveEntryUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
 import { requireUser } from "~/utils/auth.server";
+import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("entries.submit.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const refusal = await entryEligibility({ contestId: params.contestId!, designerId: user.id });
-  if (refusal?.status === 404) throw new Response(refusal.message, { status: 404 });
-  return { contestId: params.contestId!, refusal: refusal?.message ?? null, limit: uploadLimitText() };
+  if (refusal?.reason === "not_found") refuse(refusal);
+  return {
+    contestId: params.contestId!,
+    refusal: refusal ? refusalMessage(refusal) : null,
+    limit: uploadLimitText(),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveEntryUpload(request, { contestId: params.contestId!, designerId: user.id });
   if (outcome.ok) return redirect(`/entries/${outcome.entryId}`);
-  return data({ error: outcome.message }, { status: outcome.status });
+  return data({ error: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }
 
 export default function SubmitEntry() {

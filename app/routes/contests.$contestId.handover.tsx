@@ -19,7 +19,8 @@ import { Countdown, LocalTime } from "~/components/time";
 import { t } from "~/i18n";
 import { formatPrize } from "~/modules/money/money";
 import { signAgreement } from "~/modules/handover/agreement.server";
-import { formatList, receiveFinalFile } from "~/modules/handover/files.server";
+import { receiveFinalFile } from "~/modules/handover/files.server";
+import { formatList } from "~/modules/handover/formats";
 import { MessageSchema, SignSchema } from "~/modules/handover/forms";
 import { handoverPaths } from "~/modules/handover/paths";
 import { boundaryOf } from "~/modules/handover/stream-multipart.server";
@@ -27,6 +28,7 @@ import { postMessage } from "~/modules/handover/thread.server";
 import { getHandoverView } from "~/modules/handover/view.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import "~/styles/prize-panel.css";
 import "./contests.$contestId.handover.css";
 
@@ -58,9 +60,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const replace = new URL(request.url).searchParams.get("replace");
     const outcome = await receiveFinalFile(request, { contestId, userId: user.id, replaceFileId: replace });
     if (outcome.ok) return redirect(handoverPaths.uploaded(contestId, outcome));
-    if (outcome.status === 404) throw notFound();
-    return data({ intent: "upload", error: outcome.message, replace } satisfies ActionData, {
-      status: outcome.status,
+    if (refusalStatus(outcome) === 404) throw notFound();
+    return data({ intent: "upload", error: refusalMessage(outcome), replace } satisfies ActionData, {
+      status: refusalStatus(outcome),
     });
   }
 
@@ -92,9 +94,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data(
         {
           intent: "sign",
-          result: submission.reply({ formErrors: [t("agreement.error.alreadySigned")] }),
+          result: submission.reply({ formErrors: [refusalMessage(signed)] }),
         } satisfies ActionData,
-        { status: 409 },
+        { status: refusalStatus(signed) },
       );
     }
     return redirect(`${page}?signed=1#agreement`);

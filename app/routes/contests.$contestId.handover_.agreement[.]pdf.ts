@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agreementDisposition, agreementPdf, agreementRecord } from "~/modules/handover/agreement.server";
-import { refuse } from "~/utils/refusals.server";
+import { refusalResponse } from "~/utils/refusals.server";
 
 // The design transfer agreement as a PDF, for its two parties once someone has signed it.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await agreementRecord(params.contestId ?? "", context.user?.id ?? null);
-  // Only its parties may learn it is not signed yet (the refusals edge answers 404 either way).
-  if (!found.ok) refuse(found);
+  // Only its parties may learn it is not signed yet; to anyone else it answers as a contest that does not exist.
+  if (!found.ok) return refusalResponse(found);
   const { record } = found;
   return new Response(agreementPdf(record), {
     headers: {

@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: t("entries.withdraw.confirmLabel") }, { status: 400 });
   const result = await withdrawEntry({ entryId: params.entryId!, designerId: user.id });
   if (result.ok) return redirect(`/entries/${params.entryId}?withdrawn=1`);
-  if (result.reason === "not_found" || result.reason === "not_owner") refuse(result);
+  if (result.reason === "not_found") refuse(result);
   return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
 }
 

@@ -7,6 +7,7 @@ import { getEntryForViewer } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { receiveRevisionUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
 import { requireUser } from "~/utils/auth.server";
+import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 // `$entryId_`: a page of its own beside the entry page, not nested in it (the entry page has no outlet).
 export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} · ${t("app.name")}` }];
@@ -16,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: user.id });
   if (!found?.isOwn) throw new Response(t("errors.notFound.body"), { status: 404 });
   const refusal = await revisionEligibility({ entryId: found.entry.id, designerId: user.id });
-  if (refusal?.status === 404) throw new Response(refusal.message, { status: 404 });
+  if (refusal?.reason === "not_found") refuse(refusal);
   const current = found.revisions.find((r) => r.current) ?? null;
   return {
     entryId: found.entry.id,
@@ -25,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     contestTitle: found.contest.title,
     thumbnailUrl: current?.thumbnailUrl ?? null,
     version: found.revisions[0]?.version ?? 1,
-    refusal: refusal?.message ?? null,
+    refusal: refusal ? refusalMessage(refusal) : null,
     limit: uploadLimitText(),
   };
 }
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveRevisionUpload(request, { entryId: params.entryId!, designerId: user.id });
   if (outcome.ok) return redirect(`/entries/${outcome.entryId}?v=${outcome.revisionId}`);
-  return data({ error: outcome.message }, { status: outcome.status });
+  return data({ error: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }
 
 export default function ReviseEntry() {

@@ -7,6 +7,7 @@ import {
   type RefusalReasons,
   type RefusalVars,
 } from "~/modules/refusal";
+import { formatList, type FinalFormat } from "~/modules/handover/formats";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -32,6 +33,34 @@ const contestChanged =
           locale,
         )
       : t(otherwise, vars, locale);
+
+/** "This file is a GIF image; …": the sniffed type's code, named in the reader's language. */
+const unsupportedType = (vars: RefusalVars, locale: Locale): string =>
+  t(
+    "images.refused.unsupportedType",
+    { ...vars, type: t(`images.type.${vars.type}` as MessageKey, {}, locale) },
+    locale,
+  );
+
+/** The final file's claimed format and what its bytes look like, named in the reader's language. */
+const formatMismatch = (vars: RefusalVars, locale: Locale): string =>
+  t(
+    "handover.refusal.mismatch",
+    {
+      ...vars,
+      detected: t(`handover.detected.${vars.detected}` as MessageKey, {}, locale),
+      format: t(`handover.format.${vars.format}` as MessageKey, {}, locale),
+    },
+    locale,
+  );
+
+/** The formats the brief asks for ("png,svg"), named in the reader's language. */
+const formatsNotAsked = (vars: RefusalVars, locale: Locale): string =>
+  t(
+    "handover.refusal.notAsked",
+    { ...vars, formats: formatList(String(vars.formats).split(",") as FinalFormat[], locale) },
+    locale,
+  );
 
 const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
 
@@ -120,12 +149,6 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     client: conflict("invitation.error.client"),
     entrant: conflict("invitation.error.entrant"),
   },
-  entry: {
-    // A designer's entry they do not own is one they may not know exists.
-    not_found: { status: 404, message: "errors.notFound.body" },
-    not_owner: { status: 404, message: "errors.notFound.body" },
-    not_withdrawable: conflict("entries.withdraw.not_withdrawable"),
-  },
   // Money: 402 for a card the provider refused, 502 when its answer is unknown (retry, same key).
   charge: {
     declined: {
@@ -157,9 +180,51 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     key_reused: { status: 400, message: "payouts.keyReused" },
     invalid: { status: 400, message: "payouts.invalid" },
   },
-  agreement: {
-    // Only its parties may learn it is not signed yet; to anyone else it is a contest that does not exist.
+  upload: {
+    too_large: { status: 413, message: "upload.tooLarge" },
+    empty: { status: 422, message: "upload.empty" },
+    missing: { status: 422, message: "upload.missing" },
+    too_many_files: { status: 400, message: "upload.tooManyFiles" },
+    malformed: { status: 400, message: "upload.malformed" },
+    not_multipart: { status: 415, message: "upload.notMultipart" },
+  },
+  image: {
+    empty: { status: 422, message: "images.refused.empty" },
+    unsupported_type: { status: 415, message: unsupportedType },
+    too_many_pixels: { status: 413, message: "images.refused.tooManyPixels" },
+    truncated: { status: 422, message: "images.refused.truncated" },
+    trailing_data: { status: 422, message: "images.refused.trailingData" },
+    corrupt: { status: 422, message: "images.refused.corrupt" },
+  },
+  entry: {
     not_found: { status: 404, message: "errors.notFound.body" },
+    not_designer: { status: 403, message: "entries.submit.notDesigner" },
+    nda_first: { status: 403, message: "entries.submit.ndaFirst" },
+    eliminated: { status: 403, message: "entries.submit.eliminated" },
+    finalists_only: conflict("entries.submit.finalistsOnly"),
+    closed: conflict("entries.submit.closed"),
+    limit: conflict("entries.submit.limit"),
+    revise_closed: conflict("entries.revise.closed"),
+    not_withdrawable: conflict("entries.withdraw.not_withdrawable"),
+  },
+  handover: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    no_such_file: { status: 404, message: "handover.refusal.noSuchFile" },
+    not_winner: { status: 403, message: "handover.refusal.notWinner" },
+    closed: conflict("handover.refusal.closed"),
+    too_large: { status: 413, message: "handover.refusal.tooLarge" },
+    no_extension: { status: 415, message: "handover.refusal.noExtension" },
+    not_asked: { status: 415, message: formatsNotAsked },
+    mismatch: { status: 415, message: formatMismatch },
+    not_multipart: { status: 415, message: "upload.notMultipart" },
+    empty: { status: 422, message: "handover.refusal.empty" },
+    missing: { status: 422, message: "handover.refusal.missing" },
+    one_file: { status: 400, message: "handover.refusal.oneFile" },
+    malformed: { status: 400, message: "handover.refusal.malformed" },
+  },
+  agreement: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    // Only its parties learn that it is not signed yet; it is still not there to download.
     not_signed: { status: 404, message: "agreement.error.notYet" },
     already_signed: conflict("agreement.error.alreadySigned"),
   },
@@ -195,12 +260,17 @@ export function refusalMessage(r: AnyRefusal, locale: Locale = "en"): string {
     : t(answer.message, vars, locale);
 }
 
-/** For loaders and actions: the refusal becomes the HTTP answer the error page shows. */
-export function refuse(r: AnyRefusal): never {
-  throw new Response(refusalMessage(r), {
+/** The refusal as a plain-text HTTP answer (for resource routes that return it). */
+export function refusalResponse(r: AnyRefusal): Response {
+  return new Response(refusalMessage(r), {
     status: refusalStatus(r),
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
+}
+
+/** For loaders and actions: the refusal becomes the HTTP answer the error page shows. */
+export function refuse(r: AnyRefusal): never {
+  throw refusalResponse(r);
 }
 
 /** In a catch: a refusal is answered as {@link refuse} does; anything else propagates. */

@@ -2,14 +2,14 @@ import fc from "fast-check";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import {
-  ImageRefusedError,
   inspectImage,
   perceptualHash,
-  refusalMessage,
   renderEntryImages,
   type EntryImages,
   type ImageRefusal,
 } from "~/modules/entries/images.server";
+import { Refused } from "~/modules/refusal";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import { hammingDistance, NEARLY_IDENTICAL_MAX_DISTANCE } from "~/modules/entries/phash";
 import { watermarkTextFor } from "~/modules/entries/watermark";
 import {
@@ -94,7 +94,8 @@ describe("inspectImage", () => {
 
   it("caps the pixel count (configurable) before decoding, with a 413 and the numbers", async () => {
     const result = (await inspectImage(await photoPng(200, 100), { maxPixels: 10_000 })) as ImageRefusal;
-    expect(result).toMatchObject({ ok: false, reason: "too_many_pixels", status: 413 });
+    expect(result).toMatchObject({ ok: false, reason: "too_many_pixels" });
+    expect(refusalStatus(result)).toBe(413);
     expect(refusalMessage(result)).toBe(
       "This image is 200 × 100 pixels, more than the 0.01 megapixels we accept. Export it smaller and upload it again.",
     );
@@ -107,7 +108,8 @@ describe("inspectImage", () => {
     const idat = damaged.indexOf("IDAT");
     for (let i = idat + 40; i < idat + 400; i++) damaged[i] = damaged[i]! ^ 0x5a;
     const result = (await inspectImage(damaged)) as ImageRefusal;
-    expect(result).toMatchObject({ ok: false, reason: "corrupt", status: 422 });
+    expect(result).toMatchObject({ ok: false, reason: "corrupt" });
+    expect(refusalStatus(result)).toBe(422);
     expect(refusalMessage(result)).toMatch(/damaged and cannot be read/);
   });
 });
@@ -336,11 +338,10 @@ describe("renderEntryImages", () => {
       .gif()
       .toBuffer();
     const error = await renderEntryImages(gif, { watermarkText: WATERMARK }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImageRefusedError);
-    expect((error as ImageRefusedError).refusal).toMatchObject({ reason: "unsupported_type", status: 415 });
-    expect(refusalMessage((error as ImageRefusedError).refusal)).toBe(
-      "This file is a GIF; upload a JPEG, PNG or WebP.",
-    );
+    expect(error).toBeInstanceOf(Refused);
+    expect((error as Refused).refusal).toMatchObject({ area: "image", reason: "unsupported_type" });
+    expect(refusalStatus(error as Refused)).toBe(415);
+    expect(refusalMessage(error as Refused)).toBe("This file is a GIF; upload a JPEG, PNG or WebP.");
   });
 });
 

@@ -5,6 +5,8 @@ import { loadContest } from "~/modules/contests/contests.server";
 import { signAgreement } from "~/modules/handover/agreement.server";
 import { authorizeDownload, downloadLink } from "~/modules/handover/downloads.server";
 import { receiveFinalFile } from "~/modules/handover/files.server";
+import type { Refusal } from "~/modules/refusal";
+import { refusalStatus } from "~/utils/refusals.server";
 import { Readable } from "node:stream";
 import { BlobTooLargeError, blobStore, readAll, type S3BlobStore } from "~storage/index";
 import { DAY, HOUR, advanceClock } from "~/utils/clock.server";
@@ -89,7 +91,8 @@ describe("the handover on S3", () => {
       multipartRequest([{ name: "file", fileName: "logo.png", bytes: FILES.pdf }]),
       { contestId: s.contestId, userId: s.winner },
     );
-    expect(refused).toMatchObject({ ok: false, status: 415 });
+    expect(refused).toMatchObject({ ok: false, area: "handover" });
+    expect(refusalStatus(refused as Refusal<"handover">)).toBe(415);
     const keys: string[] = [];
     for await (const info of blobStore().list(`private/finals/${s.contestId}/`)) keys.push(info.key);
     expect(keys).toEqual([version!.blob_key]);

@@ -42,3 +42,33 @@ describe("refusals at the HTTP edge", () => {
     expect(() => refuseOrRethrow(other)).toThrow(other);
   });
 });
+
+describe("upload, image and final-file refusals at the edge", () => {
+  it("answers a file over the cap with 413 and the limit in words", () => {
+    const tooLarge = new Refused("upload", "too_large", { limit: "25 MB" });
+    expect(refusalStatus(tooLarge)).toBe(413);
+    expect(refusalMessage(tooLarge)).toBe("This file is larger than 25 MB; upload a file of 25 MB or less.");
+  });
+
+  it("names the image type the bytes showed, in the reader's language", () => {
+    const gif = refusal("image", "unsupported_type", { type: "gif" });
+    expect(refusalStatus(gif)).toBe(415);
+    expect(refusalMessage(gif)).toBe("This file is a GIF; upload a JPEG, PNG or WebP.");
+  });
+
+  it("names the final file's claimed format and what its bytes are", () => {
+    const mismatch = refusal("handover", "mismatch", { ext: "png", detected: "pdf", format: "png" });
+    expect(refusalStatus(mismatch)).toBe(415);
+    expect(refusalMessage(mismatch)).toBe(
+      "This file is named .png but it is a PDF. Export it again as PNG, or give it the right extension.",
+    );
+    const notAsked = refusal("handover", "not_asked", { formats: "svg,png", ext: "gif" });
+    expect(refusalMessage(notAsked)).toBe(
+      "The brief asks for SVG or PNG; this file is a .gif. Put anything else in a .zip.",
+    );
+    expect(refusalStatus(refusal("handover", "closed"))).toBe(409);
+    expect(refusalMessage(refusal("handover", "not_winner"))).toBe(
+      "Only the winning designer uploads the final files.",
+    );
+  });
+});

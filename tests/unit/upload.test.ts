@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatBytes,
-  readUpload,
-  UploadError,
-  UploadRefusedError,
-  UploadTooLargeError,
-} from "~/modules/entries/upload.server";
+import { formatBytes, readUpload } from "~/modules/entries/upload.server";
+import { Refused } from "~/modules/refusal";
+import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import { filePartHead, multipartBody, multipartRequest, watchedRequest } from "../helpers/multipart";
 
 const CAP = 64 * 1024;
@@ -17,8 +13,10 @@ async function refusal(promise: Promise<unknown>) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(UploadError);
-  return error as UploadError;
+  expect(error).toBeInstanceOf(Refused);
+  const refused = error as Refused;
+  expect(refused.area).toBe("upload");
+  return { reason: refused.reason, status: refusalStatus(refused), message: refusalMessage(refused) };
 }
 
 describe("readUpload", () => {
@@ -46,9 +44,9 @@ describe("readUpload", () => {
   it("refuses a file one byte over the cap with a 413 and the limit in words", async () => {
     const request = multipartRequest([{ name: "file", fileName: "a.png", bytes: Buffer.alloc(CAP + 1, 7) }]);
     const error = await refusal(readUpload(request, { maxBytes: CAP }));
-    expect(error).toBeInstanceOf(UploadTooLargeError);
+    expect(error).toMatchObject({ reason: "too_large" });
     expect(error.status).toBe(413);
-    expect(error.userMessage()).toBe("This file is larger than 64 KB; upload a file of 64 KB or less.");
+    expect(error.message).toBe("This file is larger than 64 KB; upload a file of 64 KB or less.");
   });
 
   it("counts the real bytes when Content-Length lies", async () => {
@@ -56,7 +54,7 @@ describe("readUpload", () => {
       "Content-Length": "300",
     });
     expect(request.headers.get("Content-Length")).toBe("300");
-    expect(await refusal(readUpload(request, { maxBytes: CAP }))).toBeInstanceOf(UploadTooLargeError);
+    expect(await refusal(readUpload(request, { maxBytes: CAP }))).toMatchObject({ reason: "too_large" });
   });
 
   it("counts the real bytes when there is no Content-Length (a streamed body)", async () => {
@@ -68,7 +66,7 @@ describe("readUpload", () => {
       n <= Math.ceil(body.length / 8192) ? body.subarray((n - 1) * 8192, n * 8192) : null,
     );
     expect(request.headers.get("Content-Length")).toBeNull();
-    expect(await refusal(readUpload(request, { maxBytes: CAP }))).toBeInstanceOf(UploadTooLargeError);
+    expect(await refusal(readUpload(request, { maxBytes: CAP }))).toMatchObject({ reason: "too_large" });
     expect(stats.cancelled).toBe(true);
   });
 
@@ -76,7 +74,7 @@ describe("readUpload", () => {
     const chunk = new Uint8Array(8192).fill(0x41);
     const { request, stats } = watchedRequest(STREAM_TYPE, (n) => (n === 1 ? filePartHead(BOUNDARY) : chunk));
     const error = await refusal(readUpload(request, { maxBytes: CAP }));
-    expect(error).toBeInstanceOf(UploadTooLargeError);
+    expect(error).toMatchObject({ reason: "too_large" });
     // The cap is 8 chunks; the parser may hold one more while it looks for a boundary.
     expect(stats.pulls).toBeLessThanOrEqual(1 + CAP / chunk.length + 2);
     expect(stats.cancelled).toBe(true);
@@ -86,7 +84,7 @@ describe("readUpload", () => {
     const { request, stats } = watchedRequest(STREAM_TYPE, () => new Uint8Array(1024), {
       "Content-Length": String(50 * 1024 * 1024),
     });
-    expect(await refusal(readUpload(request, { maxBytes: CAP }))).toBeInstanceOf(UploadTooLargeError);
+    expect(await refusal(readUpload(request, { maxBytes: CAP }))).toMatchObject({ reason: "too_large" });
     expect(stats.pulls).toBe(0);
     expect(stats.cancelled).toBe(true);
   });
@@ -95,15 +93,14 @@ describe("readUpload", () => {
     const empty = await refusal(
       readUpload(multipartRequest([{ name: "file", fileName: "blank.png", bytes: Buffer.alloc(0) }])),
     );
-    expect(empty).toBeInstanceOf(UploadRefusedError);
     expect(empty).toMatchObject({ reason: "empty", status: 422 });
-    expect(empty.userMessage()).toMatch(/file you chose is empty/);
+    expect(empty.message).toMatch(/file you chose is empty/);
 
     const unchosen = await refusal(
       readUpload(multipartRequest([{ name: "file", fileName: "", bytes: Buffer.alloc(0) }])),
     );
     expect(unchosen).toMatchObject({ reason: "missing", status: 422 });
-    expect(unchosen.userMessage()).toBe("Choose a file to upload.");
+    expect(unchosen.message).toBe("Choose a file to upload.");
   });
 
   it("refuses a form without the file field", async () => {
@@ -118,7 +115,7 @@ describe("readUpload", () => {
     ]);
     const error = await refusal(readUpload(request));
     expect(error).toMatchObject({ reason: "too_many_files", status: 400 });
-    expect(error.userMessage()).toBe("Upload one file at a time.");
+    expect(error.message).toBe("Upload one file at a time.");
   });
 
   it("takes the file from the field it is told to", async () => {
@@ -145,7 +142,7 @@ describe("readUpload", () => {
     );
     const cut = await refusal(readUpload(request));
     expect(cut).toMatchObject({ reason: "malformed", status: 400 });
-    expect(cut.userMessage()).toMatch(/did not arrive complete/);
+    expect(cut.message).toMatch(/did not arrive complete/);
   });
 
   it("uses UPLOAD_MAX_BYTES (25 MB) when no cap is given", async () => {
@@ -153,7 +150,7 @@ describe("readUpload", () => {
     const error = await refusal(
       readUpload(multipartRequest([{ name: "file", fileName: "big.png", bytes: big }])),
     );
-    expect(error.userMessage()).toBe("This file is larger than 25 MB; upload a file of 25 MB or less.");
+    expect(error.message).toBe("This file is larger than 25 MB; upload a file of 25 MB or less.");
   });
 });
 

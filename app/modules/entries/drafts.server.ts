@@ -1,11 +1,11 @@
-import type { Locale } from "~/i18n";
-import { inspectImage, refusalMessage, type ImageRefusalReason, type InspectedImage } from "./images.server";
-import { readUpload, UploadError, type UploadRefusalReason } from "./upload.server";
+import { isRefused, type Refusal } from "../refusal";
+import { inspectImage, type ImageRefusal, type InspectedImage } from "./images.server";
+import { readUpload } from "./upload.server";
 
 /**
  * A designer's uploaded draft, received: the multipart body read under the byte cap and the bytes
- * inspected. One call for the route's action; a refusal comes back as data with the HTTP status
- * and the message to show, never as an exception.
+ * inspected. One call for the route's action; a refusal comes back as data (an upload or image
+ * refusal, which the edge answers), never as an exception.
  */
 export type ReceivedDraft =
   | {
@@ -17,12 +17,8 @@ export type ReceivedDraft =
       fileName: string;
       fields: FormData;
     }
-  | {
-      ok: false;
-      status: number;
-      reason: UploadRefusalReason | ImageRefusalReason;
-      message: string;
-    };
+  | Refusal<"upload">
+  | ImageRefusal;
 
 export interface ReceiveDraftOptions {
   /** Byte cap (default UPLOAD_MAX_BYTES). */
@@ -30,7 +26,6 @@ export interface ReceiveDraftOptions {
   /** Pixel cap (default IMAGE_MAX_PIXELS). */
   maxPixels?: number;
   fileField?: string;
-  locale?: Locale;
 }
 
 export async function receiveDraft(
@@ -41,22 +36,10 @@ export async function receiveDraft(
   try {
     upload = await readUpload(request, { maxBytes: options.maxBytes, fileField: options.fileField });
   } catch (error) {
-    if (!(error instanceof UploadError)) throw error;
-    return {
-      ok: false,
-      status: error.status,
-      reason: error.reason,
-      message: error.userMessage(options.locale),
-    };
+    if (!isRefused(error, "upload")) throw error;
+    return error.refusal;
   }
   const image = await inspectImage(upload.file.bytes, { maxPixels: options.maxPixels });
-  if (!image.ok) {
-    return {
-      ok: false,
-      status: image.status,
-      reason: image.reason,
-      message: refusalMessage(image, options.locale),
-    };
-  }
+  if (!image.ok) return image;
   return { ok: true, bytes: upload.file.bytes, image, fileName: upload.file.fileName, fields: upload.fields };
 }

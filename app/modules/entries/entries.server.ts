@@ -8,10 +8,10 @@ import {
   type ContestAccess,
 } from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
+import { refusal, type Refusal } from "../refusal";
 import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
 import { MARKED_THUMBNAILS_SINCE } from "./watermark";
-import { refusal, type Refusal } from "../refusal";
 
 /** What the gallery shows of an entry (kept small: it also travels to the browser for hydration). */
 export interface EntryCard {
@@ -67,8 +67,6 @@ function namesDesigners(contest: Contest, access: ContestAccess) {
   if (contestHasEnded(contest.status) || contest.status === "handover") return true;
   return access.isClient || !access.isJudge;
 }
-
-export type WithdrawFailure = "not_found" | "not_owner" | "not_withdrawable";
 
 export type GallerySort = "newest" | "oldest";
 
@@ -424,7 +422,7 @@ export async function listMyEntries(designerId: string) {
   }));
 }
 
-export type WithdrawResult = { ok: true } | Refusal<"entry", WithdrawFailure>;
+export type WithdrawResult = { ok: true } | Refusal<"entry", "not_found" | "not_withdrawable">;
 
 /** The designer takes an entry back: it leaves the gallery; its history stays for the record. */
 export async function withdrawEntry(input: { entryId: string; designerId: string }): Promise<WithdrawResult> {
@@ -434,8 +432,8 @@ export async function withdrawEntry(input: { entryId: string; designerId: string
       .select(["designer_id", "status", "contest_id"])
       .where("id", "=", input.entryId)
       .executeTakeFirst();
-    if (!entry) return refusal("entry", "not_found");
-    if (entry.designer_id !== input.designerId) return refusal("entry", "not_owner");
+    // Someone else's entry is answered as one that does not exist.
+    if (!entry || entry.designer_id !== input.designerId) return refusal("entry", "not_found");
     const contest = await trx
       .selectFrom("contests")
       .select(["winning_entry_id"])

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { t, type Locale, type MessageKey } from "~/i18n";
+import { refusal, Refused, type Refusal, type RefusalVars } from "~/modules/refusal";
 import { config } from "~/utils/env.server";
 import {
   ACCEPTED_FORMATS,
@@ -45,37 +45,17 @@ export type { AcceptedFormat, SniffedType };
 export type ImageRefusalReason =
   "empty" | "unsupported_type" | "too_many_pixels" | "truncated" | "trailing_data" | "corrupt";
 
-const STATUS: Record<ImageRefusalReason, 413 | 415 | 422> = {
-  empty: 422,
-  unsupported_type: 415,
-  too_many_pixels: 413,
-  truncated: 422,
-  trailing_data: 422,
-  corrupt: 422,
-};
-
-const MESSAGE: Record<ImageRefusalReason, MessageKey> = {
-  empty: "images.refused.empty",
-  unsupported_type: "images.refused.unsupportedType",
-  too_many_pixels: "images.refused.tooManyPixels",
-  truncated: "images.refused.truncated",
-  trailing_data: "images.refused.trailingData",
-  corrupt: "images.refused.corrupt",
-};
-
-export interface ImageRefusal {
-  ok: false;
-  reason: ImageRefusalReason;
-  /** The HTTP status to answer with: 415 wrong type, 413 too many pixels, 422 empty or damaged. */
-  status: 413 | 415 | 422;
-  /** The catalogue message and its values; see {@link refusalMessage}. */
-  messageKey: MessageKey;
-  vars: Record<string, string | number>;
+/**
+ * An image refused: the refusal (for unsupported_type its `type` value is the sniffed type's code),
+ * what the bytes look like, and the decoder's own words for logs (never shown to users). The edge
+ * (`~/utils/refusals.server`) gives it its status and message.
+ */
+export type ImageRefusal = Refusal<"image"> & {
   /** What the bytes look like. */
   detectedType: SniffedType;
   /** The decoder's own words, for logs (never shown to users). */
   detail?: string;
-}
+};
 
 export interface InspectedImage {
   ok: true;
@@ -101,38 +81,19 @@ export interface InspectOptions {
   verifyPixels?: boolean;
 }
 
-/** The refusal in the designer's language. */
-export function refusalMessage(refusal: ImageRefusal, locale: Locale = "en"): string {
-  const vars = { ...refusal.vars };
-  if (refusal.reason === "unsupported_type") {
-    vars.type = t(`images.type.${refusal.detectedType}`, {}, locale);
-  }
-  return t(refusal.messageKey, vars, locale);
-}
-
-/** Thrown by renderEntryImages when the original cannot be used; carries the same refusal. */
-export class ImageRefusedError extends Error {
-  constructor(readonly refusal: ImageRefusal) {
-    super(`Image refused (${refusal.reason})${refusal.detail ? `: ${refusal.detail}` : ""}`);
-    this.name = "ImageRefusedError";
-  }
+/** The refusal thrown by renderEntryImages; the decoder's words, if any, are its cause. */
+function refused(image: ImageRefusal): Refused<"image"> {
+  const options = image.detail ? { cause: new Error(image.detail) } : undefined;
+  return new Refused("image", image.reason, image.vars, options);
 }
 
 function refuse(
   reason: ImageRefusalReason,
   detectedType: SniffedType,
-  vars: Record<string, string | number> = {},
+  vars?: RefusalVars,
   detail?: string,
 ): ImageRefusal {
-  return {
-    ok: false,
-    reason,
-    status: STATUS[reason],
-    messageKey: MESSAGE[reason],
-    vars,
-    detectedType,
-    detail,
-  };
+  return { ...refusal("image", reason, vars), detectedType, ...(detail ? { detail } : {}) };
 }
 
 function maxPixelsOf(options: { maxPixels?: number }) {
@@ -147,7 +108,7 @@ function isAccepted(type: SniffedType): type is AcceptedFormat {
 function checkBytes(bytes: Buffer): ImageRefusal | AcceptedFormat {
   if (bytes.length === 0) return refuse("empty", "unknown");
   const sniffed = sniffType(bytes);
-  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed);
+  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed, { type: sniffed });
   const structure = checkStructure(bytes, sniffed);
   if (!structure.ok)
     return refuse(structure.problem === "truncated" ? "truncated" : "trailing_data", sniffed);
@@ -164,10 +125,10 @@ async function checkHeader(
   try {
     header = await sharp(bytes, { failOn: "error", limitInputPixels: false }).metadata();
   } catch (error) {
-    return refuse("corrupt", sniffed, {}, (error as Error).message);
+    return refuse("corrupt", sniffed, undefined, (error as Error).message);
   }
   if (header.format !== sniffed || !header.width || !header.height) {
-    return refuse("corrupt", sniffed, {}, `decoder saw ${header.format ?? "nothing"}`);
+    return refuse("corrupt", sniffed, undefined, `decoder saw ${header.format ?? "nothing"}`);
   }
   // Dimensions as the designer sees them, after EXIF orientation.
   const width = header.autoOrient?.width ?? header.width;
@@ -191,7 +152,7 @@ export async function inspectImage(bytes: Buffer, options: InspectOptions = {}):
   const maxPixels = maxPixelsOf(options);
   if (bytes.length === 0) return refuse("empty", "unknown");
   const sniffed = sniffType(bytes);
-  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed);
+  if (!isAccepted(sniffed)) return refuse("unsupported_type", sniffed, { type: sniffed });
   // The pixel cap comes before the container walk: a huge image is refused as huge.
   const header = await checkHeader(bytes, sniffed, maxPixels);
   if (!header.ok) return header;
@@ -206,7 +167,7 @@ export async function inspectImage(bytes: Buffer, options: InspectOptions = {}):
         .raw()
         .toBuffer();
     } catch (error) {
-      return refuse("corrupt", sniffed, {}, (error as Error).message);
+      return refuse("corrupt", sniffed, undefined, (error as Error).message);
     }
   }
 
@@ -248,17 +209,17 @@ async function decodeForPreview(original: Buffer, maxPixels: number): Promise<Ra
 /**
  * The original checked and decoded: the byte checks first (no decoder involved), then the header
  * read and the decode side by side; limitInputPixels stops an oversized decode at its header.
- * Throws ImageRefusedError.
+ * Throws Refused("image", …).
  */
 async function acceptAndDecode(original: Buffer, maxPixels: number) {
   const format = checkBytes(original);
-  if (typeof format !== "string") throw new ImageRefusedError(format);
+  if (typeof format !== "string") throw refused(format);
   const [header, decoded] = await Promise.all([
     checkHeader(original, format, maxPixels),
     decodeForPreview(original, maxPixels).catch((error: Error) => error),
   ]);
-  if (!header.ok) throw new ImageRefusedError(header);
-  if (decoded instanceof Error) throw new ImageRefusedError(refuse("corrupt", format, {}, decoded.message));
+  if (!header.ok) throw refused(header);
+  if (decoded instanceof Error) throw refused(refuse("corrupt", format, undefined, decoded.message));
   return { format, width: header.width, height: header.height, pixels: decoded };
 }
 
@@ -289,7 +250,7 @@ export interface EntryImages {
  * at once on a libuv thread while this thread watermarks a copy, the preview encodes on a second
  * thread, the thumbnail is watermarked at its own size and encoded, and the hash is taken when the
  * thumbnail is done. Both outputs are marked; neither carries metadata (no EXIF, GPS, ICC or XMP).
- * Throws ImageRefusedError if the original is not an acceptable image.
+ * Throws Refused("image", …) if the original is not an acceptable image.
  */
 export async function renderEntryImages(original: Buffer, options: RenderOptions): Promise<EntryImages> {
   const { format, width, height, pixels } = await acceptAndDecode(original, maxPixelsOf(options));

@@ -4,10 +4,13 @@ import { blobStore, keys, readAll } from "~storage/index";
 import { t } from "~/i18n";
 import { HOUR, now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
+// The stored reason is text (notifications and the entry page show it as is): the one edge words it.
+import { refusalMessage } from "~/utils/refusals.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
+import { isRefused } from "../refusal";
 import { notifyUsers } from "../notify/notifications.server";
-import { ImageRefusedError, refusalMessage, renderEntryImages } from "./images.server";
+import { renderEntryImages } from "./images.server";
 import { indexAndFlagSimilar } from "./similarity.server";
 import { WATERMARK_VERSION, watermarkTextFor } from "./watermark";
 
@@ -95,14 +98,19 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
       });
     });
   } catch (error) {
-    const permanent = error instanceof ImageRefusedError || error instanceof ImageMissingError;
+    const permanent = isRefused(error, "image") || error instanceof ImageMissingError;
     const lastTry = job !== undefined && job.attempts >= job.max_attempts;
     if (!permanent && !lastTry) throw error; // storage hiccup: the job runs again later
-    const reason =
-      error instanceof ImageRefusedError ? refusalMessage(error.refusal) : t("entries.processing.failed");
-    log("info", "entries.rejected", { revisionId, error: String(error) });
+    const reason = isRefused(error, "image") ? refusalMessage(error) : t("entries.processing.failed");
+    log("info", "entries.rejected", { revisionId, error: describe(error) });
     await rejectRevision(revision.id, reason);
   }
+}
+
+/** The error for the logs, with the decoder's own words when a refusal carries them. */
+function describe(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${String(error)}${cause}`;
 }
 
 class ImageMissingError extends Error {
@@ -172,8 +180,8 @@ export async function remarkRevision(revisionId: string) {
       watermarkText: watermarkTextFor(revision.title),
     });
   } catch (error) {
-    if (!(error instanceof ImageRefusedError)) throw error;
-    log("info", "entries.remark.refused", { revisionId, error: String(error) });
+    if (!isRefused(error, "image")) throw error;
+    log("info", "entries.remark.refused", { revisionId, error: describe(error) });
     return;
   }
   const previewKey = keys.preview(revision.contest_id, revision.id, WATERMARK_VERSION);

@@ -1,6 +1,5 @@
 import { transaction, type Trx } from "~db/index";
 import { blobStore, keys } from "~storage/index";
-import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
@@ -8,17 +7,23 @@ import { contestAccess } from "../contests/access.server";
 import { loadContest, toMachine } from "../contests/contests.server";
 import { canSubmitEntry } from "../contests/machine";
 import { enqueueJob } from "../jobs/queue.server";
+import { refusal as refusalOf, type Refusal, type RefusalVars } from "../refusal";
 import type { InspectedImage } from "./images.server";
 
-export type SubmitResult =
-  | { ok: true; entryId: string; revisionId: string }
-  | { ok: false; status: 403 | 404 | 409 | 413 | 415 | 422; message: string };
+export type SubmitResult = { ok: true; entryId: string; revisionId: string } | Refusal<"entry">;
 
-const refused = (
-  status: 403 | 404 | 409,
-  key: Parameters<typeof t>[0],
-  vars?: Record<string, string | number>,
-) => ({ ok: false, status, message: t(key, vars) }) as const;
+export type EntryRefusalReason =
+  | "not_found"
+  | "not_designer"
+  | "nda_first"
+  | "eliminated"
+  | "finalists_only"
+  | "closed"
+  | "limit"
+  | "revise_closed"
+  | "not_withdrawable";
+
+const refused = (reason: EntryRefusalReason, vars?: RefusalVars) => refusalOf("entry", reason, vars);
 
 /** The bytes of an upload already vetted by receiveDraft (the decoder decided the type). */
 type Submission = { contestId: string; designerId: string; file: Buffer; image: InspectedImage };
@@ -30,18 +35,15 @@ async function refusal(
   lock: boolean,
 ) {
   const contest = await loadContest(trx, input.contestId, { lock });
-  if (!contest) return { refusal: refused(404, "errors.notFound.body") };
+  if (!contest) return { refusal: refused("not_found") };
   const access = await contestAccess(trx, contest, input.designerId);
-  if (!access.canView) return { refusal: refused(404, "errors.notFound.body") };
-  if (access.isClient || access.isJudge) return { refusal: refused(403, "entries.submit.notDesigner") };
-  if (access.ndaPending) return { refusal: refused(403, "entries.submit.ndaFirst") };
-  if (access.eliminated) return { refusal: refused(403, "entries.submit.eliminated") };
+  if (!access.canView) return { refusal: refused("not_found") };
+  if (access.isClient || access.isJudge) return { refusal: refused("not_designer") };
+  if (access.ndaPending) return { refusal: refused("nda_first") };
+  if (access.eliminated) return { refusal: refused("eliminated") };
   if (!canSubmitEntry(toMachine(contest), input.designerId, now())) {
     return {
-      refusal:
-        contest.status === "final_round"
-          ? refused(409, "entries.submit.finalistsOnly")
-          : refused(409, "entries.submit.closed"),
+      refusal: contest.status === "final_round" ? refused("finalists_only") : refused("closed"),
     };
   }
   return { contest };
@@ -123,7 +125,7 @@ export async function submitEntry(
       .where("status", "in", ["processing", "ready"])
       .executeTakeFirstOrThrow();
     const limit = config().ENTRY_LIMIT;
-    if (Number(active.n) >= limit) return refused(409, "entries.submit.limit", { limit });
+    if (Number(active.n) >= limit) return refused("limit", { limit });
     const last = await trx
       .selectFrom("entries")
       .select((eb) => eb.fn.max<number>("number").as("n"))
@@ -168,10 +170,9 @@ async function revisableEntry(trx: Trx, input: { entryId: string; designerId: st
     .select(["id", "contest_id", "designer_id", "status"])
     .where("id", "=", input.entryId)
     .executeTakeFirst();
-  if (!entry || entry.designer_id !== input.designerId)
-    return { refusal: refused(404, "errors.notFound.body") } as const;
+  if (!entry || entry.designer_id !== input.designerId) return { refusal: refused("not_found") } as const;
   if (entry.status === "withdrawn" || entry.status === "declined")
-    return { refusal: refused(409, "entries.revise.closed") } as const;
+    return { refusal: refused("revise_closed") } as const;
   return { entry } as const;
 }
 
@@ -217,8 +218,7 @@ export async function submitRevision(input: {
       .select(["status", "revision_count"])
       .where("id", "=", entry.id)
       .executeTakeFirstOrThrow();
-    if (current.status === "withdrawn" || current.status === "declined")
-      return refused(409, "entries.revise.closed");
+    if (current.status === "withdrawn" || current.status === "declined") return refused("revise_closed");
     const version = current.revision_count + 1;
     const at = now();
     await trx

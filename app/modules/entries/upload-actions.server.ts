@@ -1,9 +1,9 @@
 import { config } from "~/utils/env.server";
-import { receiveDraft } from "./drafts.server";
+import { receiveDraft, type ReceivedDraft } from "./drafts.server";
 import { submitEntry, submitRevision, type SubmitResult } from "./submission.server";
 import { formatBytes } from "./upload.server";
 
-export type UploadOutcome = SubmitResult | { ok: false; status: number; message: string };
+export type UploadOutcome = SubmitResult | Exclude<ReceivedDraft, { ok: true }>;
 
 function text(fields: FormData, name: string, max: number) {
   const value = fields.get(name);

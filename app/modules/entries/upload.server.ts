@@ -8,7 +8,7 @@ import {
   parseFormData,
   type FileUpload,
 } from "@remix-run/form-data-parser";
-import { t, type Locale, type MessageKey } from "~/i18n";
+import { isRefused, Refused } from "~/modules/refusal";
 import { config } from "~/utils/env.server";
 
 /**
@@ -28,50 +28,14 @@ const PART_ENVELOPE_BYTES = MAX_PART_HEADER_BYTES + 256;
 export type UploadRefusalReason =
   "too_large" | "empty" | "missing" | "too_many_files" | "malformed" | "not_multipart";
 
-/** Every upload refusal: an HTTP status and a catalogue message for the designer. */
-export class UploadError extends Error {
-  constructor(
-    readonly reason: UploadRefusalReason,
-    readonly status: 400 | 413 | 415 | 422,
-    readonly messageKey: MessageKey,
-    readonly vars: Record<string, string | number> = {},
-    options?: ErrorOptions,
-  ) {
-    super(`Upload refused (${reason})`, options);
-    this.name = "UploadError";
-  }
-
-  /** The refusal in the designer's language. */
-  userMessage(locale: Locale = "en"): string {
-    return t(this.messageKey, this.vars, locale);
-  }
+/** An upload refused (thrown as {@link Refused}); the edge gives each reason its status and message. */
+function tooLarge(maxBytes: number, options?: ErrorOptions) {
+  return new Refused("upload", "too_large", { limit: formatBytes(maxBytes) }, options);
 }
 
-/** The file passed the byte cap (413). */
-export class UploadTooLargeError extends UploadError {
-  constructor(
-    readonly maxBytes: number,
-    options?: ErrorOptions,
-  ) {
-    super("too_large", 413, "upload.tooLarge", { limit: formatBytes(maxBytes) }, options);
-    this.name = "UploadTooLargeError";
-  }
+function refused(reason: Exclude<UploadRefusalReason, "too_large">, options?: ErrorOptions) {
+  return new Refused("upload", reason, undefined, options);
 }
-
-export class UploadRefusedError extends UploadError {
-  constructor(reason: Exclude<UploadRefusalReason, "too_large">, options?: ErrorOptions) {
-    super(reason, ...REFUSALS[reason], {}, options);
-    this.name = "UploadRefusedError";
-  }
-}
-
-const REFUSALS: Record<Exclude<UploadRefusalReason, "too_large">, [400 | 415 | 422, MessageKey]> = {
-  empty: [422, "upload.empty"],
-  missing: [422, "upload.missing"],
-  too_many_files: [400, "upload.tooManyFiles"],
-  malformed: [400, "upload.malformed"],
-  not_multipart: [415, "upload.notMultipart"],
-};
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -99,9 +63,9 @@ export interface ReadUploadOptions {
 }
 
 /**
- * The uploaded file and the other fields of a multipart request. Throws UploadTooLargeError (413)
- * as soon as the file passes the cap, and UploadRefusedError for an empty or missing file, more than
- * one file, a body that is not multipart or does not parse. The body is cancelled when refused.
+ * The uploaded file and the other fields of a multipart request. Throws Refused("upload",
+ * "too_large") as soon as the file passes the cap, and Refused("upload", …) for an empty or missing
+ * file, more than one file, a body that is not multipart or does not parse. The body is cancelled when refused.
  */
 export async function readUpload(request: Request, options: ReadUploadOptions = {}): Promise<ParsedUpload> {
   const maxBytes = options.maxBytes ?? config().UPLOAD_MAX_BYTES;
@@ -111,14 +75,14 @@ export async function readUpload(request: Request, options: ReadUploadOptions = 
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     abandon(request);
-    throw new UploadRefusedError("not_multipart");
+    throw refused("not_multipart");
   }
   // A declared length that no acceptable body could have is refused without reading a byte. A
   // smaller (or missing, or false) length proves nothing: the parser counts the real bytes.
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
   if (declared > maxBytes + maxFieldBytes + DEFAULT_MAX_PARTS * PART_ENVELOPE_BYTES) {
     abandon(request);
-    throw new UploadTooLargeError(maxBytes);
+    throw tooLarge(maxBytes);
   }
 
   let file: UploadedFile | undefined;
@@ -134,7 +98,7 @@ export async function readUpload(request: Request, options: ReadUploadOptions = 
         maxHeaderSize: MAX_PART_HEADER_BYTES,
       },
       async (upload: FileUpload) => {
-        if (upload.fieldName !== fileField) throw new UploadRefusedError("too_many_files");
+        if (upload.fieldName !== fileField) throw refused("too_many_files");
         file = {
           bytes: Buffer.from(await upload.arrayBuffer()),
           fieldName: upload.fieldName,
@@ -150,24 +114,23 @@ export async function readUpload(request: Request, options: ReadUploadOptions = 
   }
 
   // A file input left empty arrives as a part with no file name and no bytes.
-  if (!file || (file.bytes.length === 0 && file.fileName === "")) throw new UploadRefusedError("missing");
-  if (file.bytes.length === 0) throw new UploadRefusedError("empty");
+  if (!file || (file.bytes.length === 0 && file.fileName === "")) throw refused("missing");
+  if (file.bytes.length === 0) throw refused("empty");
   return { file, fields };
 }
 
 function asUploadError(error: unknown, maxBytes: number): unknown {
-  if (error instanceof UploadError) return error;
+  if (isRefused(error, "upload")) return error;
   if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) {
-    return new UploadTooLargeError(maxBytes, { cause: error });
+    return tooLarge(maxBytes, { cause: error });
   }
-  if (error instanceof MaxFilesExceededError)
-    return new UploadRefusedError("too_many_files", { cause: error });
+  if (error instanceof MaxFilesExceededError) return refused("too_many_files", { cause: error });
   if (
     error instanceof FormDataParseError ||
     error instanceof MaxPartsExceededError ||
     error instanceof MaxHeaderSizeExceededError
   ) {
-    return new UploadRefusedError("malformed", { cause: error });
+    return refused("malformed", { cause: error });
   }
   return error;
 }

@@ -6,9 +6,9 @@ import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { formatPrize } from "../money/money";
 import { notifyUsers } from "../notify/notifications.server";
+import { refusal, type Refusal } from "../refusal";
 import { loadHandoverParty, type HandoverParty, type HandoverRole } from "./access.server";
 import { renderPdf, type PdfBlock } from "./pdf";
-import { refusal, type Refusal } from "../refusal";
 
 /** The template's name: stored with each agreement, so a later wording never rewrites an old one. */
 export const AGREEMENT_TEMPLATE = "transfer-v1";
@@ -91,7 +91,7 @@ export async function getAgreement(
   };
 }
 
-export type AgreementFailure = "not_found" | "not_signed" | "already_signed";
+export type AgreementRefusalReason = "not_found" | "already_signed" | "not_signed";
 
 export type SignResult =
   { ok: true; complete: boolean } | Refusal<"agreement", "not_found" | "already_signed">;

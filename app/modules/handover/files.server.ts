@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { pipeline, Transform, type TransformCallback } from "node:stream";
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { blobStore, BlobTooLargeError, keys } from "~storage/index";
-import { t, type MessageKey } from "~/i18n";
 import { orderedNow } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { isRefused } from "../refusal";
+import { isRefused, refusal as refusalOf, Refused, type Refusal, type RefusalVars } from "../refusal";
 import { applyContestEvent, loadContest } from "../contests/contests.server";
 import { formatBytes } from "../entries/upload.server";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
@@ -26,26 +25,23 @@ import {
 import { scheduleHandoverReminders } from "./reminders.server";
 import { MultipartError, streamMultipart } from "./stream-multipart.server";
 
-export type UploadStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422;
+export type HandoverRefusalReason =
+  | "not_found"
+  | "not_winner"
+  | "closed"
+  | "too_large"
+  | "no_extension"
+  | "not_asked"
+  | "mismatch"
+  | "empty"
+  | "missing"
+  | "one_file"
+  | "not_multipart"
+  | "malformed"
+  | "no_such_file";
 
-/** A refused final file: the HTTP status and what to tell the winner. */
-export class FinalFileRefusal extends Error {
-  constructor(
-    readonly status: UploadStatus,
-    readonly userMessage: string,
-  ) {
-    super(userMessage);
-    this.name = "FinalFileRefusal";
-  }
-}
-
-const refuse = (status: UploadStatus, key: MessageKey, vars?: Record<string, string | number>) =>
-  new FinalFileRefusal(status, t(key, vars));
-
-export function formatList(formats: FinalFormat[]): string {
-  const names = formats.map((f) => t(`handover.format.${f}`));
-  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names.join("");
-}
+/** A refused final file, thrown through the stream and the transaction (see {@link asRefusal}). */
+const refuse = (reason: HandoverRefusalReason, vars?: RefusalVars) => new Refused("handover", reason, vars);
 
 export function finalFileLimit() {
   return config().HANDOVER_MAX_BYTES;
@@ -85,7 +81,7 @@ class FinalFileInspector extends Transform {
   }
 
   override _flush(done: TransformCallback) {
-    if (this.bytes === 0) return done(refuse(422, "handover.refusal.empty"));
+    if (this.bytes === 0) return done(refuse("empty"));
     if (!this.decided) {
       const problem = this.decide();
       if (problem) return done(problem);
@@ -94,14 +90,15 @@ class FinalFileInspector extends Transform {
     done();
   }
 
-  private decide(): FinalFileRefusal | null {
+  private decide(): Refused<"handover"> | null {
     this.decided = true;
     this.detected = sniffFormat(Buffer.concat(this.head).subarray(0, SNIFF_BYTES));
     if (bytesMatch(this.format, this.detected)) return null;
-    return refuse(415, "handover.refusal.mismatch", {
+    // The detected type and the expected format as codes: the edge names them.
+    return refuse("mismatch", {
       ext: extensionOf(this.fileName),
-      detected: t(`handover.detected.${this.detected}`),
-      format: t(`handover.format.${this.format}`),
+      detected: this.detected,
+      format: this.format,
     });
   }
 
@@ -119,8 +116,7 @@ interface StoredFile {
 }
 
 export type ReceiveResult =
-  | { ok: true; fileId: string; versionId: string; version: number }
-  | { ok: false; status: UploadStatus; message: string };
+  { ok: true; fileId: string; versionId: string; version: number } | Refusal<"handover">;
 
 /**
  * The winner uploads a final file (or, with `replaceFileId`, a new version of one). The multipart
@@ -133,15 +129,15 @@ export async function receiveFinalFile(
   input: { contestId: string; userId: string; replaceFileId?: string | null },
 ): Promise<ReceiveResult> {
   const party = await loadHandoverParty(db(), input.contestId, input.userId);
-  if (!party) return { ok: false, status: 404, message: t("errors.notFound.body") };
-  if (party.role !== "winner") return refusal(refuse(403, "handover.refusal.notWinner"));
-  if (party.contest.status !== "handover") return refusal(refuse(409, "handover.refusal.closed"));
+  if (!party) return refusalOf("handover", "not_found");
+  if (party.role !== "winner") return refusalOf("handover", "not_winner");
+  if (party.contest.status !== "handover") return refusalOf("handover", "closed");
 
   const maxBytes = finalFileLimit();
   const limit = formatBytes(maxBytes);
   // A declared length no acceptable body could have is refused before a byte is read.
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  if (declared > maxBytes + 128 * 1024) return refusal(refuse(413, "handover.refusal.tooLarge", { limit }));
+  if (declared > maxBytes + 128 * 1024) return refusalOf("handover", "too_large", { limit });
 
   const accepted = acceptedFormats(party.contest.deliverables);
   const versionId = newId();
@@ -154,12 +150,10 @@ export async function receiveFinalFile(
       onFile: async (file): Promise<StoredFile> => {
         const fileName = cleanFileName(file.fileName);
         const format = formatFromFileName(fileName);
-        if (!format) throw refuse(415, "handover.refusal.noExtension");
+        if (!format) throw refuse("no_extension");
         if (!accepted.includes(format)) {
-          throw refuse(415, "handover.refusal.notAsked", {
-            formats: formatList(accepted),
-            ext: extensionOf(fileName) || "?",
-          });
+          // The accepted formats as codes ("png,svg"): the edge names them.
+          throw refuse("not_asked", { formats: accepted.join(","), ext: extensionOf(fileName) || "?" });
         }
         const inspector = new FinalFileInspector(format, fileName);
         // pipeline() carries an error of either side to the other: a refused upload stops the store.
@@ -169,10 +163,10 @@ export async function receiveFinalFile(
       },
     });
   } catch (error) {
-    return refusal(asRefusal(error, limit));
+    return asRefusal(error, limit).refusal;
   }
   const stored = form.file?.result;
-  if (!stored) return refusal(refuse(422, "handover.refusal.missing"));
+  if (!stored) return refusalOf("handover", "missing");
 
   const replaceFileId =
     input.replaceFileId ??
@@ -191,23 +185,20 @@ export async function receiveFinalFile(
   return outcome;
 }
 
-function refusal(r: FinalFileRefusal): ReceiveResult {
-  return { ok: false, status: r.status, message: r.userMessage };
-}
-
-function asRefusal(error: unknown, limit: string): FinalFileRefusal {
-  if (error instanceof FinalFileRefusal) return error;
-  if (error instanceof BlobTooLargeError) return refuse(413, "handover.refusal.tooLarge", { limit });
+/** The parser's and the store's own errors as the handover's refusals; anything else propagates. */
+function asRefusal(error: unknown, limit: string): Refused<"handover"> {
+  if (isRefused(error, "handover")) return error;
+  if (error instanceof BlobTooLargeError) return refuse("too_large", { limit });
   if (error instanceof MultipartError) {
     switch (error.problem) {
       case "too_large":
-        return refuse(413, "handover.refusal.tooLarge", { limit });
+        return refuse("too_large", { limit });
       case "too_many_files":
-        return refuse(400, "handover.refusal.oneFile");
+        return refuse("one_file");
       case "not_multipart":
-        return refuse(415, "upload.notMultipart");
+        return refuse("not_multipart");
       default:
-        return refuse(400, "handover.refusal.malformed");
+        return refuse("malformed");
     }
   }
   throw error;
@@ -224,7 +215,7 @@ async function recordFinalFile(input: {
   for (let attempt = 0; attempt < 3; attempt++) {
     const contest = await loadContest(db(), input.contestId);
     if (!contest || contest.status !== "handover" || contest.winnerId !== input.designerId) {
-      return refusal(refuse(409, "handover.refusal.closed"));
+      return refusalOf("handover", "closed");
     }
     try {
       if (contest.roundEndsAt === null) {
@@ -234,7 +225,7 @@ async function recordFinalFile(input: {
           actor: { kind: "system" },
           event: { type: "handover_started" },
           also: async (trx, next) => {
-            if (next.winnerId !== input.designerId) throw refuse(409, "handover.refusal.closed");
+            if (next.winnerId !== input.designerId) throw refuse("closed");
             written = await writeVersion(trx, input);
             await scheduleHandoverReminders(trx, next);
             await notifyUsers(trx, [next.clientId], {
@@ -249,7 +240,7 @@ async function recordFinalFile(input: {
       const done = await transaction(async (trx) => {
         const locked = await loadContest(trx, input.contestId, { lock: true });
         if (!locked || locked.status !== "handover" || locked.winnerId !== input.designerId) {
-          throw refuse(409, "handover.refusal.closed");
+          throw refuse("closed");
         }
         if (locked.roundEndsAt === null) return null; // not started after all: take the other path
         const written = await writeVersion(trx, input);
@@ -264,13 +255,13 @@ async function recordFinalFile(input: {
       });
       if (done) return done;
     } catch (error) {
-      if (error instanceof FinalFileRefusal) return refusal(error);
+      if (isRefused(error, "handover")) return error.refusal;
       // Another upload started the clock first (or the contest moved on): look again.
       if (isRefused(error, "contest", "wrong_state", "conflict")) continue;
       throw error;
     }
   }
-  return refusal(refuse(409, "handover.refusal.closed"));
+  return refusalOf("handover", "closed");
 }
 
 async function writeVersion(
@@ -294,7 +285,7 @@ async function writeVersion(
       .where("id", "=", input.replaceFileId)
       .where("contest_id", "=", input.contestId)
       .executeTakeFirst();
-    if (!file) throw refuse(404, "handover.refusal.noSuchFile");
+    if (!file) throw refuse("no_such_file");
     fileId = file.id;
     version = file.version_count + 1;
     // Under the contest's lock (taken by the caller), so two replacements cannot take one number.

@@ -4,6 +4,7 @@
  * Pure: no I/O, so the upload path and the tests share it.
  */
 import type { FinalFormat } from "~db/schema";
+import { t, type Locale } from "~/i18n";
 import type { Deliverable } from "../contests/brief";
 
 export type { FinalFormat };
@@ -144,4 +145,10 @@ const ACCEPTS: Record<FinalFormat, Detected[]> = {
 
 export function bytesMatch(format: FinalFormat, detected: Detected): boolean {
   return ACCEPTS[format].includes(detected);
+}
+
+/** "PNG, SVG or PDF": the formats named in the reader's language. */
+export function formatList(formats: FinalFormat[], locale: Locale = "en"): string {
+  const names = formats.map((f) => t(`handover.format.${f}`, {}, locale));
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names.join("");
 }
