@@ -28,7 +28,7 @@ import { postMessage } from "~/modules/handover/thread.server";
 import { getHandoverView } from "~/modules/handover/view.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
+import { badRequest, notFound, refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import "~/styles/prize-panel.css";
 import "./contests.$contestId.handover.css";
 
@@ -37,12 +37,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-const notFound = () => new Response(t("errors.notFound.body"), { status: 404 });
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const view = await getHandoverView(params.contestId ?? "", user.id);
-  if (!view) throw notFound();
+  if (!view) notFound();
   return { view, viewerId: user.id, serverNow: now(), formats: formatList(view.accepted) };
 }
 
@@ -60,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const replace = new URL(request.url).searchParams.get("replace");
     const outcome = await receiveFinalFile(request, { contestId, userId: user.id, replaceFileId: replace });
     if (outcome.ok) return redirect(handoverPaths.uploaded(contestId, outcome));
-    if (refusalStatus(outcome) === 404) throw notFound();
+    if (refusalStatus(outcome) === 404) notFound();
     return data({ intent: "upload", error: refusalMessage(outcome), replace } satisfies ActionData, {
       status: refusalStatus(outcome),
     });
@@ -74,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ intent: "message", result: submission.reply() } satisfies ActionData, { status: 400 });
     }
     const posted = await postMessage({ contestId, userId: user.id, body: submission.value.body });
-    if (!posted.ok) throw notFound();
+    if (!posted.ok) notFound();
     return redirect(`${page}?sent=1#messages`);
   }
   if (intent === "sign") {
@@ -89,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: context.ip,
       userAgent: request.headers.get("User-Agent") ?? "",
     });
-    if (!signed.ok && signed.reason === "not_found") throw notFound();
+    if (!signed.ok && signed.reason === "not_found") notFound();
     if (!signed.ok) {
       return data(
         {
@@ -101,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`${page}?signed=1#agreement`);
   }
-  throw new Response(t("errors.generic"), { status: 400 });
+  badRequest();
 }
 
 export default function HandoverPage() {

@@ -12,7 +12,7 @@ import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
-import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
+import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./entries.$entryId.css";
 
 /** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
-  if (!found) throw new Response(t("errors.notFound.body"), { status: 404 });
+  if (!found) notFound();
   const viewer = context.user ? { id: context.user.id } : null;
   // "Upload a new version" only while the round takes one from this designer (finalists in the final round).
   const canRevise =

@@ -7,7 +7,7 @@ import { getEntryForViewer } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { receiveRevisionUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
 import { requireUser } from "~/utils/auth.server";
-import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
+import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 // `$entryId_`: a page of its own beside the entry page, not nested in it (the entry page has no outlet).
 export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} · ${t("app.name")}` }];
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: user.id });
-  if (!found?.isOwn) throw new Response(t("errors.notFound.body"), { status: 404 });
+  if (!found?.isOwn) notFound();
   const refusal = await revisionEligibility({ entryId: found.entry.id, designerId: user.id });
   if (refusal?.reason === "not_found") refuse(refusal);
   const current = found.revisions.find((r) => r.current) ?? null;

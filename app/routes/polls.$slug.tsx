@@ -15,6 +15,7 @@ import {
   VOTER_COOKIE,
   voterCookie,
 } from "~/modules/judging/polls.server";
+import { refusal } from "~/modules/refusal";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./polls.$slug.css";
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: params.slug ?? "",
     voterToken: isVoterToken(token) ? token : null,
   });
-  if (!poll) throw new Response(t("polls.vote.notFound"), { status: 404 });
+  if (!poll) refuse(refusal("poll", "not_found"));
   return { poll };
 }
 
