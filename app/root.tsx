@@ -101,7 +101,7 @@ export function ErrorBoundary() {
         {notFound
           ? t("errors.notFound.body")
           : forbidden
-            ? t("errors.forbidden")
+            ? (message ?? t("errors.forbidden"))
             : (message ?? t("errors.generic"))}
       </p>
       <Link to="/" className="btn btn--secondary">
