@@ -14,12 +14,10 @@ import {
   requireJudgingRole,
   type JudgingRole,
 } from "./access.server";
+import { COMMENT_MAX, DECLINE_REASONS, NOTE_MAX, type DeclineReason } from "./limits";
 
 export { isEliminated };
 
-export const DECLINE_REASONS = ["off_brief", "low_quality", "copied", "other"] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
-export const COMMENT_MAX = 2000;
 
 type ContestFacts = {
   id: string;
@@ -425,7 +423,7 @@ export async function saveJudgeNote(input: {
   body: string;
 }) {
   const body = input.body.trim();
-  if (body.length > COMMENT_MAX) throw new Refused("judging", "invalid");
+  if (body.length > NOTE_MAX) throw new Refused("judging", "invalid");
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId);
     const role = await requireJudgingRole(trx, contest, input.judgeId);
