@@ -4,6 +4,10 @@
 export const DECLINE_REASONS = ["off_brief", "low_quality", "copied", "other"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+export function isDeclineReason(value: unknown): value is DeclineReason {
+  return (DECLINE_REASONS as readonly unknown[]).includes(value);
+}
+
 /** Longest comment on an entry, and longest note given with a decline. */
 export const COMMENT_MAX = 2000;
 

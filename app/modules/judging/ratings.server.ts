@@ -14,7 +14,7 @@ import {
   requireJudgingRole,
   type JudgingRole,
 } from "./access.server";
-import { COMMENT_MAX, DECLINE_REASONS, NOTE_MAX, type DeclineReason } from "./limits";
+import { COMMENT_MAX, isDeclineReason, NOTE_MAX, type DeclineReason } from "./limits";
 
 export { isEliminated };
 
@@ -204,7 +204,7 @@ export async function declineEntry(input: {
   reason: DeclineReason;
   note?: string;
 }) {
-  if (!DECLINE_REASONS.includes(input.reason)) throw new Refused("judging", "invalid");
+  if (!isDeclineReason(input.reason)) throw new Refused("judging", "invalid");
   const note = (input.note ?? "").trim().slice(0, COMMENT_MAX) || null;
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
