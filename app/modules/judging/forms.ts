@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n";
+import { MAX_FINALISTS } from "../contests/machine";
 import { COMMENT_MAX, DECLINE_REASONS, NOTE_MAX } from "./limits";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the authority).
@@ -89,12 +90,14 @@ export const ViewerActionSchema = z.discriminatedUnion("intent", [
   DismissSimilarSchema,
 ]);
 
+const finalistsError = t("shortlist.validation.finalists", { max: MAX_FINALISTS });
+
 export const FinalistsSchema = z.object({
   intent: z.enum(["review-finalists", "confirm-finalists"]),
   designerIds: z
-    .array(id, { error: t("shortlist.validation.finalists") })
-    .min(1, { error: t("shortlist.validation.finalists") })
-    .max(6, { error: t("shortlist.validation.finalists") }),
+    .array(id, { error: finalistsError })
+    .min(1, { error: finalistsError })
+    .max(MAX_FINALISTS, { error: finalistsError }),
 });
 
 export const WinnerSchema = z.object({
