@@ -6,18 +6,12 @@ import { newId } from "~/utils/ids.server";
 import { Refused } from "../refusal";
 import { canViewContest, contestAccess, hasLaunched, seesOthersEntries } from "../contests/access.server";
 import { appendContestEvent, loadContest } from "../contests/contests.server";
+import { isLive } from "../contests/machine";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
-import {
-  isContestLive,
-  isEliminated,
-  ratingRound,
-  requireJudgingRole,
-  type JudgingRole,
-} from "./access.server";
+import { isEliminated, ratingRound, requireJudgingRole, type JudgingRole } from "./access.server";
 import { COMMENT_MAX, isDeclineReason, NOTE_MAX, type DeclineReason } from "./limits";
 
 export { isEliminated };
-
 
 type ContestFacts = {
   id: string;
@@ -209,7 +203,7 @@ export async function declineEntry(input: {
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isContestLive(contest.status) || contest.status === "handover")
+    if (!isLive(contest.status) || contest.status === "handover")
       throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status === "declined") return { number: entry.number };
@@ -249,7 +243,7 @@ export async function restoreEntry(input: { contestId: string; entryId: string; 
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isContestLive(contest.status) || contest.status === "handover")
+    if (!isLive(contest.status) || contest.status === "handover")
       throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status !== "declined") throw new Refused("judging", "not_declined");
@@ -298,7 +292,7 @@ async function setElimination(
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isContestLive(contest.status) || contest.status === "handover")
+    if (!isLive(contest.status) || contest.status === "handover")
       throw new Refused("judging", "contest_closed");
     const entered = await trx
       .selectFrom("entries")
@@ -382,7 +376,7 @@ export async function addComment(input: {
       const visible = await canViewContest(trx, contest.id, input.authorId);
       throw new Refused("judging", visible ? "forbidden" : "not_found");
     }
-    if (!isContestLive(contest.status)) throw new Refused("judging", "contest_closed");
+    if (!isLive(contest.status)) throw new Refused("judging", "contest_closed");
     const id = newId();
     const at = orderedNow();
     await trx
@@ -428,7 +422,7 @@ export async function saveJudgeNote(input: {
     const contest = await contestFacts(trx, input.contestId);
     const role = await requireJudgingRole(trx, contest, input.judgeId);
     if (role !== "judge") throw new Refused("judging", "forbidden");
-    if (!isContestLive(contest.status)) throw new Refused("judging", "contest_closed");
+    if (!isLive(contest.status)) throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (!body) {
       await trx
@@ -610,7 +604,7 @@ export async function getFeedbackForViewer(input: {
   return {
     ...base,
     comments,
-    canComment: sees && isContestLive(contest.status),
+    canComment: sees && isLive(contest.status),
     declined,
     mine,
     judges,
