@@ -132,6 +132,14 @@ export function isLive(status: ContestStatus): boolean {
   return LIVE_STATES.includes(status);
 }
 
+/**
+ * May a private contest's client invite designers now? While it runs and its winner is not yet
+ * chosen: once in handover, nobody new can enter.
+ */
+export function acceptsInvitations(status: ContestStatus): boolean {
+  return isLive(status) && status !== "handover";
+}
+
 /** Is the contest over for good? */
 export function isTerminal(status: ContestStatus): boolean {
   return TERMINAL_STATES.includes(status);
