@@ -102,7 +102,9 @@ export default function Shortlist() {
         </div>
       </div>
       <p className="lead" style={{ margin: 0 }}>
-        {t(`shortlist.lead.${mode === "fast_track" ? "fastTrack" : mode}` as MessageKey, { max: MAX_FINALISTS })}
+        {t(`shortlist.lead.${mode === "fast_track" ? "fastTrack" : mode}` as MessageKey, {
+          max: MAX_FINALISTS,
+        })}
       </p>
       {done === "finalists" ? (
         <Notice tone="success">{t("shortlist.done.finalists", { n: params.get("n") ?? "" })}</Notice>
