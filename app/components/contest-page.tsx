@@ -2,12 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
 import type { Category, Deliverable, Style } from "~/modules/contests/brief";
-import {
-  isRatingOpen,
-  type BriefChange,
-  type ContestStatus,
-  type MachineContest,
-} from "~/modules/contests/machine";
+import { isRatingOpen, type BriefChange, type ContestStatus } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import {
   BriefChanges,
@@ -202,7 +197,7 @@ export function ContestPage(props: ContestPageProps) {
               ) : null}
               <div className="prize-panel__actions">
                 {props.actions}
-                {props.role === "client" && isRatingOpen({ status: c.status } as MachineContest) ? (
+                {props.role === "client" && isRatingOpen(c) ? (
                   <nav className="client-tools" aria-label={t("contest.clientTools")}>
                     <Link to={contestPaths.judges(c.id)}>{t("shortlist.inviteJudges")}</Link>
                     <Link to={contestPaths.polls(c.id)}>{t("contest.clientTools.polls")}</Link>

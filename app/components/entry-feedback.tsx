@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
+import { COMMENT_MAX } from "~/modules/judging/limits";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
 import { RelativeTime, StarsDisplay } from "./judging";
 import "./entry-feedback.css";
@@ -57,7 +58,14 @@ export function EntryFeedbackPanel({ feedback, now }: { feedback: EntryFeedback;
               <label className="field__label" htmlFor="entry-comment">
                 {designer ? t("judging.comments.labelDesigner") : t("judging.comments.label")}
               </label>
-              <textarea id="entry-comment" name="body" className="input" rows={3} required maxLength={2000} />
+              <textarea
+                id="entry-comment"
+                name="body"
+                className="input"
+                rows={3}
+                required
+                maxLength={COMMENT_MAX}
+              />
               <div>
                 <button type="submit" className="btn btn--primary">
                   {designer ? t("judging.comments.submitDesigner") : t("judging.comments.submit")}

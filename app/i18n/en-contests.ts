@@ -410,7 +410,7 @@ export const enContests = {
   "contest.refusal.wrong_state":
     "The contest is not at a stage where this can be done. Reload to see where it is.",
   "contest.refusal.conflict": "Someone changed this contest at the same moment. Look again, then retry.",
-  "contest.refusal.bad_finalists": "Choose between 1 and 6 designers who have an entry in this contest.",
+  "contest.refusal.bad_finalists": "Choose between 1 and {max} designers who have an entry in this contest.",
   "contest.refusal.bad_winner":
     "The winner must be a finalist (or, before the final round, a designer) with an entry still in the contest.",
   "contest.refusal.fast_track": "A fast-track contest has no final round: choose the winner directly.",

@@ -121,7 +121,7 @@ export const enJudging = {
   "shortlist.title": "Shortlist · {contest}",
   "shortlist.heading": "Shortlist",
   "shortlist.lead.finalists":
-    "Entries ranked by the combined score of your stars and your judges'. Choose 1 to 6 finalist designers for the final round.",
+    "Entries ranked by the combined score of your stars and your judges'. Choose 1 to {max} finalist designers for the final round.",
   "shortlist.lead.winner": "Finalists ranked by the combined score. Choose the winning entry.",
   "shortlist.lead.early":
     "Entries ranked by the combined score. You can choose finalists now, or pick a winner straight away.",
@@ -155,7 +155,7 @@ export const enJudging = {
   "shortlist.done.finalists": "The final round has started with {n} finalists.",
   "shortlist.done.winner": "You chose the winner.",
   "shortlist.done.winner.next": "Next: the handover of the files",
-  "shortlist.validation.finalists": "Choose between 1 and 6 designers.",
+  "shortlist.validation.finalists": "Choose between 1 and {max} designers.",
   "shortlist.validation.winner": "Choose one entry.",
 
   // ---- judges

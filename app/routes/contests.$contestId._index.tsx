@@ -10,7 +10,7 @@ import { t } from "~/i18n";
 import { ConfirmSchema, ExtendSchema, STEP_COUNT } from "~/modules/contests/brief";
 import { toMachine } from "~/modules/contests/contests.server";
 import { acceptNda } from "~/modules/contests/invitations.server";
-import { MAX_EXTENSIONS, MAX_EXTENSION_DAYS, canSubmitEntry } from "~/modules/contests/machine";
+import { MAX_EXTENSIONS, MAX_EXTENSION_DAYS, canSubmitEntry, isRatingOpen } from "~/modules/contests/machine";
 import { extendRound } from "~/modules/contests/manage.server";
 import { clientActions, contestPaths, type ClientActionKind } from "~/modules/contests/next-steps";
 import {
@@ -174,10 +174,7 @@ function Actions() {
     );
   }
   if (access.ndaPending) return null;
-  if (
-    access.role === "judge" &&
-    ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(contest.status)
-  ) {
+  if (access.role === "judge" && isRatingOpen(contest)) {
     return (
       <Link to={contestPaths.judge(contest.id)} className="btn btn--primary btn--block">
         {t("contest.action.rate_entries")}

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
 import { t } from "~/i18n";
+import { ENTRY_NOTE_MAX } from "~/modules/entries/limits";
 import { entryEligibility } from "~/modules/entries/submission.server";
 import { receiveEntryUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
 import { requireUser } from "~/utils/auth.server";
@@ -68,7 +69,7 @@ export default function SubmitEntry() {
                 id="note"
                 name="note"
                 rows={4}
-                maxLength={2000}
+                maxLength={ENTRY_NOTE_MAX}
                 aria-describedby="note-hint"
               />
             </div>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Notice } from "~/components/field";
 import { Preview, StarsDisplay, ratingsText, starsText } from "~/components/judging";
 import { t, type MessageKey } from "~/i18n";
+import { MAX_FINALISTS } from "~/modules/contests/machine";
 import { ShortlistActionSchema } from "~/modules/judging/forms";
 import {
   assertClient,
@@ -101,7 +102,9 @@ export default function Shortlist() {
         </div>
       </div>
       <p className="lead" style={{ margin: 0 }}>
-        {t(`shortlist.lead.${mode === "fast_track" ? "fastTrack" : mode}` as MessageKey)}
+        {t(`shortlist.lead.${mode === "fast_track" ? "fastTrack" : mode}` as MessageKey, {
+          max: MAX_FINALISTS,
+        })}
       </p>
       {done === "finalists" ? (
         <Notice tone="success">{t("shortlist.done.finalists", { n: params.get("n") ?? "" })}</Notice>

@@ -5,6 +5,7 @@ import { EntryStatusBadge } from "~/components/entry-bits";
 import { RelativeTime, TimeLeft } from "~/components/time";
 import { t } from "~/i18n";
 import { STEP_COUNT } from "~/modules/contests/brief";
+import { LIVE_STATES, TERMINAL_STATES } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import type { ClientContestSummary } from "~/modules/contests/queries.server";
 import {
@@ -28,8 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const GROUPS = {
   drafts: ["draft"],
-  running: ["qualifying", "finalist_selection", "final_round", "winner_selection", "handover"],
-  finished: ["completed", "refunded", "cancelled"],
+  running: LIVE_STATES,
+  finished: TERMINAL_STATES,
 } as const;
 
 const ENTRY_GROUPS: EntryGroup[] = ["won", "running", "processing", "closed"];

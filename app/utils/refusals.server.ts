@@ -1,4 +1,5 @@
 import { t, type Locale, type MessageKey } from "~/i18n";
+import { MAX_FINALISTS } from "~/modules/contests/machine";
 import { declineMessage, payoutFailureMessage } from "~/modules/escrow/provider";
 import {
   Refused,
@@ -74,7 +75,9 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     extension_limit: conflict("contest.refusal.extension_limit"),
     bad_extension: conflict("contest.refusal.bad_extension"),
     guaranteed: conflict("contest.refusal.guaranteed"),
-    bad_finalists: conflict("contest.refusal.bad_finalists"),
+    bad_finalists: conflict((vars, locale) =>
+      t("contest.refusal.bad_finalists", { ...vars, max: MAX_FINALISTS }, locale),
+    ),
     bad_winner: conflict("contest.refusal.bad_winner"),
     fast_track: conflict("contest.refusal.fast_track"),
     not_funded: conflict("contest.refusal.generic"),

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Kbd, RelativeTime, starsText } from "~/components/judging";
 import { t } from "~/i18n";
+import { COMMENT_MAX } from "~/modules/judging/limits";
 import type { Feedback, PanelProps, ViewerAction } from "./types";
 import "../thread.css";
 
@@ -82,7 +83,7 @@ export function CommentsPanel({
             name="body"
             rows={3}
             required
-            maxLength={2000}
+            maxLength={COMMENT_MAX}
             className="viewer__textarea"
             value={drafts[entry.id] ?? ""}
             onChange={(e) => setDrafts((d) => ({ ...d, [entry.id]: e.target.value }))}

@@ -2,6 +2,7 @@ import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Kbd } from "~/components/judging";
 import { t } from "~/i18n";
+import { COMMENT_MAX, DECLINE_REASONS } from "~/modules/judging/limits";
 import type { PanelProps, ViewerAction } from "./types";
 
 /** The client's decline (a reason, a note) and, below it, removing the designer from the contest. */
@@ -24,7 +25,7 @@ export function DeclinePanel({ innerRef, entry, filter, hydrated }: PanelProps) 
           {hydrated ? <input type="hidden" name="_js" value="1" /> : null}
           <fieldset className="viewer__reasons">
             <legend>{t("judging.decline.reason")}</legend>
-            {(["off_brief", "low_quality", "copied", "other"] as const).map((reason, i) => (
+            {DECLINE_REASONS.map((reason, i) => (
               <label key={reason} className="viewer__reason">
                 <input type="radio" name="reason" value={reason} required defaultChecked={i === 0} />
                 {t(`judging.decline.reasonLabel.${reason}`)}
@@ -38,7 +39,7 @@ export function DeclinePanel({ innerRef, entry, filter, hydrated }: PanelProps) 
             id={`decline-note-${entry.id}`}
             name="note"
             rows={2}
-            maxLength={2000}
+            maxLength={COMMENT_MAX}
             className="viewer__textarea"
           />
           <p className="viewer__muted">{t("judging.decline.lead")}</p>

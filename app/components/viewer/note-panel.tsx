@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { Kbd } from "~/components/judging";
 import { t } from "~/i18n";
+import { NOTE_MAX } from "~/modules/judging/limits";
 import type { Feedback, PanelProps, ViewerAction } from "./types";
 
 /** A judge's note on the entry: the client reads it, the other judges never do. */
@@ -44,7 +45,7 @@ export function NotePanel({
             id={`note-${entry.id}`}
             name="body"
             rows={3}
-            maxLength={2000}
+            maxLength={NOTE_MAX}
             className="viewer__textarea"
             value={text}
             onChange={(e) => setDraft({ entryId: entry.id, text: e.target.value, edited: true })}

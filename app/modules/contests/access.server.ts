@@ -1,6 +1,7 @@
 import type { DB, Trx } from "~db/index";
 import type { ContestStatus } from "~db/schema";
 import { loadContest } from "./contests.server";
+import { isTerminal } from "./machine";
 
 /** What one person may see and do in one contest: the single owner of visibility rules. */
 export interface ContestAccess {
@@ -28,12 +29,6 @@ type ContestFacts = {
   ndaText: string | null;
   finalists: string[];
 };
-
-const ENDED: ContestStatus[] = ["completed", "cancelled", "refunded"];
-
-export function contestHasEnded(status: ContestStatus) {
-  return ENDED.includes(status);
-}
 
 /** Launched: past its draft. (A contest is cancelled only as a draft, machine.ts: it stays a draft.) */
 export function hasLaunched(status: ContestStatus) {
@@ -98,5 +93,5 @@ export function seesOthersEntries(contest: ContestFacts, access: ContestAccess) 
   if (!access.canReadBrief) return false;
   if (access.seesAllEntries) return true;
   if (access.isClient) return false; // refunded: no previews
-  return !contest.blind || contestHasEnded(contest.status);
+  return !contest.blind || isTerminal(contest.status);
 }

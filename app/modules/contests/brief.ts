@@ -125,6 +125,9 @@ const PRIZE_REFUSALS: Record<AmountRefusal, () => string> = {
   invalid: () => t("brief.error.prize"),
 };
 
+/** Longest answer to a brief's longer free-text questions (audience, must-haves). */
+export const BRIEF_TEXT_MAX = 2000;
+
 const text = (max: number) =>
   z
     .string()
@@ -185,8 +188,8 @@ export const BasicsStep = z.object({
 const aboutShape = {
   description: required(5000),
   industry: text(120).optional().default(""),
-  audience: text(2000).optional().default(""),
-  mustHaves: text(2000).optional().default(""),
+  audience: text(BRIEF_TEXT_MAX).optional().default(""),
+  mustHaves: text(BRIEF_TEXT_MAX).optional().default(""),
 };
 export const AboutStep = z.object(aboutShape);
 

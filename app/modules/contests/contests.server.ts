@@ -16,6 +16,7 @@ import {
   type Style,
 } from "./brief";
 import {
+  isTerminal,
   transition,
   type Actor,
   type ContestEvent,
@@ -182,7 +183,7 @@ export async function applyContestEvent(input: {
         winner_id: next.winnerId,
         winning_entry_id: next.winningEntryId,
         launched_at: contest.launchedAt ?? (next.status === "qualifying" ? at : null),
-        ended_at: ["completed", "cancelled", "refunded"].includes(next.status) ? at : null,
+        ended_at: isTerminal(next.status) ? at : null,
         updated_at: at,
       })
       .where("id", "=", contest.id)

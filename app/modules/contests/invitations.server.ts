@@ -8,7 +8,7 @@ import { queueMail } from "../notify/mail.server";
 import { INVITATION_TTL_DAYS } from "./brief";
 import { refusal, type Refusal } from "../refusal";
 import { ownContest } from "./drafts.server";
-import { LIVE_STATES } from "./machine";
+import { acceptsInvitations, isLive } from "./machine";
 import { loadContestWithAccess } from "./queries.server";
 
 export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * DAY;
@@ -44,7 +44,7 @@ export async function inviteDesigners(input: {
   if (!own.ok) return refusal("invitation", own.reason);
   const contest = own.contest;
   if (!contest.isPrivate) return refusal("invitation", "not_private");
-  if (!LIVE_STATES.includes(contest.status) || contest.status === "handover") {
+  if (!acceptsInvitations(contest.status)) {
     return refusal("invitation", "wrong_state");
   }
   const client = await db()
@@ -169,7 +169,7 @@ export async function lookupInvitation(token: string): Promise<InvitationLookup>
     // Judges' invitations have their own page and rules (judging/judges.server.ts).
     .where("contest_invitations.role", "=", "designer")
     .executeTakeFirst();
-  if (!row || statusOf(row, now()) !== "pending" || !LIVE_STATES.includes(row.status)) return { ok: false };
+  if (!row || statusOf(row, now()) !== "pending" || !isLive(row.status)) return { ok: false };
   return {
     ok: true,
     contestId: row.contest_id,

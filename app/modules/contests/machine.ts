@@ -112,14 +112,38 @@ export const LIVE_STATES: ContestStatus[] = [
   "winner_selection",
   "handover",
 ];
+/** States a contest never leaves: it is over (a draft that is cancelled stays here too). */
 export const TERMINAL_STATES: ContestStatus[] = ["completed", "cancelled", "refunded"];
-const TIMED_STATES: ContestStatus[] = [
+/**
+ * States whose deadline the clock acts on. They are the live states, because every live state ends
+ * on a deadline (a round, a selection, the winner's delivery in handover) and no other state has one.
+ */
+const TIMED_STATES = LIVE_STATES;
+/** States in which ratings may be given: through the rounds and the selections, not in handover. */
+const RATING_OPEN_STATES: ContestStatus[] = [
   "qualifying",
   "finalist_selection",
   "final_round",
   "winner_selection",
-  "handover",
 ];
+
+/** Is the contest running (launched, prize held, not over)? */
+export function isLive(status: ContestStatus): boolean {
+  return LIVE_STATES.includes(status);
+}
+
+/**
+ * May a private contest's client invite designers now? While it runs and its winner is not yet
+ * chosen: once in handover, nobody new can enter.
+ */
+export function acceptsInvitations(status: ContestStatus): boolean {
+  return isLive(status) && status !== "handover";
+}
+
+/** Is the contest over for good? */
+export function isTerminal(status: ContestStatus): boolean {
+  return TERMINAL_STATES.includes(status);
+}
 
 /** Which events a client may send in each state (the guards' first line). */
 export const CLIENT_EVENTS: Record<ContestStatus, ContestEventType[]> = {
@@ -143,8 +167,8 @@ export function canSubmitEntry(contest: MachineContest, designerId: string, now:
 }
 
 /** May ratings be given now? Rating goes on through the rounds and the selections. */
-export function isRatingOpen(contest: MachineContest): boolean {
-  return ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(contest.status);
+export function isRatingOpen(contest: Pick<MachineContest, "status">): boolean {
+  return RATING_OPEN_STATES.includes(contest.status);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ContestStatus } from "~db/schema";
-import { MAX_EXTENSIONS } from "./machine";
+import { isRatingOpen, MAX_EXTENSIONS } from "./machine";
 
 /**
  * What a client can do with a contest now, and what needs them: pure functions of the contest's
@@ -138,10 +138,7 @@ export function clientTasks(
       }
       break;
   }
-  if (
-    c.newEntries > 0 &&
-    ["qualifying", "finalist_selection", "final_round", "winner_selection"].includes(c.status)
-  ) {
+  if (c.newEntries > 0 && isRatingOpen(c)) {
     tasks.push({
       kind: "rate_entries",
       contestId: c.id,

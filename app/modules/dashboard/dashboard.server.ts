@@ -1,7 +1,7 @@
 import { db } from "~db/index";
 import type { ContestStatus, EntryStatus, RatingRound, UserRole } from "~db/schema";
 import type { Category } from "../contests/brief";
-import { isRatingOpen, type MachineContest } from "../contests/machine";
+import { isRatingOpen } from "../contests/machine";
 import { clientTasks, contestPaths, type ClientTaskKind } from "../contests/next-steps";
 import { listClientContests, type ClientContestSummary } from "../contests/queries.server";
 import { earningsOf } from "../earnings/earnings.server";
@@ -124,7 +124,7 @@ export async function listJudgedContests(judgeId: string): Promise<JudgedContest
     .orderBy("contests.id")
     .execute();
   const open = contests
-    .filter((c) => isRatingOpen({ status: c.status } as MachineContest))
+    .filter((c) => isRatingOpen(c))
     .map((c) => ({ ...c, round: ratingRound({ status: c.status, fastTrack: c.fast_track === 1 })! }));
   const progress = new Map<string, { rated: number; total: number }>();
   for (const round of [1, 2] as const) {
@@ -205,7 +205,7 @@ export function entryGroup(e: {
 }): EntryGroup {
   if (e.won) return "won";
   if (e.status === "processing") return "processing";
-  if (e.status !== "ready" || !isRatingOpen({ status: e.contestStatus } as MachineContest)) return "closed";
+  if (e.status !== "ready" || !isRatingOpen({ status: e.contestStatus })) return "closed";
   // After the finalists are picked, only theirs stay in the running.
   const finalRound = e.contestStatus === "final_round" || e.contestStatus === "winner_selection";
   return finalRound && !e.fastTrack && !e.finalist ? "closed" : "running";

@@ -1,13 +1,9 @@
 import { db, transaction } from "~db/index";
 import type { EntryStatus } from "~db/schema";
 import { now } from "~/utils/clock.server";
-import {
-  contestAccess,
-  contestHasEnded,
-  seesOthersEntries,
-  type ContestAccess,
-} from "../contests/access.server";
+import { contestAccess, seesOthersEntries, type ContestAccess } from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
+import { isTerminal } from "../contests/machine";
 import { refusal, type Refusal } from "../refusal";
 import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
@@ -64,7 +60,7 @@ export async function countEntriesInRunning(contestId: string): Promise<number> 
 
 /** Whether the gallery names the designers to this viewer: judges judge blind until the contest ends. */
 function namesDesigners(contest: Contest, access: ContestAccess) {
-  if (contestHasEnded(contest.status) || contest.status === "handover") return true;
+  if (isTerminal(contest.status) || contest.status === "handover") return true;
   return access.isClient || !access.isJudge;
 }
 

@@ -1,5 +1,6 @@
 import { config } from "~/utils/env.server";
 import { receiveDraft, type ReceivedDraft } from "./drafts.server";
+import { ENTRY_NOTE_MAX } from "./limits";
 import { submitEntry, submitRevision, type SubmitResult } from "./submission.server";
 import { formatBytes } from "./upload.server";
 
@@ -22,7 +23,7 @@ export async function receiveEntryUpload(
     file: draft.bytes,
     image: draft.image,
     title: text(draft.fields, "title", 120),
-    note: text(draft.fields, "note", 2000),
+    note: text(draft.fields, "note", ENTRY_NOTE_MAX),
   });
 }
 

@@ -1,7 +1,7 @@
 import { type DB, type Trx } from "~db/index";
 import type { ContestStatus, RatingRound } from "~db/schema";
 import { canViewContest } from "../contests/access.server";
-import { isRatingOpen, LIVE_STATES, type MachineContest } from "../contests/machine";
+import { isRatingOpen } from "../contests/machine";
 import { Refused } from "../refusal";
 
 export type { RatingRound };
@@ -31,7 +31,7 @@ type RoundContest = { status: ContestStatus; fastTrack: boolean };
  */
 export function ratingRound(contest: RoundContest): RatingRound | null {
   // The machine owns the rule; it only looks at the status.
-  if (!isRatingOpen({ status: contest.status } as MachineContest)) return null;
+  if (!isRatingOpen(contest)) return null;
   if (contest.status === "final_round" || contest.status === "winner_selection") {
     return contest.fastTrack ? 1 : 2;
   }
@@ -41,11 +41,6 @@ export function ratingRound(contest: RoundContest): RatingRound | null {
 /** The round whose ratings a decision rests on now, also after rating has closed (the last one). */
 export function decisionRound(contest: RoundContest & { hasFinalists: boolean }): RatingRound {
   return ratingRound(contest) ?? (contest.hasFinalists && !contest.fastTrack ? 2 : 1);
-}
-
-/** Comments, declines and eliminations are possible while the contest runs. */
-export function isContestLive(status: ContestStatus) {
-  return LIVE_STATES.includes(status);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { t } from "~/i18n";
+import { MAX_FINALISTS } from "../contests/machine";
+import { COMMENT_MAX, DECLINE_REASONS, NOTE_MAX } from "./limits";
 
 // Form schemas, shared by the browser (instant feedback) and the server (the authority).
 
@@ -24,10 +26,10 @@ export const RateSchema = z.object({
 export const DeclineSchema = z.object({
   intent: z.literal("decline"),
   entryId: id,
-  reason: z.enum(["off_brief", "low_quality", "copied", "other"], { error: t("judging.validation.reason") }),
+  reason: z.enum(DECLINE_REASONS, { error: t("judging.validation.reason") }),
   note: z
     .string()
-    .max(2000, { error: t("judging.validation.comment") })
+    .max(COMMENT_MAX, { error: t("judging.validation.comment") })
     .optional(),
   filter,
   _js: js,
@@ -42,7 +44,7 @@ export const CommentSchema = z.object({
     .string({ error: t("judging.validation.comment") })
     .trim()
     .min(1, { error: t("judging.validation.comment") })
-    .max(2000, { error: t("judging.validation.comment") }),
+    .max(COMMENT_MAX, { error: t("judging.validation.comment") }),
   filter,
   _js: js,
 });
@@ -53,7 +55,7 @@ export const NoteSchema = z.object({
   body: z
     .string()
     .trim()
-    .max(2000, { error: t("judging.validation.note") })
+    .max(NOTE_MAX, { error: t("judging.validation.note") })
     .optional(),
   filter,
   _js: js,
@@ -88,12 +90,14 @@ export const ViewerActionSchema = z.discriminatedUnion("intent", [
   DismissSimilarSchema,
 ]);
 
+const finalistsError = t("shortlist.validation.finalists", { max: MAX_FINALISTS });
+
 export const FinalistsSchema = z.object({
   intent: z.enum(["review-finalists", "confirm-finalists"]),
   designerIds: z
-    .array(id, { error: t("shortlist.validation.finalists") })
-    .min(1, { error: t("shortlist.validation.finalists") })
-    .max(6, { error: t("shortlist.validation.finalists") }),
+    .array(id, { error: finalistsError })
+    .min(1, { error: finalistsError })
+    .max(MAX_FINALISTS, { error: finalistsError }),
 });
 
 export const WinnerSchema = z.object({
@@ -154,6 +158,6 @@ export const EntryCommentSchema = z.object({
     .string({ error: t("judging.validation.comment") })
     .trim()
     .min(1, { error: t("judging.validation.comment") })
-    .max(2000, { error: t("judging.validation.comment") }),
+    .max(COMMENT_MAX, { error: t("judging.validation.comment") }),
   redirectTo: z.string().optional(),
 });

@@ -8,7 +8,7 @@ import { normalizeEmail } from "../auth/accounts.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
 import { hasLaunched } from "../contests/access.server";
 import { appendContestEvent } from "../contests/contests.server";
-import { TERMINAL_STATES } from "../contests/machine";
+import { isTerminal } from "../contests/machine";
 import { queueMail } from "../notify/mail.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { requireJudgingRole } from "./access.server";
@@ -58,7 +58,7 @@ export async function inviteJudge(input: {
   email: string;
 }): Promise<InviteResult> {
   const contest = await clientsContest(input.contestId, input.clientId);
-  if (TERMINAL_STATES.includes(contest.status)) return refusal("judge_invite", "contest_closed");
+  if (isTerminal(contest.status)) return refusal("judge_invite", "contest_closed");
   const email = normalizeEmail(input.email);
   if (email === contest.client_email) return refusal("judge_invite", "self");
   const judge = await db()
@@ -221,7 +221,7 @@ async function usableInvitation(executor: DB | Trx, token: string) {
     .where("contest_invitations.role", "=", "judge")
     .executeTakeFirst();
   if (!row || row.accepted_at !== null || row.revoked_at !== null || row.expires_at <= now()) return null;
-  if (TERMINAL_STATES.includes(row.status)) return null;
+  if (isTerminal(row.status)) return null;
   return row;
 }
 

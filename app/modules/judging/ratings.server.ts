@@ -6,20 +6,12 @@ import { newId } from "~/utils/ids.server";
 import { Refused } from "../refusal";
 import { canViewContest, contestAccess, hasLaunched, seesOthersEntries } from "../contests/access.server";
 import { appendContestEvent, loadContest } from "../contests/contests.server";
+import { isLive } from "../contests/machine";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
-import {
-  isContestLive,
-  isEliminated,
-  ratingRound,
-  requireJudgingRole,
-  type JudgingRole,
-} from "./access.server";
+import { isEliminated, ratingRound, requireJudgingRole, type JudgingRole } from "./access.server";
+import { COMMENT_MAX, isDeclineReason, NOTE_MAX, type DeclineReason } from "./limits";
 
 export { isEliminated };
-
-export const DECLINE_REASONS = ["off_brief", "low_quality", "copied", "other"] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
-export const COMMENT_MAX = 2000;
 
 type ContestFacts = {
   id: string;
@@ -206,12 +198,12 @@ export async function declineEntry(input: {
   reason: DeclineReason;
   note?: string;
 }) {
-  if (!DECLINE_REASONS.includes(input.reason)) throw new Refused("judging", "invalid");
+  if (!isDeclineReason(input.reason)) throw new Refused("judging", "invalid");
   const note = (input.note ?? "").trim().slice(0, COMMENT_MAX) || null;
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isContestLive(contest.status) || contest.status === "handover")
+    if (!isLive(contest.status) || contest.status === "handover")
       throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status === "declined") return { number: entry.number };
@@ -251,7 +243,7 @@ export async function restoreEntry(input: { contestId: string; entryId: string; 
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isContestLive(contest.status) || contest.status === "handover")
+    if (!isLive(contest.status) || contest.status === "handover")
       throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status !== "declined") throw new Refused("judging", "not_declined");
@@ -300,7 +292,7 @@ async function setElimination(
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isContestLive(contest.status) || contest.status === "handover")
+    if (!isLive(contest.status) || contest.status === "handover")
       throw new Refused("judging", "contest_closed");
     const entered = await trx
       .selectFrom("entries")
@@ -384,7 +376,7 @@ export async function addComment(input: {
       const visible = await canViewContest(trx, contest.id, input.authorId);
       throw new Refused("judging", visible ? "forbidden" : "not_found");
     }
-    if (!isContestLive(contest.status)) throw new Refused("judging", "contest_closed");
+    if (!isLive(contest.status)) throw new Refused("judging", "contest_closed");
     const id = newId();
     const at = orderedNow();
     await trx
@@ -425,12 +417,12 @@ export async function saveJudgeNote(input: {
   body: string;
 }) {
   const body = input.body.trim();
-  if (body.length > COMMENT_MAX) throw new Refused("judging", "invalid");
+  if (body.length > NOTE_MAX) throw new Refused("judging", "invalid");
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId);
     const role = await requireJudgingRole(trx, contest, input.judgeId);
     if (role !== "judge") throw new Refused("judging", "forbidden");
-    if (!isContestLive(contest.status)) throw new Refused("judging", "contest_closed");
+    if (!isLive(contest.status)) throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (!body) {
       await trx
@@ -612,7 +604,7 @@ export async function getFeedbackForViewer(input: {
   return {
     ...base,
     comments,
-    canComment: sees && isContestLive(contest.status),
+    canComment: sees && isLive(contest.status),
     declined,
     mine,
     judges,

@@ -168,7 +168,7 @@ function rankRated(entries: { entryId: string; ratings: number }[]): Map<string,
   return ranks;
 }
 
-/** The client selects 1–6 finalist designers through the state machine (refusals: the contest area's). */
+/** The client selects 1 to MAX_FINALISTS finalist designers through the state machine (refusals: the contest area's). */
 export async function selectFinalists(input: { contestId: string; clientId: string; designerIds: string[] }) {
   return applyContestEvent({
     contestId: input.contestId,

@@ -3,14 +3,9 @@ import type { RatingRound } from "~db/schema";
 import { Refused } from "../refusal";
 import { contestAccess, hasLaunched } from "../contests/access.server";
 import { loadContest } from "../contests/contests.server";
+import { isLive } from "../contests/machine";
 import { similarMarkers, type SimilarMarker } from "../entries/entries.server";
-import {
-  decisionRound,
-  isContestLive,
-  requireJudgingRole,
-  ratingRound,
-  type JudgingRole,
-} from "./access.server";
+import { decisionRound, requireJudgingRole, ratingRound, type JudgingRole } from "./access.server";
 import { getFeedbackForViewer, type EntryFeedback } from "./ratings.server";
 import { loadPool } from "./pool.server";
 import { pickEntries, type ViewerFilter } from "./viewer";
@@ -108,7 +103,7 @@ export async function getJudgingView(input: {
       title: contest.title,
       status: contest.status,
       fastTrack: contest.fastTrack,
-      live: isContestLive(contest.status),
+      live: isLive(contest.status),
     },
     role,
     round,

@@ -5,6 +5,7 @@ import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { formatPrize } from "../money/money";
 import { mediaUrl } from "../entries/media";
+import { isDeclineReason } from "../judging/limits";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { queueMail } from "./mail.server";
 import {
@@ -179,8 +180,6 @@ export async function markAllRead(userId: string) {
 
 export type NotificationData = Record<string, unknown> & { contestTitle?: string | null };
 
-const DECLINE_REASONS = new Set(["off_brief", "low_quality", "copied", "other"]);
-
 function money(minor: unknown, currency: unknown) {
   const amount = Number(minor);
   return formatPrize(
@@ -222,7 +221,7 @@ function sentenceVars(data: NotificationData) {
     stars: t(stars === 1 ? "judging.stars.one" : "judging.stars.other", {
       n: Number.isFinite(stars) ? stars : 0,
     }),
-    reason: t(`judging.decline.reason.${DECLINE_REASONS.has(reason) ? reason : "other"}` as MessageKey),
+    reason: t(`judging.decline.reason.${isDeclineReason(reason) ? reason : "other"}` as MessageKey),
     detail: text(data.reason, t("entries.processing.failed")),
     prize: money(data.prize, data.currency),
     fee: money(data.fee, data.currency),
