@@ -10,7 +10,7 @@ import { t } from "~/i18n";
 import { INVITATION_TTL_DAYS, InviteSchema, MAX_INVITES_AT_ONCE } from "~/modules/contests/brief";
 import { ownContest } from "~/modules/contests/drafts.server";
 import { inviteDesigners, listInvitations, revokeInvitation } from "~/modules/contests/invitations.server";
-import { acceptsInvitations } from "~/modules/contests/machine";
+import { isUndecided } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const c = own.contest;
   return {
     contest: { id: c.id, title: c.title, isPrivate: c.isPrivate },
-    open: acceptsInvitations(c.status),
+    open: isUndecided(c.status),
     invitations: (await listInvitations({ contestId: c.id, clientId: user.id })) ?? [],
     serverNow: now(),
   };

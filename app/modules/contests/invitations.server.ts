@@ -8,7 +8,7 @@ import { queueMail } from "../notify/mail.server";
 import { INVITATION_TTL_DAYS } from "./brief";
 import { refusal, type Refusal } from "../refusal";
 import { ownContest } from "./drafts.server";
-import { acceptsInvitations, isLive } from "./machine";
+import { isUndecided, isLive } from "./machine";
 import { loadContestWithAccess } from "./queries.server";
 
 export const INVITATION_TTL_MS = INVITATION_TTL_DAYS * DAY;
@@ -44,7 +44,7 @@ export async function inviteDesigners(input: {
   if (!own.ok) return refusal("invitation", own.reason);
   const contest = own.contest;
   if (!contest.isPrivate) return refusal("invitation", "not_private");
-  if (!acceptsInvitations(contest.status)) {
+  if (!isUndecided(contest.status)) {
     return refusal("invitation", "wrong_state");
   }
   const client = await db()

@@ -133,10 +133,11 @@ export function isLive(status: ContestStatus): boolean {
 }
 
 /**
- * May a private contest's client invite designers now? While it runs and its winner is not yet
- * chosen: once in handover, nobody new can enter.
+ * The contest runs and its winner is not chosen yet (live, not in handover). Only then may a private
+ * contest's client invite designers (once in handover nobody new can enter), and may entries be
+ * declined or restored and designers eliminated.
  */
-export function acceptsInvitations(status: ContestStatus): boolean {
+export function isUndecided(status: ContestStatus): boolean {
   return isLive(status) && status !== "handover";
 }
 

@@ -6,7 +6,7 @@ import { newId } from "~/utils/ids.server";
 import { Refused } from "../refusal";
 import { canViewContest, contestAccess, hasLaunched, seesOthersEntries } from "../contests/access.server";
 import { appendContestEvent, loadContest } from "../contests/contests.server";
-import { isLive } from "../contests/machine";
+import { isLive, isUndecided } from "../contests/machine";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import { isEliminated, ratingRound, requireJudgingRole, type JudgingRole } from "./access.server";
 import { COMMENT_MAX, isDeclineReason, NOTE_MAX, type DeclineReason } from "./limits";
@@ -203,7 +203,7 @@ export async function declineEntry(input: {
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isLive(contest.status) || contest.status === "handover")
+    if (!isUndecided(contest.status))
       throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status === "declined") return { number: entry.number };
@@ -243,7 +243,7 @@ export async function restoreEntry(input: { contestId: string; entryId: string; 
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isLive(contest.status) || contest.status === "handover")
+    if (!isUndecided(contest.status))
       throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status !== "declined") throw new Refused("judging", "not_declined");
@@ -292,7 +292,7 @@ async function setElimination(
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isLive(contest.status) || contest.status === "handover")
+    if (!isUndecided(contest.status))
       throw new Refused("judging", "contest_closed");
     const entered = await trx
       .selectFrom("entries")
