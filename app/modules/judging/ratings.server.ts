@@ -203,8 +203,7 @@ export async function declineEntry(input: {
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isUndecided(contest.status))
-      throw new Refused("judging", "contest_closed");
+    if (!isUndecided(contest.status)) throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status === "declined") return { number: entry.number };
     if (entry.status !== "ready") throw new Refused("judging", "entry_not_ready");
@@ -243,8 +242,7 @@ export async function restoreEntry(input: { contestId: string; entryId: string; 
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isUndecided(contest.status))
-      throw new Refused("judging", "contest_closed");
+    if (!isUndecided(contest.status)) throw new Refused("judging", "contest_closed");
     const entry = await entryIn(trx, contest.id, input.entryId);
     if (entry.status !== "declined") throw new Refused("judging", "not_declined");
     await trx
@@ -292,8 +290,7 @@ async function setElimination(
   return transaction(async (trx) => {
     const contest = await contestFacts(trx, input.contestId, { share: true });
     await requireJudgingRole(trx, contest, input.clientId, "client");
-    if (!isUndecided(contest.status))
-      throw new Refused("judging", "contest_closed");
+    if (!isUndecided(contest.status)) throw new Refused("judging", "contest_closed");
     const entered = await trx
       .selectFrom("entries")
       .select("id")
