@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
-import { RelativeTime, StarsDisplay } from "./judging";
+import { StarsDisplay } from "./judging";
+import { RelativeTime } from "./time";
 import "./entry-feedback.css";
 import "./thread.css";
 
@@ -45,7 +46,7 @@ export function EntryFeedbackPanel({ feedback, now }: { feedback: EntryFeedback;
                       : c.author === "client"
                         ? t("judging.comments.client")
                         : c.authorName}{" "}
-                    · <RelativeTime at={c.createdAt} now={now} />
+                    · <RelativeTime at={c.createdAt} serverNow={now} />
                   </span>
                   <p>{c.body}</p>
                 </li>

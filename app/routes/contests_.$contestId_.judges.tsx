@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
-import { RelativeTime, ShareLink } from "~/components/judging";
+import { ShareLink } from "~/components/judging";
+import { RelativeTime } from "~/components/time";
 import { t } from "~/i18n";
 import { InviteJudgeSchema, JudgesActionSchema } from "~/modules/judging/forms";
 import { inviteJudge, listJudges, removeJudge, revokeInvitation } from "~/modules/judging/judges.server";
@@ -148,7 +149,7 @@ export default function Judges() {
                 <span>
                   {p.email}{" "}
                   <span className="muted">
-                    · {t("judges.pending.expires")} <RelativeTime at={p.expiresAt} now={serverNow} />
+                    · {t("judges.pending.expires")} <RelativeTime at={p.expiresAt} serverNow={serverNow} />
                   </span>
                 </span>
                 <Form method="post">

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
-import { Preview, RelativeTime, ShareLink } from "~/components/judging";
+import { Preview, ShareLink } from "~/components/judging";
+import { RelativeTime } from "~/components/time";
 import { t } from "~/i18n";
 import { CreatePollSchema, PollsActionSchema } from "~/modules/judging/forms";
 import { closePoll, createPoll, listPolls } from "~/modules/judging/polls.server";
@@ -140,7 +141,7 @@ export default function Polls() {
             <h2 style={{ margin: 0 }}>{p.question}</h2>
             <span className="muted num">
               {t(p.total === 1 ? "polls.list.votes.one" : "polls.list.votes.other", { n: p.total })} ·{" "}
-              <RelativeTime at={p.createdAt} now={serverNow} />
+              <RelativeTime at={p.createdAt} serverNow={serverNow} />
               {p.closed ? ` · ${t("polls.list.closed")}` : ""}
             </span>
           </div>
