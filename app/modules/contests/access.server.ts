@@ -3,7 +3,7 @@ import type { ContestStatus } from "~db/schema";
 import { loadContest } from "./contests.server";
 
 /** What one person may see and do in one contest: the single owner of visibility rules. */
-export interface ContestAccess {
+export interface ContestPermissions {
   /** The contest exists for this viewer (false: answer 404, never reveal it). */
   canView: boolean;
   /** May read the brief (false while an NDA waits to be accepted). */
@@ -19,7 +19,7 @@ export interface ContestAccess {
   seesAllEntries: boolean;
 }
 
-type ContestFacts = {
+type ContestForAccess = {
   id: string;
   clientId: string;
   status: ContestStatus;
@@ -42,9 +42,9 @@ export function hasLaunched(status: ContestStatus) {
 
 export async function contestAccess(
   executor: DB | Trx,
-  contest: ContestFacts,
+  contest: ContestForAccess,
   viewerId: string | null,
-): Promise<ContestAccess> {
+): Promise<ContestPermissions> {
   const isClient = viewerId !== null && viewerId === contest.clientId;
   const members = viewerId
     ? await executor
@@ -94,7 +94,7 @@ export async function canViewContest(executor: DB | Trx, contestId: string, view
 }
 
 /** May this viewer see other designers' entries? (Blind contests hide them until the contest ends.) */
-export function seesOthersEntries(contest: ContestFacts, access: ContestAccess) {
+export function seesOthersEntries(contest: ContestForAccess, access: ContestPermissions) {
   if (!access.canReadBrief) return false;
   if (access.seesAllEntries) return true;
   if (access.isClient) return false; // refunded: no previews

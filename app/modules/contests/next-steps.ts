@@ -18,7 +18,7 @@ export type ClientActionKind =
   | "invite"
   | "handover";
 
-export interface ContestFacts {
+export interface NextStepsContest {
   id: string;
   status: ContestStatus;
   draftStep: number;
@@ -49,7 +49,7 @@ export const contestPaths = {
 };
 
 /** The client's actions, the primary one first. */
-export function clientActions(c: ContestFacts): ClientActionKind[] {
+export function clientActions(c: NextStepsContest): ClientActionKind[] {
   const extend = c.roundEndsAt !== null && c.extensionsUsed < MAX_EXTENSIONS ? (["extend"] as const) : [];
   const refund = !c.guaranteed ? (["refund"] as const) : [];
   const invite = c.isPrivate ? (["invite"] as const) : [];
@@ -95,7 +95,7 @@ export interface ClientTask {
 
 /** What needs the client on one contest now, most pressing first. */
 export function clientTasks(
-  c: Pick<ContestFacts, "id" | "status" | "draftStep" | "roundEndsAt"> & {
+  c: Pick<NextStepsContest, "id" | "status" | "draftStep" | "roundEndsAt"> & {
     newEntries: number;
     handoverStarted: boolean;
   },

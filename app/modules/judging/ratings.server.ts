@@ -21,7 +21,7 @@ export const DECLINE_REASONS = ["off_brief", "low_quality", "copied", "other"] a
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 export const COMMENT_MAX = 2000;
 
-type ContestFacts = {
+type RatingContest = {
   id: string;
   clientId: string;
   status: ContestStatus;
@@ -36,7 +36,7 @@ async function contestFacts(
   executor: DB | Trx,
   contestId: string,
   options: { share?: boolean } = {},
-): Promise<ContestFacts> {
+): Promise<RatingContest> {
   let query = executor
     .selectFrom("contests")
     .select(["id", "client_id", "status", "version", "fast_track", "blind", "is_private", "title"])
