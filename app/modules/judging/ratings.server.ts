@@ -479,7 +479,8 @@ export interface EntryFeedback {
   entryId: string;
   contestId: string;
   entryNumber: number;
-  viewerRole: "client" | "judge" | "designer" | "public";
+  /** `designer`: the entry's own designer; `visitor`: anyone else who may see the entry. */
+  viewerRole: "client" | "judge" | "designer" | "visitor";
   /** The client's latest stars (the final round's if given, else the first round's). */
   clientStars: number | null;
   /** The thread with the designer: the client and the entry's designer only. */
@@ -527,8 +528,8 @@ export async function getFeedbackForViewer(input: {
   if (!access.canView) return null;
   const role: JudgingRole | null = access.isClient ? "client" : access.isJudge ? "judge" : null;
   const isOwn = viewerId !== null && viewerId === entry.designer_id;
-  const viewerRole: EntryFeedback["viewerRole"] = role ?? (isOwn ? "designer" : "public");
-  if (viewerRole === "public" && (entry.status !== "ready" || !seesOthersEntries(contest, access)))
+  const viewerRole: EntryFeedback["viewerRole"] = role ?? (isOwn ? "designer" : "visitor");
+  if (viewerRole === "visitor" && (entry.status !== "ready" || !seesOthersEntries(contest, access)))
     return null;
 
   const stats = await database
@@ -546,7 +547,7 @@ export async function getFeedbackForViewer(input: {
     viewerRole,
     clientStars: stats?.client_stars ?? null,
   };
-  if (viewerRole === "public") {
+  if (viewerRole === "visitor") {
     return { ...base, comments: null, canComment: false, declined: null, mine: null, judges: null };
   }
 
