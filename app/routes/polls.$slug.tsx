@@ -11,10 +11,10 @@ import {
   castVote,
   getPollForVoter,
   isVoterToken,
-  newVoterToken,
   VOTER_COOKIE,
   voterCookie,
 } from "~/modules/judging/polls.server";
+import { generateToken } from "~/modules/auth/tokens.server";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./polls.$slug.css";
 
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: VoteSchema });
   if (submission.status !== "success") return data({ error: t("polls.vote.choose") }, { status: 400 });
   const existing = readCookie(request, VOTER_COOKIE);
-  const token = isVoterToken(existing) ? existing : newVoterToken();
+  const token = isVoterToken(existing) ? existing : generateToken();
   const result = await castVote({
     slug: params.slug ?? "",
     voterToken: token,

@@ -12,12 +12,12 @@ import {
   declineEntry,
   eliminateDesigner,
   getFeedbackForViewer,
-  isEliminated,
   rateEntry,
   reinstateDesigner,
   restoreEntry,
   saveJudgeNote,
 } from "~/modules/judging/ratings.server";
+import { isEliminated } from "~/modules/judging/access.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { judgingSetup, makeJudge, notificationsOf, selectFinalistsNow } from "../helpers/judging";
 

@@ -14,7 +14,7 @@ import {
 } from "./browse";
 import { contestAccess, type ContestPermissions } from "./access.server";
 import { loadContest, type Contest } from "./contests.server";
-import { LIVE_STATES, type BriefChange } from "./machine";
+import type { BriefChange } from "./machine";
 import { countEntriesInRunning, listGallery, type EntryCard } from "../entries/entries.server";
 import { JUDGING_CLIENT_ONLY_EVENTS } from "../judging/events";
 
@@ -540,5 +540,3 @@ export async function markEntriesSeen(contestId: string, clientId: string) {
     .where("read_at", "is", null)
     .execute();
 }
-
-export { LIVE_STATES };

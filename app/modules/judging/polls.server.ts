@@ -34,8 +34,6 @@ export function isVoterToken(value: string | null | undefined): value is string 
   return !!value && /^[a-z2-7]{32}$/.test(value);
 }
 
-export { generateToken as newVoterToken };
-
 async function clientsContest(contestId: string, clientId: string) {
   const contest = await db()
     .selectFrom("contests")

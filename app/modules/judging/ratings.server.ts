@@ -15,8 +15,6 @@ import {
   type JudgingRole,
 } from "./access.server";
 
-export { isEliminated };
-
 export const DECLINE_REASONS = ["off_brief", "low_quality", "copied", "other"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 export const COMMENT_MAX = 2000;
