@@ -3,6 +3,7 @@ import { t } from "~/i18n";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
 import { StarsDisplay } from "./judging";
 import { RelativeTime } from "./time";
+import { entryPaths } from "~/modules/entries/paths";
 import "./entry-feedback.css";
 import "./thread.css";
 
@@ -54,7 +55,7 @@ export function EntryFeedbackPanel({ feedback, now }: { feedback: EntryFeedback;
             </ol>
           )}
           {feedback.canComment ? (
-            <Form method="post" action={`/entries/${feedback.entryId}/comments`} className="stack">
+            <Form method="post" action={entryPaths.comments(feedback.entryId)} className="stack">
               <label className="field__label" htmlFor="entry-comment">
                 {designer ? t("judging.comments.labelDesigner") : t("judging.comments.label")}
               </label>

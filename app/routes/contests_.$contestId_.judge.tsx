@@ -32,6 +32,7 @@ import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { Refused } from "~/modules/refusal";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("viewer.title", { contest: data.contest.title }) : t("app.name") },
@@ -119,7 +120,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.entryId) search.set("entry", input.entryId);
   const filter = parseFilter(input.filter);
   if (filter !== "all") search.set("filter", filter);
-  return redirect(`/contests/${contestId}/judge?${search}${input.intent === "comment" ? "#comments" : ""}`);
+  return redirect(
+    `${contestPaths.judge(contestId)}?${search}${input.intent === "comment" ? "#comments" : ""}`,
+  );
 }
 
 export default function JudgingViewer() {

@@ -12,6 +12,7 @@ import { inviteJudge, listJudges, removeJudge, revokeInvitation } from "~/module
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.judges.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -83,7 +84,7 @@ export default function Judges() {
     <div className="container page page--medium judging-page">
       <div>
         <p className="judging-page__crumb">
-          <Link to={`/contests/${contest.id}`}>← {contest.title}</Link>
+          <Link to={contestPaths.page(contest.id)}>← {contest.title}</Link>
         </p>
         <h1>{t("judges.heading")}</h1>
         <p className="lead" style={{ margin: 0 }}>

@@ -12,6 +12,7 @@ import { closePoll, createPoll, listPolls } from "~/modules/judging/polls.server
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.polls.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -67,7 +68,7 @@ export default function Polls() {
     <div className="container page judging-page">
       <div>
         <p className="judging-page__crumb">
-          <Link to={`/contests/${contest.id}/shortlist`}>← {t("shortlist.heading")}</Link>
+          <Link to={contestPaths.shortlist(contest.id)}>← {t("shortlist.heading")}</Link>
         </p>
         <h1>{t("polls.heading")}</h1>
         <p className="lead" style={{ margin: 0 }}>

@@ -16,6 +16,7 @@ import {
 } from "~/modules/judging/polls.server";
 import { generateToken } from "~/modules/auth/tokens.server";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
+import { pollPaths } from "~/modules/judging/poll-paths";
 import "./polls.$slug.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
   }
   const headers = existing === token ? undefined : { "Set-Cookie": voterCookie(token) };
-  return redirect(`/polls/${params.slug}?voted=1`, { headers });
+  return redirect(pollPaths.voted(params.slug!), { headers });
 }
 
 export default function PollVote() {
