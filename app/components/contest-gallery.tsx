@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
 import { EntryStatusBadge, entryAlt } from "./entry-bits";
 import { StarsDisplay } from "./judging";
+import { contestPaths } from "~/modules/contests/next-steps";
+import { entryPaths } from "~/modules/entries/paths";
 import "./contest-gallery.css";
 
 export interface GallerySimilarMarker {
@@ -65,7 +67,7 @@ export function ContestGallery({
               data-testid="entry-tile"
             >
               <article className="entry-card">
-                <Link to={`/entries/${e.id}`} className="entry-card__link">
+                <Link to={entryPaths.page(e.id)} className="entry-card__link">
                   <span className="entry-card__frame">
                     {e.thumbnailUrl ? (
                       <img src={e.thumbnailUrl} alt={entryAlt(e)} loading="lazy" width={400} height={400} />
@@ -141,7 +143,7 @@ export function SimilarNote({
         {o && !marker.dismissed ? (
           <>
             {" "}
-            <Link to={`/entries/${o.id}`}>{t("entries.similar.open", { number: o.number })}</Link>
+            <Link to={entryPaths.page(o.id)}>{t("entries.similar.open", { number: o.number })}</Link>
           </>
         ) : null}
       </p>
@@ -149,8 +151,8 @@ export function SimilarNote({
   }
   const review =
     o && o.sameContest
-      ? `/contests/${contestId}/judge?entry=${entryId}&compare=${entryId}&compare=${o.id}`
-      : `/contests/${contestId}/judge?entry=${entryId}`;
+      ? contestPaths.judgeEntry(contestId, entryId, o.id)
+      : contestPaths.judgeEntry(contestId, entryId);
   return (
     <p className="similar-note" data-testid="similar-note">
       <span>

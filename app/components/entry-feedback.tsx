@@ -2,7 +2,9 @@ import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
 import { COMMENT_MAX } from "~/modules/judging/limits";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
-import { RelativeTime, StarsDisplay } from "./judging";
+import { StarsDisplay } from "./judging";
+import { RelativeTime } from "./time";
+import { entryPaths } from "~/modules/entries/paths";
 import "./entry-feedback.css";
 import "./thread.css";
 
@@ -46,7 +48,7 @@ export function EntryFeedbackPanel({ feedback, now }: { feedback: EntryFeedback;
                       : c.author === "client"
                         ? t("judging.comments.client")
                         : c.authorName}{" "}
-                    · <RelativeTime at={c.createdAt} now={now} />
+                    · <RelativeTime at={c.createdAt} serverNow={now} />
                   </span>
                   <p>{c.body}</p>
                 </li>
@@ -54,7 +56,7 @@ export function EntryFeedbackPanel({ feedback, now }: { feedback: EntryFeedback;
             </ol>
           )}
           {feedback.canComment ? (
-            <Form method="post" action={`/entries/${feedback.entryId}/comments`} className="stack">
+            <Form method="post" action={entryPaths.comments(feedback.entryId)} className="stack">
               <label className="field__label" htmlFor="entry-comment">
                 {designer ? t("judging.comments.labelDesigner") : t("judging.comments.label")}
               </label>

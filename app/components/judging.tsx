@@ -1,14 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { t } from "~/i18n";
+import { useHydrated } from "./time";
 import "./judging.css";
-
-/** False on the server and in the first client render; true once React owns the page. */
-export function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export function starsText(n: number) {
   return t(n === 1 ? "judging.stars.one" : "judging.stars.other", { n });
@@ -129,26 +123,6 @@ export function Preview({
       decoding="async"
       onError={() => setFailed(true)}
     />
-  );
-}
-
-let relativeFormat: Intl.RelativeTimeFormat | null = null;
-
-/** "3 hours ago", from a `now` the server chose (the same text on the server and in the browser). */
-export function RelativeTime({ at, now }: { at: number; now: number }) {
-  const seconds = Math.round((at - now) / 1000);
-  const abs = Math.abs(seconds);
-  const rtf = (relativeFormat ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
-  let text: string;
-  if (abs < 45) text = t("time.justNow");
-  else if (abs < 3600) text = rtf.format(Math.round(seconds / 60), "minute");
-  else if (abs < 86_400) text = rtf.format(Math.round(seconds / 3600), "hour");
-  else if (abs < 30 * 86_400) text = rtf.format(Math.round(seconds / 86_400), "day");
-  else text = new Date(at).toISOString().slice(0, 10);
-  return (
-    <time dateTime={new Date(at).toISOString()} title={new Date(at).toUTCString()}>
-      {text}
-    </time>
   );
 }
 

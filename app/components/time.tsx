@@ -72,11 +72,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /**
  * "in 2 days", "3 hours ago" — the biggest unit that fits, counted in whole units (as the countdown
- * and "2 days left" count them: with 3 days 23 hours to go, every phrasing says 3 days).
+ * and "2 days left" count them: with 3 days 23 hours to go, every phrasing says 3 days). Less than
+ * 45 seconds ago is "just now".
  */
 export function relativeTime(at: number, from: number): string {
   const diff = at - from;
   const abs = Math.abs(diff);
+  if (diff <= 0 && abs < 45_000) return t("time.justNow");
   const rtf = (relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
   for (const [unit, ms] of UNITS) {
     if (abs >= ms) return rtf.format(Math.trunc(diff / ms), unit);

@@ -6,6 +6,7 @@ import { mediaUrl } from "~/modules/entries/media";
 import { listLiveContests } from "~/modules/contests/queries.server";
 import { useRootData } from "~/root";
 import { now } from "~/utils/clock.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./_index.css";
 
 export const meta: MetaFunction = () => [
@@ -70,7 +71,7 @@ export default function Landing() {
             <ul className="hero__mosaic" aria-label={t("landing.mosaic.label")}>
               {mosaic.map((tile) => (
                 <li key={tile.src}>
-                  <Link to={`/contests/${tile.contestId}`} tabIndex={-1}>
+                  <Link to={contestPaths.page(tile.contestId)} tabIndex={-1}>
                     <img src={tile.src} alt={tile.alt} width={400} height={400} />
                   </Link>
                 </li>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import { receiveEntryUpload } from "~/modules/entries/upload-actions.server";
+import { entryPaths } from "~/modules/entries/paths";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // The upload form's JavaScript path (XMLHttpRequest, for a progress bar): the same submission, JSON out.
@@ -11,6 +12,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     designerId: context.user.id,
   });
   if (outcome.ok)
-    return Response.json({ ok: true, location: `/entries/${outcome.entryId}` }, { status: 201 });
+    return Response.json({ ok: true, location: entryPaths.page(outcome.entryId) }, { status: 201 });
   return Response.json({ ok: false, message: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }

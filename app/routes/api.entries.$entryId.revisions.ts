@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import { receiveRevisionUpload } from "~/modules/entries/upload-actions.server";
+import { entryPaths } from "~/modules/entries/paths";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // The revision form's JavaScript path (XMLHttpRequest with progress): JSON out.
@@ -12,7 +13,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (outcome.ok) {
     return Response.json(
-      { ok: true, location: `/entries/${outcome.entryId}?v=${outcome.revisionId}` },
+      { ok: true, location: entryPaths.revision(outcome.entryId, outcome.revisionId) },
       { status: 201 },
     );
   }

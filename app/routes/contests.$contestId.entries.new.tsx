@@ -7,6 +7,8 @@ import { ENTRY_NOTE_MAX } from "~/modules/entries/limits";
 import { entryEligibility } from "~/modules/entries/submission.server";
 import { receiveEntryUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
 import { requireUser } from "~/utils/auth.server";
+import { contestPaths } from "~/modules/contests/next-steps";
+import { entryPaths } from "~/modules/entries/paths";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("entries.submit.title")} · ${t("app.name")}` }];
@@ -25,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveEntryUpload(request, { contestId: params.contestId!, designerId: user.id });
-  if (outcome.ok) return redirect(`/entries/${outcome.entryId}`);
+  if (outcome.ok) return redirect(entryPaths.page(outcome.entryId));
   return data({ error: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }
 
@@ -35,7 +37,7 @@ export default function SubmitEntry() {
   return (
     <div className="container page page--medium stack">
       <p>
-        <Link to={`/contests/${contestId}`}>← {t("entries.backToContest")}</Link>
+        <Link to={contestPaths.page(contestId)}>← {t("entries.backToContest")}</Link>
       </p>
       <h1>{t("entries.submit.title")}</h1>
       {refusal ? (
@@ -46,7 +48,7 @@ export default function SubmitEntry() {
         <>
           <p className="lead">{t("entries.submit.lead", { limit })}</p>
           <UploadForm
-            action={`/contests/${contestId}/entries/new`}
+            action={contestPaths.submit(contestId)}
             apiAction={`/api/contests/${contestId}/entries`}
             buttonLabel={t("entries.submit.button")}
             error={actionData?.error}

@@ -28,6 +28,8 @@ import { postMessage } from "~/modules/handover/thread.server";
 import { getHandoverView } from "~/modules/handover/view.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { contestPaths } from "~/modules/contests/next-steps";
+import { entryPaths } from "~/modules/entries/paths";
 import { badRequest, notFound, refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import "~/styles/prize-panel.css";
 import "./contests.$contestId.handover.css";
@@ -145,7 +147,7 @@ export default function HandoverPage() {
   return (
     <div className="container page handover">
       <p className="handover__back">
-        <Link to={`/contests/${contest.id}`}>← {t("handover.back")}</Link>
+        <Link to={contestPaths.page(contest.id)}>← {t("handover.back")}</Link>
       </p>
       <header className="handover__head">
         <div className="handover__intro">
@@ -178,7 +180,7 @@ export default function HandoverPage() {
           )}
           <figcaption>
             <span className="muted small">{t("handover.winningEntry")}</span>
-            <Link to={`/entries/${view.entry.id}`}>
+            <Link to={entryPaths.page(view.entry.id)}>
               <span className="num">#{view.entry.number}</span> {view.entry.title || t("entries.untitled")}
             </Link>
             <span className="muted small">{t("entries.by", { name: designer })}</span>

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { starsText, useHydrated } from "~/components/judging";
+import { starsText } from "~/components/judging";
+import { useHydrated } from "~/components/time";
 import { CompareGrid } from "~/components/viewer/compare-grid";
 import { EntryBar } from "~/components/viewer/entry-bar";
 import { Filmstrip } from "~/components/viewer/filmstrip";
@@ -31,6 +32,7 @@ import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { Refused } from "~/modules/refusal";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("viewer.title", { contest: data.contest.title }) : t("app.name") },
@@ -118,7 +120,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.entryId) search.set("entry", input.entryId);
   const filter = parseFilter(input.filter);
   if (filter !== "all") search.set("filter", filter);
-  return redirect(`/contests/${contestId}/judge?${search}${input.intent === "comment" ? "#comments" : ""}`);
+  return redirect(
+    `${contestPaths.judge(contestId)}?${search}${input.intent === "comment" ? "#comments" : ""}`,
+  );
 }
 
 export default function JudgingViewer() {

@@ -4,13 +4,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
-import { RelativeTime, ShareLink } from "~/components/judging";
+import { ShareLink } from "~/components/judging";
+import { RelativeTime } from "~/components/time";
 import { t } from "~/i18n";
 import { InviteJudgeSchema, JudgesActionSchema } from "~/modules/judging/forms";
 import { inviteJudge, listJudges, removeJudge, revokeInvitation } from "~/modules/judging/judges.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.judges.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -82,7 +84,7 @@ export default function Judges() {
     <div className="container page page--medium judging-page">
       <div>
         <p className="judging-page__crumb">
-          <Link to={`/contests/${contest.id}`}>← {contest.title}</Link>
+          <Link to={contestPaths.page(contest.id)}>← {contest.title}</Link>
         </p>
         <h1>{t("judges.heading")}</h1>
         <p className="lead" style={{ margin: 0 }}>
@@ -148,7 +150,7 @@ export default function Judges() {
                 <span>
                   {p.email}{" "}
                   <span className="muted">
-                    · {t("judges.pending.expires")} <RelativeTime at={p.expiresAt} now={serverNow} />
+                    · {t("judges.pending.expires")} <RelativeTime at={p.expiresAt} serverNow={serverNow} />
                   </span>
                 </span>
                 <Form method="post">

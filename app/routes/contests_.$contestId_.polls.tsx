@@ -4,13 +4,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
-import { Preview, RelativeTime, ShareLink } from "~/components/judging";
+import { Preview, ShareLink } from "~/components/judging";
+import { RelativeTime } from "~/components/time";
 import { t } from "~/i18n";
 import { CreatePollSchema, PollsActionSchema } from "~/modules/judging/forms";
 import { closePoll, createPoll, listPolls } from "~/modules/judging/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.polls.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -66,7 +68,7 @@ export default function Polls() {
     <div className="container page judging-page">
       <div>
         <p className="judging-page__crumb">
-          <Link to={`/contests/${contest.id}/shortlist`}>← {t("shortlist.heading")}</Link>
+          <Link to={contestPaths.shortlist(contest.id)}>← {t("shortlist.heading")}</Link>
         </p>
         <h1>{t("polls.heading")}</h1>
         <p className="lead" style={{ margin: 0 }}>
@@ -140,7 +142,7 @@ export default function Polls() {
             <h2 style={{ margin: 0 }}>{p.question}</h2>
             <span className="muted num">
               {t(p.total === 1 ? "polls.list.votes.one" : "polls.list.votes.other", { n: p.total })} ·{" "}
-              <RelativeTime at={p.createdAt} now={serverNow} />
+              <RelativeTime at={p.createdAt} serverNow={serverNow} />
               {p.closed ? ` · ${t("polls.list.closed")}` : ""}
             </span>
           </div>

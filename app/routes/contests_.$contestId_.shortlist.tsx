@@ -16,6 +16,7 @@ import {
 } from "~/modules/judging/shortlist.server";
 import { requireUser } from "~/utils/auth.server";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.shortlist.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,11 +59,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       case "confirm-finalists": {
         const after = await selectFinalists({ contestId, clientId: user.id, designerIds: input.designerIds });
-        return redirect(`/contests/${contestId}/shortlist?done=finalists&n=${after.finalists.length}`);
+        return redirect(contestPaths.finalistsChosen(contestId, after.finalists.length));
       }
       case "confirm-winner":
         await selectWinner({ contestId, clientId: user.id, entryId: input.entryId! });
-        return redirect(`/contests/${contestId}/shortlist?done=winner`);
+        return redirect(contestPaths.winnerChosen(contestId));
     }
   } catch (error) {
     const refused = caughtRefusal(error);
@@ -85,18 +86,18 @@ export default function Shortlist() {
       <div className="judging-page__head">
         <div>
           <p className="judging-page__crumb">
-            <Link to={`/contests/${contest.id}`}>← {contest.title}</Link>
+            <Link to={contestPaths.page(contest.id)}>← {contest.title}</Link>
           </p>
           <h1>{t("shortlist.heading")}</h1>
         </div>
         <div className="row">
-          <Link to={`/contests/${contest.id}/judge`} className="btn btn--primary">
+          <Link to={contestPaths.judge(contest.id)} className="btn btn--primary">
             {t("shortlist.openViewer")}
           </Link>
-          <Link to={`/contests/${contest.id}/judges`} className="btn btn--secondary">
+          <Link to={contestPaths.judges(contest.id)} className="btn btn--secondary">
             {t("shortlist.inviteJudges")}
           </Link>
-          <Link to={`/contests/${contest.id}/polls`} className="btn btn--secondary">
+          <Link to={contestPaths.polls(contest.id)} className="btn btn--secondary">
             {t("polls.heading")}
           </Link>
         </div>
@@ -112,7 +113,7 @@ export default function Shortlist() {
       {done === "winner" ? (
         <Notice tone="success">
           {t("shortlist.done.winner")}{" "}
-          <Link to={`/contests/${contest.id}/handover`}>
+          <Link to={contestPaths.handover(contest.id)}>
             {t("shortlist.done.winner.next")} <span aria-hidden="true">→</span>
           </Link>
         </Notice>
@@ -201,7 +202,7 @@ export default function Shortlist() {
                   <ul className="shortlist__entries">
                     {d.entries.map((e) => (
                       <li key={e.id} className="shortlist__entry">
-                        <Link to={`/contests/${contest.id}/judge?entry=${e.id}`} className="shortlist__thumb">
+                        <Link to={contestPaths.judgeEntry(contest.id, e.id)} className="shortlist__thumb">
                           <Preview
                             src={e.thumbUrl}
                             alt={t("viewer.entryBy", { number: e.number, designer: d.name })}

@@ -18,6 +18,7 @@ import {
 import type { DesignerBalance } from "~/modules/escrow/ledger-reads.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { entryPaths } from "~/modules/entries/paths";
 import "./dashboard.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.heading")} · ${t("app.name")}` }];
@@ -386,7 +387,7 @@ function DesignerPart({
 function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: number }) {
   return (
     <li className="entry-row">
-      <Link to={`/entries/${e.id}`} className="entry-row__thumb" aria-hidden="true" tabIndex={-1}>
+      <Link to={entryPaths.page(e.id)} className="entry-row__thumb" aria-hidden="true" tabIndex={-1}>
         {e.thumbnailUrl ? (
           <img src={e.thumbnailUrl} alt="" width={56} height={56} />
         ) : (
@@ -394,7 +395,7 @@ function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: nu
         )}
       </Link>
       <div className="contest-row__main">
-        <Link to={`/entries/${e.id}`} className="contest-row__title">
+        <Link to={entryPaths.page(e.id)} className="contest-row__title">
           {e.title || t("entries.untitled")}{" "}
           <span className="num">{t("entries.number", { number: e.number })}</span>
         </Link>

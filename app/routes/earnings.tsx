@@ -10,6 +10,7 @@ import { earningsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { PayoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./earnings.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
@@ -104,7 +105,7 @@ export default function EarningsPage() {
                         {m.contestId ? (
                           <>
                             {" · "}
-                            <Link to={`/contests/${m.contestId}`}>
+                            <Link to={contestPaths.page(m.contestId)}>
                               {t("earnings.movement.contest", { contest: m.contestTitle ?? "" })}
                             </Link>
                           </>

@@ -12,6 +12,8 @@ import { EntryFeedbackPanel } from "~/components/entry-feedback";
 import { getFeedbackForViewer } from "~/modules/judging/ratings.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { contestPaths } from "~/modules/contests/next-steps";
+import { entryPaths } from "~/modules/entries/paths";
 import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./entries.$entryId.css";
 
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get("confirm") !== "yes")
     return data({ error: t("entries.withdraw.confirmLabel") }, { status: 400 });
   const result = await withdrawEntry({ entryId: params.entryId!, designerId: user.id });
-  if (result.ok) return redirect(`/entries/${params.entryId}?withdrawn=1`);
+  if (result.ok) return redirect(entryPaths.withdrawn(params.entryId!));
   if (result.reason === "not_found") refuse(result);
   return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
 }
@@ -96,7 +98,7 @@ export default function EntryPage() {
         </noscript>
       ) : null}
       <p>
-        <Link to={`/contests/${contest.id}`}>← {t("entries.backToContest")}</Link>
+        <Link to={contestPaths.page(contest.id)}>← {t("entries.backToContest")}</Link>
       </p>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <div>
@@ -177,7 +179,7 @@ export default function EntryPage() {
           {isOwn && entry.status !== "withdrawn" ? (
             <section className="card stack">
               {canRevise ? (
-                <Link to={`/entries/${entry.id}/revise`} className="btn btn--primary">
+                <Link to={entryPaths.revise(entry.id)} className="btn btn--primary">
                   {t("entries.revise")}
                 </Link>
               ) : null}

@@ -6,6 +6,7 @@ import { addComment } from "~/modules/judging/ratings.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/redirect.server";
 import { refuseOrRethrow } from "~/utils/refusals.server";
+import { entryPaths } from "~/modules/entries/paths";
 
 // The thread on an entry, from the entry page: the client, or the entry's designer replying.
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -13,7 +14,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const entryId = params.entryId!;
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: EntryCommentSchema });
-  const back = safeRedirectPath(formData.get("redirectTo"), `/entries/${entryId}`);
+  const back = safeRedirectPath(formData.get("redirectTo"), entryPaths.page(entryId));
   if (submission.status !== "success") return redirect(`${back}?comment=invalid#comments`);
   try {
     await addComment({ entryId, authorId: user.id, body: submission.value.body });

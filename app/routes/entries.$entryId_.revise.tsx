@@ -7,6 +7,7 @@ import { getEntryForViewer } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { receiveRevisionUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
 import { requireUser } from "~/utils/auth.server";
+import { entryPaths } from "~/modules/entries/paths";
 import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 // `$entryId_`: a page of its own beside the entry page, not nested in it (the entry page has no outlet).
@@ -34,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveRevisionUpload(request, { entryId: params.entryId!, designerId: user.id });
-  if (outcome.ok) return redirect(`/entries/${outcome.entryId}?v=${outcome.revisionId}`);
+  if (outcome.ok) return redirect(entryPaths.revision(outcome.entryId, outcome.revisionId));
   return data({ error: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
 }
 
@@ -45,7 +46,7 @@ export default function ReviseEntry() {
   return (
     <div className="container page page--medium stack">
       <p>
-        <Link to={`/entries/${entryId}`}>← {t("entries.revise.back")}</Link>
+        <Link to={entryPaths.page(entryId)}>← {t("entries.revise.back")}</Link>
       </p>
       <h1>{t("entries.revise.title")}</h1>
       <div className="row" style={{ flexWrap: "nowrap" }}>
@@ -74,7 +75,7 @@ export default function ReviseEntry() {
             {t("entries.submit.lead", { limit })}
           </p>
           <UploadForm
-            action={`/entries/${entryId}/revise`}
+            action={entryPaths.revise(entryId)}
             apiAction={`/api/entries/${entryId}/revisions`}
             buttonLabel={t("entries.revise.button")}
             error={actionData?.error}

@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { acceptInvitation, getInvitation } from "~/modules/judging/judges.server";
 import { requireUser } from "~/utils/auth.server";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 
 export const meta: MetaFunction = () => [
   { title: `${t("invitation.title")} · ${t("app.name")}` },
@@ -24,7 +25,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const result = await acceptInvitation({ token: params.token ?? "", userId: user.id });
-  if (result.ok) return redirect(`/contests/${result.contestId}/judge`);
+  if (result.ok) return redirect(contestPaths.judge(result.contestId));
   return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
 }
 

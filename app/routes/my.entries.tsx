@@ -4,6 +4,8 @@ import { EntryStatusBadge } from "~/components/entry-bits";
 import { t } from "~/i18n";
 import { listMyEntries } from "~/modules/entries/entries.server";
 import { requireUser } from "~/utils/auth.server";
+import { contestPaths } from "~/modules/contests/next-steps";
+import { entryPaths } from "~/modules/entries/paths";
 import "./my.entries.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("entries.mine.title")} · ${t("app.name")}` }];
@@ -31,16 +33,16 @@ export default function MyEntries() {
         <ul className="my-entries">
           {entries.map((e) => (
             <li key={e.id} className="card my-entry">
-              <Link to={`/entries/${e.id}`} className="my-entry__thumb" aria-hidden="true" tabIndex={-1}>
+              <Link to={entryPaths.page(e.id)} className="my-entry__thumb" aria-hidden="true" tabIndex={-1}>
                 {e.thumbnailUrl ? <img src={e.thumbnailUrl} alt="" /> : <span className="shimmer" />}
               </Link>
               <div>
-                <Link to={`/entries/${e.id}`} style={{ fontWeight: 650 }}>
+                <Link to={entryPaths.page(e.id)} style={{ fontWeight: 650 }}>
                   {e.title || t("entries.untitled")}{" "}
                   <span className="num">{t("entries.number", { number: e.number })}</span>
                 </Link>
                 <p className="muted" style={{ margin: 0 }}>
-                  <Link to={`/contests/${e.contestId}`} style={{ color: "inherit" }}>
+                  <Link to={contestPaths.page(e.contestId)} style={{ color: "inherit" }}>
                     {e.contestTitle}
                   </Link>
                 </p>
@@ -48,7 +50,7 @@ export default function MyEntries() {
               <div className="row">
                 {e.won ? <span className="status status--ready">{t("entries.mine.won")}</span> : null}
                 {e.won && (e.contestStatus === "handover" || e.contestStatus === "completed") ? (
-                  <Link to={`/contests/${e.contestId}/handover`} className="btn btn--secondary btn--small">
+                  <Link to={contestPaths.handover(e.contestId)} className="btn btn--secondary btn--small">
                     {e.contestStatus === "handover"
                       ? t("contest.action.handover.winner")
                       : t("contest.action.handover.done")}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { RelativeTime } from "~/components/judging";
+import { RelativeTime } from "~/components/time";
 import { t } from "~/i18n";
 import { markAllRead, notificationsForPage } from "~/modules/notify/notifications.server";
 import { requireUser } from "~/utils/auth.server";
@@ -64,7 +64,7 @@ export default function Notifications() {
                   {n.text}
                 </span>
               </Link>
-              <RelativeTime at={n.createdAt} now={serverNow} />
+              <RelativeTime at={n.createdAt} serverNow={serverNow} />
             </li>
           ))}
         </ul>

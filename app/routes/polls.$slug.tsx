@@ -11,12 +11,13 @@ import {
   castVote,
   getPollForVoter,
   isVoterToken,
-  newVoterToken,
   VOTER_COOKIE,
   voterCookie,
 } from "~/modules/judging/polls.server";
+import { generateToken } from "~/modules/auth/tokens.server";
 import { refusal } from "~/modules/refusal";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
+import { pollPaths } from "~/modules/judging/poll-paths";
 import "./polls.$slug.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: VoteSchema });
   if (submission.status !== "success") return data({ error: t("polls.vote.choose") }, { status: 400 });
   const existing = readCookie(request, VOTER_COOKIE);
-  const token = isVoterToken(existing) ? existing : newVoterToken();
+  const token = isVoterToken(existing) ? existing : generateToken();
   const result = await castVote({
     slug: params.slug ?? "",
     voterToken: token,
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
   }
   const headers = existing === token ? undefined : { "Set-Cookie": voterCookie(token) };
-  return redirect(`/polls/${params.slug}?voted=1`, { headers });
+  return redirect(pollPaths.voted(params.slug!), { headers });
 }
 
 export default function PollVote() {

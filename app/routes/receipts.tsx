@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { requireUser } from "~/utils/auth.server";
+import { contestPaths } from "~/modules/contests/next-steps";
 import "./receipts.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
@@ -48,7 +49,7 @@ export default function ReceiptsPage() {
                 <div className="receipt__head">
                   <div>
                     <h2 className="receipt__title">
-                      <Link to={`/contests/${r.contestId}`}>{r.contestTitle}</Link>
+                      <Link to={contestPaths.page(r.contestId)}>{r.contestTitle}</Link>
                     </h2>
                     <p className="muted small">
                       {t("receipts.funded")} <LocalTime at={r.fundedAt} dateOnly />

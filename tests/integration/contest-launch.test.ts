@@ -6,7 +6,8 @@ import { applyContestEvent, loadContest } from "~/modules/contests/contests.serv
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { launchContest, launchFundedDrafts, launchTotal } from "~/modules/contests/launch.server";
 import { designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
-import { chargeForContest, SANDBOX_CARDS } from "~/modules/escrow/payments.server";
+import { chargeForContest } from "~/modules/escrow/payments.server";
+import { SANDBOX_CARDS } from "~/modules/escrow/provider";
 import { DAY, MINUTE, advanceClock } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { makeLaunchedContest, makeReadyDraft, makeReadyEntry, makeUser } from "../helpers/fixtures";

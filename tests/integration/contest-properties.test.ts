@@ -11,7 +11,7 @@ import type { JudgingFailure } from "~/modules/judging/access.server";
 import { isRefused } from "~/modules/refusal";
 import { rateEntry } from "~/modules/judging/ratings.server";
 import { escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
-import { SANDBOX_CARDS } from "~/modules/escrow/payments.server";
+import { SANDBOX_CARDS } from "~/modules/escrow/provider";
 import { HOUR, advanceClock, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { isPostgresRun } from "../setup/db-template";

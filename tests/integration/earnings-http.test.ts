@@ -3,7 +3,7 @@ import { db } from "~db/index";
 import { refundContest } from "~/modules/contests/manage.server";
 import { designerBalance, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { platformFee } from "~/modules/escrow/ledger";
-import { SANDBOX_DESTINATIONS, SandboxProvider } from "~/modules/escrow/payments.server";
+import { SANDBOX_DESTINATIONS, SandboxProvider } from "~/modules/escrow/sandbox.server";
 import { approveHandover } from "~/modules/handover/approval.server";
 import { decode } from "../helpers/contests";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";

@@ -12,25 +12,24 @@ import {
 } from "~/modules/escrow/ledger-reads.server";
 import { awardEscrow, refundEscrow } from "~/modules/escrow/ledger.server";
 import {
-  KEY_LIFETIME_MS,
-  RETRY_AFTER_MS,
-  SANDBOX_CARDS,
-  SANDBOX_DESTINATIONS,
-  ProviderCallInTransaction,
-  SandboxProvider,
   chargeForContest,
   designerPayouts,
   enqueueChargeRefund,
-  guardedProvider,
   reconcileCharge,
   refundContestCharge,
   registerEscrowJobs,
   requestPayout,
   retryPendingPayouts,
-  transient,
   type ChargeInput,
-  type PaymentProvider,
 } from "~/modules/escrow/payments.server";
+import { SANDBOX_CARDS, transient, type PaymentProvider } from "~/modules/escrow/provider";
+import {
+  KEY_LIFETIME_MS,
+  RETRY_AFTER_MS,
+  ProviderCallInTransaction,
+  guardedProvider,
+} from "~/modules/escrow/provider-call.server";
+import { SANDBOX_DESTINATIONS, SandboxProvider } from "~/modules/escrow/sandbox.server";
 import { HOUR, advanceClock, freezeClock, resetClock } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 

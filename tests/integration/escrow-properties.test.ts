@@ -6,22 +6,22 @@ import { equalAwards, platformFee, type Currency } from "~/modules/escrow/ledger
 import { balanceOf, designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { awardEscrow, holdInEscrow, refundEscrow, type ResolveResult } from "~/modules/escrow/ledger.server";
 import {
-  KEY_LIFETIME_MS,
-  RETRY_AFTER_MS,
-  SANDBOX_CARDS,
-  SANDBOX_DESTINATIONS,
-  SandboxProvider,
   chargeForContest,
   reconcilePendingCharges,
   refundContestCharge,
   requestPayout,
   retryPendingPayouts,
-  transient,
   type ChargeResult,
-  type PaymentProvider,
-  type PayoutRequest,
   type PayoutResult,
 } from "~/modules/escrow/payments.server";
+import {
+  SANDBOX_CARDS,
+  transient,
+  type PaymentProvider,
+  type PayoutRequest,
+} from "~/modules/escrow/provider";
+import { KEY_LIFETIME_MS, RETRY_AFTER_MS } from "~/modules/escrow/provider-call.server";
+import { SANDBOX_DESTINATIONS, SandboxProvider } from "~/modules/escrow/sandbox.server";
 import { advanceClock, freezeClock } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { isPostgresRun } from "../setup/db-template";

@@ -12,12 +12,12 @@ import {
   declineEntry,
   eliminateDesigner,
   getFeedbackForViewer,
-  isEliminated,
   rateEntry,
   reinstateDesigner,
   restoreEntry,
   saveJudgeNote,
 } from "~/modules/judging/ratings.server";
+import { isEliminated } from "~/modules/judging/access.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { judgingSetup, makeJudge, notificationsOf, selectFinalistsNow } from "../helpers/judging";
 
@@ -381,7 +381,7 @@ describe("what each viewer sees of an entry's feedback", () => {
     for (const viewer of [{ id: s.ana }, { id: stranger }, null]) {
       const f = await getFeedbackForViewer({ entryId: s.entries.ben1, viewer });
       expect(f).toMatchObject({
-        viewerRole: "public",
+        viewerRole: "visitor",
         clientStars: 4,
         comments: null,
         declined: null,

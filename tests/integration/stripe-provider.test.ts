@@ -5,13 +5,9 @@ import { refusalMessage } from "~/utils/refusals.server";
 import { db, transaction } from "~db/index";
 import { escrowOf, designerBalance } from "~/modules/escrow/ledger-reads.server";
 import { awardEscrow, refundEscrow } from "~/modules/escrow/ledger.server";
-import {
-  StripeProvider,
-  chargeForContest,
-  refundContestCharge,
-  requestPayout,
-  type ChargeRequest,
-} from "~/modules/escrow/payments.server";
+import { chargeForContest, refundContestCharge, requestPayout } from "~/modules/escrow/payments.server";
+import { type ChargeRequest } from "~/modules/escrow/provider";
+import { StripeProvider } from "~/modules/escrow/stripe.server";
 import { STRIPE_API_VERSION } from "~/modules/escrow/stripe.server";
 import { newId } from "~/utils/ids.server";
 import { STRIPE_TEST_BASE, STRIPE_TEST_KEY, createFakeStripe, type FakeStripe } from "../mocks/stripe";

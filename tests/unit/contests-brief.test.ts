@@ -19,7 +19,7 @@ import {
   encodeCursor,
   parseBrowseFilters,
 } from "~/modules/contests/browse";
-import { clientActions, clientTasks, sortTasks, type ContestFacts } from "~/modules/contests/next-steps";
+import { clientActions, clientTasks, sortTasks, type NextStepsContest } from "~/modules/contests/next-steps";
 import { refusal } from "~/modules/refusal";
 import { refusalMessage } from "~/utils/refusals.server";
 
@@ -177,7 +177,7 @@ describe("browse filters and cursors", () => {
 });
 
 describe("what the client can do, and what needs them", () => {
-  const facts = (patch: Partial<ContestFacts>): ContestFacts => ({
+  const facts = (patch: Partial<NextStepsContest>): NextStepsContest => ({
     id: "c1",
     status: "qualifying",
     draftStep: 5,

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { Kbd, RelativeTime, starsText } from "~/components/judging";
+import { Kbd, starsText } from "~/components/judging";
+import { RelativeTime } from "~/components/time";
 import { t } from "~/i18n";
 import { COMMENT_MAX } from "~/modules/judging/limits";
 import type { Feedback, PanelProps, ViewerAction } from "./types";
@@ -42,7 +43,7 @@ export function CommentsPanel({
             <li key={c.id} className={`thread__item${c.mine ? " thread__item--mine" : ""}`}>
               <span className="thread__who">
                 {c.mine ? t("judging.comments.you") : c.authorName} ·{" "}
-                <RelativeTime at={c.createdAt} now={serverNow} />
+                <RelativeTime at={c.createdAt} serverNow={serverNow} />
               </span>
               <p>{c.body}</p>
             </li>

@@ -3,6 +3,7 @@ import { t } from "~/i18n";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { viewerHref } from "./labels";
 import type { Entry } from "./types";
+import { entryPaths } from "~/modules/entries/paths";
 
 /** "Similar to #N, please review": the pair side by side, and a plain form to dismiss the note. */
 export function SimilarBanner({
@@ -39,7 +40,7 @@ export function SimilarBanner({
             {t("entries.similar.compare")}
           </Link>
         ) : o && !inPool ? (
-          <Link to={`/entries/${o.id}`} className="viewer__button">
+          <Link to={entryPaths.page(o.id)} className="viewer__button">
             {t("entries.similar.open", { number: o.number })}
           </Link>
         ) : null}

@@ -5,6 +5,7 @@ import { MAX_COMPARE, entryForKeys, parseFilter, pickEntries, progressOf } from 
 import { entryLabel, viewerHref } from "./labels";
 import type { Entry, ViewerData } from "./types";
 import { useOptimisticStars } from "./use-optimistic-stars";
+import { contestPaths } from "~/modules/contests/next-steps";
 
 /**
  * The viewer's state: the filter, the entry on screen and its neighbours, the entries compared, and
@@ -19,7 +20,7 @@ export function useViewer(data: ViewerData) {
 
   // While the browser moves to another entry, show it at once from the list it already has.
   const pendingSearch =
-    navigation.state === "loading" && navigation.location?.pathname === `/contests/${contest.id}/judge`
+    navigation.state === "loading" && navigation.location?.pathname === contestPaths.judge(contest.id)
       ? new URLSearchParams(navigation.location.search)
       : null;
   const search = pendingSearch ?? params;

@@ -3,6 +3,7 @@ import { t, type MessageKey } from "~/i18n";
 import { VIEWER_FILTERS, type ViewerFilter } from "~/modules/judging/viewer";
 import { viewerHref } from "./labels";
 import type { ViewerData } from "./types";
+import { contestPaths } from "~/modules/contests/next-steps";
 
 /** Close, the contest and its round, the filters, the viewer's progress (and the client's shortlist). */
 export function ViewerHeader({
@@ -22,7 +23,7 @@ export function ViewerHeader({
 }) {
   return (
     <header className="viewer__top">
-      <Link to={`/contests/${contest.id}`} className="viewer__close" aria-label={t("viewer.close")}>
+      <Link to={contestPaths.page(contest.id)} className="viewer__close" aria-label={t("viewer.close")}>
         <span aria-hidden="true">×</span>
       </Link>
       <div className="viewer__title">
@@ -56,7 +57,7 @@ export function ViewerHeader({
         />
       </div>
       {isClient ? (
-        <Link to={`/contests/${contest.id}/shortlist`} className="viewer__button">
+        <Link to={contestPaths.shortlist(contest.id)} className="viewer__button">
           {t("viewer.shortlist")}
         </Link>
       ) : null}

@@ -4,7 +4,7 @@ import { loadContest } from "./contests.server";
 import { isTerminal } from "./machine";
 
 /** What one person may see and do in one contest: the single owner of visibility rules. */
-export interface ContestAccess {
+export interface ContestPermissions {
   /** The contest exists for this viewer (false: answer 404, never reveal it). */
   canView: boolean;
   /** May read the brief (false while an NDA waits to be accepted). */
@@ -20,7 +20,7 @@ export interface ContestAccess {
   seesAllEntries: boolean;
 }
 
-type ContestFacts = {
+type ContestForAccess = {
   id: string;
   clientId: string;
   status: ContestStatus;
@@ -37,9 +37,9 @@ export function hasLaunched(status: ContestStatus) {
 
 export async function contestAccess(
   executor: DB | Trx,
-  contest: ContestFacts,
+  contest: ContestForAccess,
   viewerId: string | null,
-): Promise<ContestAccess> {
+): Promise<ContestPermissions> {
   const isClient = viewerId !== null && viewerId === contest.clientId;
   const members = viewerId
     ? await executor
@@ -89,7 +89,7 @@ export async function canViewContest(executor: DB | Trx, contestId: string, view
 }
 
 /** May this viewer see other designers' entries? (Blind contests hide them until the contest ends.) */
-export function seesOthersEntries(contest: ContestFacts, access: ContestAccess) {
+export function seesOthersEntries(contest: ContestForAccess, access: ContestPermissions) {
   if (!access.canReadBrief) return false;
   if (access.seesAllEntries) return true;
   if (access.isClient) return false; // refunded: no previews

@@ -176,7 +176,7 @@ export function isRatingOpen(contest: Pick<MachineContest, "status">): boolean {
  * A silent client: a guaranteed prize goes by rule to the best judged designer among `pool`,
  * else it is split equally among the pool; with nobody to pay, or no guarantee, it is refunded.
  */
-function resolve(contest: MachineContest, pool: string[], verdict: Verdict, now: number): Step {
+function resolve(contest: MachineContest, pool: string[], verdict: Verdict): Step {
   const base = { ...contest, version: contest.version + 1, roundEndsAt: null };
   if (contest.guaranteed && pool.length > 0) {
     const top = verdict.ranking.find((d) => pool.includes(d));
@@ -210,7 +210,6 @@ function resolve(contest: MachineContest, pool: string[], verdict: Verdict, now:
       ],
     };
   }
-  void now;
   return {
     ok: true,
     next: { ...base, status: "refunded" },
@@ -400,7 +399,7 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
           };
         }
         case "finalist_selection":
-          return resolve(contest, event.verdict.designersWithEntries, event.verdict, now);
+          return resolve(contest, event.verdict.designersWithEntries, event.verdict);
         case "final_round": {
           const roundEndsAt = now + contest.durations.winner;
           return {
@@ -419,7 +418,6 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
             contest,
             contest.finalists.length ? contest.finalists : event.verdict.designersWithEntries,
             event.verdict,
-            now,
           );
         case "handover": {
           // A silent client is approved for, but the rights pass only with the winner's signature:

@@ -1,4 +1,5 @@
 import type { ContestStatus } from "~db/schema";
+import { handoverPaths } from "../handover/paths";
 import { isRatingOpen, MAX_EXTENSIONS } from "./machine";
 
 /**
@@ -18,7 +19,7 @@ export type ClientActionKind =
   | "invite"
   | "handover";
 
-export interface ContestFacts {
+export interface NextStepsContest {
   id: string;
   status: ContestStatus;
   draftStep: number;
@@ -36,20 +37,25 @@ export const contestPaths = {
   edit: (id: string, step?: number) => `/contests/${id}/edit${step ? `?step=${step}` : ""}`,
   preview: (id: string) => `/contests/${id}/preview`,
   judge: (id: string) => `/contests/${id}/judge`,
+  /** The viewer open on one entry, or comparing it side by side with another. */
+  judgeEntry: (id: string, entryId: string, compareWith?: string) =>
+    `/contests/${id}/judge?entry=${entryId}${compareWith ? `&compare=${entryId}&compare=${compareWith}` : ""}`,
   shortlist: (id: string) => `/contests/${id}/shortlist`,
+  finalistsChosen: (id: string, count: number) => `/contests/${id}/shortlist?done=finalists&n=${count}`,
+  winnerChosen: (id: string) => `/contests/${id}/shortlist?done=winner`,
   judges: (id: string) => `/contests/${id}/judges`,
   polls: (id: string) => `/contests/${id}/polls`,
   submit: (id: string) => `/contests/${id}/entries/new`,
   refund: (id: string) => `/contests/${id}/refund`,
   cancel: (id: string) => `/contests/${id}/cancel`,
   invitations: (id: string) => `/contests/${id}/invitations`,
-  handover: (id: string) => `/contests/${id}/handover`,
+  handover: handoverPaths.page,
   reference: (contestId: string, referenceId: string, size: "full" | "thumb" = "full") =>
     `/contests/${contestId}/references/${referenceId}${size === "thumb" ? "?size=thumb" : ""}`,
 };
 
 /** The client's actions, the primary one first. */
-export function clientActions(c: ContestFacts): ClientActionKind[] {
+export function clientActions(c: NextStepsContest): ClientActionKind[] {
   const extend = c.roundEndsAt !== null && c.extensionsUsed < MAX_EXTENSIONS ? (["extend"] as const) : [];
   const refund = !c.guaranteed ? (["refund"] as const) : [];
   const invite = c.isPrivate ? (["invite"] as const) : [];
@@ -95,7 +101,7 @@ export interface ClientTask {
 
 /** What needs the client on one contest now, most pressing first. */
 export function clientTasks(
-  c: Pick<ContestFacts, "id" | "status" | "draftStep" | "roundEndsAt"> & {
+  c: Pick<NextStepsContest, "id" | "status" | "draftStep" | "roundEndsAt"> & {
     newEntries: number;
     handoverStarted: boolean;
   },

@@ -12,7 +12,7 @@ import {
   type BrowseFilters,
   type StatusFilter,
 } from "./browse";
-import { contestAccess, type ContestAccess as RuleAccess } from "./access.server";
+import { contestAccess, type ContestPermissions } from "./access.server";
 import { loadContest, type Contest } from "./contests.server";
 import type { BriefChange } from "./machine";
 import { countEntriesInRunning, listGallery, type EntryCard } from "../entries/entries.server";
@@ -27,7 +27,7 @@ export type Viewer = { id: string } | null;
  */
 export type ViewerRole = "client" | "judge" | "designer" | "visitor";
 
-export interface ContestAccess {
+export interface ViewerStanding {
   role: ViewerRole;
   /** Invited to this private contest, or one of its judges (a contest_members row). */
   member: boolean;
@@ -35,7 +35,7 @@ export interface ContestAccess {
   ndaPending: boolean;
   canSeeBrief: boolean;
   /** The full rule's answer (access.server.ts), for the modules that need more (the gallery). */
-  rule: RuleAccess;
+  rule: ContestPermissions;
 }
 
 /** The status filter of the list, as contest states. */
@@ -56,7 +56,7 @@ export async function loadContestWithAccess(
   executor: DB | Trx,
   contestId: string,
   viewer: Viewer,
-): Promise<{ contest: Contest; access: ContestAccess } | null> {
+): Promise<{ contest: Contest; access: ViewerStanding } | null> {
   if (!/^[a-z0-9]{1,64}$/.test(contestId)) return null;
   const contest = await loadContest(executor, contestId);
   if (!contest) return null;
@@ -91,7 +91,7 @@ export interface ReferenceSummary {
 export interface ContestForViewer {
   /** With the brief's descriptive fields emptied when the viewer may not see the brief yet. */
   contest: Contest;
-  access: ContestAccess;
+  access: ViewerStanding;
   clientName: string;
   entryCount: number;
   references: ReferenceSummary[];

@@ -1,7 +1,7 @@
 import { db, transaction } from "~db/index";
 import type { EntryStatus } from "~db/schema";
 import { now } from "~/utils/clock.server";
-import { contestAccess, seesOthersEntries, type ContestAccess } from "../contests/access.server";
+import { contestAccess, seesOthersEntries, type ContestPermissions } from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
 import { isTerminal } from "../contests/machine";
 import { refusal, type Refusal } from "../refusal";
@@ -59,7 +59,7 @@ export async function countEntriesInRunning(contestId: string): Promise<number> 
 }
 
 /** Whether the gallery names the designers to this viewer: judges judge blind until the contest ends. */
-function namesDesigners(contest: Contest, access: ContestAccess) {
+function namesDesigners(contest: Contest, access: ContestPermissions) {
   if (isTerminal(contest.status) || contest.status === "handover") return true;
   return access.isClient || !access.isJudge;
 }
@@ -73,7 +73,7 @@ export type GallerySort = "newest" | "oldest";
  */
 export async function listGallery(input: {
   contest: Contest;
-  access: ContestAccess;
+  access: ContestPermissions;
   viewerId: string | null;
   sort?: GallerySort;
 }): Promise<{ entries: EntryCard[]; hiddenCount: number }> {
@@ -151,7 +151,7 @@ async function clientStars(contest: Contest): Promise<Map<string, number>> {
  */
 export async function similarMarkers(input: {
   contest: Contest;
-  access: ContestAccess;
+  access: ContestPermissions;
   viewerId: string | null;
 }): Promise<Map<string, SimilarMarker[]>> {
   const { contest, access, viewerId } = input;
@@ -232,7 +232,7 @@ async function visibleEntries(entryIds: string[], viewerId: string | null) {
     ])
     .where("entries.id", "in", ids)
     .execute();
-  const contests = new Map<string, { contest: Contest; access: ContestAccess } | null>();
+  const contests = new Map<string, { contest: Contest; access: ContestPermissions } | null>();
   for (const r of rows) {
     if (!contests.has(r.contest_id)) {
       const contest = await loadContest(db(), r.contest_id);
@@ -256,7 +256,7 @@ async function visibleEntries(entryIds: string[], viewerId: string | null) {
 /** Whether this viewer may see this entry at all (the rule the page, the data and the media share). */
 function maySeeEntry(
   contest: Contest,
-  access: ContestAccess,
+  access: ContestPermissions,
   entry: { designer_id: string; status: EntryStatus },
   viewerId: string | null,
 ) {

@@ -45,19 +45,6 @@ import {
 } from "./provider-call.server";
 import { refusal, type Refusal } from "../refusal";
 
-export * from "./provider";
-export { SandboxProvider, SANDBOX_DESTINATIONS } from "./sandbox.server";
-export { StripeProvider } from "./stripe.server";
-export {
-  KEY_LIFETIME_MS,
-  ProviderCallInTransaction,
-  RETRY_AFTER_MS,
-  guardedProvider,
-  paymentProvider,
-  type PaymentOptions,
-  type SweepOptions,
-} from "./provider-call.server";
-
 /**
  * The money commands that call the payment provider: each opens its row (with the caller's
  * idempotency key, unique) and its replay job, and says how its answer is settled in the ledger;

@@ -12,13 +12,14 @@ import { appendContestEvent } from "../contests/contests.server";
 import { requireJudgingRole } from "./access.server";
 import { POLL_COMMENT_MAX } from "./forms";
 import { loadPool } from "./pool.server";
+import { pollPaths } from "./poll-paths";
 
 export const POLL_MIN_ENTRIES = 2;
 export const POLL_MAX_ENTRIES = 8;
 export const VOTER_COOKIE = "concours_voter";
 
 export function pollLink(slug: string) {
-  return `${config().appUrl}/polls/${slug}`;
+  return `${config().appUrl}${pollPaths.page(slug)}`;
 }
 
 /** One vote per browser: a random cookie, stored only as a hash that differs from poll to poll. */
@@ -33,8 +34,6 @@ export function voterCookie(token: string) {
 export function isVoterToken(value: string | null | undefined): value is string {
   return !!value && /^[a-z2-7]{32}$/.test(value);
 }
-
-export { generateToken as newVoterToken };
 
 async function clientsContest(contestId: string, clientId: string) {
   const contest = await db()
@@ -213,7 +212,13 @@ export async function getPollForVoter(input: { slug: string; voterToken: string 
     entries: choices.flatMap((c) => {
       const e = entry.get(c.entry_id);
       return e
-        ? [{ id: e.id, number: e.number, previewUrl: e.previewUrl ? pollMediaUrl(input.slug, e.id) : null }]
+        ? [
+            {
+              id: e.id,
+              number: e.number,
+              previewUrl: e.previewUrl ? pollPaths.media(input.slug, e.id) : null,
+            },
+          ]
         : [];
     }),
     myVote: vote ? { entryId: vote.entry_id, comment: vote.comment } : null,
@@ -267,10 +272,6 @@ export async function castVote(input: {
     )
     .execute();
   return { ok: true, changed: !!existing };
-}
-
-export function pollMediaUrl(slug: string, entryId: string) {
-  return `/polls/${slug}/media/${entryId}`;
 }
 
 /**

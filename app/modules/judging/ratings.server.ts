@@ -11,9 +11,7 @@ import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import { isEliminated, ratingRound, requireJudgingRole, type JudgingRole } from "./access.server";
 import { COMMENT_MAX, isDeclineReason, NOTE_MAX, type DeclineReason } from "./limits";
 
-export { isEliminated };
-
-type ContestFacts = {
+type RatingContest = {
   id: string;
   clientId: string;
   status: ContestStatus;
@@ -28,7 +26,7 @@ async function contestFacts(
   executor: DB | Trx,
   contestId: string,
   options: { share?: boolean } = {},
-): Promise<ContestFacts> {
+): Promise<RatingContest> {
   let query = executor
     .selectFrom("contests")
     .select(["id", "client_id", "status", "version", "fast_track", "blind", "is_private", "title"])
@@ -468,7 +466,8 @@ export interface EntryFeedback {
   entryId: string;
   contestId: string;
   entryNumber: number;
-  viewerRole: "client" | "judge" | "designer" | "public";
+  /** `designer`: the entry's own designer; `visitor`: anyone else who may see the entry. */
+  viewerRole: "client" | "judge" | "designer" | "visitor";
   /** The client's latest stars (the final round's if given, else the first round's). */
   clientStars: number | null;
   /** The thread with the designer: the client and the entry's designer only. */
@@ -516,8 +515,8 @@ export async function getFeedbackForViewer(input: {
   if (!access.canView) return null;
   const role: JudgingRole | null = access.isClient ? "client" : access.isJudge ? "judge" : null;
   const isOwn = viewerId !== null && viewerId === entry.designer_id;
-  const viewerRole: EntryFeedback["viewerRole"] = role ?? (isOwn ? "designer" : "public");
-  if (viewerRole === "public" && (entry.status !== "ready" || !seesOthersEntries(contest, access)))
+  const viewerRole: EntryFeedback["viewerRole"] = role ?? (isOwn ? "designer" : "visitor");
+  if (viewerRole === "visitor" && (entry.status !== "ready" || !seesOthersEntries(contest, access)))
     return null;
 
   const stats = await database
@@ -535,7 +534,7 @@ export async function getFeedbackForViewer(input: {
     viewerRole,
     clientStars: stats?.client_stars ?? null,
   };
-  if (viewerRole === "public") {
+  if (viewerRole === "visitor") {
     return { ...base, comments: null, canComment: false, declined: null, mine: null, judges: null };
   }
 

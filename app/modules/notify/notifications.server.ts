@@ -20,6 +20,8 @@ import {
   type MailCategory,
   type NotificationKind,
 } from "./kinds";
+import { contestPaths } from "../contests/next-steps";
+import { entryPaths } from "../entries/paths";
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -234,7 +236,7 @@ function sentenceVars(data: NotificationData) {
 export function notificationHref(n: { kind: string; contestId: string | null; entryId: string | null }) {
   if (n.kind === "payout.sent") return "/earnings";
   if (!n.contestId) return "/notifications";
-  const contest = `/contests/${n.contestId}`;
+  const contest = contestPaths.page(n.contestId);
   switch (n.kind) {
     case "contest.pick_finalists":
     case "contest.pick_winner":
@@ -269,7 +271,7 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
     case "entry.rejected":
     case "entry.similar_flagged":
     case "entry.similar_to_yours":
-      return n.entryId ? `/entries/${n.entryId}` : contest;
+      return n.entryId ? entryPaths.page(n.entryId) : contest;
     default:
       return contest;
   }
