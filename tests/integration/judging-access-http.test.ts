@@ -64,6 +64,15 @@ function check(res: Response, expected: Expect, label: string) {
 }
 
 describe("who may do what on the judging routes (real HTTP requests)", () => {
+  it("tells a designer who opens the rating viewer why it is closed to her, in the refusal's words", async () => {
+    const w = await world();
+    const res = await w.clients.designer.get(`/contests/${w.contestId}/judge`);
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain("Not open to you");
+    expect(html).toContain(`<p class="lead">Only the client and the judges of this contest can do that.</p>`);
+  });
+
   it("the rating viewer: the client and this contest's judges only", async () => {
     const w = await world();
     const path = `/contests/${w.contestId}/judge`;
