@@ -15,6 +15,7 @@ import { judgingEventText } from "~/modules/judging/events";
 import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
 import { contestPaths, phasesOf, statusTone } from "~/modules/contests/next-steps";
 import { RelativeTime, TimeLeft } from "./time";
+import { DAY } from "~/utils/durations";
 import "./contest.css";
 
 export function Money({
@@ -235,8 +236,6 @@ export interface BriefViewData {
   fastTrack: boolean;
   durations: { qualifying: number; selection: number; final: number; winner: number };
 }
-
-const DAY = 86_400_000;
 
 /** The brief as designers read it. `edit` adds "Edit" links to the wizard's steps (review step). */
 export function BriefView({

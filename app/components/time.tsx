@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { t } from "~/i18n";
+import { DAY, HOUR, MINUTE } from "~/utils/durations";
 import "./time.css";
 
 /** False on the server and in the first render in the browser (hydration), true afterwards. */
@@ -63,11 +64,11 @@ export function LocalTime({ at, dateOnly = false }: { at: number; dateOnly?: boo
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400_000],
-  ["month", 30 * 86_400_000],
-  ["day", 86_400_000],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
+  ["year", 365 * DAY],
+  ["month", 30 * DAY],
+  ["day", DAY],
+  ["hour", HOUR],
+  ["minute", MINUTE],
 ];
 
 /**
@@ -103,9 +104,9 @@ export function RelativeTime({ at, serverNow }: { at: number; serverNow: number 
 /** Days, hours, minutes (and seconds in the last hour) until `endsAt`. */
 export function countdownParts(endsAt: number, current: number) {
   const left = Math.max(0, endsAt - current);
-  const d = Math.floor(left / 86_400_000);
-  const h = Math.floor((left % 86_400_000) / 3_600_000);
-  const m = Math.floor((left % 3_600_000) / 60_000);
+  const d = Math.floor(left / DAY);
+  const h = Math.floor((left % DAY) / HOUR);
+  const m = Math.floor((left % HOUR) / MINUTE);
   const s = Math.floor((left % 60_000) / 1000);
   return { d, h, m, s, left };
 }

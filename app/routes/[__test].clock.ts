@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
 import { runDueJobs } from "~/modules/jobs/queue.server";
-import { advanceClock, DAY, now } from "~/utils/clock.server";
+import { advanceClock, now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { notFoundResponse } from "~/utils/refusals.server";
 

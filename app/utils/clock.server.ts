@@ -1,3 +1,4 @@
+import { MINUTE } from "./durations";
 import { singleton } from "./singleton.server";
 
 /**
@@ -56,7 +57,3 @@ export function resetClock() {
   s.offsetMs = 0;
   s.frozenAt = null;
 }
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "~db/index";
 import { DEMO_PASSWORD } from "~db/seed";
-import { DAY } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { resetConfig } from "~/utils/env.server";
 import { startProductionApp, type ProductionApp } from "../helpers/production";
 import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";

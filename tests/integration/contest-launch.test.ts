@@ -8,7 +8,8 @@ import { launchContest, launchFundedDrafts, launchTotal } from "~/modules/contes
 import { designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { chargeForContest } from "~/modules/escrow/payments.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/provider";
-import { DAY, MINUTE, advanceClock } from "~/utils/clock.server";
+import { advanceClock } from "~/utils/clock.server";
+import { DAY, MINUTE } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 import { makeLaunchedContest, makeReadyDraft, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { drainJobs } from "../helpers/jobs";

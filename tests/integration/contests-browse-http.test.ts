@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { PAGE_SIZE } from "~/modules/contests/browse";
-import { DAY, HOUR, advanceClock, now } from "~/utils/clock.server";
+import { advanceClock, now } from "~/utils/clock.server";
+import { DAY, HOUR } from "~/utils/durations";
 import { drainJobs } from "../helpers/jobs";
 import { makeUser } from "../helpers/fixtures";
 import { cardIds, decode, makeCompleteDraft, makeLiveContest } from "../helpers/contests";

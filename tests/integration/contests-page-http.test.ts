@@ -3,7 +3,8 @@ import { db } from "~db/index";
 import { applyContestEvent } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
 import { escrowOf } from "~/modules/escrow/ledger-reads.server";
-import { DAY, advanceClock } from "~/utils/clock.server";
+import { advanceClock } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { drainJobs } from "../helpers/jobs";
 import { makeReadyEntry } from "../helpers/fixtures";
 import {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { blobStore, keys } from "~storage/index";
 import { REFERENCE_LIMITS } from "~/modules/contests/references.server";
-import { DAY, advanceClock } from "~/utils/clock.server";
+import { advanceClock } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import {
   cardIds,
   contestRow,

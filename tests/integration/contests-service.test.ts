@@ -5,7 +5,8 @@ import { applyContestEvent, loadContest } from "~/modules/contests/contests.serv
 import { Refused } from "~/modules/refusal";
 import type { ContestEvent } from "~/modules/contests/machine";
 import { computeVerdict } from "~/modules/contests/verdict.server";
-import { DAY, advanceClock } from "~/utils/clock.server";
+import { advanceClock } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { drainJobs } from "../helpers/jobs";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 

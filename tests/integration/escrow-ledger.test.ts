@@ -12,7 +12,8 @@ import {
 } from "~/modules/escrow/ledger-reads.server";
 import { awardEscrow, holdInEscrow, refundEscrow, type HoldInput } from "~/modules/escrow/ledger.server";
 import { equalAwards, platformFee } from "~/modules/escrow/ledger";
-import { MINUTE, advanceClock, freezeClock } from "~/utils/clock.server";
+import { advanceClock, freezeClock } from "~/utils/clock.server";
+import { MINUTE } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 import { isPostgresRun } from "../setup/db-template";
 

@@ -30,7 +30,8 @@ import {
   guardedProvider,
 } from "~/modules/escrow/provider-call.server";
 import { SANDBOX_DESTINATIONS, SandboxProvider } from "~/modules/escrow/sandbox.server";
-import { HOUR, advanceClock, freezeClock, resetClock } from "~/utils/clock.server";
+import { advanceClock, freezeClock, resetClock } from "~/utils/clock.server";
+import { HOUR } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 
 const sandbox = new SandboxProvider();

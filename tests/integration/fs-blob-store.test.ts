@@ -52,7 +52,8 @@ describe("what a crash leaves behind", () => {
     const { schedulePeriodicJobs } = await import("~/modules/jobs/scheduler.server");
     const { runDueJobs } = await import("~/modules/jobs/queue.server");
     const { blobStore } = await import("~storage/index");
-    const { advanceClock, HOUR } = await import("~/utils/clock.server");
+    const { advanceClock } = await import("~/utils/clock.server");
+    const { HOUR } = await import("~/utils/durations");
     const tmp = path.join(config().dataDir, "blobs", ".tmp");
     fs.mkdirSync(tmp, { recursive: true });
     const stale = path.join(tmp, "crashed.part");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { loadContest } from "~/modules/contests/contests.server";
 import { HANDOVER_AUTO_APPROVE_MS } from "~/modules/contests/machine";
-import { DAY } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { decode } from "../helpers/contests";
 import { FILES, blobKeys, finalVersions, handoverSetup, loginAs, uploadFinal } from "../helpers/handover";

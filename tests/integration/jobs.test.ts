@@ -8,7 +8,8 @@ import {
   runJob,
   startWorker,
 } from "~/modules/jobs/queue.server";
-import { MINUTE, advanceClock, freezeClock } from "~/utils/clock.server";
+import { advanceClock, freezeClock } from "~/utils/clock.server";
+import { MINUTE } from "~/utils/durations";
 import { createDatabase } from "~db/index";
 import { config } from "~/utils/env.server";
 import { isPostgresRun } from "../setup/db-template";

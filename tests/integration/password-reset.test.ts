@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
-import { MINUTE, advanceClock } from "~/utils/clock.server";
+import { advanceClock } from "~/utils/clock.server";
+import { MINUTE } from "~/utils/durations";
 import { drainJobs } from "../helpers/jobs";
 import { startTestServer } from "../helpers/server";
 import fs from "node:fs";

@@ -9,7 +9,8 @@ import {
   validateSessionToken,
 } from "~/modules/auth/sessions.server";
 import { hashToken } from "~/modules/auth/tokens.server";
-import { DAY, HOUR, advanceClock, freezeClock } from "~/utils/clock.server";
+import { advanceClock, freezeClock } from "~/utils/clock.server";
+import { DAY, HOUR } from "~/utils/durations";
 
 async function newUser(email: string) {
   const result = await signUp(

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DAY, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { resetConfig } from "~/utils/env.server";
 import { makeUser } from "../helpers/fixtures";
 import { contestRow, makeLiveContest } from "../helpers/contests";

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DAY, HOUR, advanceClock, freezeClock, now, orderedNow, resetClock } from "~/utils/clock.server";
+import { advanceClock, freezeClock, now, orderedNow, resetClock } from "~/utils/clock.server";
+import { DAY, HOUR } from "~/utils/durations";
 
 afterEach(() => resetClock());
 

@@ -1,7 +1,8 @@
 import { db, transaction } from "~db/index";
 import type { UserRole } from "~db/schema";
 import { t } from "~/i18n";
-import { MINUTE, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { MINUTE } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { queueMail } from "../notify/mail.server";

@@ -1,6 +1,7 @@
 import { db, type DB, type Trx } from "~db/index";
 import type { User } from "~db/schema";
-import { DAY, HOUR, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY, HOUR } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { generateToken, hashToken } from "./tokens.server";
 

@@ -1,5 +1,6 @@
 import { db } from "~db/index";
-import { HOUR, MINUTE, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { HOUR, MINUTE } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 
 /**

@@ -1,5 +1,6 @@
 import { amountInputValue } from "../money/money";
 import { CATEGORY_KEYS, CURRENCY, parseMoney, type Category } from "./brief";
+import { DAY } from "~/utils/durations";
 
 /** Browsing contests: the filters of /contests, read leniently from the URL (a bad value is ignored). */
 export const SORTS = ["ending", "newest", "prize"] as const;
@@ -10,7 +11,7 @@ export const STATUS_FILTERS = ["open", "judging", "finished"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** "Ending soon" means the current round ends within this long. */
-export const ENDING_SOON_MS = 2 * 24 * 60 * 60 * 1000;
+export const ENDING_SOON_MS = 2 * DAY;
 export const PAGE_SIZE = 12;
 
 export interface BrowseFilters {

@@ -1,7 +1,8 @@
 import { dialectOf, transaction, type DB, type Trx } from "~db/index";
 import { forUpdate } from "~db/locking";
 import type { ContestRow } from "~db/schema";
-import { DAY, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";

@@ -1,7 +1,8 @@
 import { db, type Trx } from "~db/index";
 import type { ContestsTable } from "~db/schema";
 import type { Updateable } from "kysely";
-import { DAY, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import {
   CATEGORIES,
   REVIEW_STEP,

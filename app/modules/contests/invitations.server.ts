@@ -1,6 +1,7 @@
 import { db, transaction } from "~db/index";
 import { t } from "~/i18n";
-import { DAY, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { generateToken, hashToken } from "../auth/tokens.server";

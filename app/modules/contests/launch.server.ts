@@ -1,5 +1,6 @@
 import { db } from "~db/index";
-import { MINUTE, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { MINUTE } from "~/utils/durations";
 import { log } from "~/utils/log.server";
 import { FEE_BASIS_POINTS, isCurrency, launchPrice, platformFee } from "../escrow/ledger";
 import { escrowOf } from "../escrow/ledger-reads.server";

@@ -15,13 +15,13 @@
 import type { NotificationKind } from "../notify/kinds";
 import type { ContestStatus } from "~db/schema";
 import { equalAwards } from "../escrow/ledger";
+import { DAY } from "~/utils/durations";
 
 export type { ContestStatus };
 
 export const MAX_FINALISTS = 6;
 export const MAX_EXTENSIONS = 2;
 export const MAX_EXTENSION_DAYS = 7;
-const DAY = 24 * 60 * 60 * 1000;
 /** The handover is approved automatically this long after the winner's first upload. */
 export const HANDOVER_AUTO_APPROVE_MS = 5 * DAY;
 

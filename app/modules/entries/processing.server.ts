@@ -2,7 +2,8 @@ import { db, transaction } from "~db/index";
 import type { Job } from "~db/schema";
 import { blobStore, keys, readAll } from "~storage/index";
 import { t } from "~/i18n";
-import { HOUR, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { HOUR } from "~/utils/durations";
 import { log } from "~/utils/log.server";
 // The stored reason is text (notifications and the entry page show it as is): the one edge words it.
 import { refusalMessage } from "~/utils/refusals.server";

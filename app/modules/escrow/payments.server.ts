@@ -1,7 +1,8 @@
 import { db, transaction, type Trx } from "~db/index";
 import type { PaymentIntent, PaymentRefund, Payout, PayoutStatus } from "~db/schema";
 import { t } from "~/i18n";
-import { HOUR, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { HOUR } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";

@@ -1,7 +1,8 @@
 import type { Selectable } from "kysely";
 import { db, dialectOf, inTransaction, transaction, type Database, type Trx } from "~db/index";
 import { forUpdate } from "~db/locking";
-import { HOUR, MINUTE, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { HOUR, MINUTE } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 import { singleton } from "~/utils/singleton.server";

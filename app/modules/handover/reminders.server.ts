@@ -1,6 +1,7 @@
 import { transaction, type Trx } from "~db/index";
 import { t } from "~/i18n";
-import { DAY, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { formatPrize } from "../money/money";
 import { loadContest, type Contest } from "../contests/contests.server";

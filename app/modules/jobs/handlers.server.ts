@@ -8,7 +8,7 @@ import { registerNotifyJobs } from "../notify/notifications.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
 import { blobStore } from "~storage/index";
-import { HOUR } from "~/utils/clock.server";
+import { HOUR } from "~/utils/durations";
 import { registerPeriodicJob } from "./scheduler.server";
 
 /** Every job kind the worker knows, registered in one place. */

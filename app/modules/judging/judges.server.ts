@@ -1,6 +1,7 @@
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { t } from "~/i18n";
-import { DAY, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { refusal, Refused, type Refusal } from "../refusal";

@@ -1,6 +1,7 @@
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { t, type MessageKey } from "~/i18n";
-import { DAY, HOUR, now } from "~/utils/clock.server";
+import { now } from "~/utils/clock.server";
+import { DAY, HOUR } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { formatPrize } from "../money/money";
