@@ -107,8 +107,7 @@ export async function checkPayout(input: {
   if (amount > balance.available) {
     return payoutRefusal("amount", "too_much", { available: formatMoney(balance.available, input.currency) });
   }
-  if (!destination || destination.length > 120)
-    return payoutRefusal("destination", "destination");
+  if (!destination || destination.length > 120) return payoutRefusal("destination", "destination");
   return { ok: true, amount, currency: input.currency, destination, available: balance.available };
 }
 
