@@ -4,17 +4,10 @@ import { t } from "~/i18n";
 import type { Category, Deliverable, Style } from "~/modules/contests/brief";
 import { isRatingOpen, type BriefChange, type ContestStatus } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
-import {
-  BriefChanges,
-  BriefView,
-  ContestBadges,
-  GalleryEmptyState,
-  Money,
-  PhaseTrack,
-  StatusBadge,
-  Timeline,
-  type TimelineItem,
-} from "./contest";
+import { ContestBadges, Money, StatusBadge } from "./contest/badges";
+import { BriefChanges, BriefView } from "./contest/brief-view";
+import { GalleryEmptyState } from "./contest/gallery-empty";
+import { PhaseTrack, Timeline, type TimelineItem } from "./contest/timeline";
 import { ContestGallery, type GalleryEntry } from "./contest-gallery";
 import { Countdown, LocalTime, RelativeTime } from "./time";
 import "~/styles/prize-panel.css";
@@ -74,7 +67,7 @@ export function ContestPage(props: ContestPageProps) {
     <div className="contest">
       <div className="container">
         {props.notices}
-        <nav aria-label="Breadcrumb" className="breadcrumb">
+        <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
           <Link to="/contests">{t("contest.breadcrumb")}</Link>
           <span aria-hidden="true"> / </span>
           <span>{t(`category.${c.category}`)}</span>

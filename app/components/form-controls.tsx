@@ -2,7 +2,7 @@ import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to
 import { useState, type ReactNode } from "react";
 import { t } from "~/i18n";
 import { normalizeHex, splitColours, type StyleAxis } from "~/modules/contests/brief";
-import { styleValueText } from "./contest";
+import { styleValueText } from "./contest/brief-view";
 import { FieldError } from "./field";
 import "./form-controls.css";
 

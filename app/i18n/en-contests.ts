@@ -237,6 +237,7 @@ export const enContests = {
   "phase.handover": "Handover",
   "phase.completed": "Done",
   "phases.label": "Contest progress",
+  "badge.list": "Contest options",
   "badge.guaranteed": "Guaranteed",
   "badge.blind": "Blind",
   "badge.private": "Private",

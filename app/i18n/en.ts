@@ -15,6 +15,7 @@ export const en = {
   ...enNotify,
   "app.name": "Concours",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
+  "nav.breadcrumb": "Breadcrumb",
   "nav.contests": "Browse contests",
   "nav.howItWorks": "How it works",
   "nav.login": "Log in",

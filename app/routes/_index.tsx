@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ContestCard } from "~/components/contest";
+import { ContestCard } from "~/components/contest/contest-card";
 import { t } from "~/i18n";
 import { mediaUrl } from "~/modules/entries/media";
 import { listLiveContests } from "~/modules/contests/queries.server";

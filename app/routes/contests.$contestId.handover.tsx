@@ -13,7 +13,7 @@ import {
   formatSize,
   type StepState,
 } from "~/components/handover";
-import { Money } from "~/components/contest";
+import { Money } from "~/components/contest/badges";
 import { Notice } from "~/components/field";
 import { Countdown, LocalTime } from "~/components/time";
 import { t } from "~/i18n";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ContestCard, type ContestCardProps } from "~/components/contest";
+import { ContestCard, type ContestCardProps } from "~/components/contest/contest-card";
 import { t } from "~/i18n";
 import { CATEGORY_KEYS, CURRENCY } from "~/modules/contests/brief";
 import { amountInputValue } from "~/modules/money/money";

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { StepIndicator } from "~/components/contest";
+import { StepIndicator } from "~/components/contest/step-indicator";
 import { BasicsForm } from "~/components/wizard/basics-form";
 import { t } from "~/i18n";
 import { BasicsStep, CATEGORY_KEYS, WIZARD_STEPS, type Category } from "~/modules/contests/brief";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Money, StatusBadge } from "~/components/contest";
+import { Money, StatusBadge } from "~/components/contest/badges";
 import { EntryStatusBadge } from "~/components/entry-bits";
 import { RelativeTime, TimeLeft } from "~/components/time";
 import { t } from "~/i18n";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Money } from "~/components/contest";
+import { Money } from "~/components/contest/badges";
 import { Notice } from "~/components/field";
 import { t } from "~/i18n";
 import { contestPaths } from "~/modules/contests/next-steps";

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { BriefView, ContestBadges, Money } from "~/components/contest";
+import { ContestBadges, Money } from "~/components/contest/badges";
+import { BriefView } from "~/components/contest/brief-view";
 import { t } from "~/i18n";
 import { REVIEW_STEP } from "~/modules/contests/brief";
 import { contestPaths } from "~/modules/contests/next-steps";

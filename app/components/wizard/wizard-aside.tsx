@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Money } from "~/components/contest";
+import { Money } from "~/components/contest/badges";
 import { t } from "~/i18n";
 import { contestPaths } from "~/modules/contests/next-steps";
 import type { EditContest } from "./edit-data";

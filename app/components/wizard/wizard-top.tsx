@@ -1,4 +1,4 @@
-import { StepIndicator } from "~/components/contest";
+import { StepIndicator } from "~/components/contest/step-indicator";
 import { t } from "~/i18n";
 import { WIZARD_STEPS } from "~/modules/contests/brief";
 import { contestPaths } from "~/modules/contests/next-steps";
