@@ -1,11 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t } from "~/i18n";
-import type { Category, Deliverable, Style } from "~/modules/contests/brief";
 import { isRatingOpen, type BriefChange, type ContestStatus } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { ContestBadges, Money, StatusBadge } from "./contest/badges";
-import { BriefChanges, BriefView } from "./contest/brief-view";
+import { BriefChanges, BriefView, type BriefViewData } from "./contest/brief-view";
 import { GalleryEmptyState } from "./contest/gallery-empty";
 import { PhaseTrack, Timeline, type TimelineItem } from "./contest/timeline";
 import { ContestGallery, type GalleryEntry } from "./contest-gallery";
@@ -14,30 +13,18 @@ import "~/styles/prize-panel.css";
 import "./contest-page.css";
 
 /** What the contest page shows of a contest (a subset of the domain's Contest, serialisable). */
-export interface ContestPageContest {
-  id: string;
+/** The contest as its page shows it: the brief as designers read it, and the contest around it. */
+export interface ContestPageContest extends BriefViewData {
   status: ContestStatus;
-  category: Category;
   title: string;
-  businessName: string;
-  description: string;
-  industry: string;
-  audience: string;
-  mustHaves: string;
-  style: Style;
-  colorsUse: string[];
-  colorsAvoid: string[];
-  deliverables: Deliverable[];
   prize: number;
   currency: string;
   guaranteed: boolean;
   blind: boolean;
   isPrivate: boolean;
-  fastTrack: boolean;
   roundEndsAt: number | null;
   launchedAt: number | null;
   endedAt: number | null;
-  durations: { qualifying: number; selection: number; final: number; winner: number };
 }
 
 export interface ContestPageProps {
