@@ -2,11 +2,10 @@ import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "~db/index";
-import { DEMO_PASSWORD } from "~db/seed";
 import { DAY } from "~/utils/durations";
 import { resetConfig } from "~/utils/env.server";
 import { startProductionApp, type ProductionApp } from "../helpers/production";
-import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
+import { artifactPath, launchBrowser, logInThroughForm, watchErrors } from "../helpers/browser";
 import { makeLiveContest } from "../helpers/contests";
 
 let app: ProductionApp;
@@ -24,14 +23,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Every page the journey opens must run without errors (CSP, hydration). */
-async function logInAsDemoClient(page: Page) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill("client@demo.concours");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor({ state: "attached" });
-}
+const logInAsDemoClient = (page: Page) => logInThroughForm(page, app.url, "client@demo.concours");
 
 /** The app runs in its own process with its own SQLite file: point this process's db() at it. */
 async function useAppDatabase() {

@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "~db/seed";
 import { startProductionApp, type ProductionApp } from "../helpers/production";
-import { artifactPath, launchBrowser, watchErrors } from "../helpers/browser";
+import { artifactPath, fillLoginForm, launchBrowser, watchErrors } from "../helpers/browser";
 
 let app: ProductionApp;
 let browser: Browser;
@@ -21,11 +20,7 @@ const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch:
 const hydrated = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 
-async function logIn(page: Page, email: string) {
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-}
+const logIn = (page: Page, email: string) => fillLoginForm(page, email);
 
 /** Press Tab until the element matching `selector` has the focus (at most `max` presses). */
 async function tabTo(page: Page, selector: string, max = 10) {

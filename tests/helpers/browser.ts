@@ -64,8 +64,13 @@ export async function logInThroughForm(
     ? who
     : (await db().selectFrom("users").select("email").where("id", "=", who).executeTakeFirstOrThrow()).email;
   await page.goto(`${base}/login`);
+  await fillLoginForm(page, email, password);
+  await page.getByTestId("current-user").waitFor({ state: "attached" });
+}
+
+/** Fill and send the login form on the page showing it (e.g. after a redirect to /login). */
+export async function fillLoginForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByTestId("current-user").waitFor({ state: "attached" });
 }
