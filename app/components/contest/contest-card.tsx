@@ -1,30 +1,14 @@
 import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
-import { type Category } from "~/modules/contests/brief";
 import { mediaUrl } from "~/modules/entries/media";
-import type { ContestStatus } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { TimeLeft } from "../time";
 import { ContestBadges, Money, StatusBadge } from "./badges";
+import type { ContestCardData } from "~/modules/contests/queries.server";
 import "../contest.css";
 
-export interface ContestCardProps {
-  id: string;
-  title: string;
-  businessName: string;
-  category: Category;
-  status: ContestStatus;
-  prize: number;
-  currency: string;
-  roundEndsAt: number | null;
-  entryCount: number;
-  guaranteed: boolean;
-  blind: boolean;
-  isPrivate: boolean;
-  fastTrack: boolean;
-  palette: string[];
-  thumbnails: string[];
-}
+/** A contest as its card shows it: the browse query's row (the card has no use for the launch time). */
+export type ContestCardProps = Omit<ContestCardData, "launchedAt">;
 
 /** A contest in a list: the whole card is one link (the title's), the prize stands out. */
 export function ContestCard({ contest, serverNow }: { contest: ContestCardProps; serverNow: number }) {
