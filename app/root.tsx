@@ -7,13 +7,17 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import "@fontsource-variable/inter/index.css";
 import "./styles/app.css";
-import { t } from "./i18n";
+import { DEFAULT_LOCALE, LOCALES } from "./i18n";
+import { I18nProvider, useT } from "./i18n/react";
+import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE } from "./i18n/zone";
+import { LOCALE_PARAM } from "./i18n/negotiate";
 import { useNonce } from "./utils/nonce";
 import { config } from "./utils/env.server";
 import { unreadCount } from "./modules/notify/notifications.server";
@@ -40,6 +44,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
     // Linked for people who are logged in, in development only; strangers are never shown it.
     mailbox: cfg.devMailbox && Boolean(user),
     unread,
+    locale: context.locale,
+    timeZone: context.timeZone,
+    appUrl: cfg.appUrl,
   };
 }
 
@@ -54,31 +61,82 @@ function Header() {
   return <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} mailbox={data?.mailbox ?? false} />;
 }
 
+/** The same page in each language (`?lang=`), for search engines and shared links. */
+function LanguageAlternates({ appUrl }: { appUrl: string }) {
+  const location = useLocation();
+  const href = (locale: string | null) => {
+    const params = new URLSearchParams(location.search);
+    if (locale) params.set(LOCALE_PARAM, locale);
+    else params.delete(LOCALE_PARAM);
+    const query = params.toString();
+    return `${appUrl}${location.pathname}${query ? `?${query}` : ""}`;
+  };
+  return (
+    <>
+      {LOCALES.map((locale) => (
+        <link key={locale} rel="alternate" hrefLang={locale} href={href(locale)} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={href(null)} />
+    </>
+  );
+}
+
+/**
+ * The browser tells the server its time zone once, in a cookie, so later pages are dated in it on
+ * the server already. This page keeps the zone it was rendered with, so hydration changes nothing.
+ */
+function useReportTimeZone(rendered: string) {
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === rendered) return;
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  }, [rendered]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const data = useRootData();
+  // Without the root's data (its loader failed), the browser still has the page's language.
+  const locale =
+    data?.locale ??
+    (typeof document === "undefined"
+      ? DEFAULT_LOCALE
+      : (document.documentElement.lang as typeof DEFAULT_LOCALE));
+  const timeZone = data?.timeZone ?? DEFAULT_TIME_ZONE;
+  useReportTimeZone(timeZone);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data ? <LanguageAlternates appUrl={data.appUrl} /> : null}
       </head>
-      <body>
-        <a href="#main" className="skip-link">
-          {t("nav.skip")}
-        </a>
-        <Header />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <div className="container">{t("footer.note")}</div>
-        </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-      </body>
+      <I18nProvider locale={locale} timeZone={timeZone}>
+        <Page nonce={nonce}>{children}</Page>
+      </I18nProvider>
     </html>
+  );
+}
+
+function Page({ nonce, children }: { nonce: string | undefined; children: ReactNode }) {
+  const t = useT();
+  return (
+    <body>
+      <a href="#main" className="skip-link">
+        {t("nav.skip")}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">{t("footer.note")}</div>
+      </footer>
+      <ScrollRestoration nonce={nonce} />
+      <Scripts nonce={nonce} />
+    </body>
   );
 }
 
@@ -87,6 +145,7 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  const t = useT();
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;

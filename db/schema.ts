@@ -59,6 +59,8 @@ export interface UsersTable {
   is_admin: Generated<number>;
   created_at: number;
   password_changed_at: number;
+  /** The language they chose, "fr-CA" or "en"; null until they choose (0010). */
+  locale: string | null;
 }
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -5,11 +5,11 @@ import { useHydrated } from "./time";
 import "./judging.css";
 
 export function starsText(n: number) {
-  return t(n === 1 ? "judging.stars.one" : "judging.stars.other", { n });
+  return t("judging.stars", { n });
 }
 
 export function ratingsText(n: number) {
-  return t(n === 1 ? "judging.ratings.one" : "judging.ratings.other", { n });
+  return t("judging.ratings", { n });
 }
 
 /** Read-only stars ("★★★★☆"), read out as "4 stars". */

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useRef, type KeyboardEvent } from "react";
-import { t } from "~/i18n";
+import { otherLocale } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
 
 export interface HeaderUser {
   id: string;
@@ -30,6 +31,7 @@ const NO_RETURN = /^\/(login|signup|logout|forgot-password|reset-password)(\/|$)
  * it also closes on Escape and after a link is followed.
  */
 export function SiteHeader({ user, unread, mailbox }: HeaderProps) {
+  const t = useT();
   const location = useLocation();
   const here = location.pathname + location.search;
   const back = NO_RETURN.test(location.pathname) ? null : here;
@@ -82,6 +84,7 @@ function NavItems({
   back,
   wide = false,
 }: HeaderProps & { back: string | null; wide?: boolean }) {
+  const t = useT();
   return (
     <>
       <NavLink to="/contests" end={false}>
@@ -128,6 +131,32 @@ function NavItems({
           </Link>
         </>
       )}
+      <LanguageSwitch />
     </>
+  );
+}
+
+/**
+ * "English" on a French page, "Français" on an English one: a plain form posting to /language, so
+ * it works without JavaScript; the choice is kept (cookie, and the account when logged in).
+ */
+function LanguageSwitch() {
+  const t = useT();
+  const to = otherLocale(useLocale());
+  const location = useLocation();
+  const toFrench = to === "fr-CA";
+  return (
+    <Form method="post" action="/language" className="nav__language">
+      <input type="hidden" name="locale" value={to} />
+      <input type="hidden" name="back" value={location.pathname + location.search} />
+      <button
+        type="submit"
+        className="linklike"
+        lang={to}
+        title={t(toFrench ? "nav.language.toFr.hint" : "nav.language.toEn.hint")}
+      >
+        {t(toFrench ? "nav.language.toFr" : "nav.language.toEn")}
+      </button>
+    </Form>
   );
 }

@@ -8,8 +8,7 @@ export const enDashboard = {
   "dashboard.task.hand_over.files": "Upload the final files",
   "dashboard.task.hand_over.signature": "Sign the transfer agreement",
   "dashboard.cta.hand_over": "Open the handover",
-  "dashboard.task.judge_entries": "{n} entries left to rate",
-  "dashboard.task.judge_entries.one": "1 entry left to rate",
+  "dashboard.task.judge_entries": "{n, plural, one {# entry} other {# entries}} left to rate",
   "dashboard.cta.judge_entries": "Rate entries",
 
   "dashboard.judging.title": "Contests you judge",

@@ -275,8 +275,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "notify.contest.handover_auto_approved":
     "The handover of “{contest}” was approved automatically. Your files are ready to download.",
   "mail.handover.reminder.subject": "{days} left to review the files for “{contest}”",
-  "mail.handover.reminder.day1": "1 day",
-  "mail.handover.reminder.days": "{n} days",
+  "mail.handover.reminder.days": "{n, plural, one {# day} other {# days}}",
   "mail.handover.reminder.body":
     "Hello {client},\n\n{designer} has delivered the final files for “{contest}”. If you do nothing, the handover is approved automatically on {date} (UTC) and the prize of {prize} is released.\n\nReview the files, sign the design transfer agreement and approve, or ask for changes, here:\n\n{link}\n\nConcours",
 

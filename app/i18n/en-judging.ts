@@ -1,14 +1,12 @@
 /** English: ratings and feedback, judges, the shortlist, the rating viewer, polls, notifications. */
 export const enJudging = {
   // ---- stars and ratings
-  "judging.stars.one": "{n} star",
-  "judging.stars.other": "{n} stars",
+  "judging.stars": "{n, plural, one {# star} other {# stars}}",
   "judging.stars.label": "Your rating",
   "judging.stars.give": "Rate {n} out of 5",
   "judging.stars.none": "Not rated yet",
   "judging.stars.yours": "You gave {stars}",
-  "judging.ratings.one": "{n} rating",
-  "judging.ratings.other": "{n} ratings",
+  "judging.ratings": "{n, plural, one {# rating} other {# ratings}}",
   "judging.round.1": "Round 1",
   "judging.round.2": "Final round",
 
@@ -215,8 +213,7 @@ export const enJudging = {
   "polls.validation.entries": "Choose between 2 and 8 entries.",
   "polls.validation.question": "Ask a question of up to 200 characters.",
   "polls.list.empty": "No polls yet.",
-  "polls.list.votes.one": "{n} vote",
-  "polls.list.votes.other": "{n} votes",
+  "polls.list.votes": "{n, plural, one {# vote} other {# votes}}",
   "polls.list.link": "Link to share",
   "polls.list.close": "Close poll",
   "polls.list.closed": "Closed",

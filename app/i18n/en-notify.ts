@@ -19,8 +19,7 @@ export const enNotify = {
   "notify.mail.open": "See it on Concours:",
   "notify.mail.settings": "You get this mail because of your mail settings. Change them here: {link}",
   "notify.mail.signature": "Concours",
-  "notify.digest.subject.one": "Your day on Concours: 1 update",
-  "notify.digest.subject.other": "Your day on Concours: {n} updates",
+  "notify.digest.subject": "Your day on Concours: {n, plural, one {# update} other {# updates}}",
   "notify.digest.lead": "Here is what happened since yesterday:",
 
   // ---- the account page's mail settings ----

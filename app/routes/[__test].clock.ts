@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
 import { runDueJobs } from "~/modules/jobs/queue.server";
 import { advanceClock, now } from "~/utils/clock.server";
@@ -12,12 +12,12 @@ import { notFoundResponse } from "~/utils/refusals.server";
  * any other address, the answer is 404.
  */
 
-export async function loader() {
-  throw notFoundResponse();
+export async function loader({ context }: LoaderFunctionArgs) {
+  throw notFoundResponse(context.locale);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (!config().ENABLE_TEST_HOOKS) throw notFoundResponse();
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (!config().ENABLE_TEST_HOOKS) throw notFoundResponse(context.locale);
   const type = request.headers.get("content-type") ?? "";
   const raw = type.includes("application/json")
     ? ((await request.json()) as { advanceMs?: unknown }).advanceMs

@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return {
       result: submission.reply({
-        fieldErrors: { [result.field]: [refusalMessage(result)] },
+        fieldErrors: { [result.field]: [refusalMessage(result, context.locale)] },
         hideFields: ["currentPassword", "newPassword"],
       }),
       changed: false,

@@ -13,5 +13,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (outcome.ok)
     return Response.json({ ok: true, location: entryPaths.page(outcome.entryId) }, { status: 201 });
-  return Response.json({ ok: false, message: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
+  return Response.json(
+    { ok: false, message: refusalMessage(outcome, context.locale) },
+    { status: refusalStatus(outcome) },
+  );
 }

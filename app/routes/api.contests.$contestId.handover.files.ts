@@ -20,5 +20,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 201 },
     );
   }
-  return Response.json({ ok: false, message: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
+  return Response.json(
+    { ok: false, message: refusalMessage(outcome, context.locale) },
+    { status: refusalStatus(outcome) },
+  );
 }

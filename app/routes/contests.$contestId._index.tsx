@@ -33,7 +33,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const viewer = context.user ? { id: context.user.id } : null;
   const contestId = params.contestId ?? "";
   const view = await getContestForViewer({ contestId, viewer });
-  if (!view) notFound();
+  if (!view) notFound(context.locale);
   const events = (await listContestEvents({ contestId, viewer })) ?? [];
   const at = now();
   const { contest, access } = view;
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data({ intent: "accept-nda" as const, result: submission.reply() }, { status: 400 });
     }
-    if (!(await acceptNda({ contestId, userId: user.id }))) notFound();
+    if (!(await acceptNda({ contestId, userId: user.id }))) notFound(context.locale);
     return redirect(`${contestPaths.page(contestId)}?nda=1`);
   }
 
@@ -83,13 +83,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const result = await extendRound({ contestId, clientId: user.id, days: submission.value.days });
     if (result.ok) return redirect(`${contestPaths.page(contestId)}?extended=1`);
-    if (result.reason === "not_found") refuse(result);
+    if (result.reason === "not_found") refuse(result, context.locale);
     return data(
-      { intent: "extend" as const, result: submission.reply({ formErrors: [refusalMessage(result)] }) },
+      {
+        intent: "extend" as const,
+        result: submission.reply({ formErrors: [refusalMessage(result, context.locale)] }),
+      },
       { status: refusalStatus(result) },
     );
   }
-  badRequest();
+  badRequest(context.locale);
 }
 
 type ActionData = { intent: "extend" | "accept-nda"; result: SubmissionResult<string[]> };
@@ -300,7 +303,7 @@ function ExtendForm() {
           <select className="select" {...getSelectProps(fields.days)} key={fields.days.key}>
             {Array.from({ length: MAX_EXTENSION_DAYS }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
-                {n === 1 ? t("contest.extend.option1") : t("contest.extend.option", { n })}
+                {t("contest.extend.option", { n })}
               </option>
             ))}
           </select>

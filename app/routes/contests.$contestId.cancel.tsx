@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: `${t("contest.cancel.title")} 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const own = await ownContest(params.contestId ?? "", user.id);
-  if (!own.ok) return refuse(own);
+  if (!own.ok) return refuse(own, context.locale);
   const c = own.contest;
   // Not a redirect: after a refused POST the page must still say why (the loader runs again).
   return { id: c.id, title: c.title, draftStep: c.draftStep, isDraft: c.status === "draft" };
@@ -30,8 +30,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await cancelDraft({ contestId, clientId: user.id });
   if (result.ok) return redirect("/dashboard");
-  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result);
-  return data(submission.reply({ formErrors: [refusalMessage(result)] }), { status: refusalStatus(result) });
+  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result, context.locale);
+  return data(submission.reply({ formErrors: [refusalMessage(result, context.locale)] }), {
+    status: refusalStatus(result),
+  });
 }
 
 export default function CancelDraft() {

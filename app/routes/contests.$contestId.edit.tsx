@@ -98,7 +98,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   if (!editor.ok) {
     if (editor.reason === "closed") throw redirect(contestPaths.page(contestId));
-    refuse(refusal("contest", editor.reason));
+    refuse(refusal("contest", editor.reason), context.locale);
   }
   const { contest } = editor;
   const base = {
@@ -149,7 +149,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ? referenceRefusal("too_many")
           : referenceRefusal("too_large", { name: t("wizard.style.references.file") });
       return data(
-        { intent: "add-reference" as const, referenceError: refusalMessage(refused) },
+        { intent: "add-reference" as const, referenceError: refusalMessage(refused, context.locale) },
         { status: refusalStatus(refused) },
       );
     }
@@ -157,7 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   const found = await getBriefForEditing(contestId, user.id);
-  if (!found.ok) refuse(found);
+  if (!found.ok) refuse(found, context.locale);
   const contest = found.contest;
   const intent = String(formData.get("intent") ?? "");
   const launched = contest.status !== "draft";
@@ -172,8 +172,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ),
     });
     if (!result.ok) {
-      if (result.area === "contest") refuse(result);
-      return data({ intent, referenceError: refusalMessage(result) }, { status: refusalStatus(result) });
+      if (result.area === "contest") refuse(result, context.locale);
+      return data(
+        { intent, referenceError: refusalMessage(result, context.locale) },
+        { status: refusalStatus(result) },
+      );
     }
     return redirect(launched ? editUrl(undefined, "?added=1") : editUrl(3, "&added=1"));
   }
@@ -185,7 +188,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       referenceId: String(formData.get("referenceId") ?? ""),
     });
     if (!result.ok && (result.reason === "not_owner" || result.reason === "not_found"))
-      refuse(refusal("contest", result.reason));
+      refuse(refusal("contest", result.reason), context.locale);
     return redirect(launched ? editUrl() : editUrl(3));
   }
 
@@ -195,7 +198,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await editLaunchedBrief({ contestId, clientId: user.id, values: submission.value });
     if (!result.ok) {
       if (result.reason === "not_found" || result.reason === "not_owner")
-        refuse(refusal("contest", result.reason));
+        refuse(refusal("contest", result.reason), context.locale);
       return data(
         { intent, result: submission.reply({ formErrors: [t("edit.launched.closed")] }) },
         { status: 409 },
@@ -231,7 +234,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (result.reason) {
       case "not_found":
       case "not_owner":
-        return refuse(refusal("contest", result.reason));
+        return refuse(refusal("contest", result.reason), context.locale);
       case "wrong_state":
         return redirect(contestPaths.page(contestId));
       case "declined":
@@ -239,7 +242,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           {
             intent,
             // Why the card was refused: "Your card was declined: insufficient funds."
-            result: reply({ fieldErrors: { cardNumber: [refusalMessage(result)] } }),
+            result: reply({ fieldErrors: { cardNumber: [refusalMessage(result, context.locale)] } }),
             freshKey,
           },
           { status: refusalStatus(result) },
@@ -257,7 +260,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            result: reply({ formErrors: [t("card.providerError", { message: refusalMessage(result) })] }),
+            result: reply({
+              formErrors: [t("card.providerError", { message: refusalMessage(result, context.locale) })],
+            }),
             // The provider's answer is unknown: retry with the SAME key, so it charges at most once.
             freshKey: v.idempotencyKey,
           },
@@ -298,7 +303,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         break;
       }
       default:
-        badRequest();
+        badRequest(context.locale);
     }
     if (submission.status !== "success") {
       return data({ intent, step, result: submission.reply() }, { status: 400 });
@@ -312,12 +317,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         );
       }
       if (saved.reason === "not_draft") return redirect(contestPaths.page(contestId));
-      return refuse(refusal("contest", saved.reason));
+      return refuse(refusal("contest", saved.reason), context.locale);
     }
     return redirect(then === "stay" ? editUrl(step, "&saved=1") : editUrl(saved.nextStep));
   }
 
-  badRequest();
+  badRequest(context.locale);
 }
 
 type ActionData =

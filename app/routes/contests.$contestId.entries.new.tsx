@@ -16,10 +16,10 @@ export const meta: MetaFunction = () => [{ title: `${t("entries.submit.title")} 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const refusal = await entryEligibility({ contestId: params.contestId!, designerId: user.id });
-  if (refusal?.reason === "not_found") refuse(refusal);
+  if (refusal?.reason === "not_found") refuse(refusal, context.locale);
   return {
     contestId: params.contestId!,
-    refusal: refusal ? refusalMessage(refusal) : null,
+    refusal: refusal ? refusalMessage(refusal, context.locale) : null,
     limit: uploadLimitText(),
   };
 }
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveEntryUpload(request, { contestId: params.contestId!, designerId: user.id });
   if (outcome.ok) return redirect(entryPaths.page(outcome.entryId));
-  return data({ error: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
+  return data({ error: refusalMessage(outcome, context.locale) }, { status: refusalStatus(outcome) });
 }
 
 export default function SubmitEntry() {

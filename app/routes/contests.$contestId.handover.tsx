@@ -42,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const view = await getHandoverView(params.contestId ?? "", user.id);
-  if (!view) notFound();
+  if (!view) notFound(context.locale);
   return { view, viewerId: user.id, serverNow: now(), formats: formatList(view.accepted) };
 }
 
@@ -60,10 +60,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const replace = new URL(request.url).searchParams.get("replace");
     const outcome = await receiveFinalFile(request, { contestId, userId: user.id, replaceFileId: replace });
     if (outcome.ok) return redirect(handoverPaths.uploaded(contestId, outcome));
-    if (refusalStatus(outcome) === 404) notFound();
-    return data({ intent: "upload", error: refusalMessage(outcome), replace } satisfies ActionData, {
-      status: refusalStatus(outcome),
-    });
+    if (refusalStatus(outcome) === 404) notFound(context.locale);
+    return data(
+      { intent: "upload", error: refusalMessage(outcome, context.locale), replace } satisfies ActionData,
+      {
+        status: refusalStatus(outcome),
+      },
+    );
   }
 
   const formData = await request.formData();
@@ -74,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ intent: "message", result: submission.reply() } satisfies ActionData, { status: 400 });
     }
     const posted = await postMessage({ contestId, userId: user.id, body: submission.value.body });
-    if (!posted.ok) notFound();
+    if (!posted.ok) notFound(context.locale);
     return redirect(`${page}?sent=1#messages`);
   }
   if (intent === "sign") {
@@ -89,19 +92,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: context.ip,
       userAgent: request.headers.get("User-Agent") ?? "",
     });
-    if (!signed.ok && signed.reason === "not_found") notFound();
+    if (!signed.ok && signed.reason === "not_found") notFound(context.locale);
     if (!signed.ok) {
       return data(
         {
           intent: "sign",
-          result: submission.reply({ formErrors: [refusalMessage(signed)] }),
+          result: submission.reply({ formErrors: [refusalMessage(signed, context.locale)] }),
         } satisfies ActionData,
         { status: refusalStatus(signed) },
       );
     }
     return redirect(`${page}?signed=1#agreement`);
   }
-  badRequest();
+  badRequest(context.locale);
 }
 
 export default function HandoverPage() {

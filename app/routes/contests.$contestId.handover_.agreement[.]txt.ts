@@ -6,7 +6,7 @@ import { refusalResponse } from "~/utils/refusals.server";
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await agreementRecord(params.contestId ?? "", context.user?.id ?? null);
   // Only its parties may learn it is not signed yet; to anyone else it answers as a contest that does not exist.
-  if (!found.ok) return refusalResponse(found);
+  if (!found.ok) return refusalResponse(found, context.locale);
   const { record } = found;
   return new Response(record.agreement.text, {
     headers: {

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { formatSize } from "~/components/handover";
-import { t } from "~/i18n";
+import { t, type Locale } from "~/i18n";
 import { ConfirmSchema } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
@@ -18,22 +18,22 @@ import "./contests.$contestId.handover_.approve.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
 
-function missingText(missing: MissingStep[], designer: string) {
-  return missingSteps({ steps: missing.join(" "), designer });
+function missingText(missing: MissingStep[], designer: string, locale: Locale) {
+  return missingSteps({ steps: missing.join(" "), designer }, locale);
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const view = await getHandoverView(params.contestId ?? "", user.id);
-  if (!view) refuse(refusal("approval", "not_found"));
-  if (view.role !== "client") refuse(refusal("approval", "not_client"));
+  if (!view) refuse(refusal("approval", "not_found"), context.locale);
+  if (view.role !== "client") refuse(refusal("approval", "not_client"), context.locale);
   return {
     contestId: view.contest.id,
     title: view.contest.title,
     prize: formatPrize(view.contest.prize, view.contest.currency),
     designer: view.winnerName,
     completed: view.contest.status === "completed",
-    missing: missingText(view.missing, view.winnerName),
+    missing: missingText(view.missing, view.winnerName, context.locale),
     // What the client approves, each to open before ticking "I have checked the files".
     files: view.files.map((f) => ({
       id: f.current.id,
@@ -50,9 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await approveHandover({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${handoverPaths.page(contestId)}?approved=1`);
-  if (result.reason === "not_found" || result.reason === "not_client") refuse(result);
+  if (result.reason === "not_found" || result.reason === "not_client") refuse(result, context.locale);
   const designer = (await getHandoverView(contestId, user.id))?.winnerName ?? "";
-  const message = refusalMessage({ ...result, vars: { ...result.vars, designer } });
+  const message = refusalMessage({ ...result, vars: { ...result.vars, designer } }, context.locale);
   return data(submission.reply({ formErrors: [message] }), { status: refusalStatus(result) });
 }
 

@@ -6,7 +6,7 @@ import { notFoundResponse } from "~/utils/refusals.server";
 // Every file this person may download from the handover, as one zip (checked here, per request).
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const zip = await handoverZip({ contestId: params.contestId ?? "", viewerId: context.user?.id ?? null });
-  if (!zip) return notFoundResponse();
+  if (!zip) return notFoundResponse(context.locale);
   return new Response(createReadableStreamFromReadable(zip.body), {
     headers: {
       "Content-Type": "application/zip",

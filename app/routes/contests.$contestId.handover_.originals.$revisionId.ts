@@ -10,7 +10,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     viewerId,
     target: { kind: "original", revisionId: params.revisionId ?? "" },
   });
-  if (!grant || !viewerId) return notFoundResponse();
+  if (!grant || !viewerId) return notFoundResponse(context.locale);
   return new Response(null, {
     status: 302,
     headers: { Location: await downloadLink(grant, viewerId), "Cache-Control": "private, no-store" },

@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: `${t("invite.title")} · ${t("
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const own = await ownContest(params.contestId ?? "", user.id);
-  if (!own.ok) return refuse(own);
+  if (!own.ok) return refuse(own, context.locale);
   const c = own.contest;
   return {
     contest: { id: c.id, title: c.title, isPrivate: c.isPrivate },
@@ -42,16 +42,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       clientId: user.id,
       invitationId: String(formData.get("invitationId") ?? ""),
     });
-    if (!result.ok) return refuse(result);
+    if (!result.ok) return refuse(result, context.locale);
     return redirect(contestPaths.invitations(contestId));
   }
   const submission = parseWithZod(formData, { schema: InviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: [] }, { status: 400 });
   const result = await inviteDesigners({ contestId, clientId: user.id, emails: submission.value.emails });
   if (!result.ok) {
-    if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result);
+    if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result, context.locale);
     return data(
-      { result: submission.reply({ formErrors: [refusalMessage(result)] }), sent: [] },
+      { result: submission.reply({ formErrors: [refusalMessage(result, context.locale)] }), sent: [] },
       { status: refusalStatus(result) },
     );
   }

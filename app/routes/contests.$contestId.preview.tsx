@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const found = await getBriefForEditing(params.contestId ?? "", user.id);
-  if (!found.ok) refuse(found);
+  if (!found.ok) refuse(found, context.locale);
   const c = found.contest;
   const at = now();
   // A draft is shown as it will be on launch day: open for entries, its first round's clock running.

@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     viewer: context.user ? { id: context.user.id } : null,
     size,
   });
-  if (!image) notFound();
+  if (!image) notFound(context.locale);
   return new Response(createReadableStreamFromReadable(image.body), {
     headers: {
       "Content-Type": image.contentType,

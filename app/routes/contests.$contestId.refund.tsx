@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: `${t("contest.refund.title")} 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const own = await ownContest(params.contestId ?? "", user.id);
-  if (!own.ok) return refuse(own);
+  if (!own.ok) return refuse(own, context.locale);
   const c = own.contest;
   return {
     id: c.id,
@@ -35,8 +35,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await refundContest({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${contestPaths.page(contestId)}?refunded=1`);
-  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result);
-  return data(submission.reply({ formErrors: [refusalMessage(result)] }), { status: refusalStatus(result) });
+  if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result, context.locale);
+  return data(submission.reply({ formErrors: [refusalMessage(result, context.locale)] }), {
+    status: refusalStatus(result),
+  });
 }
 
 export default function Refund() {

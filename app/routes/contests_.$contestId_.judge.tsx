@@ -46,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     viewerId: user.id,
     entryId: url.searchParams.get("entry"),
     filter: parseFilter(url.searchParams.get("filter")),
-  }).catch(refuseOrRethrow);
+  }).catch((error: unknown) => refuseOrRethrow(error, context.locale));
   return { ...view, now: now() };
 }
 
@@ -57,7 +57,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A rating checks the rater's role itself (the hot path), a dismissal its client (404 for anyone
   // else: the note is the client's alone); every other action is asked here first.
   if (!["rate", "dismiss-similar"].includes(String(formData.get("intent"))))
-    await assertJudgingRole({ contestId, userId: user.id }).catch(refuseOrRethrow);
+    await assertJudgingRole({ contestId, userId: user.id }).catch((error: unknown) =>
+      refuseOrRethrow(error, context.locale),
+    );
   const submission = parseWithZod(formData, { schema: ViewerActionSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
@@ -112,7 +114,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     const refused = caughtRefusal(error);
-    return data({ ok: false as const, error: refusalMessage(refused) }, { status: refusalStatus(refused) });
+    return data(
+      { ok: false as const, error: refusalMessage(refused, context.locale) },
+      { status: refusalStatus(refused) },
+    );
   }
   if (input._js) return { ok: true as const, intent: input.intent, message };
   // Without JavaScript: back to the same entry (post, redirect, get).

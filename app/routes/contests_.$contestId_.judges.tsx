@@ -21,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const list = await listJudges({ contestId: params.contestId!, clientId: user.id }).catch(refuseOrRethrow);
+  const list = await listJudges({ contestId: params.contestId!, clientId: user.id }).catch((error: unknown) =>
+    refuseOrRethrow(error, context.locale),
+  );
   return { ...list, now: now() };
 }
 
@@ -41,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         if (!r.ok) {
           return data(
             {
-              result: submission.reply({ fieldErrors: { email: [refusalMessage(r)] } }),
+              result: submission.reply({ fieldErrors: { email: [refusalMessage(r, context.locale)] } }),
               invited: null,
               message: null,
             },
@@ -65,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     const refused = caughtRefusal(error);
     return data(
-      { result: null, invited: null, message: refusalMessage(refused) },
+      { result: null, invited: null, message: refusalMessage(refused, context.locale) },
       { status: refusalStatus(refused) },
     );
   }

@@ -21,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const list = await listPolls({ contestId: params.contestId!, clientId: user.id }).catch(refuseOrRethrow);
+  const list = await listPolls({ contestId: params.contestId!, clientId: user.id }).catch((error: unknown) =>
+    refuseOrRethrow(error, context.locale),
+  );
   return { ...list, now: now() };
 }
 
@@ -48,7 +50,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     const refused = caughtRefusal(error);
     return data(
-      { result: submission.reply({ formErrors: [refusalMessage(refused)] }), created: null, message: null },
+      {
+        result: submission.reply({ formErrors: [refusalMessage(refused, context.locale)] }),
+        created: null,
+        message: null,
+      },
       { status: refusalStatus(refused) },
     );
   }
@@ -141,7 +147,7 @@ export default function Polls() {
           <div className="row" style={{ justifyContent: "space-between" }}>
             <h2 style={{ margin: 0 }}>{p.question}</h2>
             <span className="muted num">
-              {t(p.total === 1 ? "polls.list.votes.one" : "polls.list.votes.other", { n: p.total })} ·{" "}
+              {t("polls.list.votes", { n: p.total })} ·{" "}
               <RelativeTime at={p.createdAt} serverNow={serverNow} />
               {p.closed ? ` · ${t("polls.list.closed")}` : ""}
             </span>

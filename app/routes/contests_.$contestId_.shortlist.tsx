@@ -25,7 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  return getShortlist({ contestId: params.contestId!, clientId: user.id }).catch(refuseOrRethrow);
+  return getShortlist({ contestId: params.contestId!, clientId: user.id }).catch((error: unknown) =>
+    refuseOrRethrow(error, context.locale),
+  );
 }
 
 type Confirm =
@@ -36,7 +38,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   // Only the client reaches the decision (the loader's rule, asked again here).
-  await assertClient({ contestId, clientId: user.id }).catch(refuseOrRethrow);
+  await assertClient({ contestId, clientId: user.id }).catch((error: unknown) =>
+    refuseOrRethrow(error, context.locale),
+  );
   const submission = parseWithZod(await request.formData(), { schema: ShortlistActionSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
@@ -67,7 +71,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     const refused = caughtRefusal(error);
-    return data({ error: refusalMessage(refused), confirm: null }, { status: refusalStatus(refused) });
+    return data(
+      { error: refusalMessage(refused, context.locale), confirm: null },
+      { status: refusalStatus(refused) },
+    );
   }
 }
 

@@ -134,13 +134,9 @@ function DesignerWelcome() {
 function taskLabel(task: DashboardTask) {
   switch (task.kind) {
     case "rate_entries":
-      return task.count === 1
-        ? t("dashboard.task.rate_entries.one")
-        : t("dashboard.task.rate_entries", { n: task.count ?? 0 });
+      return t("dashboard.task.rate_entries", { n: task.count ?? 0 });
     case "judge_entries":
-      return task.count === 1
-        ? t("dashboard.task.judge_entries.one")
-        : t("dashboard.task.judge_entries", { n: task.count ?? 0 });
+      return t("dashboard.task.judge_entries", { n: task.count ?? 0 });
     default:
       return t(`dashboard.task.${task.kind}`);
   }
@@ -228,8 +224,6 @@ function ContestRow({ contest: c, serverNow }: { contest: ClientContestSummary; 
           t("contest.action.yourStep", { n: c.draftStep, total: STEP_COUNT })
         ) : c.roundEndsAt !== null ? (
           <TimeLeft endsAt={c.roundEndsAt} serverNow={serverNow} />
-        ) : c.entryCount === 1 ? (
-          t("card.entry")
         ) : (
           t("card.entries", { n: c.entryCount })
         )}

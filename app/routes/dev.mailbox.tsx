@@ -8,10 +8,10 @@ import "./dev.mailbox.css";
 
 export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} · ${t("app.name")}` }];
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ context }: LoaderFunctionArgs) {
   // Development aid: it shows every mail (reset links included) to whoever opens it, so it exists
   // only outside production and while mail goes to files (config().devMailbox).
-  if (!config().devMailbox) notFound();
+  if (!config().devMailbox) notFound(context.locale);
   const mails = await listOutbox(50);
   return {
     mails: mails.map((m) => ({

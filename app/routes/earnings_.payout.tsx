@@ -37,7 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   const checked = await checkPayout({ designerId: user.id, ...submission.value });
-  if (!checked.ok) throw backToForm({ ...raw, field: checked.field, error: refusalMessage(checked) });
+  if (!checked.ok)
+    throw backToForm({ ...raw, field: checked.field, error: refusalMessage(checked, context.locale) });
   return {
     amount: submission.value.amount,
     currency: checked.currency,
@@ -67,7 +68,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     idempotencyKey: submission.value.key,
   });
   if ("payout" in result) return redirect(`/earnings?payout=${result.payout.id}`);
-  return data(submission.reply({ formErrors: [refusalMessage(result)] }), { status: refusalStatus(result) });
+  return data(submission.reply({ formErrors: [refusalMessage(result, context.locale)] }), {
+    status: refusalStatus(result),
+  });
 }
 
 export default function ConfirmPayout() {

@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
-  if (!found) notFound();
+  if (!found) notFound(context.locale);
   const viewer = context.user ? { id: context.user.id } : null;
   // "Upload a new version" only while the round takes one from this designer (finalists in the final round).
   const canRevise =
@@ -57,8 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: t("entries.withdraw.confirmLabel") }, { status: 400 });
   const result = await withdrawEntry({ entryId: params.entryId!, designerId: user.id });
   if (result.ok) return redirect(entryPaths.withdrawn(params.entryId!));
-  if (result.reason === "not_found") refuse(result);
-  return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
+  if (result.reason === "not_found") refuse(result, context.locale);
+  return data({ error: refusalMessage(result, context.locale) }, { status: refusalStatus(result) });
 }
 
 export default function EntryPage() {

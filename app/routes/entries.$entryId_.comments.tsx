@@ -19,7 +19,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await addComment({ entryId, authorId: user.id, body: submission.value.body });
   } catch (error) {
-    refuseOrRethrow(error);
+    refuseOrRethrow(error, context.locale);
   }
   return redirect(`${back}#comments`);
 }

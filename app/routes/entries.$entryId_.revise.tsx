@@ -16,9 +16,9 @@ export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: user.id });
-  if (!found?.isOwn) notFound();
+  if (!found?.isOwn) notFound(context.locale);
   const refusal = await revisionEligibility({ entryId: found.entry.id, designerId: user.id });
-  if (refusal?.reason === "not_found") refuse(refusal);
+  if (refusal?.reason === "not_found") refuse(refusal, context.locale);
   const current = found.revisions.find((r) => r.current) ?? null;
   return {
     entryId: found.entry.id,
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     contestTitle: found.contest.title,
     thumbnailUrl: current?.thumbnailUrl ?? null,
     version: found.revisions[0]?.version ?? 1,
-    refusal: refusal ? refusalMessage(refusal) : null,
+    refusal: refusal ? refusalMessage(refusal, context.locale) : null,
     limit: uploadLimitText(),
   };
 }
@@ -36,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveRevisionUpload(request, { entryId: params.entryId!, designerId: user.id });
   if (outcome.ok) return redirect(entryPaths.revision(outcome.entryId, outcome.revisionId));
-  return data({ error: refusalMessage(outcome) }, { status: refusalStatus(outcome) });
+  return data({ error: refusalMessage(outcome, context.locale) }, { status: refusalStatus(outcome) });
 }
 
 export default function ReviseEntry() {

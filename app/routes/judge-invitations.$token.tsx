@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const result = await acceptInvitation({ token: params.token ?? "", userId: user.id });
   if (result.ok) return redirect(contestPaths.judge(result.contestId));
-  return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
+  return data({ error: refusalMessage(result, context.locale) }, { status: refusalStatus(result) });
 }
 
 export default function JudgeInvitation() {

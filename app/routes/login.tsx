@@ -37,16 +37,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok && result.reason === "throttled") {
     return data(
       submission.reply({
-        formErrors: [refusalMessage(result)],
+        formErrors: [refusalMessage(result, context.locale)],
         hideFields: ["password"],
       }),
       { status: refusalStatus(result), headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   if (!result.ok) {
-    return data(submission.reply({ formErrors: [refusalMessage(result)], hideFields: ["password"] }), {
-      status: refusalStatus(result),
-    });
+    return data(
+      submission.reply({ formErrors: [refusalMessage(result, context.locale)], hideFields: ["password"] }),
+      {
+        status: refusalStatus(result),
+      },
+    );
   }
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(result.token, result.expiresAt));

@@ -6,5 +6,5 @@ import { mediaResponse } from "~/utils/media-response.server";
 // (blind and private contests). Keys name a revision, so a key's bytes never change: immutable.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const answer = await openMedia({ key: params["*"] ?? "", viewerId: context.user?.id ?? null });
-  return mediaResponse(answer, "private, max-age=31536000, immutable");
+  return mediaResponse(answer, "private, max-age=31536000, immutable", context.locale);
 }

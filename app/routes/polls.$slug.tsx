@@ -26,17 +26,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = readCookie(request, VOTER_COOKIE);
   const poll = await getPollForVoter({
     slug: params.slug ?? "",
     voterToken: isVoterToken(token) ? token : null,
   });
-  if (!poll) refuse(refusal("poll", "not_found"));
+  if (!poll) refuse(refusal("poll", "not_found"), context.locale);
   return { poll };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: VoteSchema });
   if (submission.status !== "success") return data({ error: t("polls.vote.choose") }, { status: 400 });
   const existing = readCookie(request, VOTER_COOKIE);
@@ -48,8 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     comment: submission.value.comment,
   });
   if (!result.ok) {
-    if (result.reason === "not_found") refuse(result);
-    return data({ error: refusalMessage(result) }, { status: refusalStatus(result) });
+    if (result.reason === "not_found") refuse(result, context.locale);
+    return data({ error: refusalMessage(result, context.locale) }, { status: refusalStatus(result) });
   }
   const headers = existing === token ? undefined : { "Set-Cookie": voterCookie(token) };
   return redirect(pollPaths.voted(params.slug!), { headers });

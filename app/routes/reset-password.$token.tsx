@@ -19,18 +19,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ usable }, { status: usable ? 200 : 410 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await resetPassword(params.token ?? "", submission.value.password);
   if (result.ok) return redirect("/login?reset=1");
   if (result.reason === "reset_invalid") {
-    return data(submission.reply({ formErrors: [refusalMessage(result)], hideFields: ["password"] }), {
-      status: refusalStatus(result),
-    });
+    return data(
+      submission.reply({ formErrors: [refusalMessage(result, context.locale)], hideFields: ["password"] }),
+      {
+        status: refusalStatus(result),
+      },
+    );
   }
   // A password problem is shown beside the field, on the page as it was (200, as the form's own checks).
-  return submission.reply({ fieldErrors: { password: [refusalMessage(result)] }, hideFields: ["password"] });
+  return submission.reply({
+    fieldErrors: { password: [refusalMessage(result, context.locale)] },
+    hideFields: ["password"],
+  });
 }
 
 export default function ResetPassword() {

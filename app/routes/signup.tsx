@@ -24,14 +24,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
-  const result = await signUp(submission.value, {
-    ip: context.ip,
-    userAgent: request.headers.get("user-agent"),
-  });
+  const result = await signUp(
+    { ...submission.value, locale: context.locale },
+    {
+      ip: context.ip,
+      userAgent: request.headers.get("user-agent"),
+    },
+  );
   if (!result.ok) {
     // Beside the field, on the page as it was (200, as the form's own checks).
     return submission.reply({
-      fieldErrors: { [result.field]: [refusalMessage(result)] },
+      fieldErrors: { [result.field]: [refusalMessage(result, context.locale)] },
       hideFields: ["password"],
     });
   }

@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n";
 import type { SessionUser, ValidSession } from "~/modules/auth/sessions.server";
 
 /** What the HTTP layer hands to every loader and action. */
@@ -8,6 +9,10 @@ export interface RequestContext {
   nonce: string;
   user: SessionUser | null;
   session: ValidSession | null;
+  /** The reader's language (i18n/locale.server.ts decides it). */
+  locale: Locale;
+  /** The reader's IANA time zone, for every date on the page. */
+  timeZone: string;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -10,7 +10,9 @@ import {
   sessionCookieName,
   validateSessionToken,
 } from "~/modules/auth/sessions.server";
-import { t } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
+import { resolveLocale, resolveTimeZone } from "~/i18n/locale.server";
+import { LOCALE_PARAM } from "~/i18n/negotiate";
 import { config, type Config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
@@ -111,7 +113,10 @@ function csrf() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isSameOrigin(req.method, req.get("origin"), requestHost(req))) {
       log("info", "csrf.refused", { path: req.path, origin: req.get("origin") ?? null });
-      res.status(403).type("text/plain").send(t("errors.csrf"));
+      res
+        .status(403)
+        .type("text/plain")
+        .send(translate(requestLocale(req), "errors.csrf"));
       return;
     }
     // This check is the one owner of the rule. Remix repeats a stricter copy (Origin against the raw
@@ -189,8 +194,22 @@ function answerBeforeClosing() {
 function refuseDataRequests() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.query._data === undefined) return next();
-    res.status(404).type("text/plain").send(t("errors.notFound.body"));
+    res
+      .status(404)
+      .type("text/plain")
+      .send(translate(requestLocale(req), "errors.notFound.body"));
   };
+}
+
+/** The reader's language before we know who they are (answers given ahead of the app). */
+function requestLocale(req: Request, account?: string | null): Locale {
+  const query = req.query[LOCALE_PARAM];
+  return resolveLocale({
+    query: typeof query === "string" ? query : null,
+    account,
+    cookieHeader: req.get("cookie"),
+    acceptLanguage: req.get("accept-language"),
+  });
 }
 
 async function loadContext(req: Request, res: Response): Promise<AppLoadContext> {
@@ -206,6 +225,8 @@ async function loadContext(req: Request, res: Response): Promise<AppLoadContext>
     nonce: locals.nonce,
     user: auth?.user ?? null,
     session: auth?.session ?? null,
+    locale: requestLocale(req, auth?.user.locale),
+    timeZone: resolveTimeZone(req.get("cookie")),
   };
   return context as AppLoadContext;
 }

@@ -1,4 +1,4 @@
-import { t, type Locale, type MessageKey } from "~/i18n";
+import { translate, type Locale, type MessageKey } from "~/i18n";
 import { MAX_FINALISTS } from "~/modules/contests/machine";
 import { declineMessage, payoutFailureMessage } from "~/modules/escrow/provider";
 import {
@@ -28,40 +28,32 @@ const contestChanged =
   (otherwise: MessageKey) =>
   (vars: RefusalVars, locale: Locale): string =>
     typeof vars.status === "string"
-      ? t(
-          "contest.refusal.changed",
-          { what: t(`contest.changed.${vars.status}` as MessageKey, {}, locale) },
-          locale,
-        )
-      : t(otherwise, vars, locale);
+      ? translate(locale, "contest.refusal.changed", {
+          what: translate(locale, `contest.changed.${vars.status}` as MessageKey),
+        })
+      : translate(locale, otherwise, vars);
 
 /** "This file is a GIF image; …": the sniffed type's code, named in the reader's language. */
 const unsupportedType = (vars: RefusalVars, locale: Locale): string =>
-  t(
-    "images.refused.unsupportedType",
-    { ...vars, type: t(`images.type.${vars.type}` as MessageKey, {}, locale) },
-    locale,
-  );
+  translate(locale, "images.refused.unsupportedType", {
+    ...vars,
+    type: translate(locale, `images.type.${vars.type}` as MessageKey),
+  });
 
 /** The final file's claimed format and what its bytes look like, named in the reader's language. */
 const formatMismatch = (vars: RefusalVars, locale: Locale): string =>
-  t(
-    "handover.refusal.mismatch",
-    {
-      ...vars,
-      detected: t(`handover.detected.${vars.detected}` as MessageKey, {}, locale),
-      format: t(`handover.format.${vars.format}` as MessageKey, {}, locale),
-    },
-    locale,
-  );
+  translate(locale, "handover.refusal.mismatch", {
+    ...vars,
+    detected: translate(locale, `handover.detected.${vars.detected}` as MessageKey),
+    format: translate(locale, `handover.format.${vars.format}` as MessageKey),
+  });
 
 /** The formats the brief asks for ("png,svg"), named in the reader's language. */
 const formatsNotAsked = (vars: RefusalVars, locale: Locale): string =>
-  t(
-    "handover.refusal.notAsked",
-    { ...vars, formats: formatList(String(vars.formats).split(",") as FinalFormat[], locale) },
-    locale,
-  );
+  translate(locale, "handover.refusal.notAsked", {
+    ...vars,
+    formats: formatList(String(vars.formats).split(",") as FinalFormat[], locale),
+  });
 
 const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
 
@@ -76,7 +68,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     bad_extension: conflict("contest.refusal.bad_extension"),
     guaranteed: conflict("contest.refusal.guaranteed"),
     bad_finalists: conflict((vars, locale) =>
-      t("contest.refusal.bad_finalists", { ...vars, max: MAX_FINALISTS }, locale),
+      translate(locale, "contest.refusal.bad_finalists", { ...vars, max: MAX_FINALISTS }),
     ),
     bad_winner: conflict("contest.refusal.bad_winner"),
     fast_track: conflict("contest.refusal.fast_track"),
@@ -123,7 +115,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_client: { status: 403, message: "approval.refused.notClient" },
     closed: conflict("approval.refused.closed"),
     missing: conflict((vars, locale) =>
-      t("approval.refused.missing", { missing: missingSteps(vars, locale) }, locale),
+      translate(locale, "approval.refused.missing", { missing: missingSteps(vars, locale) }),
     ),
   },
   account: {
@@ -156,7 +148,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   charge: {
     declined: {
       status: 402,
-      message: (vars, locale) => t(declineMessage(String(vars.code ?? "")), {}, locale),
+      message: (vars, locale) => translate(locale, declineMessage(String(vars.code ?? ""))),
     },
     try_again: { status: 502, message: "payments.tryAgain" },
     already_funded: conflict("payments.alreadyFunded"),
@@ -176,7 +168,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   payout_send: {
     failed: {
       status: 400,
-      message: (vars, locale) => t(payoutFailureMessage(String(vars.code ?? "")), {}, locale),
+      message: (vars, locale) => translate(locale, payoutFailureMessage(String(vars.code ?? ""))),
     },
     needs_review: { status: 400, message: "payouts.needsReview" },
     insufficient_balance: conflict("payouts.insufficientBalance"),
@@ -234,11 +226,13 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
 };
 
 /** "The designer has not uploaded the final files yet. You have not signed…" from the steps left. */
-export function missingSteps(vars: RefusalVars, locale: Locale = "en"): string {
+export function missingSteps(vars: RefusalVars, locale: Locale): string {
   return String(vars.steps ?? "")
     .split(" ")
     .filter(Boolean)
-    .map((step) => t(`approval.missing.${step}` as MessageKey, { designer: vars.designer ?? "" }, locale))
+    .map((step) =>
+      translate(locale, `approval.missing.${step}` as MessageKey, { designer: vars.designer ?? "" }),
+    )
     .join(" ");
 }
 
@@ -256,29 +250,29 @@ export function refusalStatus(r: AnyRefusal): RefusalStatus {
 }
 
 /** The refusal in the reader's words. */
-export function refusalMessage(r: AnyRefusal, locale: Locale = "en"): string {
+export function refusalMessage(r: AnyRefusal, locale: Locale): string {
   const { answer, vars } = answerOf(r);
   return typeof answer.message === "function"
     ? answer.message(vars, locale)
-    : t(answer.message, vars, locale);
+    : translate(locale, answer.message, vars);
 }
 
 /** The refusal as a plain-text HTTP answer (for resource routes that return it). */
-export function refusalResponse(r: AnyRefusal): Response {
-  return new Response(refusalMessage(r), {
+export function refusalResponse(r: AnyRefusal, locale: Locale): Response {
+  return new Response(refusalMessage(r, locale), {
     status: refusalStatus(r),
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
 /** For loaders and actions: the refusal becomes the HTTP answer the error page shows. */
-export function refuse(r: AnyRefusal): never {
-  throw refusalResponse(r);
+export function refuse(r: AnyRefusal, locale: Locale): never {
+  throw refusalResponse(r, locale);
 }
 
 /** In a catch: a refusal is answered as {@link refuse} does; anything else propagates. */
-export function refuseOrRethrow(error: unknown): never {
-  if (error instanceof Refused) refuse(error);
+export function refuseOrRethrow(error: unknown, locale: Locale): never {
+  if (error instanceof Refused) refuse(error, locale);
   throw error;
 }
 
@@ -289,20 +283,20 @@ export function caughtRefusal(error: unknown): Refused {
 }
 
 /** The answer for anything that does not exist, or that this person may not know exists. */
-export function notFoundResponse(): Response {
-  return new Response(t("errors.notFound.title"), {
+export function notFoundResponse(locale: Locale): Response {
+  return new Response(translate(locale, "errors.notFound.title"), {
     status: 404,
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
-export function notFound(): never {
-  throw notFoundResponse();
+export function notFound(locale: Locale): never {
+  throw notFoundResponse(locale);
 }
 
 /** A request no form of ours sends (an unknown intent, a missing field a page always sets). */
-export function badRequest(): never {
-  throw new Response(t("errors.badRequest"), {
+export function badRequest(locale: Locale, message: MessageKey = "errors.badRequest"): never {
+  throw new Response(translate(locale, message), {
     status: 400,
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });

@@ -8,6 +8,7 @@ import * as m0006 from "./0006_handover";
 import * as m0007 from "./0007_notify_preferences";
 import * as m0008 from "./0008_images_watermark_version";
 import * as m0009 from "./0009_gallery_similarity_review";
+import * as m0010 from "./0010_languages";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "0007_notify_preferences": m0007,
   "0008_images_watermark_version": m0008,
   "0009_gallery_similarity_review": m0009,
+  "0010_languages": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

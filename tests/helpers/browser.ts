@@ -20,6 +20,8 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // English pages unless a test asks for French (a context's `locale`): the assertions read English.
+      "--lang=en-US",
     ],
   });
 }

@@ -5,6 +5,8 @@
 export class TestClient {
   cookies = new Map<string, string>();
   origin: string | null;
+  /** The browser's Accept-Language; English unless a test reads the product as someone else. */
+  language: string | null = "en";
   constructor(readonly base: string) {
     this.origin = base;
   }
@@ -16,6 +18,7 @@ export class TestClient {
   async request(pathname: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers);
     if (this.cookies.size && !headers.has("cookie")) headers.set("cookie", this.cookieHeader());
+    if (this.language && !headers.has("accept-language")) headers.set("accept-language", this.language);
     if (this.origin && init.method && init.method !== "GET" && !headers.has("origin"))
       headers.set("origin", this.origin);
     const res = await fetch(this.base + pathname, { ...init, headers, redirect: "manual" });

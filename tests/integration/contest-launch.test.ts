@@ -141,7 +141,7 @@ describe("launching a contest", () => {
       idempotencyKey: newId(),
     });
     expect(result).toMatchObject({ ok: false, area: "charge", reason: "declined" });
-    expect(refusalMessage(result as Refusal)).toMatch(/insufficient funds/i);
+    expect(refusalMessage(result as Refusal, "en")).toMatch(/insufficient funds/i);
     expect((await loadContest(db(), id))!.status).toBe("draft");
     expect((await escrowOf(db(), id)).status).toBe("none");
   });

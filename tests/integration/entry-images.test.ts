@@ -96,7 +96,7 @@ describe("inspectImage", () => {
     const result = (await inspectImage(await photoPng(200, 100), { maxPixels: 10_000 })) as ImageRefusal;
     expect(result).toMatchObject({ ok: false, reason: "too_many_pixels" });
     expect(refusalStatus(result)).toBe(413);
-    expect(refusalMessage(result)).toBe(
+    expect(refusalMessage(result, "en")).toBe(
       "This image is 200 × 100 pixels, more than the 0.01 megapixels we accept. Export it smaller and upload it again.",
     );
     expect(await inspectImage(await photoPng(100, 100), { maxPixels: 10_000 })).toMatchObject({ ok: true });
@@ -110,7 +110,7 @@ describe("inspectImage", () => {
     const result = (await inspectImage(damaged)) as ImageRefusal;
     expect(result).toMatchObject({ ok: false, reason: "corrupt" });
     expect(refusalStatus(result)).toBe(422);
-    expect(refusalMessage(result)).toMatch(/damaged and cannot be read/);
+    expect(refusalMessage(result, "en")).toMatch(/damaged and cannot be read/);
   });
 });
 
@@ -341,7 +341,7 @@ describe("renderEntryImages", () => {
     expect(error).toBeInstanceOf(Refused);
     expect((error as Refused).refusal).toMatchObject({ area: "image", reason: "unsupported_type" });
     expect(refusalStatus(error as Refused)).toBe(415);
-    expect(refusalMessage(error as Refused)).toBe("This file is a GIF; upload a JPEG, PNG or WebP.");
+    expect(refusalMessage(error as Refused, "en")).toBe("This file is a GIF; upload a JPEG, PNG or WebP.");
   });
 });
 

@@ -129,7 +129,7 @@ describe("charging a client for a contest (sandbox provider)", () => {
       const input = charge({ card });
       const result = await chargeForContest(input);
       expect(result).toMatchObject({ ok: false, reason: "declined", code });
-      expect(refusalMessage(result as Refusal)).toBe(message);
+      expect(refusalMessage(result as Refusal, "en")).toBe(message);
       expect((await escrowOf(db(), input.contestId)).status).toBe("none");
       // The same attempt again gets the same answer, without a second call that could charge.
       const rows = await sandboxRows();
@@ -156,7 +156,7 @@ describe("charging a client for a contest (sandbox provider)", () => {
     const input = charge({ card: SANDBOX_CARDS.timeoutAfterSuccess });
     const first = await chargeForContest(input);
     expect(first).toMatchObject({ ok: false, reason: "try_again", code: "timeout" });
-    expect(refusalMessage(first as Refusal)).toBe(
+    expect(refusalMessage(first as Refusal, "en")).toBe(
       "We did not get an answer from the payment provider. Try again in a moment: you will not be charged twice.",
     );
     expect(await executed("charge", input.idempotencyKey)).toBe(1); // the money did move
@@ -186,7 +186,7 @@ describe("charging a client for a contest (sandbox provider)", () => {
     const rows = await sandboxRows();
     const again = await chargeForContest({ ...input, idempotencyKey: `pay-${newId()}` });
     expect(again).toEqual({ ok: false, area: "charge", reason: "already_funded" });
-    expect(refusalMessage(again as Refusal)).toBe(
+    expect(refusalMessage(again as Refusal, "en")).toBe(
       "This contest's prize is already in escrow. Nothing more was charged.",
     );
     expect(await sandboxRows()).toBe(rows);
@@ -345,7 +345,7 @@ describe("payouts to designers", () => {
       available: 300_00,
       vars: { available: "$300.00" },
     });
-    expect(refusalMessage(result as Refusal)).toBe("You can withdraw at most $300.00.");
+    expect(refusalMessage(result as Refusal, "en")).toBe("You can withdraw at most $300.00.");
     const stranger = await requestPayout({
       designerId: "nobody",
       amount: 1,
@@ -384,7 +384,7 @@ describe("payouts to designers", () => {
       destination: SANDBOX_DESTINATIONS.closed,
     });
     expect(result).toMatchObject({ ok: false, reason: "failed", code: "account_closed" });
-    expect(refusalMessage(result as Refusal)).toBe(
+    expect(refusalMessage(result as Refusal, "en")).toBe(
       "Your payout could not be sent: the receiving account is closed. The money is back in your balance.",
     );
     expect(await designerBalance(db(), designerId, "USD")).toMatchObject({

@@ -14,7 +14,7 @@ import { DAY, HOUR } from "~/utils/durations";
 
 async function newUser(email: string) {
   const result = await signUp(
-    { displayName: "Test Person", email, password: "a fine long passphrase", role: "client" },
+    { displayName: "Test Person", email, password: "a fine long passphrase", role: "client", locale: "en" },
     { ip: "127.0.0.1" },
   );
   if (!result.ok) throw new Error("sign-up failed");

@@ -189,7 +189,7 @@ describe("the money commands through Stripe", () => {
       { provider: stripe },
     );
     expect(declined).toMatchObject({ ok: false, reason: "declined" });
-    expect(refusalMessage(declined as Refusal)).toBe("Your card was declined: insufficient funds.");
+    expect(refusalMessage(declined as Refusal, "en")).toBe("Your card was declined: insufficient funds.");
   });
 
   it("refund the charge of a refunded contest, and pay a designer out", async () => {

@@ -12,7 +12,7 @@ const PASSWORD = "a quiet harbour at dawn";
 describe("login throttling per account", () => {
   it("stops guesses spread over many addresses, but never locks the owner's trusted browser out", async () => {
     await signUp(
-      { displayName: "Owner", email: "owner@example.com", password: PASSWORD, role: "client" },
+      { displayName: "Owner", email: "owner@example.com", password: PASSWORD, role: "client", locale: "en" },
       { ip: "10.0.0.1" },
     );
     const owner = await logIn({ email: "owner@example.com", password: PASSWORD }, { ip: "10.0.0.1" });
@@ -58,7 +58,10 @@ describe("login throttling per account", () => {
 describe("login throttling per address", () => {
   it("an attacker's failures from one address lock out no one else behind it", async () => {
     for (const email of ["target@example.com", "bystander@example.com"]) {
-      await signUp({ displayName: email, email, password: PASSWORD, role: "client" }, { ip: "10.3.0.1" });
+      await signUp(
+        { displayName: email, email, password: PASSWORD, role: "client", locale: "en" },
+        { ip: "10.3.0.1" },
+      );
     }
     // The target's owner logged in from this browser before: it carries a device cookie.
     const owner = await logIn({ email: "target@example.com", password: PASSWORD }, { ip: "10.3.0.1" });
@@ -93,7 +96,7 @@ describe("login throttling per address", () => {
 describe("login timing", () => {
   it("spends about the same time on an unknown e-mail as on a wrong password", async () => {
     await signUp(
-      { displayName: "Timed", email: "timed@example.com", password: PASSWORD, role: "client" },
+      { displayName: "Timed", email: "timed@example.com", password: PASSWORD, role: "client", locale: "en" },
       { ip: "10.1.0.1" },
     );
     // Interleaved, so that whatever else the machine is doing weighs on both alike.

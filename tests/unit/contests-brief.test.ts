@@ -252,13 +252,13 @@ describe("what the client can do, and what needs them", () => {
   });
 
   it("says what changed when a decision came too late", () => {
-    expect(refusalMessage(refusal("contest", "wrong_state", { status: "handover" }))).toBe(
+    expect(refusalMessage(refusal("contest", "wrong_state", { status: "handover" }), "en")).toBe(
       "This contest changed while you were deciding: a winner has already been picked.",
     );
-    expect(refusalMessage(refusal("contest", "conflict", { status: "refunded" }))).toBe(
+    expect(refusalMessage(refusal("contest", "conflict", { status: "refunded" }), "en")).toBe(
       "This contest changed while you were deciding: it has been refunded.",
     );
-    expect(refusalMessage(refusal("contest", "not_owner"))).toBe(
+    expect(refusalMessage(refusal("contest", "not_owner"), "en")).toBe(
       "Only the client who runs this contest can do that.",
     );
   });

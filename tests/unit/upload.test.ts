@@ -16,7 +16,7 @@ async function refusal(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(Refused);
   const refused = error as Refused;
   expect(refused.area).toBe("upload");
-  return { reason: refused.reason, status: refusalStatus(refused), message: refusalMessage(refused) };
+  return { reason: refused.reason, status: refusalStatus(refused), message: refusalMessage(refused, "en") };
 }
 
 describe("readUpload", () => {

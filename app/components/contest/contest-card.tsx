@@ -60,11 +60,7 @@ export function ContestCard({ contest, serverNow }: { contest: ContestCardProps;
         <span className="contest-card__facts">
           {c.roundEndsAt !== null ? <TimeLeft endsAt={c.roundEndsAt} serverNow={serverNow} /> : null}
           <span className="num">
-            {c.entryCount === 0
-              ? t("card.noEntries")
-              : c.entryCount === 1
-                ? t("card.entry")
-                : t("card.entries", { n: c.entryCount })}
+            {c.entryCount === 0 ? t("card.noEntries") : t("card.entries", { n: c.entryCount })}
           </span>
         </span>
       </footer>

@@ -54,9 +54,7 @@ function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): strin
     case "refunded":
       return t(`event.${e.kind}`, { actor });
     case "round_extended":
-      return e.data.days === 1
-        ? t("event.round_extended.one", { actor })
-        : t("event.round_extended", { actor, days: Number(e.data.days) });
+      return t("event.round_extended", { actor, days: Number(e.data.days) });
     case "finalists_selected":
       return t("event.finalists_selected", { actor, names: names(e.data.designerIds) });
     case "winner_selected":

@@ -1,6 +1,6 @@
 import { db, transaction } from "~db/index";
 import type { UserRole } from "~db/schema";
-import { t } from "~/i18n";
+import { t, type Locale } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { MINUTE } from "~/utils/durations";
 import { config } from "~/utils/env.server";
@@ -33,7 +33,7 @@ export type SignUpResult =
   | (Refusal<"account", PasswordProblem> & { field: "password" });
 
 export async function signUp(
-  input: { displayName: string; email: string; password: string; role: UserRole },
+  input: { displayName: string; email: string; password: string; role: UserRole; locale: Locale },
   meta: RequestMeta,
 ): Promise<SignUpResult> {
   const email = normalizeEmail(input.email);
@@ -54,6 +54,7 @@ export async function signUp(
           display_name: input.displayName.trim(),
           password_hash: passwordHash,
           role: input.role,
+          locale: input.locale,
           created_at: at,
           password_changed_at: at,
         })
@@ -160,6 +161,11 @@ export async function changePassword(input: {
     await trx.deleteFrom("password_resets").where("user_id", "=", input.userId).execute();
   });
   return { ok: true };
+}
+
+/** The language the person reads Concours and gets mail in, as chosen in the switch or the account page. */
+export async function setAccountLocale(userId: string, locale: Locale) {
+  await db().updateTable("users").set({ locale }).where("id", "=", userId).execute();
 }
 
 export async function logOutEverywhere(userId: string) {

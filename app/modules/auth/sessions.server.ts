@@ -11,7 +11,7 @@ export const SESSION_ABSOLUTE_MS = 30 * DAY;
 /** Don't write last-seen on every request: once an hour is enough to slide the expiry. */
 const TOUCH_EVERY_MS = HOUR;
 
-export type SessionUser = Pick<User, "id" | "email" | "display_name" | "role" | "is_admin">;
+export type SessionUser = Pick<User, "id" | "email" | "display_name" | "role" | "is_admin" | "locale">;
 export interface ValidSession {
   id: string;
   userId: string;
@@ -63,6 +63,7 @@ export async function validateSessionToken(
       "users.display_name",
       "users.role",
       "users.is_admin",
+      "users.locale",
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -91,6 +92,7 @@ export async function validateSessionToken(
       display_name: row.display_name,
       role: row.role,
       is_admin: row.is_admin,
+      locale: row.locale,
     },
   };
 }

@@ -102,7 +102,9 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
     const permanent = isRefused(error, "image") || error instanceof ImageMissingError;
     const lastTry = job !== undefined && job.attempts >= job.max_attempts;
     if (!permanent && !lastTry) throw error; // storage hiccup: the job runs again later
-    const reason = isRefused(error, "image") ? refusalMessage(error) : t("entries.processing.failed");
+    const reason = isRefused(error, "image")
+      ? refusalMessage(error, "en") /* FIXME(i18n): store the code, render when read */
+      : t("entries.processing.failed");
     log("info", "entries.rejected", { revisionId, error: describe(error) });
     await rejectRevision(revision.id, reason);
   }

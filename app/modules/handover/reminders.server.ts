@@ -69,10 +69,7 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
       prize: formatPrize(contest.prize, contest.currency),
       date: new Date(contest.roundEndsAt).toISOString().slice(0, 16).replace("T", " "),
       link: `${config().appUrl}/contests/${contest.id}/handover`,
-      days:
-        payload.days === 1
-          ? t("mail.handover.reminder.day1")
-          : t("mail.handover.reminder.days", { n: payload.days }),
+      days: t("mail.handover.reminder.days", { n: payload.days }),
     };
     // In the app, and by mail as the client chose for handover steps (this fuller mail, each time).
     await notifyUsers(trx, [contest.clientId], {

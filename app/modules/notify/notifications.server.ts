@@ -221,7 +221,7 @@ function sentenceVars(data: NotificationData) {
     number: String(data.number ?? "?"),
     name: text(data.name, t("notify.someone")),
     designer: text(data.designer, t("notify.someone")),
-    stars: t(stars === 1 ? "judging.stars.one" : "judging.stars.other", {
+    stars: t("judging.stars", {
       n: Number.isFinite(stars) ? stars : 0,
     }),
     reason: t(`judging.decline.reason.${isDeclineReason(reason) ? reason : "other"}` as MessageKey),
@@ -416,10 +416,7 @@ export async function sendDigest(userId: string): Promise<number> {
     const lines = rows.map(view).map((v) => `• ${v.text}\n  ${appLink(v.href)}`);
     await queueMail(trx, {
       to: person.email,
-      subject:
-        rows.length === 1
-          ? t("notify.digest.subject.one")
-          : t("notify.digest.subject.other", { n: rows.length }),
+      subject: t("notify.digest.subject", { n: rows.length }),
       text: [
         t("notify.mail.greeting", { name: person.display_name }),
         t("notify.digest.lead"),

@@ -1,0 +1,22 @@
+import type { Messages } from "./index";
+import { frContests } from "./fr-contests";
+import { frJudging } from "./fr-judging";
+import { frEntries } from "./fr-entries";
+import { frHandover } from "./fr-handover";
+import { frDashboard } from "./fr-dashboard";
+import { frNotify } from "./fr-notify";
+import { frCommon } from "./fr-common";
+
+/**
+ * Québec French: every key of the English reference (a missing or extra key does not compile), in
+ * the terms and tone of `shared/FRENCH.md`, written for the reader rather than rendered word for word.
+ */
+export const frCA: Messages = {
+  ...frContests,
+  ...frJudging,
+  ...frEntries,
+  ...frHandover,
+  ...frDashboard,
+  ...frNotify,
+  ...frCommon,
+};
