@@ -76,6 +76,28 @@ describe("reading a typed amount", () => {
     );
   });
 
+  it("reads back what it writes, in each language and currency (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: MAX_AMOUNT - 1 }),
+        fc.constantFrom("USD", "CAD", "EUR"),
+        fc.constantFrom("en", "fr-CA"),
+        fc.constantFrom("exact" as const, "short" as const),
+        (minor, currency, locale, style) => {
+          const written = formatMoney(minor, currency, { locale, style });
+          expect(readAmount(written, locale, currency)).toEqual({ ok: true, minor });
+        },
+      ),
+    );
+  });
+
+  it("reads a French reader's 1.234 as thousands and an English reader's as refused, not misread", () => {
+    expect(readAmount("1.234", "fr-CA")).toEqual({ ok: true, minor: 123_400 });
+    expect(readAmount("1,234", "fr-CA")).toEqual({ ok: false, reason: "too_many_decimals" });
+    expect(readAmount("1 234,56 $ US", "fr-CA", "USD")).toEqual({ ok: true, minor: 123_456 });
+    expect(readAmount("CA$1,234.56", "en", "CAD")).toEqual({ ok: true, minor: 123_456 });
+  });
+
   it("never yields a fractional, negative or unsafe amount, whatever is typed (property)", () => {
     fc.assert(
       fc.property(fc.string(), (input) => {

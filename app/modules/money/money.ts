@@ -96,11 +96,10 @@ function isGrouped(whole: string, separator: string) {
 
 export function readAmount(input: string, locale = "en", currency = "USD"): AmountReading {
   const decimals = exponentOf(currency);
-  // Spaces of every kind group thousands; currency signs and codes around the number are dropped.
-  const cleaned = input
-    .replace(/[\s\u00a0\u202f]/g, "")
-    .replace(/^(?:[$€£]|CAD|USD|EUR)|(?:[$€£]|CAD|USD|EUR)$/gi, "");
-  if (cleaned === "") return { ok: false, reason: "empty" };
+  // Spaces of every kind group thousands; currency signs and codes around the number ("CA$",
+  // "$ US", "CAD") are dropped.
+  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "").replace(/^[A-Za-z$€£]+|[A-Za-z$€£]+$/g, "");
+  if (cleaned === "") return { ok: false, reason: input.trim() === "" ? "empty" : "invalid" };
   if (/^-/.test(cleaned))
     return /^-[\d.,]+$/.test(cleaned) ? { ok: false, reason: "negative" } : { ok: false, reason: "invalid" };
   if (!/^\d[\d.,]*$/.test(cleaned)) return { ok: false, reason: "invalid" };
@@ -121,7 +120,7 @@ export function readAmount(input: string, locale = "en", currency = "USD"): Amou
     const separator = lastComma >= 0 ? "," : ".";
     const parts = cleaned.split(separator);
     const last = parts[parts.length - 1]!;
-    if (parts.length > 2 || (last.length === 3 && separator === (GROUPING[locale] ?? ","))) {
+    if (parts.length > 2 || (last.length === 3 && separator === (GROUPING[locale.split("-")[0]!] ?? ","))) {
       // "1,234,567", or "1,234" where a comma groups thousands: thousands, if they are grouped by three.
       if (!isGrouped(cleaned, separator)) return { ok: false, reason: "invalid" };
       whole = parts.join("");
