@@ -1,44 +1,48 @@
 import type { enDashboard } from "./en-dashboard";
 /** Français (Québec): the dashboard by role (designers, judges; the client's part is in en-contests) and the header. */
 export const frDashboard: Record<keyof typeof enDashboard, string> = {
-  "dashboard.heading": "Dashboard",
-  "dashboard.nothingNeeded.plain": "Nothing needs you right now. We will tell you when something does.",
-  "dashboard.alsoRun": "Want designs of your own?",
-  "dashboard.task.hand_over": "Hand over your files",
-  "dashboard.task.hand_over.files_signature": "Upload the final files and sign the transfer agreement",
-  "dashboard.task.hand_over.files": "Upload the final files",
-  "dashboard.task.hand_over.signature": "Sign the transfer agreement",
-  "dashboard.cta.hand_over": "Open the handover",
-  "dashboard.task.judge_entries": "{n, plural, one {# entry} other {# entries}} left to rate",
-  "dashboard.cta.judge_entries": "Rate entries",
+  "dashboard.heading": "Tableau de bord",
+  "dashboard.nothingNeeded.plain":
+    "Rien ne requiert votre attention pour le moment. Nous vous avertirons quand ce sera le cas.",
+  "dashboard.alsoRun": "Vous avez besoin de design, vous aussi?",
+  "dashboard.task.hand_over": "Remettez vos fichiers",
+  "dashboard.task.hand_over.files_signature":
+    "Téléversez les fichiers finaux et signez l’entente de cession de droits",
+  "dashboard.task.hand_over.files": "Téléversez les fichiers finaux",
+  "dashboard.task.hand_over.signature": "Signez l’entente de cession de droits",
+  "dashboard.cta.hand_over": "Ouvrir la remise des fichiers",
+  "dashboard.task.judge_entries":
+    "{n, plural, one {# proposition à évaluer} other {# propositions à évaluer}}",
+  "dashboard.cta.judge_entries": "Évaluer les propositions",
 
-  "dashboard.judging.title": "Contests you judge",
-  "dashboard.judging.lead": "The clients who invited you see your stars beside their own.",
-  "dashboard.judging.none": "No contest needs your rating right now.",
-  "dashboard.judging.progress": "Rated {rated} of {total}",
-  "dashboard.judging.open": "Rate entries",
-  "dashboard.judging.review": "Review your ratings",
+  "dashboard.judging.title": "Concours dont vous êtes juge",
+  "dashboard.judging.lead": "Le client de chaque concours voit vos étoiles à côté des siennes.",
+  "dashboard.judging.none": "Aucun concours n’attend votre évaluation pour le moment.",
+  "dashboard.judging.progress": "{rated, plural, one {# évaluée sur {total}} other {# évaluées sur {total}}}",
+  "dashboard.judging.open": "Évaluer les propositions",
+  "dashboard.judging.review": "Revoir vos notes",
 
-  "dashboard.entries.title": "Your entries",
-  "dashboard.entries.all": "All your entries",
-  "dashboard.entries.group.won": "Won",
-  "dashboard.entries.group.running": "In the running",
-  "dashboard.entries.group.processing": "Being prepared",
-  "dashboard.entries.group.closed": "Closed",
-  "dashboard.entries.finalist": "Finalist",
-  "dashboard.entries.more": "{n} more",
-  "dashboard.designer.empty.title": "Find a contest to enter",
+  "dashboard.entries.title": "Vos propositions",
+  "dashboard.entries.all": "Toutes vos propositions",
+  "dashboard.entries.group.won": "Gagnées",
+  "dashboard.entries.group.running": "En lice",
+  "dashboard.entries.group.processing": "En préparation",
+  "dashboard.entries.group.closed": "Terminées",
+  "dashboard.entries.finalist": "Finaliste",
+  "dashboard.entries.more":
+    "{n, plural, one {Voir # autre proposition} other {Voir les # autres propositions}}",
+  "dashboard.designer.empty.title": "Trouvez un concours auquel participer",
   "dashboard.designer.empty.body":
-    "Browse the open contests, read the brief, upload a design. Every prize is held in escrow before the contest opens.",
-  "dashboard.designer.empty.cta": "Browse open contests",
+    "Parcourez les concours ouverts, lisez le brief, téléversez une proposition. Le prix de chaque concours est déposé en entiercement avant son ouverture.",
+  "dashboard.designer.empty.cta": "Parcourir les concours ouverts",
 
-  "dashboard.earnings.title": "Earnings",
+  "dashboard.earnings.title": "Gains",
   "dashboard.earnings.none":
-    "No prize money yet. A won contest's prize appears here once its handover is approved.",
-  "dashboard.earnings.open": "See your earnings",
+    "Aucun prix pour l’instant. Le prix d’un concours gagné apparaît ici une fois la remise des fichiers approuvée.",
+  "dashboard.earnings.open": "Voir vos gains",
 
-  "contest.clientTools": "Judges and polls",
-  "contest.clientTools.polls": "Run a poll",
+  "contest.clientTools": "Juges et sondages",
+  "contest.clientTools.polls": "Lancer un sondage",
 
   "nav.menu": "Menu",
 };

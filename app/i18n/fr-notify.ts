@@ -2,43 +2,47 @@ import type { enNotify } from "./en-notify";
 /** Français (Québec): notifications that are new in notify's catalogue, the mail they send, and mail settings. */
 export const frNotify: Record<keyof typeof enNotify, string> = {
   // ---- sentences (the older kinds live beside their areas: en-judging, en-handover) ----
-  "notify.entry.new": "{designer} sent entry #{number} to “{contest}”.",
-  "notify.entry.revised": "{designer} sent a new version of entry #{number} to “{contest}”.",
-  "notify.entry.rejected": "We could not use your entry #{number} for “{contest}”: {detail}",
+  "notify.entry.new": "{designer} a envoyé la proposition nº {number} au concours « {contest} ».",
+  "notify.entry.revised":
+    "{designer} a envoyé une nouvelle version de la proposition nº {number} au concours « {contest} ».",
+  "notify.entry.rejected":
+    "Nous n’avons pas pu utiliser votre proposition nº {number} pour le concours « {contest} » : {detail}",
   "notify.entry.similar_flagged":
-    "Entry #{number} in “{contest}” looks like earlier work by another designer. Look before you rate it.",
+    "La proposition nº {number} du concours « {contest} » ressemble à un travail antérieur d’un autre designer. Jetez-y un coup d’œil avant de l’évaluer.",
   "notify.entry.similar_to_yours":
-    "A design sent to another contest looks like your entry #{number} in “{contest}”. We told its client.",
+    "Un design envoyé à un autre concours ressemble à votre proposition nº {number} du concours « {contest} ». Nous en avons informé le client de cet autre concours.",
   "notify.contest.launched":
-    "“{contest}” is live. You paid {total}: the prize of {prize}, held in escrow, and a fee of {fee}.",
-  "notify.payout.sent": "Your payout of {amount} was sent.",
-  "notify.image.alt": "Entry #{number} by {designer}",
+    "« {contest} » est en ligne. Vous avez payé {total} : le prix de {prize}, retenu en entiercement, et des frais de {fee}.",
+  "notify.payout.sent": "Votre versement de {amount} a été envoyé.",
+  "notify.image.alt": "Proposition nº {number} de {designer}",
 
   // ---- mail ----
-  "notify.subject.contest.launched": "Your receipt: “{contest}” is live ({total})",
-  "notify.mail.greeting": "Hello {name},",
-  "notify.mail.open": "See it on Concours:",
-  "notify.mail.settings": "You get this mail because of your mail settings. Change them here: {link}",
+  "notify.subject.contest.launched": "Votre reçu : « {contest} » est en ligne ({total})",
+  "notify.mail.greeting": "Bonjour {name},",
+  "notify.mail.open": "Voir sur Concours :",
+  "notify.mail.settings":
+    "Vous recevez ce courriel selon vos préférences de courriel. Pour les modifier : {link}",
   "notify.mail.signature": "Concours",
-  "notify.digest.subject": "Your day on Concours: {n, plural, one {# update} other {# updates}}",
-  "notify.digest.lead": "Here is what happened since yesterday:",
+  "notify.digest.subject":
+    "Votre journée sur Concours : {n, plural, one {# mise à jour} other {# mises à jour}}",
+  "notify.digest.lead": "Voici ce qui s’est passé depuis hier :",
 
   // ---- the account page's mail settings ----
-  "notify.settings.title": "Mail",
+  "notify.settings.title": "Courriels",
   "notify.settings.lead":
-    "Everything also appears in your notifications. Choose, for each kind of news, when we mail you.",
-  "notify.settings.save": "Save mail settings",
-  "notify.settings.saved": "Mail settings saved.",
-  "notify.settings.invalid": "Choose one of the options for each kind of mail.",
-  "notify.delivery.each": "Each time",
-  "notify.delivery.daily": "Daily digest",
-  "notify.delivery.app": "In the app only",
-  "notify.category.entries": "New entries in my contests",
-  "notify.category.declined": "My entry was declined",
-  "notify.category.finalist": "I am a finalist",
-  "notify.category.winner": "I won a contest",
-  "notify.category.handover": "Handover steps (files, agreement, messages, reminders)",
-  "notify.category.prize": "A prize was released to me",
-  "notify.category.payout": "My payout was sent",
-  "notify.category.receipt": "Receipt when my contest launches",
+    "Tout apparaît aussi dans vos notifications. Pour chaque type de nouvelle, choisissez quand nous vous écrivons.",
+  "notify.settings.save": "Enregistrer les préférences de courriel",
+  "notify.settings.saved": "Préférences de courriel enregistrées.",
+  "notify.settings.invalid": "Choisissez une option pour chaque type de courriel.",
+  "notify.delivery.each": "À chaque fois",
+  "notify.delivery.daily": "Résumé quotidien",
+  "notify.delivery.app": "Dans l’application seulement",
+  "notify.category.entries": "Nouvelles propositions dans mes concours",
+  "notify.category.declined": "Ma proposition a été écartée",
+  "notify.category.finalist": "Je suis finaliste",
+  "notify.category.winner": "J’ai gagné un concours",
+  "notify.category.handover": "Étapes de la remise des fichiers (fichiers, entente, messages, rappels)",
+  "notify.category.prize": "Un prix m’a été versé",
+  "notify.category.payout": "Mon versement a été envoyé",
+  "notify.category.receipt": "Reçu au lancement de mon concours",
 };
