@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~db/index";
+import { db, dialectOf } from "~db/index";
 import { PAGE_SIZE } from "~/modules/contests/browse";
 import { advanceClock, now } from "~/utils/clock.server";
 import { DAY, HOUR } from "~/utils/durations";
@@ -110,6 +110,34 @@ describe("text search over titles and briefs", () => {
       expect(res.status, q).toBe(200);
     }
     expect(await ids("/contests?q=quillwort+lasagne")).toEqual([]);
+  });
+
+  it("finds French words with or without their accents, in any case, singular or plural", async () => {
+    const client = await makeUser("Client", "client");
+    const cheese = await makeLiveContest(client, {
+      title: "Écusson pour la Fromagerie Beaulac",
+      description: "Une crème brûlée dessinée sur l'écusson, des meules affinées au village.",
+    });
+    const cafe = await makeLiveContest(client, {
+      title: "Enseigne du Café Quatre-Saisons",
+      description: "Des bateaux, des chandails, un cheval de trait et des tartes au sucre.",
+    });
+    for (const q of ["ecusson", "écusson", "ECUSSON", "Écusson", "ÉCUSSON", "ecussons"]) {
+      expect(await ids(`/contests?q=${encodeURIComponent(q)}`), q).toEqual([cheese]);
+    }
+    for (const q of ["fromagerie", "Fromagerie", "FROMAGERIE", "fromageries", "fromag", "beaulac"]) {
+      expect(await ids(`/contests?q=${encodeURIComponent(q)}`), q).toEqual([cheese]);
+    }
+    for (const q of ["creme", "crème", "CRÈME", "creme brulee", "crème brûlée", "brulee", "affinee"]) {
+      expect(await ids(`/contests?q=${encodeURIComponent(q)}`), q).toEqual([cheese]);
+    }
+    for (const q of ["cafe", "café", "CAFÉ", "cafes", "bateau", "bateaux", "chandail", "saisons"]) {
+      expect(await ids(`/contests?q=${encodeURIComponent(q)}`), q).toEqual([cafe]);
+    }
+    expect(await ids(`/contests?q=${encodeURIComponent("écusson café")}`)).toEqual([]);
+    // PostgreSQL stems French ("chevaux" → "cheval"); SQLite has no French stemmer, only prefixes.
+    expect(await ids("/contests?q=cheval")).toEqual([cafe]);
+    expect(await ids("/contests?q=chevaux")).toEqual(dialectOf(db()) === "postgres" ? [cafe] : []);
   });
 
   it("searches a brief changed after launch by its new words", async () => {

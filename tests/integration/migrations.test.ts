@@ -1,30 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { sql } from "kysely";
-import { createDatabase, dialectOf, migrateToLatest } from "~db/index";
-import { migrations } from "~db/migrations/index";
+import { Migrator, sql } from "kysely";
+import { createDatabase, dialectOf, migrateToLatest, type DB } from "~db/index";
+import { migrationProvider, migrations } from "~db/migrations/index";
+import { contestMatches } from "~db/search";
 import { pgUrl, isPostgresRun, withAdmin } from "../setup/db-template";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+/** An empty database of this run's dialect, and how to throw it away. */
+async function emptyDatabase(label: string): Promise<{ database: DB; cleanup: () => Promise<void> }> {
+  if (isPostgresRun()) {
+    const name = `concours_${label}_${process.pid}`;
+    await withAdmin(async (c) => {
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.query(`create database ${name}`);
+    });
+    const database = createDatabase({ kind: "postgres", url: pgUrl(name) });
+    const cleanup = async () => {
+      await database.destroy();
+      await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
+    };
+    return { database, cleanup };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `concours-${label}-`));
+  const database = createDatabase({ kind: "sqlite", file: path.join(dir, `${label}.sqlite`) });
+  const cleanup = async () => {
+    await database.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { database, cleanup };
+}
+
+async function migrateTo(database: DB, name: string) {
+  const migrator = new Migrator({ db: database, provider: migrationProvider });
+  const { error } = name === "down" ? await migrator.migrateDown() : await migrator.migrateTo(name);
+  if (error) throw error;
+}
+
 describe("migrations", () => {
   it("run up on an empty database and a second run changes nothing", async () => {
-    let database;
-    let cleanup: () => Promise<void>;
-    if (isPostgresRun()) {
-      const name = `concours_empty_${process.pid}`;
-      await withAdmin(async (c) => {
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.query(`create database ${name}`);
-      });
-      database = createDatabase({ kind: "postgres", url: pgUrl(name) });
-      cleanup = () =>
-        withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concours-empty-"));
-      database = createDatabase({ kind: "sqlite", file: path.join(dir, "empty.sqlite") });
-      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const { database, cleanup } = await emptyDatabase("empty");
     try {
       expect(dialectOf(database)).toBe(isPostgresRun() ? "postgres" : "sqlite");
       const applied = await migrateToLatest(database);
@@ -36,7 +52,63 @@ describe("migrations", () => {
       const one = await sql<{ n: number }>`select count(*) as n from users`.execute(database);
       expect(Number(one.rows[0]!.n)).toBe(0);
     } finally {
-      await database.destroy();
+      await cleanup();
+    }
+  });
+
+  it("0011 makes contests written before it findable without their accents, and goes back down", async () => {
+    const { database, cleanup } = await emptyDatabase("search");
+    const found = async (q: string) => {
+      const rows = await database
+        .selectFrom("contests")
+        .select("id")
+        .where(contestMatches(q, dialectOf(database))!)
+        .execute();
+      return rows.map((r) => r.id);
+    };
+    try {
+      await migrateTo(database, "0010_languages");
+      await database
+        .insertInto("users")
+        .values({
+          id: "u1",
+          email: "client@example.com",
+          display_name: "Client",
+          password_hash: "x",
+          role: "client",
+          created_at: 0,
+          password_changed_at: 0,
+        })
+        .execute();
+      await database
+        .insertInto("contests")
+        .values({
+          id: "c1",
+          client_id: "u1",
+          status: "qualifying",
+          version: 1,
+          category: "logo",
+          title: "Écusson pour la Fromagerie",
+          description: "Une crème brûlée.",
+          prize_minor: 30_000,
+          currency: "CAD",
+          qualifying_ms: 1,
+          selection_ms: 1,
+          final_ms: 1,
+          winner_ms: 1,
+          created_at: 0,
+          updated_at: 0,
+        })
+        .execute();
+      await migrateToLatest(database);
+      for (const q of ["ecusson", "ÉCUSSON", "fromageries", "creme brulee"]) {
+        expect(await found(q), q).toEqual(["c1"]);
+      }
+      await migrateTo(database, "down");
+      expect(await found("fromagerie")).toEqual(["c1"]);
+      await migrateToLatest(database);
+      expect(await found("ecusson")).toEqual(["c1"]);
+    } finally {
       await cleanup();
     }
   });
