@@ -3,6 +3,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { db } from "~db/index";
 import { DEMO_PASSWORD } from "~db/seed";
+import { isLocale, translator, type T } from "~/i18n";
 
 export const ARTIFACTS = path.resolve("test-artifacts");
 
@@ -72,7 +73,14 @@ export async function logInThroughForm(
 
 /** Fill and send the login form on the page showing it (e.g. after a redirect to /login). */
 export async function fillLoginForm(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  const t = await pageT(page);
+  await page.getByLabel(t("auth.email")).fill(email);
+  await page.getByLabel(t("auth.password")).fill(password);
+  await page.getByRole("button", { name: t("auth.login.submit") }).click();
+}
+
+/** `t` in the language the page is written in (its `<html lang>`), to find what a reader of it sees. */
+export async function pageT(page: Page): Promise<T> {
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  return translator(isLocale(lang) ? lang : "en");
 }
