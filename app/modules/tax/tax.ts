@@ -10,7 +10,7 @@
  * billing region.
  */
 
-import { isMinorAmount, type Currency } from "~/modules/escrow/ledger";
+import { isMinorAmount, sumMinor, type Currency } from "~/modules/escrow/ledger";
 
 export type TaxName = "GST" | "HST" | "QST" | "PST" | "RST";
 
@@ -161,7 +161,7 @@ export function taxesOn(amountMinor: number, currency: Currency, region: TaxRegi
     currency,
     region,
     lines,
-    total: lines.reduce((sum, line) => sum + line.amount, 0),
+    total: sumMinor(lines.map((line) => line.amount)),
   };
 }
 
