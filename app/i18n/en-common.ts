@@ -194,4 +194,11 @@ export const enCommon = {
   "payouts.keyReused": "This payout form was already used for another payout. Reload the page and try again.",
   "payouts.invalid": "Enter an amount to withdraw, in a currency you hold.",
   "payouts.needsReview": "We could not confirm this payout yet. Our team is checking it; the money is safe.",
+
+  "tax.GST": "GST",
+  "tax.QST": "QST",
+  "tax.HST": "HST",
+  "tax.PST": "PST",
+  "tax.RST": "RST",
+  "tax.registrationNumber": "Registration no.",
 } as const;

@@ -212,4 +212,11 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "payouts.invalid": "Entrez un montant à retirer, dans une devise que vous détenez.",
   "payouts.needsReview":
     "Nous n’avons pas encore pu confirmer ce versement. Notre équipe le vérifie; l’argent est en sécurité.",
+
+  "tax.GST": "TPS",
+  "tax.QST": "TVQ",
+  "tax.HST": "TVH",
+  "tax.PST": "TVP",
+  "tax.RST": "TVD",
+  "tax.registrationNumber": "Numéro d’inscription",
 };

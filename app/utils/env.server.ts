@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import type { TaxRegistrations } from "~/modules/tax/tax";
 
 const TRUE_WORDS = ["1", "true", "yes", "on"];
 const FALSE_WORDS = ["0", "false", "no", "off"];
@@ -57,6 +58,15 @@ const positiveInt = (what: string) =>
 
 const url = (what: string) =>
   z.url({ error: `must be a full URL for ${what}, such as http://localhost:3000` });
+
+/** A registration number, spaces optional on input, written back in its usual form "digits PREFIXNNNN". */
+const registration = (digits: number, program: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(new RegExp(`^\\d{${digits}} ?${program}\\d{4}$`), { error: `must look like ${example}` })
+    .transform((v) => `${v.slice(0, digits)} ${v.slice(-6)}`);
 
 const EnvSchema = z.object({
   NODE_ENV: z
@@ -140,6 +150,12 @@ const EnvSchema = z.object({
     .min(100, { error: "must be between 100 and 120000" })
     .max(120_000, { error: "must be between 100 and 120000" })
     .default(20_000),
+  /**
+   * The platform's GST/HST and QST registration numbers, printed on receipts beside those taxes.
+   * No default anywhere, not even a demo one: a made-up number on a receipt is worse than none.
+   */
+  GST_NUMBER: registration(9, "RT", "123456789 RT0001").optional(),
+  QST_NUMBER: registration(10, "TQ", "1234567890 TQ0001").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -223,6 +239,14 @@ type Holder = { [CONFIG]?: Config };
 export function config(): Config {
   const g = globalThis as Holder;
   return (g[CONFIG] ??= parseEnv(process.env));
+}
+
+/**
+ * The registration numbers configured, null where none is. A tax line whose number is missing is
+ * not charged silently: see `unregisteredTaxes` in ~/modules/tax/tax.
+ */
+export function taxRegistrations(c: Config = config()): TaxRegistrations {
+  return { gst: c.GST_NUMBER ?? null, qst: c.QST_NUMBER ?? null };
 }
 
 /** Forget the parsed config so the next call re-reads process.env (tests). */
