@@ -6,7 +6,7 @@
 export const enLegal = {
   "legal.toc": "On this page",
   "legal.updated": "Last updated: {date}",
-  "legal.otherDocument": "See also",
+  "legal.otherDocument": "See also:",
 
   "legal.terms.title": "Terms of use",
   "legal.terms.description":
@@ -59,7 +59,7 @@ export const enLegal = {
   "legal.privacy.officer.contact": "Write to:",
   "legal.privacy.s1.title": "Who is responsible",
   "legal.privacy.s1.body":
-    "Concours is responsible for the personal information it holds about you. Our person in charge of the protection of personal information sees that this policy is followed and answers your questions and requests. You can reach them at {email}.",
+    "Concours is responsible for the personal information it holds about you. Our person in charge of the protection of personal information sees that this policy is followed and answers your questions and requests. You can reach them at the address below.",
   "legal.privacy.s2.title": "What we collect",
   "legal.privacy.s2.body":
     "We collect only what we need to run contests, and mostly what you give us yourself:\n- your account: name, email address, password (stored only in a form that cannot be read back), role and language;\n- what you post: briefs and their reference files, entries and their versions, comments, ratings and messages;\n- at handover: the final files, and for each signature of the transfer agreement, the legal name typed, the time, the network address and the browser used;\n- payments: amounts, receipts and payout history. Card numbers and bank details are entered with our payment provider, never on our servers;\n- for security: the network address and browser of each login and session, and failed login attempts.\n\nIf a client invites you to judge a contest, we receive your email address from them to send you the invitation.",

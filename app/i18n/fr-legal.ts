@@ -6,7 +6,7 @@ import type { enLegal } from "./en-legal";
 export const frLegal: Record<keyof typeof enLegal, string> = {
   "legal.toc": "Sur cette page",
   "legal.updated": "Dernière mise à jour : {date}",
-  "legal.otherDocument": "Voir aussi",
+  "legal.otherDocument": "Voir aussi :",
 
   "legal.terms.title": "Conditions d’utilisation",
   "legal.terms.description":
@@ -59,7 +59,7 @@ export const frLegal: Record<keyof typeof enLegal, string> = {
   "legal.privacy.officer.contact": "Pour lui écrire :",
   "legal.privacy.s1.title": "Qui est responsable",
   "legal.privacy.s1.body":
-    "Concours est responsable des renseignements personnels qu’il détient à votre sujet. Notre responsable de la protection des renseignements personnels veille au respect de cette politique et répond à vos questions et à vos demandes. Vous pouvez lui écrire à {email}.",
+    "Concours est responsable des renseignements personnels qu’il détient à votre sujet. Notre responsable de la protection des renseignements personnels veille au respect de cette politique et répond à vos questions et à vos demandes. Vous pouvez lui écrire à l’adresse ci-dessous.",
   "legal.privacy.s2.title": "Ce que nous recueillons",
   "legal.privacy.s2.body":
     "Nous recueillons seulement ce qu’il faut pour faire fonctionner les concours, et surtout ce que vous nous donnez vous-même :\n- votre compte : nom, adresse courriel, mot de passe (conservé uniquement sous une forme qui ne permet pas de le relire), rôle et langue;\n- ce que vous publiez : briefs et leurs fichiers de référence, propositions et leurs versions, commentaires, notes et messages;\n- à la remise des fichiers : les fichiers finaux et, pour chaque signature de l’entente de cession de droits, le nom légal inscrit, l’heure, l’adresse réseau et le navigateur utilisés;\n- les paiements : montants, reçus et historique des versements. Les numéros de carte et les coordonnées bancaires sont saisis chez notre fournisseur de paiement, jamais sur nos serveurs;\n- pour la sécurité : l’adresse réseau et le navigateur de chaque connexion et de chaque session, et les tentatives de connexion ratées.\n\nSi un client vous invite à évaluer son concours, c’est lui qui nous fournit votre adresse courriel, pour vous envoyer l’invitation.",
