@@ -5,6 +5,7 @@ import { enHandover } from "./en-handover";
 import { enDashboard } from "./en-dashboard";
 import { enNotify } from "./en-notify";
 import { enCommon } from "./en-common";
+import { enLegal } from "./en-legal";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...enDashboard,
   ...enNotify,
   ...enCommon,
+  ...enLegal,
 } as const;
 
 export type MessageKey = keyof typeof en;

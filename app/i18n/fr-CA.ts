@@ -6,6 +6,7 @@ import { frHandover } from "./fr-handover";
 import { frDashboard } from "./fr-dashboard";
 import { frNotify } from "./fr-notify";
 import { frCommon } from "./fr-common";
+import { frLegal } from "./fr-legal";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -19,4 +20,5 @@ export const frCA: Messages = {
   ...frDashboard,
   ...frNotify,
   ...frCommon,
+  ...frLegal,
 };
