@@ -132,7 +132,13 @@ function Page({ nonce, children }: { nonce: string | undefined; children: ReactN
         {children}
       </main>
       <footer className="site-footer">
-        <div className="container">{t("footer.note")}</div>
+        <div className="container site-footer__inner">
+          <span>{t("footer.note")}</span>
+          <nav aria-label={t("footer.legal")} className="site-footer__links">
+            <Link to="/terms">{t("legal.terms.title")}</Link>
+            <Link to="/privacy">{t("legal.privacy.title")}</Link>
+          </nav>
+        </div>
       </footer>
       <ScrollRestoration nonce={nonce} />
       <Scripts nonce={nonce} />

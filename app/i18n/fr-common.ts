@@ -17,6 +17,7 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "nav.mailbox": "Boîte de réception",
   "nav.skip": "Aller au contenu",
   "nav.main": "Menu principal",
+  "footer.legal": "Mentions légales",
   "footer.note": "Concours · prix retenus en entiercement · chaque ronde consignée",
 
   "landing.hero.title":
