@@ -4,9 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { changePassword, logOutEverywhere } from "~/modules/auth/accounts.server";
-import { ChangePasswordSchema } from "~/modules/auth/forms";
+import { changePasswordSchema } from "~/modules/auth/forms";
 import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { parseMailSettings } from "~/modules/notify/forms";
 import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
@@ -15,7 +17,10 @@ import { requireUser } from "~/utils/auth.server";
 import { refusalMessage } from "~/utils/refusals.server";
 import "./account.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -23,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user, session } = requireUser(request, context);
   const formData = await request.formData();
   if (formData.get("intent") === "logout-everywhere") {
@@ -35,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setMailPreferences(user.id, settings.value);
     return { mail: { saved: true, error: null } };
   }
-  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const submission = parseWithZod(formData, { schema: changePasswordSchema(t) });
   if (submission.status !== "success")
     return { result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), changed: false };
   const result = await changePassword({ userId: user.id, sessionId: session.id, ...submission.value });
@@ -52,14 +58,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
+  const t = useT();
   const { email, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordData = actionData && "result" in actionData ? actionData : undefined;
   const mailData = actionData && "mail" in actionData ? actionData.mail : undefined;
   const [form, fields] = useForm({
     lastResult: passwordData?.result,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    constraint: getZodConstraint(changePasswordSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (

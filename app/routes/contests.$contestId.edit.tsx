@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { metaT } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { MaxFileSizeExceededError, MaxFilesExceededError, parseFormData } from "@remix-run/form-data-parser";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -9,15 +10,15 @@ import { LaunchedEdit } from "~/components/wizard/launched-edit";
 import { ReferencesManager } from "~/components/wizard/references-manager";
 import { ReviewStep } from "~/components/wizard/review-step";
 import type { WizardDefaults } from "~/components/wizard/shapes";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
 import {
-  AboutStep,
-  BasicsStep,
-  LaunchedBriefEdit,
+  aboutStep,
+  basicsStep,
+  launchedBriefEdit,
   PRESETS,
   REVIEW_STEP,
   STYLE_AXES,
-  StyleStep,
+  styleStep,
   WIZARD_STEPS,
   cardSchema,
   presetAmount,
@@ -43,9 +44,10 @@ import { newId } from "~/utils/ids.server";
 import { badRequest, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.edit.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.title || t("wizard.title.edit")} · ${t("app.name")}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${data?.contest.title || t("wizard.title.edit")} · ${t("app.name")}` }];
+};
 
 const MB = REFERENCE_LIMITS.maxBytes / (1024 * 1024);
 
@@ -132,6 +134,7 @@ function stepNames(missing: string[]) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
   const editUrl = (step?: number, extra = "") => `${contestPaths.edit(contestId, step)}${extra}`;
@@ -193,7 +196,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (intent === "edit-launched") {
-    const submission = parseWithZod(formData, { schema: LaunchedBriefEdit });
+    const submission = parseWithZod(formData, { schema: launchedBriefEdit(t) });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await editLaunchedBrief({ contestId, clientId: user.id, values: submission.value });
     if (!result.ok) {
@@ -279,19 +282,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     let submission;
     switch (step) {
       case 1: {
-        submission = parseWithZod(formData, { schema: BasicsStep });
+        submission = parseWithZod(formData, { schema: basicsStep(t) });
         if (submission.status !== "success") break;
         input = { step: 1, values: submission.value };
         break;
       }
       case 2: {
-        submission = parseWithZod(formData, { schema: AboutStep });
+        submission = parseWithZod(formData, { schema: aboutStep(t) });
         if (submission.status !== "success") break;
         input = { step: 2, values: submission.value };
         break;
       }
       case 3: {
-        submission = parseWithZod(formData, { schema: StyleStep });
+        submission = parseWithZod(formData, { schema: styleStep(t) });
         if (submission.status !== "success") break;
         input = { step: 3, values: submission.value };
         break;

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { translator } from "~/i18n";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -6,7 +7,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { formatSize } from "~/components/handover";
 import { t, type Locale } from "~/i18n";
-import { ConfirmSchema } from "~/modules/contests/brief";
+import { confirmSchema } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
 import { handoverPaths } from "~/modules/handover/paths";
@@ -44,9 +45,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmSchema });
+  const submission = parseWithZod(await request.formData(), { schema: confirmSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await approveHandover({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${handoverPaths.page(contestId)}?approved=1`);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { translator } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { Notice } from "~/components/field";
 import { Preview, StarsDisplay, ratingsText, starsText } from "~/components/judging";
 import { t, type MessageKey } from "~/i18n";
 import { MAX_FINALISTS } from "~/modules/contests/machine";
-import { ShortlistActionSchema } from "~/modules/judging/forms";
+import { shortlistActionSchema } from "~/modules/judging/forms";
 import {
   assertClient,
   describeChoice,
@@ -35,13 +36,14 @@ type Confirm =
   | { kind: "winner"; entry: { id: string; number: number; designerName: string } };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   // Only the client reaches the decision (the loader's rule, asked again here).
   await assertClient({ contestId, clientId: user.id }).catch((error: unknown) =>
     refuseOrRethrow(error, context.locale),
   );
-  const submission = parseWithZod(await request.formData(), { schema: ShortlistActionSchema });
+  const submission = parseWithZod(await request.formData(), { schema: shortlistActionSchema(t) });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
     return data({ error: errors[0] ?? t("judging.error.invalid"), confirm: null }, { status: 400 });

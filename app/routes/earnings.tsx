@@ -5,7 +5,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { earningsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { PayoutReviewSchema } from "~/modules/handover/forms";
@@ -13,7 +14,10 @@ import { requireUser } from "~/utils/auth.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./earnings.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -40,6 +44,7 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 export default function EarningsPage() {
+  const t = useT();
   const { earnings, justSent } = useLoaderData<typeof loader>();
   const hasAny = earnings.balances.length > 0;
   return (
@@ -153,6 +158,7 @@ export default function EarningsPage() {
 
 /** Step one of a payout: amount and account, sent (GET) to the review page, which asks to confirm. */
 function PayoutForm() {
+  const t = useT();
   const { earnings, review } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const balance = earnings.balances.find((b) => b.available > 0) ?? earnings.balances[0]!;

@@ -4,16 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { checkPayout, newPayoutKey, parseAmount, sendPayout } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` }];
+};
 
 function backToForm(params: Record<string, string>) {
   return redirect(`/earnings?${new URLSearchParams(params)}#payout`);
@@ -21,6 +24,7 @@ function backToForm(params: Record<string, string>) {
 
 /** Step two: the payout, read back for confirmation, with a fresh idempotency key in the form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const url = new URL(request.url);
   const submission = parseWithZod(url.searchParams, { schema: PayoutReviewSchema });
@@ -49,6 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const submission = parseWithZod(await request.formData(), { schema: PayoutConfirmSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -74,6 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmPayout() {
+  const t = useT();
   const p = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   return (

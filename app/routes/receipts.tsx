@@ -2,14 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { requireUser } from "~/utils/auth.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./receipts.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -26,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ReceiptsPage() {
+  const t = useT();
   const { receipts, totals } = useLoaderData<typeof loader>();
   return (
     <div className="container page money">
