@@ -76,6 +76,10 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "auth.account.logoutEverywhere": "Log out everywhere",
   "auth.account.logoutEverywhere.hint":
     "Ends every session of this account, on every device, including this one.",
+  "auth.account.language.title": "Langue",
+  "auth.account.language.lead": "La langue de Concours et des courriels que nous vous envoyons.",
+  "auth.account.language.label": "Votre langue",
+  "auth.account.language.save": "Enregistrer la langue",
   "auth.forgot.title": "Reset your password",
   "auth.forgot.lead": "Enter your e-mail and we will send you a link to choose a new password.",
   "auth.forgot.submit": "Send the link",

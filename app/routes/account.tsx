@@ -4,17 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
-import { translator } from "~/i18n";
+import { LOCALES, translator } from "~/i18n";
+import { localeCookie } from "~/i18n/locale.server";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
-import { changePassword, logOutEverywhere } from "~/modules/auth/accounts.server";
+import { readLocale } from "~/i18n/negotiate";
+import { useLocale, useT } from "~/i18n/react";
+import { changePassword, logOutEverywhere, setAccountLocale } from "~/modules/auth/accounts.server";
 import { changePasswordSchema } from "~/modules/auth/forms";
 import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { parseMailSettings } from "~/modules/notify/forms";
 import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
 import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
 import { requireUser } from "~/utils/auth.server";
-import { refusalMessage } from "~/utils/refusals.server";
+import { badRequest, refusalMessage } from "~/utils/refusals.server";
 import "./account.css";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -35,8 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await logOutEverywhere(user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
   }
+  if (formData.get("intent") === "language") {
+    const locale = readLocale(formData.get("locale"));
+    if (!locale) badRequest(context.locale, "errors.language");
+    await setAccountLocale(user.id, locale);
+    return redirect("/account", { headers: { "Set-Cookie": localeCookie(locale) } });
+  }
   if (formData.get("intent") === "mail-settings") {
-    const settings = parseMailSettings(formData);
+    const settings = parseMailSettings(formData, t);
     if (!settings.ok) return data({ mail: { saved: false, error: settings.message } }, { status: 400 });
     await setMailPreferences(user.id, settings.value);
     return { mail: { saved: true, error: null } };
@@ -59,6 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
+  const locale = useLocale();
   const { email, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordData = actionData && "result" in actionData ? actionData : undefined;
@@ -94,6 +103,30 @@ export default function Account() {
           <div>
             <button type="submit" className="btn btn--primary">
               {t("auth.account.changePassword")}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card stack" aria-labelledby="language">
+        <h2 id="language">{t("auth.account.language.title")}</h2>
+        <p className="muted">{t("auth.account.language.lead")}</p>
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="language" />
+          <div className="field">
+            <label className="field__label" htmlFor="account-locale">
+              {t("auth.account.language.label")}
+            </label>
+            <select className="select" id="account-locale" name="locale" defaultValue={locale}>
+              {LOCALES.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {t(option === "en" ? "nav.language.toEn" : "nav.language.toFr")}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit" className="btn btn--primary">
+              {t("auth.account.language.save")}
             </button>
           </div>
         </Form>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Money, StatusBadge } from "~/components/contest/badges";
 import { EntryStatusBadge } from "~/components/entry-bits";
 import { RelativeTime, TimeLeft } from "~/components/time";
+import type { T } from "~/i18n";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { STEP_COUNT } from "~/modules/contests/brief";
@@ -138,7 +139,7 @@ function DesignerWelcome() {
   );
 }
 
-function taskLabel(task: DashboardTask) {
+function taskLabel(task: DashboardTask, t: T) {
   switch (task.kind) {
     case "rate_entries":
       return t("dashboard.task.rate_entries", { n: task.count ?? 0 });
@@ -159,7 +160,7 @@ function Task({ task, serverNow }: { task: DashboardTask; serverNow: number }) {
   return (
     <li className={`task task--${task.kind}`}>
       <div className="task__body">
-        <p className="task__label">{taskLabel(task)}</p>
+        <p className="task__label">{taskLabel(task, t)}</p>
         <p className="task__contest">{task.contestTitle}</p>
         <p className="task__detail muted small">
           {task.kind === "finish_brief" ? (
