@@ -18,7 +18,7 @@ import { Notice } from "~/components/field";
 import { Countdown, LocalTime } from "~/components/time";
 import { translator } from "~/i18n";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 import { formatPrize } from "~/modules/money/money";
 import { signAgreement } from "~/modules/handover/agreement.server";
 import { receiveFinalFile } from "~/modules/handover/files.server";
@@ -115,6 +115,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function HandoverPage() {
   const t = useT();
+  const locale = useLocale();
   const { view, viewerId, serverNow, formats } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
@@ -126,7 +127,7 @@ export default function HandoverPage() {
   const hasFiles = view.files.length > 0;
   const clientSigned = !!view.agreement.signatures.client;
   const designerSigned = !!view.agreement.signatures.designer;
-  const prize = formatPrize(contest.prize, contest.currency);
+  const prize = formatPrize(contest.prize, contest.currency, locale);
 
   const steps: { label: string; state: StepState; note: string }[] = [
     {

@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     contestId: view.contest.id,
     title: view.contest.title,
-    prize: formatPrize(view.contest.prize, view.contest.currency),
+    prize: formatPrize(view.contest.prize, view.contest.currency, context.locale),
     designer: view.winnerName,
     completed: view.contest.status === "completed",
     missing: missingText(view.missing, view.winnerName, context.locale),

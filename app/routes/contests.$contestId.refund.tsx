@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     id: c.id,
     title: c.title,
-    prize: formatPrize(c.prize, c.currency),
+    prize: formatPrize(c.prize, c.currency, context.locale),
     refundable: clientActions(c).includes("refund"),
   };
 }

@@ -3,7 +3,7 @@ import { Form, Link, useFetcher, useLoaderData, useSubmit } from "@remix-run/rea
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ContestCard, type ContestCardProps } from "~/components/contest/contest-card";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 import { CATEGORY_KEYS, CURRENCY } from "~/modules/contests/brief";
 import { amountInputValue } from "~/modules/money/money";
 import {
@@ -215,6 +215,7 @@ function Results({
 /** Filters: a column beside the results; on phones a collapsible panel, closed once JavaScript runs. */
 function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number }) {
   const t = useT();
+  const locale = useLocale();
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (ref.current && window.matchMedia("(max-width: 899px)").matches && count === 0)
@@ -258,7 +259,9 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 className="input num"
                 name="min"
                 inputMode="decimal"
-                defaultValue={filters.minPrize !== null ? amountInputValue(filters.minPrize, CURRENCY) : ""}
+                defaultValue={
+                  filters.minPrize !== null ? amountInputValue(filters.minPrize, CURRENCY, locale) : ""
+                }
                 aria-label={t("browse.prize.min")}
                 placeholder="0"
               />
@@ -269,7 +272,9 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 className="input num"
                 name="max"
                 inputMode="decimal"
-                defaultValue={filters.maxPrize !== null ? amountInputValue(filters.maxPrize, CURRENCY) : ""}
+                defaultValue={
+                  filters.maxPrize !== null ? amountInputValue(filters.maxPrize, CURRENCY, locale) : ""
+                }
                 aria-label={t("browse.prize.max")}
                 placeholder="∞"
               />

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { requireUser } from "~/utils/auth.server";
@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ReceiptsPage() {
   const t = useT();
+  const locale = useLocale();
   const { receipts, totals } = useLoaderData<typeof loader>();
   return (
     <div className="container page money">
@@ -67,25 +68,25 @@ export default function ReceiptsPage() {
                 <dl className="receipt__lines">
                   <div>
                     <dt>{t("receipts.prize")}</dt>
-                    <dd className="num">{formatMoney(r.prize, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.prize, r.currency, { locale })}</dd>
                   </div>
                   <div>
                     <dt>{t("receipts.fee")}</dt>
-                    <dd className="num">{formatMoney(r.fee, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.fee, r.currency, { locale })}</dd>
                   </div>
                   <div className="receipt__total">
                     <dt>{t("receipts.paid")}</dt>
-                    <dd className="num">{formatMoney(r.paid, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.paid, r.currency, { locale })}</dd>
                   </div>
                   {r.refunded > 0 ? (
                     <div className="receipt__refund">
                       <dt>{t("receipts.refunded")}</dt>
-                      <dd className="num">{`−${formatMoney(r.refunded, r.currency)}`}</dd>
+                      <dd className="num">{`−${formatMoney(r.refunded, r.currency, { locale })}`}</dd>
                     </div>
                   ) : null}
                   <div>
                     <dt>{t("receipts.net")}</dt>
-                    <dd className="num">{formatMoney(r.paid - r.refunded, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.paid - r.refunded, r.currency, { locale })}</dd>
                   </div>
                 </dl>
               </li>
@@ -101,15 +102,15 @@ export default function ReceiptsPage() {
               </div>
               <div>
                 <dt>{t("receipts.paid")}</dt>
-                <dd className="num">{formatMoney(s.paid, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.paid, s.currency, { locale })}</dd>
               </div>
               <div>
                 <dt>{t("receipts.feeKept")}</dt>
-                <dd className="num">{formatMoney(s.feeKept, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.feeKept, s.currency, { locale })}</dd>
               </div>
               <div>
                 <dt>{t("receipts.refunded")}</dt>
-                <dd className="num">{formatMoney(s.refunded, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.refunded, s.currency, { locale })}</dd>
               </div>
             </dl>
           ))}
