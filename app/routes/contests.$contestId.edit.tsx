@@ -1,5 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { metaT } from "~/i18n/meta";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { MaxFileSizeExceededError, MaxFilesExceededError, parseFormData } from "@remix-run/form-data-parser";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,6 +10,7 @@ import { ReferencesManager } from "~/components/wizard/references-manager";
 import { ReviewStep } from "~/components/wizard/review-step";
 import type { WizardDefaults } from "~/components/wizard/shapes";
 import { translator, type Locale, type T } from "~/i18n";
+import { metaT } from "~/i18n/meta";
 import {
   aboutStep,
   basicsStep,

@@ -1,12 +1,13 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { translator } from "~/i18n";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { formatSize } from "~/components/handover";
-import { t, type Locale } from "~/i18n";
+import { translator, type Locale } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { confirmSchema } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
@@ -17,7 +18,10 @@ import { requireUser } from "~/utils/auth.server";
 import { missingSteps, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.handover_.approve.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("approval.title")} · ${t("app.name")}` }];
+};
 
 function missingText(missing: MissingStep[], designer: string, locale: Locale) {
   return missingSteps({ steps: missing.join(" "), designer }, locale);
@@ -59,6 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApproveHandover() {
+  const t = useT();
   const c = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   if ((c.completed || c.missing) && !lastResult) {

@@ -1,5 +1,4 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { metaT } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -15,6 +14,7 @@ import { ViewerFrame } from "~/components/viewer/viewer-frame";
 import { ViewerHeader } from "~/components/viewer/viewer-header";
 import { EmptyStage, ViewerStage } from "~/components/viewer/viewer-stage";
 import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
 import { viewerActionSchema } from "~/modules/judging/forms";
 import {
   addComment,

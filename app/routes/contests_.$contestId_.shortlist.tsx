@@ -1,11 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { translator } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/field";
 import { Preview, StarsDisplay, ratingsText, starsText } from "~/components/judging";
-import { t, type MessageKey } from "~/i18n";
+import { translator, type MessageKey } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { MAX_FINALISTS } from "~/modules/contests/machine";
 import { shortlistActionSchema } from "~/modules/judging/forms";
 import {
@@ -20,9 +21,10 @@ import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.shortlist.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("shortlist.title", { contest: data.contest.title }) : t("app.name") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: data ? t("shortlist.title", { contest: data.contest.title }) : t("app.name") }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -81,6 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Shortlist() {
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();

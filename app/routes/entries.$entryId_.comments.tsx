@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { translator } from "~/i18n";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { translator } from "~/i18n";
 import { entryCommentSchema } from "~/modules/judging/forms";
 import { addComment } from "~/modules/judging/ratings.server";
 import { requireUser } from "~/utils/auth.server";
