@@ -76,6 +76,10 @@ export const enCommon = {
   "auth.account.logoutEverywhere": "Log out everywhere",
   "auth.account.logoutEverywhere.hint":
     "Ends every session of this account, on every device, including this one.",
+  "auth.account.language.title": "Language",
+  "auth.account.language.lead": "The language of Concours and of the mail we send you.",
+  "auth.account.language.label": "Your language",
+  "auth.account.language.save": "Save the language",
   "auth.forgot.title": "Reset your password",
   "auth.forgot.lead": "Enter your e-mail and we will send you a link to choose a new password.",
   "auth.forgot.submit": "Send the link",

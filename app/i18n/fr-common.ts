@@ -80,6 +80,10 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "auth.account.logoutEverywhere": "Se déconnecter partout",
   "auth.account.logoutEverywhere.hint":
     "Ferme toutes les sessions de ce compte, sur tous les appareils, y compris celui-ci.",
+  "auth.account.language.title": "Langue",
+  "auth.account.language.lead": "La langue de Concours et des courriels que nous vous envoyons.",
+  "auth.account.language.label": "Votre langue",
+  "auth.account.language.save": "Enregistrer la langue",
   "auth.forgot.title": "Réinitialiser votre mot de passe",
   "auth.forgot.lead":
     "Entrez votre courriel et nous vous enverrons un lien pour choisir un nouveau mot de passe.",

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContestCard } from "~/components/contest/contest-card";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { mediaUrl } from "~/modules/entries/media";
 import { listLiveContests } from "~/modules/contests/queries.server";
 import { useRootData } from "~/root";
@@ -9,10 +10,13 @@ import { now } from "~/utils/clock.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./_index.css";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("app.name")} · ${t("app.tagline")}` },
-  { name: "description", content: t("landing.hero.lead") },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: `${t("app.name")} · ${t("app.tagline")}` },
+    { name: "description", content: t("landing.hero.lead") },
+  ];
+};
 
 const STEPS = [1, 2, 3, 4] as const;
 // A visitor signs up on the way to what they chose: the brief wizard, or the open contests.
@@ -24,6 +28,7 @@ export async function loader() {
 }
 
 export default function Landing() {
+  const t = useT();
   const user = useRootData()?.user;
   // A designer who never ran a contest is here for the open contests first.
   const designerFirst = !!user && user.designs && !user.runsContests;

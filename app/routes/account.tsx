@@ -4,18 +4,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
-import { t } from "~/i18n";
-import { changePassword, logOutEverywhere } from "~/modules/auth/accounts.server";
-import { ChangePasswordSchema } from "~/modules/auth/forms";
+import { LOCALES, translator } from "~/i18n";
+import { localeCookie } from "~/i18n/locale.server";
+import { metaT } from "~/i18n/meta";
+import { readLocale } from "~/i18n/negotiate";
+import { useLocale, useT } from "~/i18n/react";
+import { changePassword, logOutEverywhere, setAccountLocale } from "~/modules/auth/accounts.server";
+import { changePasswordSchema } from "~/modules/auth/forms";
 import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { parseMailSettings } from "~/modules/notify/forms";
 import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
 import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
 import { requireUser } from "~/utils/auth.server";
-import { refusalMessage } from "~/utils/refusals.server";
+import { badRequest, refusalMessage } from "~/utils/refusals.server";
 import "./account.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("auth.account.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -23,19 +30,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user, session } = requireUser(request, context);
   const formData = await request.formData();
   if (formData.get("intent") === "logout-everywhere") {
     await logOutEverywhere(user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
   }
+  if (formData.get("intent") === "language") {
+    const locale = readLocale(formData.get("locale"));
+    if (!locale) badRequest(context.locale, "errors.language");
+    await setAccountLocale(user.id, locale);
+    return redirect("/account", { headers: { "Set-Cookie": localeCookie(locale) } });
+  }
   if (formData.get("intent") === "mail-settings") {
-    const settings = parseMailSettings(formData);
+    const settings = parseMailSettings(formData, t);
     if (!settings.ok) return data({ mail: { saved: false, error: settings.message } }, { status: 400 });
     await setMailPreferences(user.id, settings.value);
     return { mail: { saved: true, error: null } };
   }
-  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const submission = parseWithZod(formData, { schema: changePasswordSchema(t) });
   if (submission.status !== "success")
     return { result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), changed: false };
   const result = await changePassword({ userId: user.id, sessionId: session.id, ...submission.value });
@@ -52,14 +66,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
+  const t = useT();
+  const locale = useLocale();
   const { email, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordData = actionData && "result" in actionData ? actionData : undefined;
   const mailData = actionData && "mail" in actionData ? actionData.mail : undefined;
   const [form, fields] = useForm({
     lastResult: passwordData?.result,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    constraint: getZodConstraint(changePasswordSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (
@@ -87,6 +103,30 @@ export default function Account() {
           <div>
             <button type="submit" className="btn btn--primary">
               {t("auth.account.changePassword")}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card stack" aria-labelledby="language">
+        <h2 id="language">{t("auth.account.language.title")}</h2>
+        <p className="muted">{t("auth.account.language.lead")}</p>
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="language" />
+          <div className="field">
+            <label className="field__label" htmlFor="account-locale">
+              {t("auth.account.language.label")}
+            </label>
+            <select className="select" id="account-locale" name="locale" defaultValue={locale}>
+              {LOCALES.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {t(option === "en" ? "nav.language.toEn" : "nav.language.toFr")}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit" className="btn btn--primary">
+              {t("auth.account.language.save")}
             </button>
           </div>
         </Form>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
 import { receiveEntryUpload } from "~/modules/entries/upload-actions.server";
 import { entryPaths } from "~/modules/entries/paths";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
 // The upload form's JavaScript path (XMLHttpRequest, for a progress bar): the same submission, JSON out.
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   if (!context.user) return Response.json({ ok: false, message: t("errors.forbidden") }, { status: 401 });
   const outcome = await receiveEntryUpload(request, {
     contestId: params.contestId!,

@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams 
 import { ContestPage } from "~/components/contest-page";
 import { FieldError, FormError, Notice } from "~/components/field";
 import { LocalTime } from "~/components/time";
-import { t } from "~/i18n";
-import { ConfirmSchema, ExtendSchema, STEP_COUNT } from "~/modules/contests/brief";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { confirmSchema, extendSchema, STEP_COUNT } from "~/modules/contests/brief";
 import { toMachine } from "~/modules/contests/contests.server";
 import { acceptNda } from "~/modules/contests/invitations.server";
 import { MAX_EXTENSIONS, MAX_EXTENSION_DAYS, canSubmitEntry, isRatingOpen } from "~/modules/contests/machine";
@@ -24,10 +26,13 @@ import { now } from "~/utils/clock.server";
 import { badRequest, notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId._index.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.view.contest.title} · ${t("app.name")}` : t("app.name") },
-  ...(data?.view.contest.isPrivate ? [{ name: "robots", content: "noindex" }] : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: data ? `${data.view.contest.title} · ${t("app.name")}` : t("app.name") },
+    ...(data?.view.contest.isPrivate ? [{ name: "robots", content: "noindex" }] : []),
+  ];
+};
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const viewer = context.user ? { id: context.user.id } : null;
@@ -62,13 +67,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
 
   if (intent === "accept-nda") {
-    const submission = parseWithZod(formData, { schema: ConfirmSchema });
+    const submission = parseWithZod(formData, { schema: confirmSchema(t) });
     if (submission.status !== "success") {
       return data({ intent: "accept-nda" as const, result: submission.reply() }, { status: 400 });
     }
@@ -77,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (intent === "extend") {
-    const submission = parseWithZod(formData, { schema: ExtendSchema });
+    const submission = parseWithZod(formData, { schema: extendSchema(t) });
     if (submission.status !== "success") {
       return data({ intent: "extend" as const, result: submission.reply() }, { status: 400 });
     }
@@ -98,6 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type ActionData = { intent: "extend" | "accept-nda"; result: SubmissionResult<string[]> };
 
 export default function ContestRoute() {
+  const t = useT();
   const loaderData = useLoaderData<typeof loader>();
   const { view, events, changes, serverNow } = loaderData;
   const { contest, access } = view;
@@ -155,6 +162,7 @@ export default function ContestRoute() {
 }
 
 function Actions() {
+  const t = useT();
   const { view, actions, canSubmit, isWinner } = useLoaderData<typeof loader>();
   const location = useLocation();
   const { contest, access } = view;
@@ -211,6 +219,7 @@ function Actions() {
 }
 
 function ClientAction({ kind, primary }: { kind: ClientActionKind; primary: boolean }) {
+  const t = useT();
   const { view } = useLoaderData<typeof loader>();
   const c = view.contest;
   const cls = primary ? "btn btn--primary btn--block" : "btn btn--secondary btn--block";
@@ -281,6 +290,7 @@ function ClientAction({ kind, primary }: { kind: ClientActionKind; primary: bool
 
 /** Extend the round: a disclosure with a small form (works without JavaScript). */
 function ExtendForm() {
+  const t = useT();
   const { extensionsLeft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const lastResult = actionData?.intent === "extend" ? actionData.result : undefined;
@@ -288,7 +298,7 @@ function ExtendForm() {
     id: "extend",
     lastResult,
     defaultValue: { days: "2" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExtendSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: extendSchema(t) }),
   });
   const failed = !!fields.days.errors?.length;
   return (
@@ -319,12 +329,13 @@ function ExtendForm() {
 }
 
 function NdaGate({ text, clientName }: { text: string; clientName: string }) {
+  const t = useT();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const lastResult = actionData?.intent === "accept-nda" ? actionData.result : undefined;
   const [form, fields] = useForm<{ confirm?: string }, unknown>({
     id: "nda",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmSchema(t) }),
   });
   return (
     <section className="nda" aria-labelledby="nda-title">

@@ -9,15 +9,16 @@ import { LaunchedEdit } from "~/components/wizard/launched-edit";
 import { ReferencesManager } from "~/components/wizard/references-manager";
 import { ReviewStep } from "~/components/wizard/review-step";
 import type { WizardDefaults } from "~/components/wizard/shapes";
-import { t } from "~/i18n";
+import { translator, type Locale, type T } from "~/i18n";
+import { metaT } from "~/i18n/meta";
 import {
-  AboutStep,
-  BasicsStep,
-  LaunchedBriefEdit,
+  aboutStep,
+  basicsStep,
+  launchedBriefEdit,
   PRESETS,
   REVIEW_STEP,
   STYLE_AXES,
-  StyleStep,
+  styleStep,
   WIZARD_STEPS,
   cardSchema,
   presetAmount,
@@ -43,14 +44,15 @@ import { newId } from "~/utils/ids.server";
 import { badRequest, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.edit.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.title || t("wizard.title.edit")} · ${t("app.name")}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${data?.contest.title || t("wizard.title.edit")} · ${t("app.name")}` }];
+};
 
 const MB = REFERENCE_LIMITS.maxBytes / (1024 * 1024);
 
 /** The form values of every step, as strings, from the saved draft. */
-function defaultsOf(c: Contest): WizardDefaults {
+function defaultsOf(c: Contest, t: T, locale: Locale): WizardDefaults {
   const style = Object.fromEntries(STYLE_AXES.map((a) => [a, String(c.style[a])]));
   const preset = PRESETS.find((p) => presetAmount(c.category, p.key) === c.prize);
   const on = (v: boolean) => (v ? "on" : undefined);
@@ -60,7 +62,7 @@ function defaultsOf(c: Contest): WizardDefaults {
     audience: c.audience,
     mustHaves: c.mustHaves,
   };
-  const styleStep = {
+  const styleValues = {
     ...style,
     colorsUse: c.colorsUse.join(", "),
     colorsAvoid: c.colorsAvoid.join(", "),
@@ -69,10 +71,10 @@ function defaultsOf(c: Contest): WizardDefaults {
   return {
     basics: { category: c.category, title: c.title, businessName: c.businessName },
     about,
-    style: styleStep,
+    style: styleValues,
     prize: {
       prizeChoice: preset?.key ?? "custom",
-      prize: amountInputValue(c.prize, c.currency),
+      prize: amountInputValue(c.prize, c.currency, locale),
       qualifyingDays: String(c.durations.qualifying / DAY),
       selectionDays: String(c.durations.selection / DAY),
       finalDays: String(c.durations.final / DAY),
@@ -83,7 +85,7 @@ function defaultsOf(c: Contest): WizardDefaults {
       fastTrack: on(c.fastTrack),
       ndaText: c.ndaText ?? t("wizard.prize.ndaDefault"),
     },
-    launched: { ...about, ...styleStep },
+    launched: { ...about, ...styleValues },
   };
 }
 
@@ -104,7 +106,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const base = {
     contest,
     references: editor.references,
-    defaults: defaultsOf(contest),
+    defaults: defaultsOf(contest, translator(context.locale), context.locale),
     serverNow: now(),
     limits: { mb: MB, count: REFERENCE_LIMITS.perContest },
   };
@@ -125,13 +127,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** The wizard's steps a launch found unfinished, by name ("About, Prize"). */
-function stepNames(missing: string[]) {
+function stepNames(missing: string[], t: T) {
   return missing
     .map((m) => ((WIZARD_STEPS as readonly string[]).includes(m) ? t(`wizard.step.${m as "about"}`) : m))
     .join(", ");
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
   const editUrl = (step?: number, extra = "") => `${contestPaths.edit(contestId, step)}${extra}`;
@@ -193,7 +196,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (intent === "edit-launched") {
-    const submission = parseWithZod(formData, { schema: LaunchedBriefEdit });
+    const submission = parseWithZod(formData, { schema: launchedBriefEdit(t) });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await editLaunchedBrief({ contestId, clientId: user.id, values: submission.value });
     if (!result.ok) {
@@ -208,7 +211,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (intent === "launch") {
-    const submission = parseWithZod(formData, { schema: cardSchema(now()) });
+    const submission = parseWithZod(formData, { schema: cardSchema(t, now()) });
     const hideFields = ["cardNumber", "cardCvc"];
     if (submission.status !== "success") {
       return data({ intent, result: submission.reply({ hideFields }), freshKey: null }, { status: 400 });
@@ -251,7 +254,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return data(
           {
             intent,
-            result: reply({ formErrors: [t("launch.incomplete", { missing: stepNames(result.missing) })] }),
+            result: reply({
+              formErrors: [t("launch.incomplete", { missing: stepNames(result.missing, t) })],
+            }),
             freshKey,
           },
           { status: 400 },
@@ -279,25 +284,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     let submission;
     switch (step) {
       case 1: {
-        submission = parseWithZod(formData, { schema: BasicsStep });
+        submission = parseWithZod(formData, { schema: basicsStep(t) });
         if (submission.status !== "success") break;
         input = { step: 1, values: submission.value };
         break;
       }
       case 2: {
-        submission = parseWithZod(formData, { schema: AboutStep });
+        submission = parseWithZod(formData, { schema: aboutStep(t) });
         if (submission.status !== "success") break;
         input = { step: 2, values: submission.value };
         break;
       }
       case 3: {
-        submission = parseWithZod(formData, { schema: StyleStep });
+        submission = parseWithZod(formData, { schema: styleStep(t) });
         if (submission.status !== "success") break;
         input = { step: 3, values: submission.value };
         break;
       }
       case 4: {
-        submission = parseWithZod(formData, { schema: prizeStepSchema(contest.category) });
+        submission = parseWithZod(formData, { schema: prizeStepSchema(t, context.locale, contest.category) });
         if (submission.status !== "success") break;
         input = { step: 4, values: submission.value };
         break;

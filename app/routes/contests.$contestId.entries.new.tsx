@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { ENTRY_NOTE_MAX } from "~/modules/entries/limits";
 import { entryEligibility } from "~/modules/entries/submission.server";
 import { receiveEntryUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
@@ -11,7 +12,10 @@ import { contestPaths } from "~/modules/contests/next-steps";
 import { entryPaths } from "~/modules/entries/paths";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("entries.submit.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("entries.submit.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -32,6 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SubmitEntry() {
+  const t = useT();
   const { contestId, refusal, limit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (

@@ -16,12 +16,14 @@ import {
 import { Money } from "~/components/contest/badges";
 import { Notice } from "~/components/field";
 import { Countdown, LocalTime } from "~/components/time";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/react";
 import { formatPrize } from "~/modules/money/money";
 import { signAgreement } from "~/modules/handover/agreement.server";
 import { receiveFinalFile } from "~/modules/handover/files.server";
 import { formatList } from "~/modules/handover/formats";
-import { MessageSchema, SignSchema } from "~/modules/handover/forms";
+import { messageSchema, signSchema } from "~/modules/handover/forms";
 import { handoverPaths } from "~/modules/handover/paths";
 import { boundaryOf } from "~/modules/handover/stream-multipart.server";
 import { postMessage } from "~/modules/handover/thread.server";
@@ -34,10 +36,13 @@ import { badRequest, notFound, refusalMessage, refusalStatus } from "~/utils/ref
 import "~/styles/prize-panel.css";
 import "./contests.$contestId.handover.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("handover.pageTitle", { contest: data.view.contest.title }) : t("handover.title") },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: data ? t("handover.pageTitle", { contest: data.view.contest.title }) : t("handover.title") },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -51,6 +56,7 @@ type ActionData =
   | { intent: "message" | "sign"; result: SubmissionResult<string[]> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
   const page = handoverPaths.page(contestId);
@@ -72,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "message") {
-    const submission = parseWithZod(formData, { schema: MessageSchema });
+    const submission = parseWithZod(formData, { schema: messageSchema(t) });
     if (submission.status !== "success") {
       return data({ intent: "message", result: submission.reply() } satisfies ActionData, { status: 400 });
     }
@@ -81,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`${page}?sent=1#messages`);
   }
   if (intent === "sign") {
-    const submission = parseWithZod(formData, { schema: SignSchema });
+    const submission = parseWithZod(formData, { schema: signSchema(t) });
     if (submission.status !== "success") {
       return data({ intent: "sign", result: submission.reply() } satisfies ActionData, { status: 400 });
     }
@@ -108,6 +114,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function HandoverPage() {
+  const t = useT();
+  const locale = useLocale();
   const { view, viewerId, serverNow, formats } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
@@ -119,7 +127,7 @@ export default function HandoverPage() {
   const hasFiles = view.files.length > 0;
   const clientSigned = !!view.agreement.signatures.client;
   const designerSigned = !!view.agreement.signatures.designer;
-  const prize = formatPrize(contest.prize, contest.currency);
+  const prize = formatPrize(contest.prize, contest.currency, locale);
 
   const steps: { label: string; state: StepState; note: string }[] = [
     {

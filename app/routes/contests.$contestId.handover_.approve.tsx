@@ -5,8 +5,10 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
 import { formatSize } from "~/components/handover";
-import { t, type Locale } from "~/i18n";
-import { ConfirmSchema } from "~/modules/contests/brief";
+import { translator, type Locale } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { confirmSchema } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
 import { handoverPaths } from "~/modules/handover/paths";
@@ -16,7 +18,10 @@ import { requireUser } from "~/utils/auth.server";
 import { missingSteps, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.handover_.approve.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("approval.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("approval.title")} · ${t("app.name")}` }];
+};
 
 function missingText(missing: MissingStep[], designer: string, locale: Locale) {
   return missingSteps({ steps: missing.join(" "), designer }, locale);
@@ -30,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     contestId: view.contest.id,
     title: view.contest.title,
-    prize: formatPrize(view.contest.prize, view.contest.currency),
+    prize: formatPrize(view.contest.prize, view.contest.currency, context.locale),
     designer: view.winnerName,
     completed: view.contest.status === "completed",
     missing: missingText(view.missing, view.winnerName, context.locale),
@@ -44,9 +49,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmSchema });
+  const submission = parseWithZod(await request.formData(), { schema: confirmSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await approveHandover({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${handoverPaths.page(contestId)}?approved=1`);
@@ -57,6 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApproveHandover() {
+  const t = useT();
   const c = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   if ((c.completed || c.missing) && !lastResult) {

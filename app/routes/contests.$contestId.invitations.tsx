@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, Notice } from "~/components/field";
 import { TextAreaField } from "~/components/form-controls";
 import { LocalTime, RelativeTime } from "~/components/time";
-import { t } from "~/i18n";
-import { INVITATION_TTL_DAYS, InviteSchema, MAX_INVITES_AT_ONCE } from "~/modules/contests/brief";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { INVITATION_TTL_DAYS, inviteSchema, MAX_INVITES_AT_ONCE } from "~/modules/contests/brief";
 import { ownContest } from "~/modules/contests/drafts.server";
 import { inviteDesigners, listInvitations, revokeInvitation } from "~/modules/contests/invitations.server";
 import { isUndecided } from "~/modules/contests/machine";
@@ -17,7 +19,10 @@ import { now } from "~/utils/clock.server";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.invitations.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("invite.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("invite.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -33,6 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
   const formData = await request.formData();
@@ -45,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return refuse(result, context.locale);
     return redirect(contestPaths.invitations(contestId));
   }
-  const submission = parseWithZod(formData, { schema: InviteSchema });
+  const submission = parseWithZod(formData, { schema: inviteSchema(t) });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: [] }, { status: 400 });
   const result = await inviteDesigners({ contestId, clientId: user.id, emails: submission.value.emails });
   if (!result.ok) {
@@ -61,13 +67,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type ActionData = { result: SubmissionResult<string[]>; sent: { email: string; link: string }[] };
 
 export default function Invitations() {
+  const t = useT();
   const { contest, open, invitations, serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [form, fields] = useForm<{ emails?: string }, unknown>({
     id: "invite",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(InviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    constraint: getZodConstraint(inviteSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (

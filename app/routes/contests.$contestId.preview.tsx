@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContestPage } from "~/components/contest-page";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { getBriefForEditing } from "~/modules/contests/drafts.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
@@ -9,10 +10,13 @@ import { now } from "~/utils/clock.server";
 import { refuse } from "~/utils/refusals.server";
 import "./contests.$contestId.preview.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.contest.title ?? ""} · ${t("wizard.preview")}` },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: `${data?.contest.title ?? ""} · ${t("wizard.preview")}` },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 /** The client's brief exactly as a designer will see the contest page once it is launched. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -37,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function Preview() {
+  const t = useT();
   const { contest, references, clientName, serverNow, isDraft, draftStep } = useLoaderData<typeof loader>();
   const back = isDraft ? contestPaths.edit(contest.id, draftStep) : contestPaths.page(contest.id);
   return (

@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
-import { t } from "~/i18n";
-import { ConfirmSchema } from "~/modules/contests/brief";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { confirmSchema } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { ownContest } from "~/modules/contests/drafts.server";
 import { refundContest } from "~/modules/contests/manage.server";
@@ -13,7 +15,10 @@ import { clientActions, contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("contest.refund.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("contest.refund.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -23,15 +28,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     id: c.id,
     title: c.title,
-    prize: formatPrize(c.prize, c.currency),
+    prize: formatPrize(c.prize, c.currency, context.locale),
     refundable: clientActions(c).includes("refund"),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmSchema });
+  const submission = parseWithZod(await request.formData(), { schema: confirmSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await refundContest({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${contestPaths.page(contestId)}?refunded=1`);
@@ -42,6 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Refund() {
+  const t = useT();
   const c = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   if (!c.refundable && !lastResult) {

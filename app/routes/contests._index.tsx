@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ContestCard, type ContestCardProps } from "~/components/contest/contest-card";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/react";
 import { CATEGORY_KEYS, CURRENCY } from "~/modules/contests/brief";
 import { amountInputValue } from "~/modules/money/money";
 import {
@@ -17,10 +18,13 @@ import { listOpenContests } from "~/modules/contests/queries.server";
 import { now } from "~/utils/clock.server";
 import "./contests._index.css";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("browse.title")} · ${t("app.name")}` },
-  { name: "description", content: t("browse.lead") },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: `${t("browse.title")} · ${t("app.name")}` },
+    { name: "description", content: t("browse.lead") },
+  ];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = parseBrowseFilters(new URL(request.url).searchParams);
@@ -30,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Browse() {
+  const t = useT();
   const { filters, items, nextCursor, serverNow } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
@@ -157,6 +162,7 @@ function Results({
   nextCursor: string | null;
   serverNow: number;
 }) {
+  const t = useT();
   const fetcher = useFetcher<typeof loader>();
   const [more, setMore] = useState<ContestCardProps[]>([]);
   const [cursor, setCursor] = useState(nextCursor);
@@ -208,6 +214,8 @@ function Results({
 
 /** Filters: a column beside the results; on phones a collapsible panel, closed once JavaScript runs. */
 function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number }) {
+  const t = useT();
+  const locale = useLocale();
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (ref.current && window.matchMedia("(max-width: 899px)").matches && count === 0)
@@ -251,7 +259,9 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 className="input num"
                 name="min"
                 inputMode="decimal"
-                defaultValue={filters.minPrize !== null ? amountInputValue(filters.minPrize, CURRENCY) : ""}
+                defaultValue={
+                  filters.minPrize !== null ? amountInputValue(filters.minPrize, CURRENCY, locale) : ""
+                }
                 aria-label={t("browse.prize.min")}
                 placeholder="0"
               />
@@ -262,7 +272,9 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 className="input num"
                 name="max"
                 inputMode="decimal"
-                defaultValue={filters.maxPrize !== null ? amountInputValue(filters.maxPrize, CURRENCY) : ""}
+                defaultValue={
+                  filters.maxPrize !== null ? amountInputValue(filters.maxPrize, CURRENCY, locale) : ""
+                }
                 aria-label={t("browse.prize.max")}
                 placeholder="∞"
               />

@@ -4,13 +4,18 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { StepIndicator } from "~/components/contest/step-indicator";
 import { BasicsForm } from "~/components/wizard/basics-form";
-import { t } from "~/i18n";
-import { BasicsStep, CATEGORY_KEYS, WIZARD_STEPS, type Category } from "~/modules/contests/brief";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { basicsStep, CATEGORY_KEYS, WIZARD_STEPS, type Category } from "~/modules/contests/brief";
 import { startDraft } from "~/modules/contests/drafts.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("wizard.title.new")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("wizard.title.new")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context);
@@ -20,14 +25,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The first step saves a draft at once; the rest of the wizard edits it (`/contests/:id/edit`). */
 export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: BasicsStep });
+  const submission = parseWithZod(await request.formData(), { schema: basicsStep(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const contestId = await startDraft(user.id, submission.value);
   return redirect(contestPaths.edit(contestId, 2));
 }
 
 export default function NewContest() {
+  const t = useT();
   const lastResult = useActionData<typeof action>();
   const { category } = useLoaderData<typeof loader>();
   return (

@@ -13,8 +13,9 @@ import { ViewerBanners } from "~/components/viewer/viewer-banners";
 import { ViewerFrame } from "~/components/viewer/viewer-frame";
 import { ViewerHeader } from "~/components/viewer/viewer-header";
 import { EmptyStage, ViewerStage } from "~/components/viewer/viewer-stage";
-import { t } from "~/i18n";
-import { ViewerActionSchema } from "~/modules/judging/forms";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { viewerActionSchema } from "~/modules/judging/forms";
 import {
   addComment,
   declineEntry,
@@ -34,9 +35,10 @@ import { Refused } from "~/modules/refusal";
 import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~/utils/refusals.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("viewer.title", { contest: data.contest.title }) : t("app.name") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: data ? t("viewer.title", { contest: data.contest.title }) : t("app.name") }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -51,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   const formData = await request.formData();
@@ -60,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await assertJudgingRole({ contestId, userId: user.id }).catch((error: unknown) =>
       refuseOrRethrow(error, context.locale),
     );
-  const submission = parseWithZod(formData, { schema: ViewerActionSchema });
+  const submission = parseWithZod(formData, { schema: viewerActionSchema(t) });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
     return data({ ok: false as const, error: errors[0] ?? t("judging.error.invalid") }, { status: 400 });

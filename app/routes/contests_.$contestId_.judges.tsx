@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
 import { ShareLink } from "~/components/judging";
 import { RelativeTime } from "~/components/time";
-import { t } from "~/i18n";
-import { InviteJudgeSchema, JudgesActionSchema } from "~/modules/judging/forms";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { inviteJudgeSchema, judgesActionSchema } from "~/modules/judging/forms";
 import { inviteJudge, listJudges, removeJudge, revokeInvitation } from "~/modules/judging/judges.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -15,9 +17,10 @@ import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.judges.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("judges.title", { contest: data.contest.title }) : t("app.name") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: data ? t("judges.title", { contest: data.contest.title }) : t("app.name") }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -28,10 +31,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: JudgesActionSchema });
+  const submission = parseWithZod(formData, { schema: judgesActionSchema(t) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), invited: null, message: null }, { status: 400 });
   }
@@ -74,12 +78,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Judges() {
+  const t = useT();
   const { contest, judges, pending, now: serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    constraint: getZodConstraint(InviteJudgeSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteJudgeSchema }),
+    constraint: getZodConstraint(inviteJudgeSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteJudgeSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (

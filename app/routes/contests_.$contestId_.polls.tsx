@@ -6,8 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
 import { Preview, ShareLink } from "~/components/judging";
 import { RelativeTime } from "~/components/time";
-import { t } from "~/i18n";
-import { CreatePollSchema, PollsActionSchema } from "~/modules/judging/forms";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { createPollSchema, pollsActionSchema } from "~/modules/judging/forms";
 import { closePoll, createPoll, listPolls } from "~/modules/judging/polls.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -15,9 +17,10 @@ import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.polls.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("polls.title", { contest: data.contest.title }) : t("app.name") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: data ? t("polls.title", { contest: data.contest.title }) : t("app.name") }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -28,9 +31,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
-  const submission = parseWithZod(await request.formData(), { schema: PollsActionSchema });
+  const submission = parseWithZod(await request.formData(), { schema: pollsActionSchema(t) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), created: null, message: null }, { status: 400 });
   }
@@ -61,12 +65,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Polls() {
+  const t = useT();
   const { contest, candidates, polls, now: serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    constraint: getZodConstraint(CreatePollSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreatePollSchema }),
+    constraint: getZodConstraint(createPollSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createPollSchema(t) }),
     shouldValidate: "onSubmit",
     defaultValue: { question: t("polls.new.questionDefault") },
   });

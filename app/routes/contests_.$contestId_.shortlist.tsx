@@ -4,9 +4,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/field";
 import { Preview, StarsDisplay, ratingsText, starsText } from "~/components/judging";
-import { t, type MessageKey } from "~/i18n";
+import { translator, type MessageKey } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { MAX_FINALISTS } from "~/modules/contests/machine";
-import { ShortlistActionSchema } from "~/modules/judging/forms";
+import { shortlistActionSchema } from "~/modules/judging/forms";
 import {
   assertClient,
   describeChoice,
@@ -19,9 +21,10 @@ import { caughtRefusal, refusalMessage, refusalStatus, refuseOrRethrow } from "~
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./contests_.$contestId_.shortlist.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("shortlist.title", { contest: data.contest.title }) : t("app.name") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: data ? t("shortlist.title", { contest: data.contest.title }) : t("app.name") }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -35,13 +38,14 @@ type Confirm =
   | { kind: "winner"; entry: { id: string; number: number; designerName: string } };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const contestId = params.contestId!;
   // Only the client reaches the decision (the loader's rule, asked again here).
   await assertClient({ contestId, clientId: user.id }).catch((error: unknown) =>
     refuseOrRethrow(error, context.locale),
   );
-  const submission = parseWithZod(await request.formData(), { schema: ShortlistActionSchema });
+  const submission = parseWithZod(await request.formData(), { schema: shortlistActionSchema(t) });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat();
     return data({ error: errors[0] ?? t("judging.error.invalid"), confirm: null }, { status: 400 });
@@ -79,6 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Shortlist() {
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();

@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Money, StatusBadge } from "~/components/contest/badges";
 import { EntryStatusBadge } from "~/components/entry-bits";
 import { RelativeTime, TimeLeft } from "~/components/time";
-import { t } from "~/i18n";
+import type { T } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { STEP_COUNT } from "~/modules/contests/brief";
 import { LIVE_STATES, TERMINAL_STATES } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
@@ -21,7 +23,10 @@ import { now } from "~/utils/clock.server";
 import { entryPaths } from "~/modules/entries/paths";
 import "./dashboard.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("dashboard.heading")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("dashboard.heading")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -39,6 +44,7 @@ const ENTRY_GROUPS: EntryGroup[] = ["won", "running", "processing", "closed"];
 const CLOSED_SHOWN = 5;
 
 export default function Dashboard() {
+  const t = useT();
   const { tasks, client, judging, designer, role, serverNow } = useLoaderData<typeof loader>();
   const contests = client?.contests ?? [];
   const nothingYet = !contests.length && !judging && !designer?.entries.length && !designer?.balances.length;
@@ -108,6 +114,7 @@ export default function Dashboard() {
 }
 
 function ClientWelcome() {
+  const t = useT();
   return (
     <section className="empty empty--hero">
       <h2>{t("dashboard.empty.title")}</h2>
@@ -120,6 +127,7 @@ function ClientWelcome() {
 }
 
 function DesignerWelcome() {
+  const t = useT();
   return (
     <section className="empty empty--hero">
       <h2>{t("dashboard.designer.empty.title")}</h2>
@@ -131,7 +139,7 @@ function DesignerWelcome() {
   );
 }
 
-function taskLabel(task: DashboardTask) {
+function taskLabel(task: DashboardTask, t: T) {
   switch (task.kind) {
     case "rate_entries":
       return t("dashboard.task.rate_entries", { n: task.count ?? 0 });
@@ -143,6 +151,7 @@ function taskLabel(task: DashboardTask) {
 }
 
 function Task({ task, serverNow }: { task: DashboardTask; serverNow: number }) {
+  const t = useT();
   const due = task.dueAt ? (
     <>
       {t("dashboard.task.due")} <RelativeTime at={task.dueAt} serverNow={serverNow} />
@@ -151,7 +160,7 @@ function Task({ task, serverNow }: { task: DashboardTask; serverNow: number }) {
   return (
     <li className={`task task--${task.kind}`}>
       <div className="task__body">
-        <p className="task__label">{taskLabel(task)}</p>
+        <p className="task__label">{taskLabel(task, t)}</p>
         <p className="task__contest">{task.contestTitle}</p>
         <p className="task__detail muted small">
           {task.kind === "finish_brief" ? (
@@ -183,6 +192,7 @@ function Task({ task, serverNow }: { task: DashboardTask; serverNow: number }) {
 }
 
 function ClientContests({ contests, serverNow }: { contests: ClientContestSummary[]; serverNow: number }) {
+  const t = useT();
   return (
     <section aria-labelledby="all-contests" className="dashboard__section" data-testid="client-contests">
       <h2 id="all-contests">{t("dashboard.all")}</h2>
@@ -207,6 +217,7 @@ function ClientContests({ contests, serverNow }: { contests: ClientContestSummar
 }
 
 function ContestRow({ contest: c, serverNow }: { contest: ClientContestSummary; serverNow: number }) {
+  const t = useT();
   return (
     <li className="contest-row">
       <div className="contest-row__main">
@@ -233,6 +244,7 @@ function ContestRow({ contest: c, serverNow }: { contest: ClientContestSummary; 
 }
 
 function Judging({ contests, serverNow }: { contests: JudgedContest[]; serverNow: number }) {
+  const t = useT();
   return (
     <section aria-labelledby="judging-title" className="dashboard__section" data-testid="judging">
       <h2 id="judging-title">{t("dashboard.judging.title")}</h2>
@@ -292,6 +304,7 @@ function DesignerPart({
   balances: DesignerBalance[];
   serverNow: number;
 }) {
+  const t = useT();
   return (
     <>
       <section aria-labelledby="entries-title" className="dashboard__section" data-testid="designer-entries">
@@ -379,6 +392,7 @@ function DesignerPart({
 }
 
 function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: number }) {
+  const t = useT();
   return (
     <li className="entry-row">
       <Link to={entryPaths.page(e.id)} className="entry-row__thumb" aria-hidden="true" tabIndex={-1}>

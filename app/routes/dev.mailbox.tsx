@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { listOutbox } from "~/modules/notify/mail.server";
 import { config } from "~/utils/env.server";
 import { notFound } from "~/utils/refusals.server";
 import "./dev.mailbox.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("mailbox.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("mailbox.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ context }: LoaderFunctionArgs) {
   // Development aid: it shows every mail (reset links included) to whoever opens it, so it exists
@@ -38,6 +42,7 @@ function linkify(text: string) {
 }
 
 export default function Mailbox() {
+  const t = useT();
   const { mails } = useLoaderData<typeof loader>();
   return (
     <div className="container page page--medium stack">

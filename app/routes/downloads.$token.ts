@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
 import { openDownload } from "~/modules/handover/downloads.server";
 
 // The filesystem store's short-lived links: the token is checked (signature, expiry, user), then streamed.
 export async function loader({ params, context }: LoaderFunctionArgs) {
+  const t = translator(context.locale);
   const file = await openDownload(params.token ?? "", context.user?.id ?? null);
   if (!file) {
     return new Response(t("downloads.expired"), {

@@ -5,15 +5,19 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FieldError, Notice } from "~/components/field";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/react";
 import { earningsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
-import { PayoutReviewSchema } from "~/modules/handover/forms";
+import { payoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./earnings.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("earnings.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -40,6 +44,8 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 export default function EarningsPage() {
+  const t = useT();
+  const locale = useLocale();
   const { earnings, justSent } = useLoaderData<typeof loader>();
   const hasAny = earnings.balances.length > 0;
   return (
@@ -65,16 +71,16 @@ export default function EarningsPage() {
                 <div className="balance__main">
                   <dt>{t("earnings.available")}</dt>
                   <dd className="num" data-testid="available">
-                    {formatMoney(b.available, b.currency)}
+                    {formatMoney(b.available, b.currency, { locale })}
                   </dd>
                 </div>
                 <div>
                   <dt>{t("earnings.inFlight")}</dt>
-                  <dd className="num">{formatMoney(b.inFlight, b.currency)}</dd>
+                  <dd className="num">{formatMoney(b.inFlight, b.currency, { locale })}</dd>
                 </div>
                 <div>
                   <dt>{t("earnings.paidOut")}</dt>
-                  <dd className="num">{formatMoney(b.paidOut, b.currency)}</dd>
+                  <dd className="num">{formatMoney(b.paidOut, b.currency, { locale })}</dd>
                 </div>
               </dl>
             ))}
@@ -112,7 +118,7 @@ export default function EarningsPage() {
                         ) : null}
                       </td>
                       <td className={`num num-col ${m.amount < 0 ? "is-out" : "is-in"}`}>
-                        {`${m.amount > 0 ? "+" : "−"}${formatMoney(Math.abs(m.amount), m.currency)}`}
+                        {`${m.amount > 0 ? "+" : "−"}${formatMoney(Math.abs(m.amount), m.currency, { locale })}`}
                       </td>
                     </tr>
                   ))}
@@ -125,7 +131,9 @@ export default function EarningsPage() {
                     {earnings.payouts.map((p) => (
                       <li key={p.id} className="payout">
                         <div>
-                          <p className="payout__amount num">{formatMoney(p.amount, p.currency)}</p>
+                          <p className="payout__amount num">
+                            {formatMoney(p.amount, p.currency, { locale })}
+                          </p>
                           <p className="muted small">
                             {t("earnings.payout.to", { destination: p.destination })} ·{" "}
                             <LocalTime at={p.createdAt} />
@@ -153,13 +161,15 @@ export default function EarningsPage() {
 
 /** Step one of a payout: amount and account, sent (GET) to the review page, which asks to confirm. */
 function PayoutForm() {
+  const t = useT();
+  const locale = useLocale();
   const { earnings, review } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const balance = earnings.balances.find((b) => b.available > 0) ?? earnings.balances[0]!;
   const [form, fields] = useForm<{ amount?: string; destination?: string; currency?: string }, unknown>({
     id: "payout",
     defaultValue: { amount: review.amount, destination: review.destination },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PayoutReviewSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: payoutReviewSchema(t, locale) }),
     shouldValidate: "onSubmit",
   });
   const serverError = review.error
@@ -188,7 +198,7 @@ function PayoutForm() {
           </label>
           <span className="field__hint" id={`${fields.amount.id}-hint`}>
             {t("earnings.payout.amount.hint", {
-              available: formatMoney(balance.available, balance.currency),
+              available: formatMoney(balance.available, balance.currency, { locale }),
             })}
           </span>
           <input

@@ -4,16 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
-import { t } from "~/i18n";
-import { checkPayout, newPayoutKey, parseAmount, sendPayout } from "~/modules/earnings/earnings.server";
-import { formatMoney } from "~/modules/money/money";
-import { PayoutConfirmSchema, PayoutReviewSchema } from "~/modules/handover/forms";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { checkPayout, newPayoutKey, sendPayout } from "~/modules/earnings/earnings.server";
+import { amountInputValue, formatMoney } from "~/modules/money/money";
+import { payoutConfirmSchema, payoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("earnings.payout.confirm.title")} · ${t("app.name")}` }];
+};
 
 function backToForm(params: Record<string, string>) {
   return redirect(`/earnings?${new URLSearchParams(params)}#payout`);
@@ -21,9 +24,10 @@ function backToForm(params: Record<string, string>) {
 
 /** Step two: the payout, read back for confirmation, with a fresh idempotency key in the form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const url = new URL(request.url);
-  const submission = parseWithZod(url.searchParams, { schema: PayoutReviewSchema });
+  const submission = parseWithZod(url.searchParams, { schema: payoutReviewSchema(t, context.locale) });
   const raw = {
     amount: url.searchParams.get("amount") ?? "",
     destination: url.searchParams.get("destination") ?? "",
@@ -36,33 +40,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       error: (submission.error?.[field] ?? [t("errors.generic")]).join(" "),
     });
   }
-  const checked = await checkPayout({ designerId: user.id, ...submission.value });
+  const { amount, currency, destination } = submission.value;
+  // The amount was read in the reader's language; checkPayout reads the plain (English) form of it.
+  const checked = await checkPayout({
+    designerId: user.id,
+    amount: amountInputValue(amount, currency),
+    currency,
+    destination,
+  });
   if (!checked.ok)
     throw backToForm({ ...raw, field: checked.field, error: refusalMessage(checked, context.locale) });
   return {
-    amount: submission.value.amount,
+    // As the reader's language writes it: the confirmation form posts it back, read the same way.
+    amount: amountInputValue(amount, checked.currency, context.locale),
     currency: checked.currency,
     destination: checked.destination,
-    label: formatMoney(checked.amount, checked.currency),
+    label: formatMoney(checked.amount, checked.currency, { locale: context.locale }),
     key: newPayoutKey(),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: PayoutConfirmSchema });
+  const submission = parseWithZod(await request.formData(), {
+    schema: payoutConfirmSchema(t, context.locale),
+  });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // No balance check here: requestPayout makes it under the account's lock, after looking the key up,
   // so a replayed confirmation (the same key) returns the first payout instead of a refusal.
-  const amount = parseAmount(submission.value.amount);
-  if (amount === null) {
-    return data(submission.reply({ fieldErrors: { amount: [t("earnings.payout.error.amount")] } }), {
-      status: 400,
-    });
-  }
   const result = await sendPayout({
     designerId: user.id,
-    amount,
+    amount: submission.value.amount,
     currency: submission.value.currency,
     destination: submission.value.destination,
     idempotencyKey: submission.value.key,
@@ -74,6 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmPayout() {
+  const t = useT();
   const p = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   return (

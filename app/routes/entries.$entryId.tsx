@@ -5,7 +5,9 @@ import { useEffect } from "react";
 import { SimilarNote } from "~/components/contest-gallery";
 import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { getEntryForViewer, similarMarkers, withdrawEntry } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { EntryFeedbackPanel } from "~/components/entry-feedback";
@@ -20,9 +22,12 @@ import "./entries.$entryId.css";
 /** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
 const NO_SCRIPT_REFRESH_SECONDS = 3;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.entry.title || t("entries.untitled")} · ${data.contest.title}` : t("app.name") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: data ? `${data.entry.title || t("entries.untitled")} · ${data.contest.title}` : t("app.name") },
+  ];
+};
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
@@ -50,6 +55,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const { user } = requireUser(request, context);
   const form = await request.formData();
   if (form.get("intent") !== "withdraw") return data({ error: t("errors.generic") }, { status: 400 });
@@ -62,6 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EntryPage() {
+  const t = useT();
   const {
     entry,
     revisions,

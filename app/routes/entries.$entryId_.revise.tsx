@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { getEntryForViewer } from "~/modules/entries/entries.server";
 import { revisionEligibility } from "~/modules/entries/submission.server";
 import { receiveRevisionUpload, uploadLimitText } from "~/modules/entries/upload-actions.server";
@@ -11,7 +12,10 @@ import { entryPaths } from "~/modules/entries/paths";
 import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 // `$entryId_`: a page of its own beside the entry page, not nested in it (the entry page has no outlet).
-export const meta: MetaFunction = () => [{ title: `${t("entries.revise.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("entries.revise.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -40,6 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviseEntry() {
+  const t = useT();
   const { entryId, title, number, contestTitle, thumbnailUrl, version, refusal, limit } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

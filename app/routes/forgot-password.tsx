@@ -3,25 +3,32 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, Notice } from "~/components/field";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { requestPasswordReset } from "~/modules/auth/accounts.server";
-import { ForgotSchema } from "~/modules/auth/forms";
+import { forgotSchema } from "~/modules/auth/forms";
 
-export const meta: MetaFunction = () => [{ title: `${t("auth.forgot.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("auth.forgot.title")} · ${t("app.name")}` }];
+};
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
+  const submission = parseWithZod(await request.formData(), { schema: forgotSchema(t) });
   if (submission.status !== "success") return { result: submission.reply(), sent: false };
   await requestPasswordReset(submission.value.email);
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 
 export default function ForgotPassword() {
+  const t = useT();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ForgotSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+    constraint: getZodConstraint(forgotSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (

@@ -2,19 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RelativeTime } from "~/components/time";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { acceptInvitation, lookupInvitation } from "~/modules/contests/invitations.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import "./invitations.$token.css";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("invite.accept.title")} · ${t("app.name")}` },
-  // The token is in the address: never send it on as a referrer.
-  { name: "referrer", content: "no-referrer" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: `${t("invite.accept.title")} · ${t("app.name")}` },
+    // The token is in the address: never send it on as a referrer.
+    { name: "referrer", content: "no-referrer" },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const invitation = await lookupInvitation(params.token ?? "");
@@ -33,6 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
+  const t = useT();
   const { invitation, loggedIn, serverNow, path } = useLoaderData<typeof loader>();
   if (!invitation) {
     return (

@@ -2,17 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Notice } from "~/components/field";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { acceptInvitation, getInvitation } from "~/modules/judging/judges.server";
 import { requireUser } from "~/utils/auth.server";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("invitation.title")} · ${t("app.name")}` },
-  // The token is in the address: do not hand it to other sites.
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: `${t("invitation.title")} · ${t("app.name")}` },
+    // The token is in the address: do not hand it to other sites.
+    { name: "referrer", content: "no-referrer" },
+  ];
+};
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const invitation = await getInvitation(params.token ?? "");
@@ -30,6 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JudgeInvitation() {
+  const t = useT();
   const { invitation, loggedIn, userName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const here = useLocation().pathname;

@@ -5,9 +5,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormError, Notice } from "~/components/field";
 import { withTarget } from "~/components/site-nav";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { logIn } from "~/modules/auth/accounts.server";
-import { LoginSchema } from "~/modules/auth/forms";
+import { loginSchema } from "~/modules/auth/forms";
 import { deviceCookie, readDeviceToken } from "~/modules/auth/devices.server";
 import { sessionCookie } from "~/modules/auth/sessions.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -20,7 +22,10 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
-export const meta: MetaFunction = () => [{ title: `${t("nav.login")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("nav.login")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAnonymous(request, context);
@@ -28,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  const t = translator(context.locale);
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await logIn(
     { ...submission.value, deviceToken: readDeviceToken(request) },
@@ -58,13 +64,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const t = useT();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const redirectTo = params.get("redirectTo");
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    constraint: getZodConstraint(loginSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (

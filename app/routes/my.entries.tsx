@@ -1,14 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EntryStatusBadge } from "~/components/entry-bits";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { listMyEntries } from "~/modules/entries/entries.server";
 import { requireUser } from "~/utils/auth.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { entryPaths } from "~/modules/entries/paths";
 import "./my.entries.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("entries.mine.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("entries.mine.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -16,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MyEntries() {
+  const t = useT();
   const { entries } = useLoaderData<typeof loader>();
   return (
     <div className="container page page--medium stack">

@@ -2,13 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RelativeTime } from "~/components/time";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { markAllRead, notificationsForPage } from "~/modules/notify/notifications.server";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import "./notifications.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("notifications.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("notifications.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -22,6 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
+  const t = useT();
   const { notifications, now: serverNow } = useLoaderData<typeof loader>();
   const unread = notifications.filter((n) => !n.read).length;
   return (

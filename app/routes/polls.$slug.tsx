@@ -4,9 +4,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/field";
 import { Preview } from "~/components/judging";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { readCookie } from "~/modules/auth/sessions.server";
-import { POLL_COMMENT_MAX, VoteSchema } from "~/modules/judging/forms";
+import { POLL_COMMENT_MAX, voteSchema } from "~/modules/judging/forms";
 import {
   castVote,
   getPollForVoter,
@@ -20,11 +22,14 @@ import { refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import { pollPaths } from "~/modules/judging/poll-paths";
 import "./polls.$slug.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.poll ? `${data.poll.question} · ${t("app.name")}` : t("app.name") },
-  { name: "referrer", content: "no-referrer" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: data?.poll ? `${data.poll.question} · ${t("app.name")}` : t("app.name") },
+    { name: "referrer", content: "no-referrer" },
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = readCookie(request, VOTER_COOKIE);
@@ -37,7 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: VoteSchema });
+  const t = translator(context.locale);
+  const submission = parseWithZod(await request.formData(), { schema: voteSchema(t) });
   if (submission.status !== "success") return data({ error: t("polls.vote.choose") }, { status: 400 });
   const existing = readCookie(request, VOTER_COOKIE);
   const token = isVoterToken(existing) ? existing : generateToken();
@@ -56,6 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PollVote() {
+  const t = useT();
   const { poll } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();

@@ -2,14 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MoneyTabs } from "~/components/handover";
 import { LocalTime } from "~/components/time";
-import { t } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/react";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
 import { requireUser } from "~/utils/auth.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./receipts.css";
 
-export const meta: MetaFunction = () => [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("receipts.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
@@ -26,6 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ReceiptsPage() {
+  const t = useT();
+  const locale = useLocale();
   const { receipts, totals } = useLoaderData<typeof loader>();
   return (
     <div className="container page money">
@@ -62,25 +68,25 @@ export default function ReceiptsPage() {
                 <dl className="receipt__lines">
                   <div>
                     <dt>{t("receipts.prize")}</dt>
-                    <dd className="num">{formatMoney(r.prize, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.prize, r.currency, { locale })}</dd>
                   </div>
                   <div>
                     <dt>{t("receipts.fee")}</dt>
-                    <dd className="num">{formatMoney(r.fee, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.fee, r.currency, { locale })}</dd>
                   </div>
                   <div className="receipt__total">
                     <dt>{t("receipts.paid")}</dt>
-                    <dd className="num">{formatMoney(r.paid, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.paid, r.currency, { locale })}</dd>
                   </div>
                   {r.refunded > 0 ? (
                     <div className="receipt__refund">
                       <dt>{t("receipts.refunded")}</dt>
-                      <dd className="num">{`−${formatMoney(r.refunded, r.currency)}`}</dd>
+                      <dd className="num">{`−${formatMoney(r.refunded, r.currency, { locale })}`}</dd>
                     </div>
                   ) : null}
                   <div>
                     <dt>{t("receipts.net")}</dt>
-                    <dd className="num">{formatMoney(r.paid - r.refunded, r.currency)}</dd>
+                    <dd className="num">{formatMoney(r.paid - r.refunded, r.currency, { locale })}</dd>
                   </div>
                 </dl>
               </li>
@@ -96,15 +102,15 @@ export default function ReceiptsPage() {
               </div>
               <div>
                 <dt>{t("receipts.paid")}</dt>
-                <dd className="num">{formatMoney(s.paid, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.paid, s.currency, { locale })}</dd>
               </div>
               <div>
                 <dt>{t("receipts.feeKept")}</dt>
-                <dd className="num">{formatMoney(s.feeKept, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.feeKept, s.currency, { locale })}</dd>
               </div>
               <div>
                 <dt>{t("receipts.refunded")}</dt>
-                <dd className="num">{formatMoney(s.refunded, s.currency)}</dd>
+                <dd className="num">{formatMoney(s.refunded, s.currency, { locale })}</dd>
               </div>
             </dl>
           ))}

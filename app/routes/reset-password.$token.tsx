@@ -4,15 +4,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { isResetTokenUsable, resetPassword } from "~/modules/auth/accounts.server";
-import { ResetSchema } from "~/modules/auth/forms";
+import { resetSchema } from "~/modules/auth/forms";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("auth.reset.title")} · ${t("app.name")}` },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: `${t("auth.reset.title")} · ${t("app.name")}` },
+    { name: "referrer", content: "no-referrer" },
+  ];
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const usable = await isResetTokenUsable(params.token ?? "");
@@ -20,7 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  const t = translator(context.locale);
+  const submission = parseWithZod(await request.formData(), { schema: resetSchema(t) });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await resetPassword(params.token ?? "", submission.value.password);
   if (result.ok) return redirect("/login?reset=1");
@@ -40,12 +46,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
+  const t = useT();
   const { usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(ResetSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+    constraint: getZodConstraint(resetSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema(t) }),
     shouldValidate: "onBlur",
   });
   if (!usable || form.errors?.length) {

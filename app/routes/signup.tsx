@@ -5,15 +5,20 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FieldError } from "~/components/field";
 import { withTarget } from "~/components/site-nav";
-import { t } from "~/i18n";
+import { translator } from "~/i18n";
+import { metaT } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { signUp } from "~/modules/auth/accounts.server";
-import { SignupSchema } from "~/modules/auth/forms";
+import { signupSchema } from "~/modules/auth/forms";
 import { sessionCookie } from "~/modules/auth/sessions.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/redirect.server";
 import { refusalMessage } from "~/utils/refusals.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("auth.signup.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("auth.signup.title")} · ${t("app.name")}` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAnonymous(request, context);
@@ -21,8 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(context.locale);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: SignupSchema });
+  const submission = parseWithZod(formData, { schema: signupSchema(t) });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const result = await signUp(
     { ...submission.value, locale: context.locale },
@@ -43,12 +49,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
+  const t = useT();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(SignupSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    constraint: getZodConstraint(signupSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema(t) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     defaultValue: { role: params.get("as") === "designer" ? "designer" : "client" },

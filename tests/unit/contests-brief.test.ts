@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   CATEGORY_KEYS,
   MAX_PRIZE,
-  StyleStep,
   cardSchema,
   luhnValid,
   normalizeHex,
   presetAmount,
   prizeStepSchema,
   readPrize,
+  styleStep,
 } from "~/modules/contests/brief";
 import {
   DEFAULT_FILTERS,
@@ -20,8 +20,11 @@ import {
   parseBrowseFilters,
 } from "~/modules/contests/browse";
 import { clientActions, clientTasks, sortTasks, type NextStepsContest } from "~/modules/contests/next-steps";
+import { translator } from "~/i18n";
 import { refusal } from "~/modules/refusal";
 import { refusalMessage } from "~/utils/refusals.server";
+
+const en = translator("en");
 
 describe("reading a typed prize", () => {
   it.each([
@@ -30,7 +33,7 @@ describe("reading a typed prize", () => {
     [" 1 250 ", 125_000],
     ["0.5", 50],
   ])("reads %j as %i minor units", (input, minor) => {
-    expect(readPrize(input)).toEqual({ ok: true, minor });
+    expect(readPrize(input, en, "en")).toEqual({ ok: true, minor });
   });
 
   it.each([
@@ -40,13 +43,13 @@ describe("reading a typed prize", () => {
     ["12345678901", "That is more than we accept for one contest ($100,000). Check the amount."],
     ["", "Choose a package or enter the prize."],
   ])("explains what is wrong with %j", (input, message) => {
-    expect(readPrize(input)).toEqual({ ok: false, message });
+    expect(readPrize(input, en, "en")).toEqual({ ok: false, message });
   });
 
   it("never yields a fractional or negative amount, whatever is typed (property)", () => {
     fc.assert(
       fc.property(fc.string(), (input) => {
-        const read = readPrize(input);
+        const read = readPrize(input, en, "en");
         return !read.ok || (Number.isSafeInteger(read.minor) && read.minor >= 0);
       }),
     );
@@ -56,7 +59,7 @@ describe("reading a typed prize", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_PRIZE }), (minor) => {
         const typed = `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
-        const read = readPrize(typed);
+        const read = readPrize(typed, en, "en");
         return read.ok && read.minor === minor;
       }),
     );
@@ -66,12 +69,16 @@ describe("reading a typed prize", () => {
 describe("the prize step", () => {
   const base = { qualifyingDays: "4", selectionDays: "4", finalDays: "3", winnerDays: "14" };
   it("takes a package's amount over the typed one", () => {
-    const parsed = prizeStepSchema("logo").parse({ ...base, prizeChoice: "platinum", prize: "1" });
+    const parsed = prizeStepSchema(en, "en", "logo").parse({ ...base, prizeChoice: "platinum", prize: "1" });
     expect(parsed.prize).toBe(presetAmount("logo", "platinum"));
   });
 
   it("checks the typed amount against the category's minimum", () => {
-    const result = prizeStepSchema("app").safeParse({ ...base, prizeChoice: "custom", prize: "500" });
+    const result = prizeStepSchema(en, "en", "app").safeParse({
+      ...base,
+      prizeChoice: "custom",
+      prize: "500",
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({
       path: ["prize"],
@@ -96,18 +103,18 @@ describe("colours", () => {
     expect(normalizeHex("#abc")).toBe("#AABBCC");
     expect(normalizeHex("1f6feb")).toBe("#1F6FEB");
     expect(normalizeHex("#12345")).toBeNull();
-    const parsed = StyleStep.parse({ colorsUse: "navy, #abc,#AABBCC ; Forest Green", colorsAvoid: "" });
+    const parsed = styleStep(en).parse({ colorsUse: "navy, #abc,#AABBCC ; Forest Green", colorsAvoid: "" });
     expect(parsed.colorsUse).toEqual(["navy", "#AABBCC", "forest green"]);
     expect(parsed.colorsAvoid).toEqual([]);
   });
 
   it("refuses more than twelve colours and markup", () => {
     expect(
-      StyleStep.safeParse({
+      styleStep(en).safeParse({
         colorsUse: Array.from({ length: 13 }, (_, i) => `#${i}${i}${i}`.slice(0, 4)).join(","),
       }).success,
     ).toBe(false);
-    expect(StyleStep.safeParse({ colorsUse: "<script>" }).success).toBe(false);
+    expect(styleStep(en).safeParse({ colorsUse: "<script>" }).success).toBe(false);
   });
 });
 
@@ -122,12 +129,12 @@ describe("the card form", () => {
     confirm: "on",
   };
   it("accepts the sandbox test card, this month's expiry included", () => {
-    const parsed = cardSchema(at).parse(good);
+    const parsed = cardSchema(en, at).parse(good);
     expect(parsed.cardNumber).toBe("4242424242424242");
     expect(parsed.cardExpiry).toEqual({ month: 6, year: 2026 });
   });
   it("refuses last month's expiry, a wrong checksum and a missing confirmation", () => {
-    const result = cardSchema(at).safeParse({
+    const result = cardSchema(en, at).safeParse({
       ...good,
       cardExpiry: "05/26",
       cardNumber: "4242424242424241",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { t } from "~/i18n";
+import type { Locale, T } from "~/i18n";
 import { amountInputValue, formatPrize, readAmount, type AmountRefusal } from "../money/money";
 
 /** What a client can ask for, with the smallest prize we accept for each (minor units, USD). */
@@ -57,9 +57,9 @@ export const DURATION_LIMITS = {
   winner: { min: 1, max: 14, default: 14 },
 } as const;
 
-/** Turn "$1,250.50" or "1250" into minor units, exactly (no floats), or null. */
-export function parseMoney(input: string): number | null {
-  const read = readAmount(input);
+/** Turn "$1,250.50" or "1250" ("1 250,50" in French) into minor units, exactly (no floats), or null. */
+export function parseMoney(input: string, locale: Locale): number | null {
+  const read = readAmount(input, locale, CURRENCY);
   return read.ok ? read.minor : null;
 }
 
@@ -104,42 +104,57 @@ export function splitColours(value: string): string[] {
 }
 
 /**
- * What is wrong with a typed prize, or its amount in minor units. Distinguishes the mistakes people
- * make (a minus sign, a third decimal, a typo of many digits) so the message can say which.
+ * What is wrong with a typed prize, or its amount in minor units, read as the reader's language
+ * writes amounts. Distinguishes the mistakes people make (a minus sign, a third decimal, a typo of
+ * many digits) so the message can say which.
  */
-export function readPrize(input: string): { ok: true; minor: number } | { ok: false; message: string } {
-  const read = readAmount(input);
+export function readPrize(
+  input: string,
+  t: T,
+  locale: Locale,
+): { ok: true; minor: number } | { ok: false; message: string } {
+  const read = readAmount(input, locale, CURRENCY);
   if (read.ok) {
-    if (read.minor > MAX_PRIZE)
-      return { ok: false, message: t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY) }) };
+    if (read.minor > MAX_PRIZE) return { ok: false, message: prizeMaxMessage(t, locale) };
     return read;
   }
-  return { ok: false, message: PRIZE_REFUSALS[read.reason]() };
+  return { ok: false, message: prizeRefusal(read.reason, t, locale) };
 }
 
-const PRIZE_REFUSALS: Record<AmountRefusal, () => string> = {
-  empty: () => t("brief.error.prizeRequired"),
-  negative: () => t("brief.error.prizePositive"),
-  too_many_decimals: () => t("brief.error.prizeCents"),
-  too_large: () => t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY) }),
-  invalid: () => t("brief.error.prize"),
-};
+function prizeMaxMessage(t: T, locale: Locale) {
+  return t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY, locale) });
+}
+
+function prizeRefusal(reason: AmountRefusal, t: T, locale: Locale): string {
+  switch (reason) {
+    case "empty":
+      return t("brief.error.prizeRequired");
+    case "negative":
+      return t("brief.error.prizePositive");
+    case "too_many_decimals":
+      return t("brief.error.prizeCents");
+    case "too_large":
+      return prizeMaxMessage(t, locale);
+    case "invalid":
+      return t("brief.error.prize");
+  }
+}
 
 /** Longest answer to a brief's longer free-text questions (audience, must-haves). */
 export const BRIEF_TEXT_MAX = 2000;
 
-const text = (max: number) =>
+const text = (t: T, max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: t("brief.error.tooLong", { max }) });
-const required = (max: number) =>
+const required = (t: T, max: number) =>
   z
     .string({ error: t("validation.required") })
     .trim()
     .min(1, { error: t("validation.required") })
     .max(max, { error: t("brief.error.tooLong", { max }) });
-const days = (limits: { min: number; max: number }) =>
+const days = (t: T, limits: { min: number; max: number }) =>
   z.coerce
     .number({ error: t("brief.error.days", limits) })
     .int({ error: t("brief.error.days", limits) })
@@ -151,49 +166,50 @@ const flag = z
   .transform((v) => v !== undefined);
 
 /** A list of colours: hex codes (normalised to #RRGGBB) or plain names, at most 12. */
-const colours = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const items = splitColours(value ?? "");
-    if (items.length > MAX_COLOURS) {
-      ctx.addIssue({ code: "custom", message: t("brief.error.colourCount", { max: MAX_COLOURS }) });
-      return z.NEVER;
-    }
-    const out: string[] = [];
-    for (const item of items) {
-      const hex = normalizeHex(item);
-      if (hex) out.push(hex);
-      else if (COLOUR_WORD.test(item) && !/^#/.test(item)) out.push(item.toLowerCase());
-      else {
-        ctx.addIssue({ code: "custom", message: t("brief.error.colour", { value: item.slice(0, 40) }) });
+const colours = (t: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const items = splitColours(value ?? "");
+      if (items.length > MAX_COLOURS) {
+        ctx.addIssue({ code: "custom", message: t("brief.error.colourCount", { max: MAX_COLOURS }) });
         return z.NEVER;
       }
-    }
-    return [...new Set(out)];
-  });
+      const out: string[] = [];
+      for (const item of items) {
+        const hex = normalizeHex(item);
+        if (hex) out.push(hex);
+        else if (COLOUR_WORD.test(item) && !/^#/.test(item)) out.push(item.toLowerCase());
+        else {
+          ctx.addIssue({ code: "custom", message: t("brief.error.colour", { value: item.slice(0, 40) }) });
+          return z.NEVER;
+        }
+      }
+      return [...new Set(out)];
+    });
 
-const categoryField = z.enum(CATEGORY_KEYS as [Category, ...Category[]], {
-  error: t("brief.error.category"),
-});
+const categoryField = (t: T) =>
+  z.enum(CATEGORY_KEYS as [Category, ...Category[]], { error: t("brief.error.category") });
 
 // One schema per wizard step; a step's form posts only its own fields. Shared by the browser
 // (instant feedback) and the server (the authority).
-export const BasicsStep = z.object({
-  category: categoryField,
-  title: required(120),
-  businessName: text(120).optional().default(""),
+export const basicsStep = (t: T) =>
+  z.object({
+    category: categoryField(t),
+    title: required(t, 120),
+    businessName: text(t, 120).optional().default(""),
+  });
+
+const aboutShape = (t: T) => ({
+  description: required(t, 5000),
+  industry: text(t, 120).optional().default(""),
+  audience: text(t, BRIEF_TEXT_MAX).optional().default(""),
+  mustHaves: text(t, BRIEF_TEXT_MAX).optional().default(""),
 });
+export const aboutStep = (t: T) => z.object(aboutShape(t));
 
-const aboutShape = {
-  description: required(5000),
-  industry: text(120).optional().default(""),
-  audience: text(BRIEF_TEXT_MAX).optional().default(""),
-  mustHaves: text(BRIEF_TEXT_MAX).optional().default(""),
-};
-export const AboutStep = z.object(aboutShape);
-
-const styleShape = {
+const styleShape = (t: T) => ({
   ...(Object.fromEntries(
     STYLE_AXES.map((axis) => [
       axis,
@@ -205,8 +221,8 @@ const styleShape = {
         .default(50),
     ]),
   ) as Record<StyleAxis, z.ZodDefault<z.ZodCoercedNumber>>),
-  colorsUse: colours,
-  colorsAvoid: colours,
+  colorsUse: colours(t),
+  colorsAvoid: colours(t),
   // Checked as a whole, so the message sits beside the checkboxes (not on one item's path).
   deliverables: z
     .array(z.string())
@@ -218,13 +234,13 @@ const styleShape = {
       }
       return [...new Set(items)] as Deliverable[];
     }),
-};
-export const StyleStep = z.object(styleShape);
-export type StyleValues = z.output<typeof StyleStep>;
+});
+export const styleStep = (t: T) => z.object(styleShape(t));
+export type StyleValues = z.output<ReturnType<typeof styleStep>>;
 
 /** After launch: the descriptive parts only (never the category, the prize or the options). */
-export const LaunchedBriefEdit = z.object({ ...aboutShape, ...styleShape });
-export type LaunchedBriefValues = z.output<typeof LaunchedBriefEdit>;
+export const launchedBriefEdit = (t: T) => z.object({ ...aboutShape(t), ...styleShape(t) });
+export type LaunchedBriefValues = z.output<ReturnType<typeof launchedBriefEdit>>;
 
 export const PRIZE_CHOICES = [...PRESETS.map((p) => p.key), "custom"] as const;
 export type PrizeChoice = (typeof PRIZE_CHOICES)[number];
@@ -233,14 +249,14 @@ export type PrizeChoice = (typeof PRIZE_CHOICES)[number];
  * The prize and timing step. The prize is checked against the category's minimum, so the schema is
  * built for the draft's category. A preset wins over the typed amount (the typed one is for "custom").
  */
-export function prizeStepSchema(category: Category) {
+export function prizeStepSchema(t: T, locale: Locale, category: Category) {
   const prizeField = z.string({ error: t("brief.error.prizeRequired") }).transform((value, ctx) => {
-    const read = readPrize(value);
+    const read = readPrize(value, t, locale);
     if (!read.ok) {
       ctx.addIssue({ code: "custom", message: read.message });
       return z.NEVER;
     }
-    const problem = prizeProblem(category, read.minor);
+    const problem = prizeProblem(category, read.minor, t, locale);
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem });
       return z.NEVER;
@@ -250,15 +266,15 @@ export function prizeStepSchema(category: Category) {
   const base = z.object({
     prizeChoice: z.enum(PRIZE_CHOICES, { error: t("brief.error.prizeChoice") }).default("custom"),
     prize: prizeField,
-    qualifyingDays: days(DURATION_LIMITS.qualifying),
-    selectionDays: days(DURATION_LIMITS.selection),
-    finalDays: days(DURATION_LIMITS.final),
-    winnerDays: days(DURATION_LIMITS.winner),
+    qualifyingDays: days(t, DURATION_LIMITS.qualifying),
+    selectionDays: days(t, DURATION_LIMITS.selection),
+    finalDays: days(t, DURATION_LIMITS.final),
+    winnerDays: days(t, DURATION_LIMITS.winner),
     guaranteed: flag,
     blind: flag,
     isPrivate: flag,
     fastTrack: flag,
-    ndaText: text(5000).optional().default(""),
+    ndaText: text(t, 5000).optional().default(""),
   });
   return z.preprocess((raw) => {
     if (!raw || typeof raw !== "object") return raw;
@@ -266,30 +282,31 @@ export function prizeStepSchema(category: Category) {
     const choice = input.prizeChoice;
     const preset = PRESETS.find((p) => p.key === choice);
     return preset
-      ? { ...input, prize: amountInputValue(presetAmount(category, preset.key), CURRENCY) }
+      ? { ...input, prize: amountInputValue(presetAmount(category, preset.key), CURRENCY, locale) }
       : input;
   }, base);
 }
 export type PrizeValues = z.output<ReturnType<typeof prizeStepSchema>>;
 
 /** The plain shape of the prize step, for form constraints (the preprocess hides it). */
-export const PrizeStepShape = z.object({
-  prizeChoice: z.enum(PRIZE_CHOICES).optional(),
-  prize: z.string(),
-  qualifyingDays: days(DURATION_LIMITS.qualifying),
-  selectionDays: days(DURATION_LIMITS.selection),
-  finalDays: days(DURATION_LIMITS.final),
-  winnerDays: days(DURATION_LIMITS.winner),
-  ndaText: text(5000).optional(),
-});
+export const prizeStepShape = (t: T) =>
+  z.object({
+    prizeChoice: z.enum(PRIZE_CHOICES).optional(),
+    prize: z.string(),
+    qualifyingDays: days(t, DURATION_LIMITS.qualifying),
+    selectionDays: days(t, DURATION_LIMITS.selection),
+    finalDays: days(t, DURATION_LIMITS.final),
+    winnerDays: days(t, DURATION_LIMITS.winner),
+    ndaText: text(t, 5000).optional(),
+  });
 
 /** A prize problem for this category, or null: never negative, zero, below the minimum or absurd. */
-export function prizeProblem(category: Category, prizeMinor: number): string | null {
+export function prizeProblem(category: Category, prizeMinor: number, t: T, locale: Locale): string | null {
   if (!Number.isSafeInteger(prizeMinor) || prizeMinor <= 0) return t("brief.error.prizePositive");
   if (prizeMinor < CATEGORIES[category].min) {
-    return t("brief.error.prizeMin", { min: formatPrize(CATEGORIES[category].min, CURRENCY) });
+    return t("brief.error.prizeMin", { min: formatPrize(CATEGORIES[category].min, CURRENCY, locale) });
   }
-  if (prizeMinor > MAX_PRIZE) return t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY) });
+  if (prizeMinor > MAX_PRIZE) return prizeMaxMessage(t, locale);
   return null;
 }
 
@@ -310,9 +327,9 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** The card form of the review step; expiry is checked against `nowMs` (the server's clock decides). */
-export function cardSchema(nowMs: number) {
+export function cardSchema(t: T, nowMs: number) {
   return z.object({
-    cardName: required(100),
+    cardName: required(t, 100),
     cardNumber: z.string({ error: t("card.error.number") }).transform((value, ctx) => {
       const digits = value.replace(/[\s-]/g, "");
       if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
@@ -352,47 +369,48 @@ export function cardSchema(nowMs: number) {
 
 // ---- running contests ------------------------------------------------------------------------
 
-export const ExtendSchema = z.object({
-  intent: z.literal("extend"),
-  days: z.coerce
-    .number({ error: t("contest.extend.error") })
-    .int({ error: t("contest.extend.error") })
-    .min(1, { error: t("contest.extend.error") })
-    .max(7, { error: t("contest.extend.error") }),
-});
+export const extendSchema = (t: T) =>
+  z.object({
+    intent: z.literal("extend"),
+    days: z.coerce
+      .number({ error: t("contest.extend.error") })
+      .int({ error: t("contest.extend.error") })
+      .min(1, { error: t("contest.extend.error") })
+      .max(7, { error: t("contest.extend.error") }),
+  });
 
-export const ConfirmSchema = z.object({
-  confirm: z.literal("on", { error: t("contest.confirm.required") }),
-});
+export const confirmSchema = (t: T) =>
+  z.object({ confirm: z.literal("on", { error: t("contest.confirm.required") }) });
 
 export const MAX_INVITES_AT_ONCE = 20;
 /** An invitation link works once, for this many days. */
 export const INVITATION_TTL_DAYS = 14;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-export const InviteSchema = z.object({
-  emails: z.string({ error: t("invite.error.empty") }).transform((value, ctx) => {
-    const items = [
-      ...new Set(
-        value
-          .split(/[\s,;]+/)
-          .map((s) => s.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ];
-    if (items.length === 0) {
-      ctx.addIssue({ code: "custom", message: t("invite.error.empty") });
-      return z.NEVER;
-    }
-    if (items.length > MAX_INVITES_AT_ONCE) {
-      ctx.addIssue({ code: "custom", message: t("invite.error.tooMany", { max: MAX_INVITES_AT_ONCE }) });
-      return z.NEVER;
-    }
-    const bad = items.find((e) => !EMAIL.test(e) || e.length > 254);
-    if (bad) {
-      ctx.addIssue({ code: "custom", message: t("invite.error.email", { value: bad.slice(0, 60) }) });
-      return z.NEVER;
-    }
-    return items;
-  }),
-});
+export const inviteSchema = (t: T) =>
+  z.object({
+    emails: z.string({ error: t("invite.error.empty") }).transform((value, ctx) => {
+      const items = [
+        ...new Set(
+          value
+            .split(/[\s,;]+/)
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
+      if (items.length === 0) {
+        ctx.addIssue({ code: "custom", message: t("invite.error.empty") });
+        return z.NEVER;
+      }
+      if (items.length > MAX_INVITES_AT_ONCE) {
+        ctx.addIssue({ code: "custom", message: t("invite.error.tooMany", { max: MAX_INVITES_AT_ONCE }) });
+        return z.NEVER;
+      }
+      const bad = items.find((e) => !EMAIL.test(e) || e.length > 254);
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: t("invite.error.email", { value: bad.slice(0, 60) }) });
+        return z.NEVER;
+      }
+      return items;
+    }),
+  });

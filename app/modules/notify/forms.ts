@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { t } from "~/i18n";
+import type { T } from "~/i18n";
 import { DELIVERIES, MAIL_CATEGORIES, type Delivery, type MailCategory } from "./kinds";
 
 /** The account page's mail settings: one choice per kind of mail, every kind present. */
 export function parseMailSettings(
   form: FormData,
+  t: T,
 ): { ok: true; value: Record<MailCategory, Delivery> } | { ok: false; message: string } {
   const schema = z.object(
     Object.fromEntries(MAIL_CATEGORIES.map((c) => [c, z.enum(DELIVERIES)])) as Record<
