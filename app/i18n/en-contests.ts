@@ -119,6 +119,7 @@ export const enContests = {
   "wizard.style.references.remove": "Remove",
   "wizard.style.references.removeLabel": "Remove {name}",
   "wizard.style.references.added": "Image added.",
+  "wizard.style.references.chosen": "{n, plural, one {# image chosen} other {# images chosen}}",
 
   "wizard.prize.heading": "Prize and timing",
   "wizard.prize.lead":

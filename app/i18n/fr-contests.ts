@@ -120,6 +120,7 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "wizard.style.references.remove": "Remove",
   "wizard.style.references.removeLabel": "Remove {name}",
   "wizard.style.references.added": "Image added.",
+  "wizard.style.references.chosen": "{n, plural, one {# image choisie} other {# images choisies}}",
 
   "wizard.prize.heading": "Prize and timing",
   "wizard.prize.lead":
