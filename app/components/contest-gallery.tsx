@@ -71,7 +71,13 @@ export function ContestGallery({
                 <Link to={entryPaths.page(e.id)} className="entry-card__link">
                   <span className="entry-card__frame">
                     {e.thumbnailUrl ? (
-                      <img src={e.thumbnailUrl} alt={entryAlt(e, t)} loading="lazy" width={400} height={400} />
+                      <img
+                        src={e.thumbnailUrl}
+                        alt={entryAlt(e, t)}
+                        loading="lazy"
+                        width={400}
+                        height={400}
+                      />
                     ) : (
                       <span className="shimmer" aria-label={t("entries.status.processing")} />
                     )}

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { isRatingOpen, type BriefChange, type ContestStatus } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { ContestBadges, Money, StatusBadge } from "./contest/badges";
@@ -49,6 +49,7 @@ export interface ContestPageProps {
 }
 
 export function ContestPage(props: ContestPageProps) {
+  const t = useT();
   const c = props.contest;
   return (
     <div className="contest">

@@ -23,13 +23,14 @@ export function TextAreaField({
   rows?: number;
   optional?: boolean;
 }) {
+  const t = useT();
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
   return (
     <div className="field">
       <label className="field__label" htmlFor={meta.id}>
         {label}
-        {optional ? <span className="field__optional"> · optional</span> : null}
+        {optional ? <span className="field__optional"> · {t("field.optional")}</span> : null}
       </label>
       {hint ? (
         <span className="field__hint" id={hintId}>

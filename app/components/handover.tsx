@@ -32,7 +32,13 @@ export function formatSize(bytes: number, locale: Locale): string {
   let f = sizeFormats.get(key);
   if (!f) {
     const unitDisplay = unit === "byte" ? "long" : "short";
-    const options = { style: "unit", unit, unitDisplay, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
+    const options = {
+      style: "unit",
+      unit,
+      unitDisplay,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    } as const;
     sizeFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
   }
   return f.format(value);

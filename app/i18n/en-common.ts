@@ -16,6 +16,7 @@ export const enCommon = {
   "nav.mailbox": "Mailbox",
   "nav.skip": "Skip to content",
   "nav.main": "Main",
+  "field.optional": "optional",
   "footer.note": "Concours · prizes held in escrow · every round on the record",
 
   "landing.hero.title": "A brief goes in. Dozens of designs come back. You pick the one.",

@@ -17,6 +17,7 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "nav.mailbox": "Mailbox",
   "nav.skip": "Skip to content",
   "nav.main": "Main",
+  "field.optional": "facultatif",
   "footer.note": "Concours · prizes held in escrow · every round on the record",
 
   "landing.hero.title": "A brief goes in. Dozens of designs come back. You pick the one.",

@@ -185,6 +185,7 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "wizard.review.cardName": "Name on the card",
   "wizard.review.cardNumber": "Card number",
   "wizard.review.cardExpiry": "Expiry (MM/YY)",
+  "wizard.review.cardExpiry.placeholder": "MM/AA",
   "wizard.review.cardCvc": "Security code (CVC)",
   "wizard.review.testCard": "Sandbox: use 4242 4242 4242 4242, any future expiry, any CVC.",
   "wizard.review.confirm":

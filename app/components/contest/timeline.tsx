@@ -81,7 +81,8 @@ function eventText(e: TimelineItem, fastTrack: boolean, t: T, locale: Locale, cu
       return t("event.split_by_rule.amounts", {
         awards: awards
           .map(
-            (a) => `${e.names[String(a.designerId)] ?? ""} (${formatPrize(Number(a.amount ?? 0), currency, locale)})`,
+            (a) =>
+              `${e.names[String(a.designerId)] ?? ""} (${formatPrize(Number(a.amount ?? 0), currency, locale)})`,
           )
           .join(", "),
       });
