@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
-import { type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { VIEWER_FILTERS, type ViewerFilter } from "~/modules/judging/viewer";
 import { viewerHref } from "./labels";
 import type { ViewerData } from "./types";

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Preview } from "~/components/judging";
 import { useT } from "~/i18n/react";
-import { type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { entryAlt, entryLabel, viewerHref } from "./labels";
 import type { Entry } from "./types";
