@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useT } from "~/i18n/react";
+import { useHydrated } from "./time";
 import "./upload-form.css";
 
 /**
@@ -51,6 +52,7 @@ export function UploadForm({
   compact?: boolean;
 }) {
   const t = useT();
+  const hydrated = useHydrated();
   const failedLabel = failedText ?? t("entries.submit.failed");
   const [fileName, setFileName] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
@@ -172,6 +174,8 @@ export function UploadForm({
                 : t("entries.submit.chosen", { name: fileName })
               : (dropLabel ?? t("entries.submit.drop"))}
           </span>
+          {/* Without JavaScript nothing names the chosen file: the stylesheet shows this once one is. */}
+          {hydrated ? null : <span className="dropzone__picked">{t("upload.picked")}</span>}
         </label>
         {shownError ? (
           <p className="field__error" id={`${id}-error`} role="alert">

@@ -17,6 +17,7 @@ export const enCommon = {
   "nav.skip": "Skip to content",
   "nav.main": "Main",
   "field.optional": "optional",
+  "upload.picked": "File chosen.",
   "footer.note": "Concours · prizes held in escrow · every round on the record",
 
   "landing.hero.title": "A brief goes in. Dozens of designs come back. You pick the one.",

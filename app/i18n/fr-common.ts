@@ -18,6 +18,7 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "nav.skip": "Skip to content",
   "nav.main": "Main",
   "field.optional": "facultatif",
+  "upload.picked": "Fichier choisi.",
   "footer.note": "Concours · prizes held in escrow · every round on the record",
 
   "landing.hero.title": "A brief goes in. Dozens of designs come back. You pick the one.",
