@@ -74,9 +74,7 @@ export function ContestPage(props: ContestPageProps) {
           <p className="contest__byline muted">
             {c.businessName ? <span>{c.businessName}</span> : null}
             {c.businessName ? <span aria-hidden="true"> · </span> : null}
-            <span>
-              {t("contest.client")}: {props.clientName}
-            </span>
+            <span>{t("contest.client", { name: props.clientName })}</span>
             {c.launchedAt ? (
               <>
                 <span aria-hidden="true"> · </span>

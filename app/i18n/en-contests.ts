@@ -308,7 +308,7 @@ export const enContests = {
   "contest.prize.guaranteed": "Guaranteed: it will be awarded.",
   "contest.prize.escrow": "Held in escrow.",
   "contest.entries": "Entries",
-  "contest.client": "Client",
+  "contest.client": "Client: {name}",
   "contest.category": "Category",
   "contest.launched": "Launched",
   "contest.endedAt": "Ended",

@@ -309,7 +309,7 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "contest.prize.guaranteed": "Guaranteed: it will be awarded.",
   "contest.prize.escrow": "Held in escrow.",
   "contest.entries": "Entries",
-  "contest.client": "Client",
+  "contest.client": "Client\u00a0: {name}",
   "contest.category": "Category",
   "contest.launched": "Launched",
   "contest.endedAt": "Ended",
