@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { ConfirmSchema } from "~/modules/contests/brief";
+import { useMemo, type ReactNode } from "react";
+import { useT } from "~/i18n/react";
+import { confirmSchema } from "~/modules/contests/brief";
 import { FieldError, FormError } from "./field";
 import "./confirm-page.css";
 
@@ -34,10 +35,12 @@ export function ConfirmPage({
   /** Values the confirmation carries back (what is being confirmed, an idempotency key). */
   hidden?: Record<string, string>;
 }) {
+  const t = useT();
+  const schema = useMemo(() => confirmSchema(t), [t]);
   const [form, fields] = useForm<{ confirm?: string }, unknown>({
     id: "confirm",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
   });
   return (

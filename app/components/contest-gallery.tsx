@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { EntryStatusBadge, entryAlt } from "./entry-bits";
 import { StarsDisplay } from "./judging";
 import { contestPaths } from "~/modules/contests/next-steps";
@@ -47,6 +47,7 @@ export function ContestGallery({
   entryCount: number;
   isClient: boolean;
 }) {
+  const t = useT();
   return (
     <section className="stack" aria-labelledby="gallery-title">
       <h2 id="gallery-title">
@@ -70,7 +71,13 @@ export function ContestGallery({
                 <Link to={entryPaths.page(e.id)} className="entry-card__link">
                   <span className="entry-card__frame">
                     {e.thumbnailUrl ? (
-                      <img src={e.thumbnailUrl} alt={entryAlt(e)} loading="lazy" width={400} height={400} />
+                      <img
+                        src={e.thumbnailUrl}
+                        alt={entryAlt(e, t)}
+                        loading="lazy"
+                        width={400}
+                        height={400}
+                      />
                     ) : (
                       <span className="shimmer" aria-label={t("entries.status.processing")} />
                     )}
@@ -131,6 +138,7 @@ export function SimilarNote({
   contestId: string;
   entryId: string;
 }) {
+  const t = useT();
   const o = marker.other;
   if (marker.side === "earlier") {
     return (

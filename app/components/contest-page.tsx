@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { isRatingOpen, type BriefChange, type ContestStatus } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { ContestBadges, Money, StatusBadge } from "./contest/badges";
@@ -49,6 +49,7 @@ export interface ContestPageProps {
 }
 
 export function ContestPage(props: ContestPageProps) {
+  const t = useT();
   const c = props.contest;
   return (
     <div className="contest">
@@ -73,9 +74,7 @@ export function ContestPage(props: ContestPageProps) {
           <p className="contest__byline muted">
             {c.businessName ? <span>{c.businessName}</span> : null}
             {c.businessName ? <span aria-hidden="true"> · </span> : null}
-            <span>
-              {t("contest.client")}: {props.clientName}
-            </span>
+            <span>{t("contest.client", { name: props.clientName })}</span>
             {c.launchedAt ? (
               <>
                 <span aria-hidden="true"> · </span>

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { COMMENT_MAX } from "~/modules/judging/limits";
 import type { EntryFeedback } from "~/modules/judging/ratings.server";
 import { StarsDisplay } from "./judging";
@@ -14,6 +14,7 @@ import "./thread.css";
  * renders it; it shows nothing the data layer did not allow.
  */
 export function EntryFeedbackPanel({ feedback, now }: { feedback: EntryFeedback; now: number }) {
+  const t = useT();
   const designer = feedback.viewerRole === "designer";
   return (
     <section className="card stack" aria-labelledby="feedback-title" id="comments">

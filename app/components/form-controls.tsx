@@ -1,6 +1,6 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useState, type ReactNode } from "react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { normalizeHex, splitColours, type StyleAxis } from "~/modules/contests/brief";
 import { styleValueText } from "./contest/brief-view";
 import { FieldError } from "./field";
@@ -23,13 +23,14 @@ export function TextAreaField({
   rows?: number;
   optional?: boolean;
 }) {
+  const t = useT();
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
   return (
     <div className="field">
       <label className="field__label" htmlFor={meta.id}>
         {label}
-        {optional ? <span className="field__optional"> · optional</span> : null}
+        {optional ? <span className="field__optional"> · {t("field.optional")}</span> : null}
       </label>
       {hint ? (
         <span className="field__hint" id={hintId}>
@@ -50,6 +51,7 @@ export function TextAreaField({
 
 /** A style preference: a real range input with the two words at its ends. */
 export function StyleSlider({ meta, axis }: { meta: Meta; axis: StyleAxis }) {
+  const t = useT();
   const initial = Number(meta.initialValue ?? 50);
   const [value, setValue] = useState(Number.isFinite(initial) ? initial : 50);
   const low = t(`style.${axis}.low`);
@@ -70,7 +72,7 @@ export function StyleSlider({ meta, axis }: { meta: Meta; axis: StyleAxis }) {
         min={0}
         max={100}
         step={5}
-        aria-valuetext={styleValueText(axis, value)}
+        aria-valuetext={styleValueText(axis, value, t)}
         onChange={(e) => setValue(Number(e.currentTarget.value))}
       />
       <span className="slider__end slider__end--high" aria-hidden="true">
@@ -158,6 +160,7 @@ export function OptionCard({
 }
 
 export function DaysField({ meta, label, hint }: { meta: Meta; label: string; hint: string }) {
+  const t = useT();
   const props = getInputProps(meta, { type: "number", ariaDescribedBy: describedBy(`${meta.id}-hint`) });
   return (
     <div className="field field--days">

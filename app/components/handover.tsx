@@ -8,24 +8,46 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { t } from "~/i18n";
-import { MAX_MESSAGE_LENGTH, MessageSchema, SignSchema } from "~/modules/handover/forms";
+import type { Locale } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
+import { MAX_MESSAGE_LENGTH, messageSchema, signSchema } from "~/modules/handover/forms";
 import { handoverPaths } from "~/modules/handover/paths";
 import { FieldError, FormError } from "./field";
 import { LocalTime } from "./time";
 import { UploadForm } from "./upload-form";
 import "./handover.css";
 
-/** "1.2 MB", "840 KB", "312 bytes": sizes as people read them. */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+const sizeFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1.2 MB", "840 kB", "312 bytes" / "1,2 Mo", "840 ko", "312 octets": sizes as people read them. */
+export function formatSize(bytes: number, locale: Locale): string {
+  const MB = 1024 * 1024;
+  const [unit, value, digits] =
+    bytes >= MB
+      ? (["megabyte", bytes / MB, bytes >= 10 * MB ? 0 : 1] as const)
+      : bytes >= 1024
+        ? (["kilobyte", bytes / 1024, 0] as const)
+        : (["byte", bytes, 0] as const);
+  const key = `${locale}|${unit}|${digits}`;
+  let f = sizeFormats.get(key);
+  if (!f) {
+    const unitDisplay = unit === "byte" ? "long" : "short";
+    const options = {
+      style: "unit",
+      unit,
+      unitDisplay,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    } as const;
+    sizeFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  }
+  return f.format(value);
 }
 
 export type StepState = "done" | "current" | "waiting";
 
 export function HandoverSteps({ steps }: { steps: { label: string; state: StepState; note: string }[] }) {
+  const t = useT();
   return (
     <ol className="handover-steps" aria-label={t("handover.steps")}>
       {steps.map((s, i) => (
@@ -78,6 +100,8 @@ export function FinalFiles({
   replaceError?: { fileId: string; message: string } | null;
   empty: string;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const uploadLabels = {
     accept,
     maxBytes,
@@ -103,7 +127,7 @@ export function FinalFiles({
                   <p className="handover-file__name">{f.current.fileName}</p>
                   <p className="handover-file__meta muted small">
                     <span className="num">{t("handover.files.version", { n: f.current.version })}</span> ·{" "}
-                    <span className="num">{formatSize(f.current.bytes)}</span> ·{" "}
+                    <span className="num">{formatSize(f.current.bytes, locale)}</span> ·{" "}
                     <LocalTime at={f.current.createdAt} />
                   </p>
                   <p className="handover-file__sum muted small">
@@ -131,7 +155,7 @@ export function FinalFiles({
                     {f.earlier.map((v) => (
                       <li key={v.id}>
                         <span className="num">{t("handover.files.version", { n: v.version })}</span> ·{" "}
-                        {v.fileName} · <span className="num">{formatSize(v.bytes)}</span> ·{" "}
+                        {v.fileName} · <span className="num">{formatSize(v.bytes, locale)}</span> ·{" "}
                         <LocalTime at={v.createdAt} /> ·{" "}
                         <a
                           href={handoverPaths.final(contestId, v.id)}
@@ -195,6 +219,7 @@ export interface AgreementProps {
 }
 
 export function AgreementPanel(props: AgreementProps) {
+  const t = useT();
   const mine = props.signatures[props.myParty];
   return (
     <div className="agreement">
@@ -262,10 +287,11 @@ export function AgreementPanel(props: AgreementProps) {
 }
 
 function SignForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const t = useT();
   const [form, fields] = useForm<{ legalName?: string; agree?: string; intent?: string }, unknown>({
     id: "sign",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signSchema(t) }),
     shouldValidate: "onSubmit",
   });
   return (
@@ -318,10 +344,11 @@ export function Thread({
   lastResult?: SubmissionResult<string[]>;
   canPost: boolean;
 }) {
+  const t = useT();
   const [form, fields] = useForm<{ body?: string; intent?: string }, unknown>({
     id: "message",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: messageSchema(t) }),
     shouldValidate: "onSubmit",
   });
   return (
@@ -396,6 +423,7 @@ export function Checklist({ items }: { items: { label: string; done: boolean }[]
 }
 
 export function MoneyTabs({ current }: { current: "earnings" | "receipts" }) {
+  const t = useT();
   return (
     <nav className="money-tabs" aria-label={t("money.tabs")}>
       <Link to="/earnings" aria-current={current === "earnings" ? "page" : undefined}>

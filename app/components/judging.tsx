@@ -1,22 +1,24 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { t } from "~/i18n";
+import type { T } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { useHydrated } from "./time";
 import "./judging.css";
 
-export function starsText(n: number) {
+export function starsText(n: number, t: T) {
   return t("judging.stars", { n });
 }
 
-export function ratingsText(n: number) {
+export function ratingsText(n: number, t: T) {
   return t("judging.ratings", { n });
 }
 
 /** Read-only stars ("★★★★☆"), read out as "4 stars". */
 export function StarsDisplay({ value, className = "" }: { value: number | null; className?: string }) {
+  const t = useT();
   if (value === null) return <span className={`stars-display stars-display--none ${className}`}>—</span>;
   return (
-    <span className={`stars-display ${className}`} role="img" aria-label={starsText(value)}>
+    <span className={`stars-display ${className}`} role="img" aria-label={starsText(value, t)}>
       {[1, 2, 3, 4, 5].map((n) => (
         <span key={n} aria-hidden="true" className={n <= value ? "is-on" : undefined}>
           ★
@@ -37,7 +39,7 @@ export function StarRating({
   disabled,
   hydrated,
   tone = "dark",
-  label = t("judging.stars.label"),
+  label,
   onRate,
 }: {
   entryId: string;
@@ -50,13 +52,14 @@ export function StarRating({
   /** Told of a rating given with a click, Enter or Space (to announce it like the number keys do). */
   onRate?: (stars: number) => void;
 }) {
+  const t = useT();
   return (
     <Form
       method="post"
       navigate={false}
       fetcherKey={`rate:${entryId}`}
       className={`star-rating star-rating--${tone}`}
-      aria-label={label}
+      aria-label={label ?? t("judging.stars.label")}
       preventScrollReset
     >
       <input type="hidden" name="intent" value="rate" />
@@ -101,6 +104,7 @@ export function Preview({
   className?: string;
   loading?: "lazy" | "eager";
 }) {
+  const t = useT();
   const [failed, setFailed] = useState(false);
   useEffect(() => setFailed(false), [src]);
   if (!src || failed) {
@@ -128,6 +132,7 @@ export function Preview({
 
 /** A copy-to-clipboard button beside a read-only link field (the link is selectable without JS). */
 export function ShareLink({ link, label }: { link: string; label: string }) {
+  const t = useT();
   const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
   const id = `share-${link.slice(-8)}`;

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
-import { t } from "~/i18n";
+import { translator, type Locale } from "~/i18n";
+import { formatDate, formatDuration, formatRelative } from "~/i18n/dates";
+import { useI18n, useLocale, useT } from "~/i18n/react";
 import { DAY, HOUR, MINUTE } from "~/utils/durations";
 import "./time.css";
 
@@ -26,77 +28,35 @@ export function useServerClock(serverNow: number, tickMs = 30_000) {
   return current;
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-};
-const DATE_ONLY: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", year: "numeric" };
-
-// Intl formatters are costly to build (tenths of a millisecond each): build each kind once.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
-}
-const UTC_DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE_TIME, timeZone: "UTC" };
-let relative: Intl.RelativeTimeFormat | null = null;
-
 /**
- * A timestamp: rendered in UTC on the server (labelled so), then in the viewer's own time zone
- * once the page is running in their browser.
+ * A timestamp in the reader's language and time zone. The server knows both (the zone from the
+ * browser's cookie, else Québec's), so the text it sends is the text after hydration.
  */
 export function LocalTime({ at, dateOnly = false }: { at: number; dateOnly?: boolean }) {
-  const hydrated = useHydrated();
-  const options = dateOnly ? DATE_ONLY : DATE_TIME;
-  const text = hydrated
-    ? dateFormat(undefined, options).format(at)
-    : `${dateFormat("en-US", { ...options, timeZone: "UTC" }).format(at)}${dateOnly ? "" : " UTC"}`;
+  const { locale, timeZone } = useI18n();
   return (
-    <time dateTime={new Date(at).toISOString()} className="num" suppressHydrationWarning>
-      {text}
+    <time dateTime={new Date(at).toISOString()} className="num">
+      {formatDate(at, locale, timeZone, dateOnly ? "date" : "dateTime")}
     </time>
   );
 }
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * DAY],
-  ["month", 30 * DAY],
-  ["day", DAY],
-  ["hour", HOUR],
-  ["minute", MINUTE],
-];
 
 /**
  * "in 2 days", "3 hours ago" — the biggest unit that fits, counted in whole units (as the countdown
  * and "2 days left" count them: with 3 days 23 hours to go, every phrasing says 3 days). Less than
  * 45 seconds ago is "just now".
  */
-export function relativeTime(at: number, from: number): string {
-  const diff = at - from;
-  const abs = Math.abs(diff);
-  if (diff <= 0 && abs < 45_000) return t("time.justNow");
-  const rtf = (relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
-  for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return rtf.format(Math.trunc(diff / ms), unit);
-  }
-  return rtf.format(Math.trunc(diff / 1000), "second");
+export function relativeTime(at: number, from: number, locale: Locale): string {
+  return formatRelative(at, from, locale) ?? translator(locale)("time.justNow");
 }
 
 /** A relative hint with the exact time as its tooltip and machine-readable date. */
 export function RelativeTime({ at, serverNow }: { at: number; serverNow: number }) {
+  const { locale, timeZone } = useI18n();
   const current = useServerClock(serverNow);
-  const hydrated = useHydrated();
-  const exact = hydrated
-    ? dateFormat(undefined, DATE_TIME).format(at)
-    : `${dateFormat("en-US", UTC_DATE_TIME).format(at)} UTC`;
   return (
-    <time dateTime={new Date(at).toISOString()} title={exact} suppressHydrationWarning>
-      {relativeTime(at, current)}
+    <time dateTime={new Date(at).toISOString()} title={formatDate(at, locale, timeZone)}>
+      {relativeTime(at, current, locale)}
     </time>
   );
 }
@@ -112,28 +72,29 @@ export function countdownParts(endsAt: number, current: number) {
 }
 
 /** "2 days left", "5 hours left" — for cards. */
-export function timeLeftText(endsAt: number, current: number): string {
+export function timeLeftText(endsAt: number, current: number, locale: Locale): string {
+  const t = translator(locale);
   const { d, h, m, left } = countdownParts(endsAt, current);
-  if (left <= 0) return t("time.ended", { relative: relativeTime(endsAt, current) });
-  const rtf = (n: number, unit: Intl.RelativeTimeFormatUnit) =>
-    new Intl.NumberFormat("en", { style: "unit", unit, unitDisplay: "long" }).format(n);
-  if (d >= 1) return t("time.left", { n: rtf(d, "day") });
-  if (h >= 1) return t("time.left", { n: rtf(h, "hour") });
-  if (m >= 1) return t("time.left", { n: rtf(m, "minute") });
+  if (left <= 0) return t("time.ended", { relative: relativeTime(endsAt, current, locale) });
+  if (d >= 1) return t("time.left", { n: formatDuration(d, "day", locale) });
+  if (h >= 1) return t("time.left", { n: formatDuration(h, "hour", locale) });
+  if (m >= 1) return t("time.left", { n: formatDuration(m, "minute", locale) });
   return t("time.left", { n: t("time.lessThanMinute") });
 }
 
 export function TimeLeft({ endsAt, serverNow }: { endsAt: number; serverNow: number }) {
+  const locale = useLocale();
   const current = useServerClock(serverNow, 60_000);
   return (
     <time dateTime={new Date(endsAt).toISOString()} className="num" suppressHydrationWarning>
-      {timeLeftText(endsAt, current)}
+      {timeLeftText(endsAt, current, locale)}
     </time>
   );
 }
 
 /** The round's countdown in tabular figures, ticking every second in the browser. */
 export function Countdown({ endsAt, serverNow }: { endsAt: number; serverNow: number }) {
+  const t = useT();
   const current = useServerClock(serverNow, 1000);
   const { d, h, m, s, left } = countdownParts(endsAt, current);
   const pad = (n: number) => String(n).padStart(2, "0");

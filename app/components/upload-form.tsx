@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { useHydrated } from "./time";
 import "./upload-form.css";
 
 /**
@@ -20,12 +21,12 @@ export function UploadForm({
   children,
   id = "upload",
   accept = "image/jpeg,image/png,image/webp",
-  fileLabel = t("entries.submit.file"),
-  dropLabel = t("entries.submit.drop"),
-  chosenLabel = (name: string) => t("entries.submit.chosen", { name }),
-  previewLabel = (name: string) => t("entries.submit.previewAlt", { name }),
-  uploadingLabel = (percent: number) => t("entries.submit.uploading", { percent }),
-  failedLabel = t("entries.submit.failed"),
+  fileLabel,
+  dropLabel,
+  chosenLabel,
+  previewLabel,
+  uploadingLabel,
+  failedLabel: failedText,
   maxBytes,
   tooLargeLabel,
   compact = false,
@@ -50,6 +51,9 @@ export function UploadForm({
   tooLargeLabel?: string;
   compact?: boolean;
 }) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const failedLabel = failedText ?? t("entries.submit.failed");
   const [fileName, setFileName] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -117,7 +121,7 @@ export function UploadForm({
     >
       <div className="field">
         <span className="field__label" id={`${id}-file-label`}>
-          {fileLabel}
+          {fileLabel ?? t("entries.submit.file")}
         </span>
         <label
           className={`dropzone${dragging ? " dropzone--over" : ""}`}
@@ -147,14 +151,14 @@ export function UploadForm({
             aria-labelledby={`${id}-file-label`}
             aria-describedby={shownError ? `${id}-error` : undefined}
             aria-invalid={shownError ? true : undefined}
-            className="dropzone__input"
+            className="dropzone__input visually-hidden"
             onChange={(e) => choose(e.currentTarget.files?.[0])}
           />
           {previewUrl && fileName ? (
             <img
               className="dropzone__preview"
               src={previewUrl}
-              alt={previewLabel(fileName)}
+              alt={previewLabel ? previewLabel(fileName) : t("entries.submit.previewAlt", { name: fileName })}
               // Not an image the browser can read after all (the server will say what it is).
               onError={() => setPreviewUrl(null)}
             />
@@ -163,7 +167,15 @@ export function UploadForm({
               ↑
             </span>
           )}
-          <span>{fileName ? chosenLabel(fileName) : dropLabel}</span>
+          <span>
+            {fileName
+              ? chosenLabel
+                ? chosenLabel(fileName)
+                : t("entries.submit.chosen", { name: fileName })
+              : (dropLabel ?? t("entries.submit.drop"))}
+          </span>
+          {/* Without JavaScript nothing names the chosen file: the stylesheet shows this once one is. */}
+          {hydrated ? null : <span className="dropzone__picked">{t("upload.picked")}</span>}
         </label>
         {shownError ? (
           <p className="field__error" id={`${id}-error`} role="alert">
@@ -181,7 +193,9 @@ export function UploadForm({
           aria-valuenow={progress}
         >
           <span className="progress__bar" style={{ width: `${progress}%` }} />
-          <span className="progress__label">{uploadingLabel(progress)}</span>
+          <span className="progress__label">
+            {uploadingLabel ? uploadingLabel(progress) : t("entries.submit.uploading", { percent: progress })}
+          </span>
         </div>
       ) : null}
       <div>

@@ -17,6 +17,8 @@ export const enCommon = {
   "nav.skip": "Skip to content",
   "nav.main": "Main",
   "footer.legal": "Legal",
+  "field.optional": "optional",
+  "upload.picked": "File chosen.",
   "footer.note": "Concours · prizes held in escrow · every round on the record",
 
   "landing.hero.title": "A brief goes in. Dozens of designs come back. You pick the one.",

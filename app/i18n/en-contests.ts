@@ -119,6 +119,7 @@ export const enContests = {
   "wizard.style.references.remove": "Remove",
   "wizard.style.references.removeLabel": "Remove {name}",
   "wizard.style.references.added": "Image added.",
+  "wizard.style.references.chosen": "{n, plural, one {# image chosen} other {# images chosen}}",
 
   "wizard.prize.heading": "Prize and timing",
   "wizard.prize.lead":
@@ -183,6 +184,7 @@ export const enContests = {
   "wizard.review.cardName": "Name on the card",
   "wizard.review.cardNumber": "Card number",
   "wizard.review.cardExpiry": "Expiry (MM/YY)",
+  "wizard.review.cardExpiry.placeholder": "MM/YY",
   "wizard.review.cardCvc": "Security code (CVC)",
   "wizard.review.testCard": "Sandbox: use 4242 4242 4242 4242, any future expiry, any CVC.",
   "wizard.review.confirm":
@@ -306,7 +308,7 @@ export const enContests = {
   "contest.prize.guaranteed": "Guaranteed: it will be awarded.",
   "contest.prize.escrow": "Held in escrow.",
   "contest.entries": "Entries",
-  "contest.client": "Client",
+  "contest.client": "Client: {name}",
   "contest.category": "Category",
   "contest.launched": "Launched",
   "contest.endedAt": "Ended",

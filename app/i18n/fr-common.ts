@@ -19,6 +19,8 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "nav.main": "Menu principal",
   "footer.legal": "Mentions légales",
   "footer.note": "Concours · prix retenus en entiercement · chaque ronde consignée",
+  "field.optional": "facultatif",
+  "upload.picked": "Fichier choisi.",
 
   "landing.hero.title":
     "Vous envoyez un brief. Des dizaines de designs vous reviennent. Vous choisissez le bon.",

@@ -126,6 +126,7 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "wizard.style.references.remove": "Retirer",
   "wizard.style.references.removeLabel": "Retirer {name}",
   "wizard.style.references.added": "Image ajoutée.",
+  "wizard.style.references.chosen": "{n, plural, one {# image choisie} other {# images choisies}}",
 
   "wizard.prize.heading": "Prix et échéancier",
   "wizard.prize.lead":
@@ -197,6 +198,7 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "wizard.review.cardCvc": "Code de sécurité (CVC)",
   "wizard.review.testCard":
     "Environnement de test : utilisez 4242 4242 4242 4242, une date d’expiration future et n’importe quel CVC.",
+  "wizard.review.cardExpiry.placeholder": "MM/AA",
   "wizard.review.confirm":
     "Je comprends que la somme de {total} sera portée à ma carte maintenant et retenue en entiercement pour ce concours.",
   "wizard.review.confirmFeeLater":
@@ -324,7 +326,7 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "contest.prize.guaranteed": "Garanti : il sera remis.",
   "contest.prize.escrow": "Retenu en entiercement.",
   "contest.entries": "Propositions",
-  "contest.client": "Client",
+  "contest.client": "Client\u00a0: {name}",
   "contest.category": "Catégorie",
   "contest.launched": "Lancé",
   "contest.endedAt": "Terminé le",

@@ -225,7 +225,7 @@ describe("a client in the browser", () => {
     await hydrated(page);
     await expect(page.getByTestId("contest-status").first().textContent()).resolves.toBe("Open for entries");
     await page.getByRole("link", { name: "Rate entries" }).waitFor();
-    // Localised after hydration (an effect re-renders it): the server's UTC label goes away.
+    // The reader's zone already on the server: no UTC label, before or after hydration.
     await page.waitForFunction(
       () => !document.querySelector(".prize-panel__when time")?.textContent?.includes("UTC"),
       undefined,

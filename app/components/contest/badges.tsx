@@ -1,4 +1,4 @@
-import { t } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
 import { formatPrize } from "~/modules/money/money";
 import type { ContestStatus } from "~/modules/contests/machine";
 import { statusTone } from "~/modules/contests/next-steps";
@@ -13,10 +13,14 @@ export function Money({
   currency: string;
   className?: string;
 }) {
-  return <span className={`num${className ? ` ${className}` : ""}`}>{formatPrize(amount, currency)}</span>;
+  const locale = useLocale();
+  return (
+    <span className={`num${className ? ` ${className}` : ""}`}>{formatPrize(amount, currency, locale)}</span>
+  );
 }
 
 export function StatusBadge({ status }: { status: ContestStatus }) {
+  const t = useT();
   return (
     <span className={`contest-status contest-status--${statusTone(status)}`} data-testid="contest-status">
       <span className="contest-status__dot" aria-hidden="true" />
@@ -31,6 +35,7 @@ export function ContestBadges(props: {
   isPrivate: boolean;
   fastTrack: boolean;
 }) {
+  const t = useT();
   const badges = [
     props.guaranteed && (["guaranteed", "badge--accent"] as const),
     props.isPrivate && (["private", ""] as const),

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { t } from "~/i18n";
+import type { T } from "~/i18n";
+import { useT } from "~/i18n/react";
 import {
   STYLE_AXES,
   normalizeHex,
@@ -26,13 +27,14 @@ export function StyleScale({ style }: { style: Style }) {
   );
 }
 
-export function styleValueText(axis: StyleAxis, value: number) {
+export function styleValueText(axis: StyleAxis, value: number, t: T) {
   if (value === 50) return t("style.valueTextMiddle");
   const side = value < 50 ? t(`style.${axis}.low`) : t(`style.${axis}.high`);
   return t("style.valueText", { value, side });
 }
 
 function StyleScaleRow({ axis, value }: { axis: StyleAxis; value: number }) {
+  const t = useT();
   const low = t(`style.${axis}.low`);
   const high = t(`style.${axis}.high`);
   return (
@@ -44,7 +46,7 @@ function StyleScaleRow({ axis, value }: { axis: StyleAxis; value: number }) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={value}
-        aria-valuetext={styleValueText(axis, value)}
+        aria-valuetext={styleValueText(axis, value, t)}
         aria-label={t("style.axisLabel", { low, high })}
       >
         <span className="style-scale__fill" style={{ width: `${value}%` }} />
@@ -57,6 +59,7 @@ function StyleScaleRow({ axis, value }: { axis: StyleAxis; value: number }) {
 
 /** Colours as chips: a swatch for each hex code, the word alone for named colours. */
 export function Swatches({ colours }: { colours: string[] }) {
+  const t = useT();
   if (colours.length === 0) return <span className="muted">{t("contest.brief.noColours")}</span>;
   return (
     <ul className="swatches">
@@ -99,6 +102,7 @@ export function BriefView({
   references: { id: string; filename: string; width: number; height: number }[];
   edit?: (step: number) => string;
 }) {
+  const t = useT();
   // On the review step, one "Edit" per wizard step (on its first row), not one per row.
   const row = (label: string, value: ReactNode, step?: number) => (
     <div className="brief__row">
@@ -185,7 +189,7 @@ export function BriefView({
   );
 }
 
-export function changeLabel(field: string) {
+export function changeLabel(field: string, t: T) {
   if (field.startsWith("style.")) {
     const axis = field.slice(6) as StyleAxis;
     if ((STYLE_AXES as readonly string[]).includes(axis)) {
@@ -215,6 +219,7 @@ export function BriefChanges({
   changes: { at: number; changes: BriefChange[] }[];
   serverNow: number;
 }) {
+  const t = useT();
   return (
     <ol className="changes">
       {changes.map((group) => (
@@ -225,7 +230,7 @@ export function BriefChanges({
           <dl className="changes__list">
             {group.changes.map((c) => (
               <div key={c.field} className="changes__item">
-                <dt>{changeLabel(c.field)}</dt>
+                <dt>{changeLabel(c.field, t)}</dt>
                 <dd>
                   <span className="changes__before">
                     <span className="visually-hidden">{t("contest.changes.before")}: </span>

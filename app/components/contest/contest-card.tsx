@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { mediaUrl } from "~/modules/entries/media";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { TimeLeft } from "../time";
@@ -12,6 +12,7 @@ export type ContestCardProps = Omit<ContestCardData, "launchedAt">;
 
 /** A contest in a list: the whole card is one link (the title's), the prize stands out. */
 export function ContestCard({ contest, serverNow }: { contest: ContestCardProps; serverNow: number }) {
+  const t = useT();
   const c = contest;
   return (
     <article className="contest-card" data-testid="contest-card">

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import "../contest.css";
 
 /**
@@ -19,6 +19,7 @@ export function GalleryEmptyState({
   hidden?: boolean;
   action?: ReactNode;
 }) {
+  const t = useT();
   const empty =
     role === "client"
       ? t("contest.gallery.empty.client")

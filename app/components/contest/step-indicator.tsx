@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import "../contest.css";
 
 /** The wizard's steps: reached ones are links, the current one is marked. */
@@ -14,6 +14,7 @@ export function StepIndicator({
   href: (step: number) => string;
   steps: readonly string[];
 }) {
+  const t = useT();
   return (
     <nav aria-label={t("wizard.steps")} className="stepper">
       <p className="stepper__count">{t("wizard.stepOf", { n: current, total: steps.length })}</p>

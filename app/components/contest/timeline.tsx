@@ -1,4 +1,5 @@
-import { t } from "~/i18n";
+import type { Locale, T } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
 import { formatPrize } from "~/modules/money/money";
 import { judgingEventText } from "~/modules/judging/events";
 import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
@@ -9,6 +10,7 @@ import "../contest.css";
 
 /** Where the contest is among its phases. */
 export function PhaseTrack({ status, fastTrack }: { status: ContestStatus; fastTrack: boolean }) {
+  const t = useT();
   const phases = phasesOf(fastTrack);
   const at = phases.indexOf(status);
   if (at < 0) return null;
@@ -36,7 +38,7 @@ export interface TimelineItem {
   names: Record<string, string>;
 }
 
-function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): string {
+function eventText(e: TimelineItem, fastTrack: boolean, t: T, locale: Locale, currency = "USD"): string {
   const actor = e.actorName ?? t("contest.timeline.system");
   const names = (ids: unknown) =>
     Array.isArray(ids)
@@ -79,7 +81,8 @@ function eventText(e: TimelineItem, fastTrack: boolean, currency = "USD"): strin
       return t("event.split_by_rule.amounts", {
         awards: awards
           .map(
-            (a) => `${e.names[String(a.designerId)] ?? ""} (${formatPrize(Number(a.amount ?? 0), currency)})`,
+            (a) =>
+              `${e.names[String(a.designerId)] ?? ""} (${formatPrize(Number(a.amount ?? 0), currency, locale)})`,
           )
           .join(", "),
       });
@@ -107,18 +110,20 @@ export function Timeline({
   fastTrack: boolean;
   currency?: string;
 }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <ol className="timeline" data-testid="timeline">
       {[...events].reverse().map((e) => (
         <li key={e.id} className={`timeline__item timeline__item--${e.kind}`}>
           <span className="timeline__dot" aria-hidden="true" />
-          <p className="timeline__text">{eventText(e, fastTrack, currency)}</p>
+          <p className="timeline__text">{eventText(e, fastTrack, t, locale, currency)}</p>
           {e.kind === "brief_changed" && Array.isArray(e.data.changes) ? (
             <p className="timeline__detail muted">
               {t("event.changedFields", {
                 fields: [
                   ...new Set(
-                    (e.data.changes as BriefChange[]).map((c) => changeLabel(c.field.split(".")[0]!)),
+                    (e.data.changes as BriefChange[]).map((c) => changeLabel(c.field.split(".")[0]!, t)),
                   ),
                 ].join(", "),
               })}

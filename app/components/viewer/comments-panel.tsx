@@ -2,7 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Kbd, starsText } from "~/components/judging";
 import { RelativeTime } from "~/components/time";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { COMMENT_MAX } from "~/modules/judging/limits";
 import type { Feedback, PanelProps, ViewerAction } from "./types";
 import "../thread.css";
@@ -16,6 +16,7 @@ export function CommentsPanel({
   hydrated,
   now: serverNow,
 }: PanelProps & { feedback: Feedback; now: number }) {
+  const t = useT();
   const fetcher = useFetcher<ViewerAction>();
   // One draft per entry: a comment begun on one entry never follows the client to the next one
   // (it would reach the wrong designer), and is still there on coming back.
@@ -58,7 +59,7 @@ export function CommentsPanel({
                 .map((j) => (
                   <li key={j.judgeId}>
                     <strong>{j.name}</strong>
-                    {j.stars ? ` · ${starsText(j.stars)}` : ""}: {j.note}
+                    {j.stars ? ` · ${starsText(j.stars, t)}` : ""}: {j.note}
                   </li>
                 ))}
             </ul>

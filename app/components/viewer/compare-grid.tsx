@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Preview, StarRating } from "~/components/judging";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { entryAlt, entryLabel, viewerHref } from "./labels";
 import type { Entry } from "./types";
@@ -19,6 +19,7 @@ export function CompareGrid({
   hydrated: boolean;
   announce: (entry: Entry) => (stars: number) => void;
 }) {
+  const t = useT();
   return (
     <section className="viewer__compare" aria-label={t("viewer.compare.title", { n: comparing.length })}>
       <div className="viewer__compare-head">
@@ -33,14 +34,14 @@ export function CompareGrid({
             <Link to={viewerHref(filter, e.id)} className="compare-grid__frame">
               <Preview
                 src={e.previewUrl}
-                alt={entryAlt(e)}
+                alt={entryAlt(e, t)}
                 number={e.number}
                 width={e.width}
                 height={e.height}
               />
             </Link>
             <div className="compare-grid__meta">
-              <span>{entryLabel(e)}</span>
+              <span>{entryLabel(e, t)}</span>
               {ratingOpen && !e.declined ? (
                 <StarRating
                   entryId={e.id}

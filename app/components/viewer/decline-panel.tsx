@@ -1,12 +1,13 @@
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Kbd } from "~/components/judging";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { COMMENT_MAX, DECLINE_REASONS } from "~/modules/judging/limits";
 import type { PanelProps, ViewerAction } from "./types";
 
 /** The client's decline (a reason, a note) and, below it, removing the designer from the contest. */
 export function DeclinePanel({ innerRef, entry, filter, hydrated }: PanelProps) {
+  const t = useT();
   const fetcher = useFetcher<ViewerAction>();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

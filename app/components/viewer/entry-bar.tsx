@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { RefObject } from "react";
 import { Kbd, StarRating, starsText } from "~/components/judging";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { CommentsPanel } from "./comments-panel";
 import { DeclinePanel } from "./decline-panel";
@@ -35,8 +35,9 @@ export function EntryBar({
   declineRef: RefObject<HTMLDetailsElement>;
   talkRef: RefObject<HTMLDetailsElement>;
 }) {
+  const t = useT();
   return (
-    <section className="viewer__bar" aria-label={entryLabel(current)}>
+    <section className="viewer__bar" aria-label={entryLabel(current, t)}>
       <div className="viewer__rate">
         {current.declined ? (
           isClient ? (
@@ -68,7 +69,7 @@ export function EntryBar({
         ) : (
           <span className="viewer__muted">
             {current.myStars
-              ? t("viewer.rated", { stars: starsText(current.myStars) })
+              ? t("viewer.rated", { stars: starsText(current.myStars, t) })
               : t("judging.stars.none")}
           </span>
         )}
@@ -102,6 +103,7 @@ export function EntryBar({
 }
 
 function ViewerKeysHint({ isClient }: { isClient: boolean }) {
+  const t = useT();
   return (
     <p className="viewer__keys" aria-label={t("viewer.keys.title")}>
       <span>

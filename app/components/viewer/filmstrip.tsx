@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Preview, starsText } from "~/components/judging";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { entryLabel, viewerHref } from "./labels";
 import type { Entry } from "./types";
@@ -24,6 +24,7 @@ export function Filmstrip({
   /** The entries the address asks to compare (their boxes start ticked). */
   compare: string[];
 }) {
+  const t = useT();
   const stripRef = useRef<HTMLOListElement>(null);
   const reducedMotion = usePrefersReducedMotion();
   // Keep the current thumbnail in view, and warm the neighbours' previews.
@@ -45,7 +46,7 @@ export function Filmstrip({
               replace
               preventScrollReset
               className="filmstrip__thumb"
-              aria-label={`${entryLabel(e)}${e.myStars ? ` · ${starsText(e.myStars)}` : ""}`}
+              aria-label={`${entryLabel(e, t)}${e.myStars ? ` · ${starsText(e.myStars, t)}` : ""}`}
               aria-current={e.id === current?.id ? "true" : undefined}
             >
               <Preview src={e.thumbUrl} alt="" number={e.number} loading="lazy" />
@@ -57,7 +58,7 @@ export function Filmstrip({
             </Link>
             <label className="filmstrip__pick">
               <input type="checkbox" name="compare" value={e.id} defaultChecked={compare.includes(e.id)} />
-              <span className="visually-hidden">{t("viewer.compare.pick", { label: entryLabel(e) })}</span>
+              <span className="visually-hidden">{t("viewer.compare.pick", { label: entryLabel(e, t) })}</span>
             </label>
           </li>
         ))}

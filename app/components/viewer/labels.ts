@@ -1,4 +1,4 @@
-import { t } from "~/i18n";
+import type { T } from "~/i18n";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import type { Entry } from "./types";
 
@@ -10,12 +10,12 @@ export function viewerHref(filter: ViewerFilter, entryId?: string | null) {
   return s ? `?${s}` : "?";
 }
 
-export function entryLabel(entry: Entry) {
+export function entryLabel(entry: Entry, t: T) {
   return entry.designerName
     ? t("viewer.entryBy", { number: entry.number, designer: entry.designerName })
     : t("viewer.entry", { number: entry.number });
 }
 
-export function entryAlt(entry: Entry) {
-  return entry.title ? `${entry.title} · ${entryLabel(entry)}` : entryLabel(entry);
+export function entryAlt(entry: Entry, t: T) {
+  return entry.title ? `${entry.title} · ${entryLabel(entry, t)}` : entryLabel(entry, t);
 }

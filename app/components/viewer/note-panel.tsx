@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { Kbd } from "~/components/judging";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { NOTE_MAX } from "~/modules/judging/limits";
 import type { Feedback, PanelProps, ViewerAction } from "./types";
 
@@ -13,6 +13,7 @@ export function NotePanel({
   filter,
   hydrated,
 }: PanelProps & { feedback: Feedback }) {
+  const t = useT();
   const fetcher = useFetcher<ViewerAction>();
   const saved = fetcher.state === "idle" && fetcher.data?.ok;
   // The saved note arrives with the entry's data, perhaps after the judge has started typing

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { viewerHref } from "./labels";
 import type { Entry } from "./types";
@@ -19,6 +19,7 @@ export function SimilarBanner({
   comparing: boolean;
   inPool: boolean;
 }) {
+  const t = useT();
   const o = marker.other;
   const compareHref = o
     ? `${viewerHref(filter, entry.id)}&compare=${entry.id}&compare=${o.id}`.replace("?&", "?")

@@ -1,6 +1,7 @@
 import { useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useCallback, useRef, useState } from "react";
 import { starsText } from "~/components/judging";
+import { useT } from "~/i18n/react";
 import { MAX_COMPARE, entryForKeys, parseFilter, pickEntries, progressOf } from "~/modules/judging/viewer";
 import { entryLabel, viewerHref } from "./labels";
 import type { Entry, ViewerData } from "./types";
@@ -12,6 +13,7 @@ import { contestPaths } from "~/modules/contests/next-steps";
  * the moves (go to an entry, rate the entry on screen) that the keys and the buttons share.
  */
 export function useViewer(data: ViewerData) {
+  const t = useT();
   const navigation = useNavigation();
   const navigate = useNavigate();
   const submit = useSubmit();
@@ -64,13 +66,13 @@ export function useViewer(data: ViewerData) {
       form.set("stars", String(stars));
       form.set("_js", "1");
       submit(form, { method: "post", navigate: false, fetcherKey: `rate:${current.id}` });
-      setAnnouncement(`${entryLabel(current)}: ${starsText(stars)}`);
+      setAnnouncement(`${entryLabel(current, t)}: ${starsText(stars, t)}`);
     },
-    [ratingOpen, submit],
+    [ratingOpen, submit, t],
   );
   // A rating given with Tab and Enter (or a click) is announced like one given with a number key.
   const announce = (entry: Entry) => (stars: number) =>
-    setAnnouncement(`${entryLabel(entry)}: ${starsText(stars)}`);
+    setAnnouncement(`${entryLabel(entry, t)}: ${starsText(stars, t)}`);
 
   return {
     filter,

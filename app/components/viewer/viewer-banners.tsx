@@ -1,4 +1,4 @@
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { SimilarBanner } from "./similar-banner";
 import type { Entry } from "./types";
@@ -24,6 +24,7 @@ export function ViewerBanners({
   comparing: Entry[];
   filter: ViewerFilter;
 }) {
+  const t = useT();
   return (
     <>
       {!ratingOpen ? <p className="viewer__banner">{t("viewer.closed")}</p> : null}

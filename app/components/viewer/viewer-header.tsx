@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { t, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import type { MessageKey } from "~/i18n";
 import { VIEWER_FILTERS, type ViewerFilter } from "~/modules/judging/viewer";
 import { viewerHref } from "./labels";
 import type { ViewerData } from "./types";
@@ -21,6 +22,7 @@ export function ViewerHeader({
   progress: { rated: number; total: number };
   isClient: boolean;
 }) {
+  const t = useT();
   return (
     <header className="viewer__top">
       <Link to={contestPaths.page(contest.id)} className="viewer__close" aria-label={t("viewer.close")}>

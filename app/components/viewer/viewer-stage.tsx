@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Preview } from "~/components/judging";
-import { t, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import type { MessageKey } from "~/i18n";
 import type { ViewerFilter } from "~/modules/judging/viewer";
 import { entryAlt, entryLabel, viewerHref } from "./labels";
 import type { Entry } from "./types";
@@ -17,6 +18,7 @@ export function ViewerStage({
   next: Entry | null;
   filter: ViewerFilter;
 }) {
+  const t = useT();
   return (
     <section className="viewer__stage" aria-labelledby="viewer-entry">
       <Link
@@ -34,7 +36,7 @@ export function ViewerStage({
       <figure className="viewer__figure">
         <Preview
           src={current.previewUrl}
-          alt={entryAlt(current)}
+          alt={entryAlt(current, t)}
           number={current.number}
           width={current.width}
           height={current.height}
@@ -42,7 +44,7 @@ export function ViewerStage({
           loading="eager"
         />
         <figcaption className="viewer__caption">
-          <h2 id="viewer-entry">{entryLabel(current)}</h2>
+          <h2 id="viewer-entry">{entryLabel(current, t)}</h2>
           {current.title ? <span className="viewer__entry-title">{current.title}</span> : null}
           {current.declined ? <span className="viewer__badge">{t("judging.decline.badge")}</span> : null}
           {current.eliminated ? <span className="viewer__badge">{t("judging.eliminate.badge")}</span> : null}
@@ -66,6 +68,7 @@ export function ViewerStage({
 
 /** No entry under this filter: says so, by filter. */
 export function EmptyStage({ filter }: { filter: ViewerFilter }) {
+  const t = useT();
   return (
     <section className="viewer__stage viewer__stage--empty">
       <p className="viewer__empty">{t(`viewer.empty.${filter}` as MessageKey)}</p>

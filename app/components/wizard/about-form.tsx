@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { t } from "~/i18n";
-import { AboutStep } from "~/modules/contests/brief";
+import { useMemo } from "react";
+import { useT } from "~/i18n/react";
+import { aboutStep } from "~/modules/contests/brief";
 import { FormError } from "../field";
 import { AboutFields } from "./brief-fields";
 import type { AboutShape, Result } from "./shapes";
@@ -20,12 +21,14 @@ export function AboutForm({
   defaultValue: AboutShape;
   back: string;
 }) {
+  const t = useT();
+  const schema = useMemo(() => aboutStep(t), [t]);
   const [form, fields] = useForm<AboutShape, unknown>({
     id: "brief-about",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(AboutStep),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AboutStep }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,8 +1,9 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { t } from "~/i18n";
-import { BasicsStep, CATEGORIES, CATEGORY_KEYS, CURRENCY, type Category } from "~/modules/contests/brief";
+import { useMemo } from "react";
+import { useLocale, useT } from "~/i18n/react";
+import { basicsStep, CATEGORIES, CATEGORY_KEYS, CURRENCY, type Category } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { Field, FieldError, FormError } from "../field";
 import type { BasicsShape, Result } from "./shapes";
@@ -18,12 +19,15 @@ export function BasicsForm({
   lastResult: Result;
   defaultValue: BasicsShape;
 }) {
+  const t = useT();
+  const locale = useLocale();
+  const schema = useMemo(() => basicsStep(t), [t]);
   const [form, fields] = useForm<BasicsShape, unknown>({
     id: "brief-basics",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(BasicsStep),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BasicsStep }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -44,7 +48,7 @@ export function BasicsForm({
                 <span className="category-choice__name">{t(`category.${props.value as Category}`)}</span>
                 <span className="category-choice__from num">
                   {t("category.from", {
-                    amount: formatPrize(CATEGORIES[props.value as Category].min, CURRENCY),
+                    amount: formatPrize(CATEGORIES[props.value as Category].min, CURRENCY, locale),
                   })}
                 </span>
               </label>

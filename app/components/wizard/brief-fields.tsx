@@ -1,5 +1,5 @@
 import { getCollectionProps } from "@conform-to/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { DELIVERABLES, STYLE_AXES } from "~/modules/contests/brief";
 import { Field, FieldError } from "../field";
 import { ColourField, StyleSlider, TextAreaField } from "../form-controls";
@@ -8,6 +8,7 @@ import "./wizard.css";
 
 /** The business, its audience and its must-haves: the about step (and, after launch, the edit form). */
 export function AboutFields({ fields }: { fields: FormFields<AboutShape> }) {
+  const t = useT();
   return (
     <>
       <TextAreaField
@@ -37,6 +38,7 @@ export function AboutFields({ fields }: { fields: FormFields<AboutShape> }) {
 
 /** Sliders and colours: the style step (and, after launch, part of the edit form). */
 export function StyleFields({ fields }: { fields: FormFields<StyleShape> }) {
+  const t = useT();
   return (
     <>
       <fieldset className="fieldset">
@@ -65,6 +67,7 @@ export function StyleFields({ fields }: { fields: FormFields<StyleShape> }) {
 
 /** The formats the winner hands over: the style step (and, after launch, the edit form). */
 export function DeliverablesField({ fields }: { fields: FormFields<StyleShape> }) {
+  const t = useT();
   const deliverables = getCollectionProps(fields.deliverables, {
     type: "checkbox",
     options: [...DELIVERABLES],

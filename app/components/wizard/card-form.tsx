@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useMemo } from "react";
+import { useT } from "~/i18n/react";
 import { cardSchema } from "~/modules/contests/brief";
 import { Field, FieldError, FormError } from "../field";
 import type { CardShape, Result } from "./shapes";
@@ -22,7 +23,8 @@ export function CardForm({
   disabled: boolean;
   serverNow: number;
 }) {
-  const schema = cardSchema(serverNow);
+  const t = useT();
+  const schema = useMemo(() => cardSchema(t, serverNow), [t, serverNow]);
   const [form, fields] = useForm<CardShape, unknown>({
     id: "launch",
     lastResult,
@@ -70,7 +72,7 @@ export function CardForm({
             key={fields.cardExpiry.key}
             inputMode="numeric"
             autoComplete="cc-exp"
-            placeholder="MM/YY"
+            placeholder={t("wizard.review.cardExpiry.placeholder")}
           />
           <FieldError meta={fields.cardExpiry} />
         </div>

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from "react";
 import { Notice } from "~/components/field";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { AboutForm } from "./about-form";
 import { BasicsForm } from "./basics-form";
@@ -27,6 +27,7 @@ export function DraftStep({
   /** The step was just saved ("Save draft"). */
   saved: boolean;
 }) {
+  const t = useT();
   const { contest, step, defaults } = data;
   const [livePrize, setLivePrize] = useState<number | null>(null);
   const back = step > 1 ? contestPaths.edit(contest.id, step - 1) : undefined;

@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { t } from "~/i18n";
-import { LaunchedBriefEdit } from "~/modules/contests/brief";
+import { useMemo, type ReactNode } from "react";
+import { useT } from "~/i18n/react";
+import { launchedBriefEdit } from "~/modules/contests/brief";
 import { FormError } from "../field";
 import { AboutFields, DeliverablesField, StyleFields } from "./brief-fields";
 import type { AboutShape, Result, StyleShape } from "./shapes";
@@ -21,12 +21,14 @@ export function LaunchedEditForm({
   defaultValue: AboutShape & StyleShape;
   references: ReactNode;
 }) {
+  const t = useT();
+  const schema = useMemo(() => launchedBriefEdit(t), [t]);
   const [form, fields] = useForm<AboutShape & StyleShape, unknown>({
     id: "brief-edit",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(LaunchedBriefEdit),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LaunchedBriefEdit }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

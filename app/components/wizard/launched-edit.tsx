@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Money } from "~/components/contest/badges";
 import { Notice } from "~/components/field";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { contestPaths } from "~/modules/contests/next-steps";
 import type { EditContest } from "./edit-data";
 import { LaunchedEditForm } from "./launched-edit-form";
@@ -26,6 +26,7 @@ export function LaunchedEdit({
   /** How many changes the last save made ("0": nothing changed), or null when nothing was saved. */
   saved: string | null;
 }) {
+  const t = useT();
   return (
     <div className="container page wizard">
       <header className="wizard__top">

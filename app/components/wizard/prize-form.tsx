@@ -1,14 +1,14 @@
 import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useEffect } from "react";
-import { t } from "~/i18n";
+import { useEffect, useMemo } from "react";
+import { useLocale, useT } from "~/i18n/react";
 import {
   CATEGORIES,
   CURRENCY,
   PRESETS,
   PRIZE_CHOICES,
-  PrizeStepShape,
+  prizeStepShape,
   parseMoney,
   presetAmount,
   prizeStepSchema,
@@ -37,12 +37,15 @@ export function PrizeForm({
   /** The prize as chosen right now, in minor units (null while the amount typed is not a price). */
   onPrizeChange?: (minor: number | null) => void;
 }) {
-  const schema = prizeStepSchema(category);
+  const t = useT();
+  const locale = useLocale();
+  const schema = useMemo(() => prizeStepSchema(t, category), [t, category]);
+  const shape = useMemo(() => prizeStepShape(t), [t]);
   const [form, fields] = useForm<PrizeShape, unknown>({
     id: "brief-prize",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(PrizeStepShape),
+    constraint: getZodConstraint(shape),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -58,7 +61,7 @@ export function PrizeForm({
       preset ? presetAmount(category, preset.key) : parseMoney(typeof typed === "string" ? typed : ""),
     );
   }, [choice, typed, category, onPrizeChange]);
-  const min = formatPrize(CATEGORIES[category].min, CURRENCY);
+  const min = formatPrize(CATEGORIES[category].min, CURRENCY, locale);
   const prizeHint = `${fields.prize.id}-hint`;
   return (
     <>
@@ -79,7 +82,7 @@ export function PrizeForm({
                   <span className="package__name">{t(`wizard.prize.package.${key}`)}</span>
                   {preset ? (
                     <span className="package__amount num">
-                      {formatPrize(presetAmount(category, preset.key), CURRENCY)}
+                      {formatPrize(presetAmount(category, preset.key), CURRENCY, locale)}
                     </span>
                   ) : null}
                   <span className="package__note">{t(`wizard.prize.package.${key}.note`)}</span>
@@ -96,7 +99,7 @@ export function PrizeForm({
             </span>
             <span className="input-prefix">
               <span className="input-prefix__text" aria-hidden="true">
-                {currencySymbol(CURRENCY)}
+                {currencySymbol(CURRENCY, locale)}
               </span>
               <input
                 className="input num"

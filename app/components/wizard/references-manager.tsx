@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useState } from "react";
+import { useT } from "~/i18n/react";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./wizard.css";
 
@@ -21,10 +22,12 @@ export function ReferencesManager({
   maxMb: number;
   maxCount: number;
 }) {
+  const t = useT();
   const navigation = useNavigation();
   const uploading =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "add-reference";
   const full = references.length >= maxCount;
+  const [chosen, setChosen] = useState(0);
   return (
     <section className="references" aria-labelledby="references-title">
       <h3 id="references-title" className="field__label">
@@ -63,19 +66,25 @@ export function ReferencesManager({
       {!full ? (
         <Form method="post" action={action} encType="multipart/form-data" className="upload">
           <input type="hidden" name="intent" value="add-reference" />
-          <label className="field__label visually-hidden" htmlFor="reference-file">
-            {t("wizard.style.references.file")}
-          </label>
+          {/* The label is the button, in our words (not the browser's "Choose file"); the native input
+              stays in the form, focusable, its focus ring drawn on the label. */}
           <input
             id="reference-file"
-            className="upload__input"
+            className="upload__input visually-hidden"
             type="file"
             name="file"
             accept="image/jpeg,image/png,image/webp"
             multiple
             aria-describedby={error ? "references-hint reference-error" : "references-hint"}
             aria-invalid={error ? true : undefined}
+            onChange={(e) => setChosen(e.currentTarget.files?.length ?? 0)}
           />
+          <label className="btn btn--secondary upload__pick" htmlFor="reference-file">
+            {t("wizard.style.references.file")}
+          </label>
+          <span className="upload__chosen muted" aria-live="polite">
+            {chosen ? t("wizard.style.references.chosen", { n: chosen }) : null}
+          </span>
           <button type="submit" className="btn btn--secondary" disabled={uploading}>
             {t("wizard.style.references.upload")}
           </button>

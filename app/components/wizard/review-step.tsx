@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { ContestBadges, Money } from "~/components/contest/badges";
 import { BriefView } from "~/components/contest/brief-view";
-import { t } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
 import { REVIEW_STEP } from "~/modules/contests/brief";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { formatPrize } from "~/modules/money/money";
@@ -22,10 +22,12 @@ export function ReviewStep({
   /** The key for the next payment attempt, when the last one answered with one. */
   freshKey: string | null;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const { contest, references, gaps, serverNow, price } = data;
   const total = price
-    ? formatPrize(price.total, price.currency)
-    : formatPrize(contest.prize, contest.currency);
+    ? formatPrize(price.total, price.currency, locale)
+    : formatPrize(contest.prize, contest.currency, locale);
   const stepOf = { basics: 1, about: 2, prize: 4 } as const;
   return (
     <div className="container page wizard">
@@ -74,7 +76,9 @@ export function ReviewStep({
                     <dt>
                       {t("wizard.review.feeRate", { percent: price.percent })}
                       <span className="totals__hint">
-                        {t("wizard.review.feeHint", { floor: formatPrize(price.floor, price.currency) })}
+                        {t("wizard.review.feeHint", {
+                          floor: formatPrize(price.floor, price.currency, locale),
+                        })}
                       </span>
                     </dt>
                     <dd>

@@ -1,10 +1,11 @@
 import { Link, useNavigation } from "@remix-run/react";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { WIZARD_STEPS } from "~/modules/contests/brief";
 import "./wizard.css";
 
 /** Back, Save draft, Save and continue: the wizard's footer (Back is a link: nothing is lost). */
 export function WizardFooter({ formId, back, step }: { formId: string; back?: string; step: number }) {
+  const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const last = step === WIZARD_STEPS.length - 1;

@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { t } from "~/i18n";
-import { StyleStep } from "~/modules/contests/brief";
+import { useMemo, type ReactNode } from "react";
+import { useT } from "~/i18n/react";
+import { styleStep } from "~/modules/contests/brief";
 import { FormError } from "../field";
 import { DeliverablesField, StyleFields } from "./brief-fields";
 import type { Result, StyleShape } from "./shapes";
@@ -23,12 +23,14 @@ export function StyleForm({
   back: string;
   references: ReactNode;
 }) {
+  const t = useT();
+  const schema = useMemo(() => styleStep(t), [t]);
   const [form, fields] = useForm<StyleShape, unknown>({
     id: "brief-style",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(StyleStep),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StyleStep }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

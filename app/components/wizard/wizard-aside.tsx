@@ -1,12 +1,13 @@
 import { Link } from "@remix-run/react";
 import { Money } from "~/components/contest/badges";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { contestPaths } from "~/modules/contests/next-steps";
 import type { EditContest } from "./edit-data";
 import "./wizard.css";
 
 /** The draft at a glance; on the prize step, the prize being chosen (before it is saved). */
 export function WizardAside({ contest, prize }: { contest: EditContest; prize: number | null }) {
+  const t = useT();
   return (
     <aside className="wizard__aside">
       <div className="aside-card">

@@ -1,5 +1,5 @@
 import { StepIndicator } from "~/components/contest/step-indicator";
-import { t } from "~/i18n";
+import { useT } from "~/i18n/react";
 import { WIZARD_STEPS } from "~/modules/contests/brief";
 import { contestPaths } from "~/modules/contests/next-steps";
 import type { EditContest } from "./edit-data";
@@ -7,6 +7,7 @@ import "./wizard.css";
 
 /** The draft's title, the autosave note and the steps reached so far. */
 export function WizardTop({ contest, step }: { contest: EditContest; step: number }) {
+  const t = useT();
   return (
     <>
       <header className="wizard__top">
