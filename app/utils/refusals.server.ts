@@ -244,6 +244,15 @@ function answerOf(r: AnyRefusal): { answer: Answer; vars: RefusalVars } {
   return { answer: table[reason]!, vars };
 }
 
+/** A refusal read back from storage (JSON): one whose area and reason this table still answers. */
+export function isKnownRefusal(value: unknown): value is Refusal {
+  if (typeof value !== "object" || value === null) return false;
+  const { area, reason, vars } = value as Record<string, unknown>;
+  if (typeof area !== "string" || typeof reason !== "string" || !Object.hasOwn(ANSWERS, area)) return false;
+  if (vars !== undefined && (typeof vars !== "object" || vars === null)) return false;
+  return Object.hasOwn(ANSWERS[area as RefusalArea], reason);
+}
+
 /** The status to answer a refusal with. */
 export function refusalStatus(r: AnyRefusal): RefusalStatus {
   return answerOf(r).answer.status;
