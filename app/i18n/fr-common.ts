@@ -85,9 +85,9 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "auth.reset.submit": "Save the new password",
   "auth.reset.invalid": "This link has expired or has been used. Ask for a new one.",
   "auth.reset.done": "Your password is changed. Log in with it now.",
-  "auth.mail.reset.subject": "Reset your Concours password",
+  "auth.mail.reset.subject": "Réinitialisez votre mot de passe Concours",
   "auth.mail.reset.body":
-    "Hello {name},\n\nSomeone (hopefully you) asked to reset the password of your Concours account.\nChoose a new password here (the link works once, for 30 minutes):\n\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.",
+    "Bonjour {name},\n\nQuelqu’un (vous, nous l’espérons) a demandé de réinitialiser le mot de passe de votre compte Concours.\nChoisissez un nouveau mot de passe ici (le lien fonctionne une seule fois, pendant 30 minutes)\u00a0:\n\n{link}\n\nSi vous n’avez rien demandé, ne tenez pas compte de ce courriel; votre mot de passe reste le même.",
 
   "validation.required": "Please fill this in.",
   "validation.email": "Enter an e-mail address like name@example.com.",

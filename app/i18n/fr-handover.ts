@@ -275,10 +275,10 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
     "The client of “{contest}” stayed silent, so the handover can be approved for them, but only once you sign the design transfer agreement. Sign it to receive the prize.",
   "notify.contest.handover_auto_approved":
     "The handover of “{contest}” was approved automatically. Your files are ready to download.",
-  "mail.handover.reminder.subject": "{days} left to review the files for “{contest}”",
-  "mail.handover.reminder.days": "{n, plural, one {# day} other {# days}}",
+  "mail.handover.reminder.subject": "Plus que {days} pour examiner les fichiers de «\u00a0{contest}\u00a0»",
+  "mail.handover.reminder.days": "{n, plural, one {# jour} other {# jours}}",
   "mail.handover.reminder.body":
-    "Hello {client},\n\n{designer} has delivered the final files for “{contest}”. If you do nothing, the handover is approved automatically on {date} (UTC) and the prize of {prize} is released.\n\nReview the files, sign the design transfer agreement and approve, or ask for changes, here:\n\n{link}\n\nConcours",
+    "Bonjour {client},\n\n{designer} a remis les fichiers finaux de «\u00a0{contest}\u00a0». Si vous ne faites rien, la remise des fichiers sera approuvée automatiquement le {date} (heure de l’Est) et le prix de {prize} sera versé.\n\nExaminez les fichiers, signez l’entente de cession de droits et approuvez la remise, ou demandez des changements, ici\u00a0:\n\n{link}\n\nConcours",
 
   // ---- the timeline (resolution without a winner) ----
   "event.refunded_by_rule.no_entries": "The contest ended without any entry; the prize was refunded",
