@@ -70,6 +70,8 @@ export const enHandover = {
   "handover.format.psd": "Photoshop",
   "handover.format.figma": "Figma",
   "handover.format.zip": "ZIP",
+  /** The last of several formats: "{PNG, SVG} or {PDF}". */
+  "handover.format.either": "{rest} or {last}",
   "handover.detected.pdf": "a PDF",
   "handover.detected.postscript": "a PostScript file",
   "handover.detected.eps_binary": "an EPS with a preview",

@@ -71,6 +71,7 @@ export const frHandover: Record<keyof typeof enHandover, string> = {
   "handover.format.psd": "Photoshop",
   "handover.format.figma": "Figma",
   "handover.format.zip": "ZIP",
+  "handover.format.either": "{rest} ou {last}",
   "handover.detected.pdf": "a PDF",
   "handover.detected.postscript": "a PostScript file",
   "handover.detected.eps_binary": "an EPS with a preview",
