@@ -9,6 +9,7 @@ import {
   type RefusalVars,
 } from "~/modules/refusal";
 import { formatList, type FinalFormat } from "~/modules/handover/formats";
+import { formatMoney } from "~/modules/money/money";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -55,6 +56,15 @@ const formatsNotAsked = (vars: RefusalVars, locale: Locale): string =>
     formats: formatList(String(vars.formats).split(",") as FinalFormat[], locale),
   });
 
+/** A message about an amount: the refusal carries `amount` (or `available`) in minor units and `currency`. */
+const aboutMoney =
+  (key: MessageKey, name: "amount" | "available") =>
+  (vars: RefusalVars, locale: Locale): string =>
+    translate(locale, key, {
+      ...vars,
+      [name]: formatMoney(Number(vars[name] ?? 0), String(vars.currency ?? "USD"), { locale }),
+    });
+
 const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
 
 const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
@@ -98,7 +108,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   payout: {
     amount: { status: 400, message: "earnings.payout.error.amount" },
     currency: { status: 400, message: "payouts.invalid" },
-    too_much: { status: 400, message: "earnings.payout.error.tooMuch" },
+    too_much: { status: 400, message: aboutMoney("earnings.payout.error.tooMuch", "available") },
     destination: { status: 400, message: "earnings.payout.error.destination" },
   },
   reference: {
@@ -158,8 +168,8 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     needs_review: { status: 502, message: "payments.needsReview" },
   },
   refund: {
-    failed: { status: 502, message: "refunds.failed" },
-    needs_review: { status: 502, message: "refunds.failed" },
+    failed: { status: 502, message: aboutMoney("refunds.failed", "amount") },
+    needs_review: { status: 502, message: aboutMoney("refunds.failed", "amount") },
     not_refunded: conflict("refunds.notRefunded"),
     no_charge: conflict("refunds.noCharge"),
     key_reused: conflict("payments.keyReused"),
@@ -171,7 +181,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
       message: (vars, locale) => translate(locale, payoutFailureMessage(String(vars.code ?? ""))),
     },
     needs_review: { status: 400, message: "payouts.needsReview" },
-    insufficient_balance: conflict("payouts.insufficientBalance"),
+    insufficient_balance: conflict(aboutMoney("payouts.insufficientBalance", "available")),
     key_reused: { status: 400, message: "payouts.keyReused" },
     invalid: { status: 400, message: "payouts.invalid" },
   },
