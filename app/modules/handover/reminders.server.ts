@@ -82,7 +82,12 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
       };
     };
     // In the app, and by mail as the client chose for handover steps (this fuller mail, each time).
-    await notifyUsers(trx, [contest.clientId], { kind, contestId: contest.id, data: { days: payload.days }, mail });
+    await notifyUsers(trx, [contest.clientId], {
+      kind,
+      contestId: contest.id,
+      data: { days: payload.days },
+      mail,
+    });
     return "sent";
   });
 }
