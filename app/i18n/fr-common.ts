@@ -142,6 +142,9 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "images.type.zip": "a ZIP archive",
   "images.type.unknown": "not an image we can read",
 
+  "bytes.mb": "{n, number}\u00a0Mo",
+  "bytes.kb": "{n, number}\u00a0ko",
+  "bytes.b": "{n, plural, one {#\u00a0octet} other {#\u00a0octets}}",
   "upload.tooLarge": "This file is larger than {limit}; upload a file of {limit} or less.",
   "upload.empty": "The file you chose is empty. Choose your design file and upload it again.",
   "upload.missing": "Choose a file to upload.",

@@ -10,6 +10,7 @@ import {
 } from "~/modules/refusal";
 import { formatList, type FinalFormat } from "~/modules/handover/formats";
 import { formatMoney } from "~/modules/money/money";
+import { formatBytes } from "~/modules/entries/upload.server";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -64,6 +65,12 @@ const aboutMoney =
       ...vars,
       [name]: formatMoney(Number(vars[name] ?? 0), String(vars.currency ?? "USD"), { locale }),
     });
+
+/** A message about a size: the refusal carries `limit` in bytes. */
+const aboutSize =
+  (key: MessageKey) =>
+  (vars: RefusalVars, locale: Locale): string =>
+    translate(locale, key, { ...vars, limit: formatBytes(Number(vars.limit ?? 0), locale) });
 
 const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
 
@@ -186,7 +193,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     invalid: { status: 400, message: "payouts.invalid" },
   },
   upload: {
-    too_large: { status: 413, message: "upload.tooLarge" },
+    too_large: { status: 413, message: aboutSize("upload.tooLarge") },
     empty: { status: 422, message: "upload.empty" },
     missing: { status: 422, message: "upload.missing" },
     too_many_files: { status: 400, message: "upload.tooManyFiles" },
@@ -217,7 +224,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     no_such_file: { status: 404, message: "handover.refusal.noSuchFile" },
     not_winner: { status: 403, message: "handover.refusal.notWinner" },
     closed: conflict("handover.refusal.closed"),
-    too_large: { status: 413, message: "handover.refusal.tooLarge" },
+    too_large: { status: 413, message: aboutSize("handover.refusal.tooLarge") },
     no_extension: { status: 415, message: "handover.refusal.noExtension" },
     not_asked: { status: 415, message: formatsNotAsked },
     mismatch: { status: 415, message: formatMismatch },

@@ -132,3 +132,14 @@ describe("a refused image's reason is stored as its code and worded when read", 
     );
   });
 });
+
+describe("sizes in refusals are worded at the edge", () => {
+  it("a file over the limit reads the limit in the reader's units", () => {
+    const tooBig = refusal("upload", "too_large", { limit: 25 * 1024 * 1024 });
+    expect(refusalMessage(tooBig, "en")).toBe(
+      "This file is larger than 25 MB; upload a file of 25 MB or less.",
+    );
+    expect(refusalMessage(tooBig, "fr-CA")).toContain(translate("fr-CA", "bytes.mb", { n: 25 }));
+    expect(translate("fr-CA", "bytes.mb", { n: 2.5 })).toBe("2,5\u00a0Mo");
+  });
+});

@@ -108,7 +108,7 @@ export async function getHandoverView(
     files,
     accepted,
     accept: acceptAttribute(accepted),
-    limit: formatBytes(maxBytes),
+    limit: formatBytes(maxBytes, locale),
     maxBytes,
     agreement,
     messages,
