@@ -148,6 +148,10 @@ export const enCommon = {
   "images.type.zip": "a ZIP archive",
   "images.type.unknown": "not an image we can read",
 
+  /** A size in words; {n} is a number, written as the reader's language writes numbers. */
+  "bytes.mb": "{n, number} MB",
+  "bytes.kb": "{n, number} KB",
+  "bytes.b": "{n, plural, one {# byte} other {# bytes}}",
   "upload.tooLarge": "This file is larger than {limit}; upload a file of {limit} or less.",
   "upload.empty": "The file you chose is empty. Choose your design file and upload it again.",
   "upload.missing": "Choose a file to upload.",

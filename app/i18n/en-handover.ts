@@ -70,6 +70,8 @@ export const enHandover = {
   "handover.format.psd": "Photoshop",
   "handover.format.figma": "Figma",
   "handover.format.zip": "ZIP",
+  /** The last of several formats: "{PNG, SVG} or {PDF}". */
+  "handover.format.either": "{rest} or {last}",
   "handover.detected.pdf": "a PDF",
   "handover.detected.postscript": "a PostScript file",
   "handover.detected.eps_binary": "an EPS with a preview",
@@ -277,7 +279,7 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "mail.handover.reminder.subject": "{days} left to review the files for “{contest}”",
   "mail.handover.reminder.days": "{n, plural, one {# day} other {# days}}",
   "mail.handover.reminder.body":
-    "Hello {client},\n\n{designer} has delivered the final files for “{contest}”. If you do nothing, the handover is approved automatically on {date} (UTC) and the prize of {prize} is released.\n\nReview the files, sign the design transfer agreement and approve, or ask for changes, here:\n\n{link}\n\nConcours",
+    "Hello {client},\n\n{designer} has delivered the final files for “{contest}”. If you do nothing, the handover is approved automatically on {date} (Eastern time) and the prize of {prize} is released.\n\nReview the files, sign the design transfer agreement and approve, or ask for changes, here:\n\n{link}\n\nConcours",
 
   // ---- the timeline (resolution without a winner) ----
   "event.refunded_by_rule.no_entries": "The contest ended without any entry; the prize was refunded",

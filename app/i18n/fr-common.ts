@@ -163,6 +163,9 @@ export const frCommon: Record<keyof typeof enCommon, string> = {
   "upload.tooManyFiles": "Téléversez un seul fichier à la fois.",
   "upload.malformed": "Le fichier n’est pas arrivé au complet. Veuillez réessayer.",
   "upload.notMultipart": "Ce formulaire doit être envoyé sous forme de téléversement de fichier.",
+  "bytes.mb": "{n, number}\u00a0Mo",
+  "bytes.kb": "{n, number}\u00a0ko",
+  "bytes.b": "{n, plural, one {#\u00a0octet} other {#\u00a0octets}}",
 
   "mailbox.title": "Courriels de développement",
   "mailbox.lead":

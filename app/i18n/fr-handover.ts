@@ -88,6 +88,7 @@ export const frHandover: Record<keyof typeof enHandover, string> = {
   "handover.detected.html": "une page HTML",
   "handover.detected.text": "du texte brut",
   "handover.detected.unknown": "un format que nous ne reconnaissons pas",
+  "handover.format.either": "{rest} ou {last}",
   "handover.refusal.noExtension":
     "Ajoutez au nom du fichier l’extension de son format (par exemple logo.svg) pour que le client sache de quoi il s’agit.",
   "handover.refusal.notAsked":
@@ -285,7 +286,7 @@ Entre {client} («\u00a0le Client\u00a0») et {designer} («\u00a0le Designer\u0
   "mail.handover.reminder.subject": "Il reste {days} pour examiner les fichiers de « {contest} »",
   "mail.handover.reminder.days": "{n, plural, one {# jour} other {# jours}}",
   "mail.handover.reminder.body":
-    "Bonjour {client},\n\n{designer} a remis les fichiers finaux de « {contest} ». Si vous ne faites rien, la remise sera approuvée automatiquement le {date} (UTC) et le prix de {prize} sera versé.\n\nVérifiez les fichiers, signez l’entente de cession de droits et approuvez la remise, ou demandez des modifications, ici :\n\n{link}\n\nConcours",
+    "Bonjour {client},\n\n{designer} a remis les fichiers finaux de «\u00a0{contest}\u00a0». Si vous ne faites rien, la remise des fichiers sera approuvée automatiquement le {date} (heure de l’Est) et le prix de {prize} sera versé.\n\nExaminez les fichiers, signez l’entente de cession de droits et approuvez la remise, ou demandez des changements, ici\u00a0:\n\n{link}\n\nConcours",
 
   // ---- the timeline (resolution without a winner) ----
   "event.refunded_by_rule.no_entries":

@@ -9,6 +9,8 @@ import {
   type RefusalVars,
 } from "~/modules/refusal";
 import { formatList, type FinalFormat } from "~/modules/handover/formats";
+import { formatMoney } from "~/modules/money/money";
+import { formatBytes } from "~/modules/entries/upload.server";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -55,6 +57,21 @@ const formatsNotAsked = (vars: RefusalVars, locale: Locale): string =>
     formats: formatList(String(vars.formats).split(",") as FinalFormat[], locale),
   });
 
+/** A message about an amount: the refusal carries `amount` (or `available`) in minor units and `currency`. */
+const aboutMoney =
+  (key: MessageKey, name: "amount" | "available") =>
+  (vars: RefusalVars, locale: Locale): string =>
+    translate(locale, key, {
+      ...vars,
+      [name]: formatMoney(Number(vars[name] ?? 0), String(vars.currency ?? "USD"), { locale }),
+    });
+
+/** A message about a size: the refusal carries `limit` in bytes. */
+const aboutSize =
+  (key: MessageKey) =>
+  (vars: RefusalVars, locale: Locale): string =>
+    translate(locale, key, { ...vars, limit: formatBytes(Number(vars.limit ?? 0), locale) });
+
 const conflict = (message: Answer["message"]): Answer => ({ status: 409, message });
 
 const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
@@ -98,7 +115,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   payout: {
     amount: { status: 400, message: "earnings.payout.error.amount" },
     currency: { status: 400, message: "payouts.invalid" },
-    too_much: { status: 400, message: "earnings.payout.error.tooMuch" },
+    too_much: { status: 400, message: aboutMoney("earnings.payout.error.tooMuch", "available") },
     destination: { status: 400, message: "earnings.payout.error.destination" },
   },
   reference: {
@@ -158,8 +175,8 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     needs_review: { status: 502, message: "payments.needsReview" },
   },
   refund: {
-    failed: { status: 502, message: "refunds.failed" },
-    needs_review: { status: 502, message: "refunds.failed" },
+    failed: { status: 502, message: aboutMoney("refunds.failed", "amount") },
+    needs_review: { status: 502, message: aboutMoney("refunds.failed", "amount") },
     not_refunded: conflict("refunds.notRefunded"),
     no_charge: conflict("refunds.noCharge"),
     key_reused: conflict("payments.keyReused"),
@@ -171,12 +188,12 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
       message: (vars, locale) => translate(locale, payoutFailureMessage(String(vars.code ?? ""))),
     },
     needs_review: { status: 400, message: "payouts.needsReview" },
-    insufficient_balance: conflict("payouts.insufficientBalance"),
+    insufficient_balance: conflict(aboutMoney("payouts.insufficientBalance", "available")),
     key_reused: { status: 400, message: "payouts.keyReused" },
     invalid: { status: 400, message: "payouts.invalid" },
   },
   upload: {
-    too_large: { status: 413, message: "upload.tooLarge" },
+    too_large: { status: 413, message: aboutSize("upload.tooLarge") },
     empty: { status: 422, message: "upload.empty" },
     missing: { status: 422, message: "upload.missing" },
     too_many_files: { status: 400, message: "upload.tooManyFiles" },
@@ -207,7 +224,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     no_such_file: { status: 404, message: "handover.refusal.noSuchFile" },
     not_winner: { status: 403, message: "handover.refusal.notWinner" },
     closed: conflict("handover.refusal.closed"),
-    too_large: { status: 413, message: "handover.refusal.tooLarge" },
+    too_large: { status: 413, message: aboutSize("handover.refusal.tooLarge") },
     no_extension: { status: 415, message: "handover.refusal.noExtension" },
     not_asked: { status: 415, message: formatsNotAsked },
     mismatch: { status: 415, message: formatMismatch },
@@ -242,6 +259,15 @@ function answerOf(r: AnyRefusal): { answer: Answer; vars: RefusalVars } {
   const { area, reason, vars = {} } = r instanceof Refused ? r.refusal : r;
   const table = ANSWERS[area] as Record<string, Answer>;
   return { answer: table[reason]!, vars };
+}
+
+/** A refusal read back from storage (JSON): one whose area and reason this table still answers. */
+export function isKnownRefusal(value: unknown): value is Refusal {
+  if (typeof value !== "object" || value === null) return false;
+  const { area, reason, vars } = value as Record<string, unknown>;
+  if (typeof area !== "string" || typeof reason !== "string" || !Object.hasOwn(ANSWERS, area)) return false;
+  if (vars !== undefined && (typeof vars !== "object" || vars === null)) return false;
+  return Object.hasOwn(ANSWERS[area as RefusalArea], reason);
 }
 
 /** The status to answer a refusal with. */

@@ -1,4 +1,5 @@
 import { db } from "~db/index";
+import type { Locale } from "~/i18n";
 import { hashPassword } from "~/modules/auth/passwords.server";
 import { REVIEW_STEP } from "~/modules/contests/brief";
 import { createDraft } from "~/modules/contests/contests.server";
@@ -8,11 +9,16 @@ import { newId } from "~/utils/ids.server";
 
 let cachedHash: Promise<string> | null = null;
 
-/** A user straight in the database (the sign-up flow has its own tests). */
+/**
+ * A user straight in the database (the sign-up flow has its own tests). Their account reads
+ * English, as the assertions do (mail is written in the recipient's `users.locale`); pass `null`
+ * for someone who never chose (they get French, the default).
+ */
 export async function makeUser(
   name: string,
   role: "client" | "designer" = "designer",
   password = "a test passphrase",
+  locale: Locale | null = "en",
 ) {
   cachedHash ??= hashPassword("a test passphrase");
   const id = newId();
@@ -25,6 +31,7 @@ export async function makeUser(
       display_name: name,
       password_hash: password === "a test passphrase" ? await cachedHash : await hashPassword(password),
       role,
+      locale,
       created_at: at,
       password_changed_at: at,
     })

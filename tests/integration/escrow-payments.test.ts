@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Refusal } from "~/modules/refusal";
 import { refusalMessage } from "~/utils/refusals.server";
+import { paymentNoticeText } from "~/modules/escrow/notices";
 import { db, inTransaction, transaction } from "~db/index";
 import { runDueJobs } from "~/modules/jobs/queue.server";
 import { platformFee } from "~/modules/escrow/ledger";
@@ -97,11 +98,10 @@ describe("charging a client for a contest (sandbox provider)", () => {
   it("charges the card and holds the prize and fee in escrow", async () => {
     const input = charge();
     const result = await chargeForContest(input);
-    expect(result).toMatchObject({
-      ok: true,
-      replayed: false,
-      message: "Payment received: $575.00 is held in escrow for your contest.",
-    });
+    expect(result).toMatchObject({ ok: true, replayed: false });
+    expect(result.ok && paymentNoticeText(result.notice, "en")).toBe(
+      "Payment received: $575.00 is held in escrow for your contest.",
+    );
     expect(await escrowOf(db(), input.contestId)).toMatchObject({ status: "held", held: 575_00 });
     expect(await executed("charge", input.idempotencyKey)).toBe(1);
     const intent = await db()
@@ -271,8 +271,10 @@ describe("refunding a contest's charge", () => {
       ok: true,
       status: "refunded",
       amount: 575_00,
-      message: "$575.00 has been refunded to your card. Banks take 5 to 10 days to show it.",
     });
+    expect(result.ok && paymentNoticeText(result.notice, "en")).toBe(
+      "$575.00 has been refunded to your card. Banks take 5 to 10 days to show it.",
+    );
     const again = await refundContestCharge({
       contestId: input.contestId,
       idempotencyKey: `other-${newId()}`,
@@ -314,8 +316,8 @@ describe("payouts to designers", () => {
     expect(result).toMatchObject({
       ok: true,
       status: "paid",
-      message: "Your payout of $200.00 has been sent.",
     });
+    expect(result.ok && paymentNoticeText(result.notice, "en")).toBe("Your payout of $200.00 has been sent.");
     expect(await designerBalance(db(), designerId, "USD")).toEqual({
       currency: "USD",
       available: 300_00,
@@ -343,7 +345,7 @@ describe("payouts to designers", () => {
       area: "payout_send",
       reason: "insufficient_balance",
       available: 300_00,
-      vars: { available: "$300.00" },
+      vars: { available: 300_00, currency: "USD" },
     });
     expect(refusalMessage(result as Refusal, "en")).toBe("You can withdraw at most $300.00.");
     const stranger = await requestPayout({
@@ -434,8 +436,10 @@ describe("payouts to designers", () => {
     expect(first).toMatchObject({
       ok: true,
       status: "in_flight",
-      message: "Your payout of $100.00 is on its way. We will confirm it when the provider does.",
     });
+    expect(first.ok && paymentNoticeText(first.notice, "en")).toBe(
+      "Your payout of $100.00 is on its way. We will confirm it when the provider does.",
+    );
     expect(await designerBalance(db(), designerId, "USD")).toMatchObject({ available: 0, inFlight: 100_00 });
     const retry = await requestPayout(input);
     expect(retry).toMatchObject({ ok: true, status: "paid", replayed: true });

@@ -274,6 +274,7 @@ describe("who may do what on the judging routes (real HTTP requests)", () => {
       contestId: w.contestId,
       clientId: w.client,
       email: "new-judge@example.com",
+      locale: "en",
     });
     if (!invite.ok) throw new Error("invite failed");
     const path = new URL(invite.link).pathname;

@@ -37,6 +37,7 @@ describe("inviting judges", () => {
       contestId: s.contestId,
       clientId: s.client,
       email: "  Jules@Example.com ",
+      locale: "en",
     });
     if (!invite.ok) throw new Error("refused");
     expect(invite.email).toBe("jules@example.com");
@@ -84,11 +85,13 @@ describe("inviting judges", () => {
       contestId: s.contestId,
       clientId: s.client,
       email: "late@example.com",
+      locale: "en",
     });
     const second = await inviteJudge({
       contestId: s.contestId,
       clientId: s.client,
       email: "late@example.com",
+      locale: "en",
     });
     if (!first.ok || !second.ok) throw new Error("refused");
     // A new invitation to the same address withdraws the earlier link.
@@ -104,6 +107,7 @@ describe("inviting judges", () => {
       contestId: s.contestId,
       clientId: s.client,
       email: "withdrawn@example.com",
+      locale: "en",
     });
     if (!third.ok) throw new Error("refused");
     await revokeInvitation({ contestId: s.contestId, clientId: s.client, invitationId: third.invitationId });
@@ -112,13 +116,15 @@ describe("inviting judges", () => {
     const clientEmail = (
       await db().selectFrom("users").select("email").where("id", "=", s.client).executeTakeFirstOrThrow()
     ).email;
-    expect(await inviteJudge({ contestId: s.contestId, clientId: s.client, email: clientEmail })).toEqual({
+    expect(
+      await inviteJudge({ contestId: s.contestId, clientId: s.client, email: clientEmail, locale: "en" }),
+    ).toEqual({
       ok: false,
       area: "judge_invite",
       reason: "self",
     });
     await expect(
-      inviteJudge({ contestId: s.contestId, clientId: s.judge, email: "x@example.com" }),
+      inviteJudge({ contestId: s.contestId, clientId: s.judge, email: "x@example.com", locale: "en" }),
     ).rejects.toMatchObject({
       reason: "forbidden",
     });
@@ -149,7 +155,12 @@ describe("inviting judges", () => {
 describe("the timeline's judging entries", () => {
   it("shows who judges and what was declined to the client only, and a judge's link works only on the judges' page", async () => {
     const s = await judgingSetup();
-    const invite = await inviteJudge({ contestId: s.contestId, clientId: s.client, email: "jo@example.com" });
+    const invite = await inviteJudge({
+      contestId: s.contestId,
+      clientId: s.client,
+      email: "jo@example.com",
+      locale: "en",
+    });
     if (!invite.ok) throw new Error("refused");
     // The designers' invitation page does not take a judge's token (its own rules would be skipped).
     expect(await lookupInvitation(tokenOf(invite.link))).toEqual({ ok: false });

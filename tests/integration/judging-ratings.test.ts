@@ -345,7 +345,7 @@ describe("comments and judges' notes", () => {
       .execute();
     expect(told.map((n) => [n.user_id, n.entry_id])).toEqual([[s.client, s.entries.ben1]]);
     expect(
-      notificationText("judge.noted", { ...JSON.parse(told[0]!.data), contestTitle: "Bakery logo" }),
+      notificationText("judge.noted", { ...JSON.parse(told[0]!.data), contestTitle: "Bakery logo" }, "en"),
     ).toBe(
       "Jules Judge, your judge, left you a note on entry #" +
         String(JSON.parse(told[0]!.data).number) +

@@ -64,10 +64,10 @@ async function notes(contestId: string) {
 /** Every notification of this person about this contest reads as a sentence (not the fallback). */
 function expectSentences(kinds: string[]) {
   for (const kind of kinds) {
-    const text = notificationText(kind, { contestTitle: "Logo for Pain d'Or" });
+    const text = notificationText(kind, { contestTitle: "Logo for Pain d'Or" }, "en");
     expect(text, kind).toContain("“Logo for Pain d'Or”");
     expect(text, kind).not.toBe(
-      notificationText("some.unknown.kind", { contestTitle: "Logo for Pain d'Or" }),
+      notificationText("some.unknown.kind", { contestTitle: "Logo for Pain d'Or" }, "en"),
     );
   }
 }
@@ -95,7 +95,9 @@ describe("a contest resolved without a winner", () => {
     expectSentences([...new Set(sent.map((n) => n.kind))]);
     // The page of notifications says it in words, and leads to the earnings.
     const mine = decode(await (await loginAs(server, s.ana)).get("/notifications").then((r) => r.text()));
-    expect(mine).toContain(notificationText("contest.split_by_rule", { contestTitle: "Logo for Pain d'Or" }));
+    expect(mine).toContain(
+      notificationText("contest.split_by_rule", { contestTitle: "Logo for Pain d'Or" }, "en"),
+    );
     expect(mine).toContain('href="/earnings"');
   });
 

@@ -74,31 +74,31 @@ describe("notification sentences", () => {
     const kinds = [...new Set([...machine.matchAll(/kind: "(contest\.[a-z_]+)"/g)].map((m) => m[1]!))];
     expect(kinds.length).toBeGreaterThan(10);
     for (const kind of kinds) {
-      const text = notificationText(kind, { contestTitle: "Logo for a bakery" });
+      const text = notificationText(kind, { contestTitle: "Logo for a bakery" }, "en");
       expect(text, kind).toContain("“Logo for a bakery”");
       expect(text, kind).not.toMatch(/\{|\}|notify\./);
       expect(text, kind).not.toBe(
-        notificationText("something.unknown", { contestTitle: "Logo for a bakery" }),
+        notificationText("something.unknown", { contestTitle: "Logo for a bakery" }, "en"),
       );
     }
   });
 
   it("reads the judging kinds with their details, and an unknown kind plainly", () => {
     const c = { contestTitle: "Logo for a bakery" };
-    expect(notificationText("entry.rated", { ...c, number: 7, stars: 1 })).toBe(
+    expect(notificationText("entry.rated", { ...c, number: 7, stars: 1 }, "en")).toBe(
       "The client gave your entry #7 in “Logo for a bakery” 1 star.",
     );
-    expect(notificationText("entry.declined", { ...c, number: 3, reason: "off_brief" })).toBe(
+    expect(notificationText("entry.declined", { ...c, number: 3, reason: "off_brief" }, "en")).toBe(
       "Your entry #3 in “Logo for a bakery” was declined: it does not follow the brief.",
     );
-    expect(notificationText("entry.replied", { ...c, number: 2, name: "Ana" })).toBe(
+    expect(notificationText("entry.replied", { ...c, number: 2, name: "Ana" }, "en")).toBe(
       "Ana replied about entry #2 in “Logo for a bakery”.",
     );
-    expect(notificationText("judge.joined", { ...c, name: "Jules" })).toBe(
+    expect(notificationText("judge.joined", { ...c, name: "Jules" }, "en")).toBe(
       "Jules accepted your invitation to judge “Logo for a bakery”.",
     );
-    expect(notificationText("entry.new_kind", {})).toBe("Something new in “a contest”.");
-    expect(notificationText("entry.declined", { ...c, number: 3, reason: "<b>" })).toContain(
+    expect(notificationText("entry.new_kind", {}, "en")).toBe("Something new in “a contest”.");
+    expect(notificationText("entry.declined", { ...c, number: 3, reason: "<b>" }, "en")).toContain(
       "another reason",
     );
   });

@@ -109,12 +109,12 @@ describe("every kind of notification reads as what happened", () => {
   });
 
   it.each(NOTIFICATION_KINDS.map((kind) => [kind]))("%s: a sentence of its own, not the fallback", (kind) => {
-    const text = notificationText(kind, data);
+    const text = notificationText(kind, data, "en");
     expect(text).toBe(SENTENCES[kind]);
-    expect(text).not.toBe(notificationText("no.such.kind", data));
+    expect(text).not.toBe(notificationText("no.such.kind", data, "en"));
   });
 
   it("reads a kind it does not know plainly, as the fallback", () => {
-    expect(notificationText("no.such.kind", data)).toBe("Something new in “Logo for a bakery”.");
+    expect(notificationText("no.such.kind", data, "en")).toBe("Something new in “Logo for a bakery”.");
   });
 });

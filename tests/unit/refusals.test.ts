@@ -45,7 +45,7 @@ describe("refusals at the HTTP edge", () => {
 
 describe("upload, image and final-file refusals at the edge", () => {
   it("answers a file over the cap with 413 and the limit in words", () => {
-    const tooLarge = new Refused("upload", "too_large", { limit: "25 MB" });
+    const tooLarge = new Refused("upload", "too_large", { limit: 25 * 1024 * 1024 });
     expect(refusalStatus(tooLarge)).toBe(413);
     expect(refusalMessage(tooLarge, "en")).toBe(
       "This file is larger than 25 MB; upload a file of 25 MB or less.",

@@ -156,9 +156,9 @@ describe("readUpload", () => {
 
 describe("formatBytes", () => {
   it("says sizes the way people read them", () => {
-    expect(formatBytes(25 * 1024 * 1024)).toBe("25 MB");
-    expect(formatBytes(2.5 * 1024 * 1024)).toBe("2.5 MB");
-    expect(formatBytes(64 * 1024)).toBe("64 KB");
-    expect(formatBytes(900)).toBe("900 bytes");
+    expect(formatBytes(25 * 1024 * 1024, "en")).toBe("25 MB");
+    expect(formatBytes(2.5 * 1024 * 1024, "en")).toBe("2.5 MB");
+    expect(formatBytes(64 * 1024, "en")).toBe("64 KB");
+    expect(formatBytes(900, "en")).toBe("900 bytes");
   });
 });

@@ -1,11 +1,11 @@
 import { db, transaction } from "~db/index";
 import type { UserRole } from "~db/schema";
-import { t, type Locale } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { MINUTE } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
-import { queueMail } from "../notify/mail.server";
+import { mailLocale, queueMail } from "../notify/mail.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords.server";
 import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { createSession, invalidateUserSessions } from "./sessions.server";
@@ -177,10 +177,11 @@ export async function requestPasswordReset(emailInput: string): Promise<void> {
   const email = normalizeEmail(emailInput);
   const user = await db()
     .selectFrom("users")
-    .select(["id", "display_name"])
+    .select(["id", "display_name", "locale"])
     .where("email", "=", email)
     .executeTakeFirst();
   if (!user) return;
+  const locale = mailLocale(user.locale);
   const token = generateToken();
   const at = now();
   const link = `${config().appUrl}/reset-password/${token}`;
@@ -196,8 +197,8 @@ export async function requestPasswordReset(emailInput: string): Promise<void> {
       .execute();
     await queueMail(trx, {
       to: email,
-      subject: t("auth.mail.reset.subject"),
-      text: t("auth.mail.reset.body", { name: user.display_name, link }),
+      subject: translate(locale, "auth.mail.reset.subject"),
+      text: translate(locale, "auth.mail.reset.body", { name: user.display_name, link }),
     });
   });
 }

@@ -1,11 +1,11 @@
 import { db, transaction } from "~db/index";
-import { t } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { generateToken, hashToken } from "../auth/tokens.server";
-import { queueMail } from "../notify/mail.server";
+import { mailLocaleOf, queueMail } from "../notify/mail.server";
 import { INVITATION_TTL_DAYS } from "./brief";
 import { refusal, type Refusal } from "../refusal";
 import { ownContest } from "./drafts.server";
@@ -34,12 +34,14 @@ export const invitationLink = (token: string) => `${config().appUrl}/invitations
 /**
  * Invite designers to a private, running contest by e-mail. Each gets a single-use link that
  * expires (only its hash is stored); the mail goes through the outbox in the same transaction, and
- * the links are handed back once so the client can also pass them on another way.
+ * the links are handed back once so the client can also pass them on another way. Each mail is in
+ * the invitee's language when they have an account, else in `locale`, the client's.
  */
 export async function inviteDesigners(input: {
   contestId: string;
   clientId: string;
   emails: string[];
+  locale: Locale;
 }): Promise<InviteResult> {
   const own = await ownContest(input.contestId, input.clientId);
   if (!own.ok) return refusal("invitation", own.reason);
@@ -71,10 +73,11 @@ export async function inviteDesigners(input: {
           created_at: at,
         })
         .execute();
+      const locale = await mailLocaleOf(trx, email, input.locale);
       await queueMail(trx, {
         to: email,
-        subject: t("invite.mail.subject", { client: client.display_name }),
-        text: t("invite.mail.body", {
+        subject: translate(locale, "invite.mail.subject", { client: client.display_name }),
+        text: translate(locale, "invite.mail.body", {
           client: client.display_name,
           title: contest.title,
           link,

@@ -1,5 +1,6 @@
 import { db } from "~db/index";
 import type { PayoutStatus } from "~db/schema";
+import type { Locale } from "~/i18n";
 import { newId } from "~/utils/ids.server";
 import { isCurrency } from "../escrow/ledger";
 import {
@@ -10,7 +11,7 @@ import {
   type DesignerBalance,
 } from "../escrow/ledger-reads.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
-import { formatMoney, readAmount } from "../money/money";
+import { readAmount } from "../money/money";
 import { refusal, type Refusal, type RefusalVars } from "../refusal";
 
 /**
@@ -70,8 +71,8 @@ export async function earningsOf(designerId: string): Promise<Earnings> {
 }
 
 /** "120", "120,5", "$1,200.50", "1 200,50" → minor units; null when it is not an amount above zero. */
-export function parseAmount(input: string): number | null {
-  const read = readAmount(input);
+export function parseAmount(input: string, locale: Locale): number | null {
+  const read = readAmount(input, locale);
   return read.ok && read.minor > 0 ? read.minor : null;
 }
 
@@ -98,14 +99,16 @@ export async function checkPayout(input: {
   amount: string;
   currency: string;
   destination: string;
+  /** The reader's: how they write amounts ("1 250,50" or "1,250.50"). */
+  locale: Locale;
 }): Promise<PayoutCheck> {
   const destination = input.destination.trim();
-  const amount = parseAmount(input.amount);
+  const amount = parseAmount(input.amount, input.locale);
   if (amount === null) return payoutRefusal("amount", "amount");
   if (!isCurrency(input.currency)) return payoutRefusal("amount", "currency");
   const balance = await designerBalance(db(), input.designerId, input.currency);
   if (amount > balance.available) {
-    return payoutRefusal("amount", "too_much", { available: formatMoney(balance.available, input.currency) });
+    return payoutRefusal("amount", "too_much", { available: balance.available, currency: input.currency });
   }
   if (!destination || destination.length > 120) return payoutRefusal("destination", "destination");
   return { ok: true, amount, currency: input.currency, destination, available: balance.available };

@@ -1,5 +1,6 @@
 import { db, transaction } from "~db/index";
 import type { EntryStatus } from "~db/schema";
+import type { Locale } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { contestAccess, seesOthersEntries, type ContestPermissions } from "../contests/access.server";
 import { loadContest, type Contest } from "../contests/contests.server";
@@ -7,6 +8,7 @@ import { isTerminal } from "../contests/machine";
 import { refusal, type Refusal } from "../refusal";
 import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
+import { rejectionText } from "./rejection.server";
 import { MARKED_THUMBNAILS_SINCE } from "./watermark";
 
 /** What the gallery shows of an entry (kept small: it also travels to the browser for hydration). */
@@ -267,7 +269,7 @@ function maySeeEntry(
 }
 
 /** One entry with its versions, or null when the viewer may not see it (answer 404). */
-export async function getEntryForViewer(input: { entryId: string; viewerId: string | null }) {
+export async function getEntryForViewer(input: { entryId: string; viewerId: string | null; locale: Locale }) {
   const entry = await db()
     .selectFrom("entries")
     .innerJoin("users", "users.id", "entries.designer_id")
@@ -311,7 +313,7 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
       designerId: entry.designer_id,
       designerName: entry.designer_name,
       currentRevisionId: entry.current_revision_id,
-      rejectReason: entry.reject_reason,
+      rejectReason: entry.reject_reason === null ? null : rejectionText(entry.reject_reason, input.locale),
       declineReason: isOwn || access.isClient ? entry.decline_reason : null,
       createdAt: entry.created_at,
     },
@@ -326,7 +328,7 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
         thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : null,
         width: r.width,
         height: r.height,
-        rejectReason: isOwn ? r.reject_reason : null,
+        rejectReason: isOwn && r.reject_reason !== null ? rejectionText(r.reject_reason, input.locale) : null,
         createdAt: r.created_at,
         current: r.id === entry.current_revision_id,
       })),
@@ -379,7 +381,7 @@ export async function publicMediaKey(input: {
 }
 
 /** The designer's entries across contests, newest first, with each entry's status. */
-export async function listMyEntries(designerId: string) {
+export async function listMyEntries(designerId: string, locale: Locale) {
   const rows = await db()
     .selectFrom("entries")
     .innerJoin("contests", "contests.id", "entries.contest_id")
@@ -409,7 +411,7 @@ export async function listMyEntries(designerId: string) {
     status: r.status,
     revisionCount: r.revision_count,
     createdAt: r.created_at,
-    rejectReason: r.reject_reason,
+    rejectReason: r.reject_reason === null ? null : rejectionText(r.reject_reason, locale),
     contestId: r.contest_id,
     contestTitle: r.contest_title,
     contestStatus: r.contest_status,

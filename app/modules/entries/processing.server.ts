@@ -1,17 +1,15 @@
 import { db, transaction } from "~db/index";
 import type { Job } from "~db/schema";
 import { blobStore, keys, readAll } from "~storage/index";
-import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { HOUR } from "~/utils/durations";
 import { log } from "~/utils/log.server";
-// The stored reason is text (notifications and the entry page show it as is): the one edge words it.
-import { refusalMessage } from "~/utils/refusals.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { isRefused } from "../refusal";
 import { notifyUsers } from "../notify/notifications.server";
 import { renderEntryImages } from "./images.server";
+import { storedRejection } from "./rejection.server";
 import { indexAndFlagSimilar } from "./similarity.server";
 import { WATERMARK_VERSION, watermarkTextFor } from "./watermark";
 
@@ -102,9 +100,8 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
     const permanent = isRefused(error, "image") || error instanceof ImageMissingError;
     const lastTry = job !== undefined && job.attempts >= job.max_attempts;
     if (!permanent && !lastTry) throw error; // storage hiccup: the job runs again later
-    const reason = isRefused(error, "image")
-      ? refusalMessage(error, "en") /* FIXME(i18n): store the code, render when read */
-      : t("entries.processing.failed");
+    // The code and values are stored, not words: the entry page and the notification word them.
+    const reason = storedRejection(isRefused(error, "image") ? { refusal: error.refusal } : { failed: true });
     log("info", "entries.rejected", { revisionId, error: describe(error) });
     await rejectRevision(revision.id, reason);
   }
@@ -122,6 +119,7 @@ class ImageMissingError extends Error {
   }
 }
 
+/** `reason`: a {@link storedRejection}. */
 async function rejectRevision(revisionId: string, reason: string) {
   await transaction(async (trx) => {
     const revision = await trx

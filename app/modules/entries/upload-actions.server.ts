@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n";
 import { config } from "~/utils/env.server";
 import { receiveDraft, type ReceivedDraft } from "./drafts.server";
 import { ENTRY_NOTE_MAX } from "./limits";
@@ -37,6 +38,7 @@ export async function receiveRevisionUpload(
   return submitRevision({ ...input, file: draft.bytes, image: draft.image });
 }
 
-export function uploadLimitText() {
-  return formatBytes(config().UPLOAD_MAX_BYTES);
+/** The upload limit in the reader's words ("25 MB", "25 Mo"). */
+export function uploadLimitText(locale: Locale) {
+  return formatBytes(config().UPLOAD_MAX_BYTES, locale);
 }

@@ -8,6 +8,7 @@ import {
   parseFormData,
   type FileUpload,
 } from "@remix-run/form-data-parser";
+import { translate, type Locale } from "~/i18n";
 import { isRefused, Refused } from "~/modules/refusal";
 import { config } from "~/utils/env.server";
 
@@ -30,7 +31,7 @@ export type UploadRefusalReason =
 
 /** An upload refused (thrown as {@link Refused}); the edge gives each reason its status and message. */
 function tooLarge(maxBytes: number, options?: ErrorOptions) {
-  return new Refused("upload", "too_large", { limit: formatBytes(maxBytes) }, options);
+  return new Refused("upload", "too_large", { limit: maxBytes }, options);
 }
 
 function refused(reason: Exclude<UploadRefusalReason, "too_large">, options?: ErrorOptions) {
@@ -140,10 +141,10 @@ function abandon(request: Request) {
   if (request.body && !request.body.locked) request.body.cancel().catch(() => {});
 }
 
-/** "25 MB", "512 KB", "900 bytes" (1 MB = 1024 × 1024 bytes). */
-export function formatBytes(bytes: number): string {
+/** "25 MB", "2.5 MB", "512 KB", "900 bytes" / "2,5 Mo", "900 octets" (1 MB = 1024 × 1024 bytes). */
+export function formatBytes(bytes: number, locale: Locale): string {
   const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+  if (mb >= 1) return translate(locale, "bytes.mb", { n: Math.round(mb * 10) / 10 });
+  if (bytes >= 1024) return translate(locale, "bytes.kb", { n: Math.round(bytes / 1024) });
+  return translate(locale, "bytes.b", { n: bytes });
 }

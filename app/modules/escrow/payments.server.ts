@@ -1,6 +1,5 @@
 import { db, transaction, type Trx } from "~db/index";
 import type { PaymentIntent, PaymentRefund, Payout, PayoutStatus } from "~db/schema";
-import { t } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { HOUR } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
@@ -8,9 +7,9 @@ import { log } from "~/utils/log.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { formatMoney } from "../money/money";
 import { MAX_AMOUNT, isCurrency, isMinorAmount, type Currency } from "./ledger";
 import { escrowOf } from "./ledger-reads.server";
+import type { PaymentNotice } from "./notices";
 import {
   holdForPayout,
   holdInEscrow,
@@ -23,7 +22,6 @@ import {
   isSandboxCard,
   normalizeCard,
   methodLabel,
-  payoutFailureMessage,
   type PaymentMethod,
   type PaymentProvider,
   type ProviderResult,
@@ -68,7 +66,7 @@ export type ChargeInput = {
 } & ({ card: string; paymentMethod?: undefined } | { paymentMethod: string; card?: undefined });
 
 export type ChargeResult =
-  | { ok: true; intentId: string; providerRef: string; replayed: boolean; message: string }
+  | { ok: true; intentId: string; providerRef: string; replayed: boolean; notice: PaymentNotice }
   | (Refusal<"charge", "declined"> & { intentId: string; code: string })
   /** The provider's answer is unknown: try again with the same key (or a job will). */
   | (Refusal<"charge", "try_again"> & { intentId: string; code: TransientCode })
@@ -246,7 +244,7 @@ function chargeOutcome(intent: PaymentIntent, replayed: boolean, last?: Provider
         intentId: intent.id,
         providerRef: intent.provider_ref ?? "",
         replayed,
-        message: t("payments.charged", { amount: formatMoney(intent.amount, intent.currency) }),
+        notice: { code: "charged", amount: intent.amount, currency: intent.currency },
       };
     case "declined": {
       const code = intent.failure_code ?? "card_declined";
@@ -289,7 +287,7 @@ export type RefundResult =
       amount: number;
       currency: string;
       replayed: boolean;
-      message: string;
+      notice: PaymentNotice;
     }
   | (Refusal<"refund", "failed"> & { refundId: string; code: string })
   | (Refusal<"refund", "needs_review"> & { refundId: string })
@@ -390,7 +388,7 @@ const refunds: ProviderCall<PaymentRefund, RefundResult> = {
 };
 
 function refundOutcome(refund: PaymentRefund, replayed: boolean): RefundResult {
-  const amount = formatMoney(refund.amount, refund.currency);
+  const amount = { amount: refund.amount, currency: refund.currency };
   switch (refund.status) {
     case "succeeded":
     case "pending":
@@ -401,16 +399,20 @@ function refundOutcome(refund: PaymentRefund, replayed: boolean): RefundResult {
         amount: refund.amount,
         currency: refund.currency,
         replayed,
-        message: t(refund.status === "succeeded" ? "refunds.sent" : "refunds.pending", { amount }),
+        notice: {
+          code: refund.status === "succeeded" ? "refunded" : "refund_pending",
+          amount: refund.amount,
+          currency: refund.currency,
+        },
       };
     case "failed":
       return {
-        ...refusal("refund", "failed", { amount }),
+        ...refusal("refund", "failed", amount),
         refundId: refund.id,
         code: refund.failure_code ?? "refund_failed",
       };
     case "needs_review":
-      return { ...refusal("refund", "needs_review", { amount }), refundId: refund.id };
+      return { ...refusal("refund", "needs_review", amount), refundId: refund.id };
   }
 }
 
@@ -456,30 +458,30 @@ export interface PayoutView {
   status: PayoutStatus;
   providerRef: string | null;
   failureCode: string | null;
-  /** What to tell the designer about this payout. */
-  message: string;
+  /** What to tell the designer about this payout (worded by paymentNoticeText). */
+  notice: PaymentNotice;
   createdAt: number;
 }
 
 export type PayoutResult =
-  | { ok: true; status: "paid" | "in_flight"; payout: PayoutView; replayed: boolean; message: string }
+  | { ok: true; status: "paid" | "in_flight"; payout: PayoutView; replayed: boolean; notice: PaymentNotice }
   /** The provider refused; the money is back in the balance. */
   | (Refusal<"payout_send", "failed"> & { payout: PayoutView; code: string })
   | (Refusal<"payout_send", "needs_review"> & { payout: PayoutView })
   | (Refusal<"payout_send", "insufficient_balance"> & { available: number })
   | Refusal<"payout_send", "key_reused" | "invalid">;
 
-function payoutMessage(payout: Payout): string {
-  const amount = formatMoney(payout.amount, payout.currency);
+function payoutNotice(payout: Payout): PaymentNotice {
+  const { amount, currency } = payout;
   switch (payout.status) {
     case "paid":
-      return t("payouts.sent", { amount });
+      return { code: "payout_sent", amount, currency };
     case "pending":
-      return t("payouts.inFlight", { amount });
+      return { code: "payout_in_flight", amount, currency };
     case "failed":
-      return t(payoutFailureMessage(payout.failure_code ?? ""));
+      return { code: "payout_failed", failure: payout.failure_code ?? "" };
     case "needs_review":
-      return t("payouts.needsReview");
+      return { code: "payout_needs_review" };
   }
 }
 
@@ -492,7 +494,7 @@ function payoutView(payout: Payout): PayoutView {
     status: payout.status,
     providerRef: payout.provider_ref,
     failureCode: payout.failure_code,
-    message: payoutMessage(payout),
+    notice: payoutNotice(payout),
     createdAt: payout.created_at,
   };
 }
@@ -507,7 +509,7 @@ function payoutOutcome(payout: Payout, replayed: boolean): PayoutResult {
         status: payout.status === "paid" ? "paid" : "in_flight",
         payout: view,
         replayed,
-        message: view.message,
+        notice: view.notice,
       };
     case "failed":
       return {
@@ -575,9 +577,7 @@ export async function requestPayout(input: PayoutInput, options: PaymentOptions 
 
   if (opened.kind === "refused") {
     return {
-      ...refusal("payout_send", "insufficient_balance", {
-        available: formatMoney(opened.available, currency),
-      }),
+      ...refusal("payout_send", "insufficient_balance", { available: opened.available, currency }),
       available: opened.available,
     };
   }

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { attachmentDisposition } from "~storage/index";
 import type { AgreementParty, AgreementSignature, TransferAgreement } from "~db/schema";
-import { t } from "~/i18n";
+import { translator, type Locale } from "~/i18n";
+import { formatDate } from "~/i18n/dates";
+import { DEFAULT_TIME_ZONE } from "~/i18n/zone";
 import { now } from "~/utils/clock.server";
 import { formatPrize } from "../money/money";
 import { notifyUsers } from "../notify/notifications.server";
@@ -17,13 +19,22 @@ export const sha256Hex = (text: string) => createHash("sha256").update(text, "ut
 
 const partyOf = (role: HandoverRole): AgreementParty => (role === "client" ? "client" : "designer");
 
-/** "November 29, 2026", in UTC: the same words on every server. */
-export function agreementDate(at: number) {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(at);
+/** "November 29, 2026" / "29 novembre 2026", in Québec's time: the same words on every server. */
+export function agreementDate(at: number, locale: Locale) {
+  return formatDate(at, locale, DEFAULT_TIME_ZONE, "long");
 }
 
-/** The agreement's text for this contest, as it would be signed at `at`. */
-async function composeText(executor: DB | Trx, contest: HandoverParty["contest"], at: number) {
+/**
+ * The agreement's text for this contest, as it would be signed at `at`, in `locale`: the text the
+ * first signer reads is the one stored and signed by both.
+ */
+async function composeText(
+  executor: DB | Trx,
+  contest: HandoverParty["contest"],
+  at: number,
+  locale: Locale,
+) {
+  const t = translator(locale);
   const [people, entry] = await Promise.all([
     executor
       .selectFrom("users")
@@ -38,14 +49,14 @@ async function composeText(executor: DB | Trx, contest: HandoverParty["contest"]
   ]);
   const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? "";
   return t("agreement.text", {
-    date: agreementDate(at),
+    date: agreementDate(at, locale),
     contest: contest.title,
     contestId: contest.id,
     client: name(contest.clientId),
     designer: name(contest.winnerId),
     number: entry.number,
     entry: entry.title || t("entries.untitled"),
-    prize: formatPrize(contest.prize, contest.currency),
+    prize: formatPrize(contest.prize, contest.currency, locale),
   });
 }
 
@@ -64,9 +75,11 @@ export interface AgreementView {
   complete: boolean;
 }
 
+/** The agreement; before anyone signed, its text as it would be signed today in the reader's `locale`. */
 export async function getAgreement(
   executor: DB | Trx,
   contest: HandoverParty["contest"],
+  locale: Locale,
 ): Promise<AgreementView> {
   const stored = await executor
     .selectFrom("transfer_agreements")
@@ -84,7 +97,7 @@ export async function getAgreement(
   for (const r of rows)
     signatures[r.party] = { party: r.party, legalName: r.legal_name, signedAt: r.signed_at };
   return {
-    text: stored?.text ?? (await composeText(executor, contest, now())),
+    text: stored?.text ?? (await composeText(executor, contest, now(), locale)),
     sha256: stored?.text_sha256 ?? null,
     signatures,
     complete: !!signatures.client && !!signatures.designer,
@@ -99,7 +112,8 @@ export type SignResult =
 /**
  * One party signs by typing their legal name. The first signature stores the agreement's text and
  * its SHA-256; every signature names that digest (a foreign key holds it to the stored text). Rows
- * are append-only: the database refuses to change or delete them.
+ * are append-only: the database refuses to change or delete them. The text is stored in `locale`,
+ * the first signer's language (the one they read and signed).
  */
 export async function signAgreement(input: {
   contestId: string;
@@ -107,6 +121,7 @@ export async function signAgreement(input: {
   legalName: string;
   ip: string;
   userAgent: string;
+  locale: Locale;
 }): Promise<SignResult> {
   const result = await transaction(async (trx): Promise<SignResult & { notify?: string[] }> => {
     // The contest's row lock orders two first signatures: one stores the text, the other signs it.
@@ -120,7 +135,7 @@ export async function signAgreement(input: {
       .where("contest_id", "=", input.contestId)
       .executeTakeFirst();
     if (!agreement) {
-      const text = await composeText(trx, party.contest, at);
+      const text = await composeText(trx, party.contest, at, input.locale);
       agreement = await trx
         .insertInto("transfer_agreements")
         .values({
@@ -206,8 +221,12 @@ export async function agreementRecord(
 
 const PARTIES: AgreementParty[] = ["client", "designer"];
 
-/** The agreement as a PDF: its text, each signature with its time, address and browser, the digest. */
-export function agreementPdf(record: AgreementRecord): Uint8Array<ArrayBuffer> {
+/**
+ * The agreement as a PDF: its text (as stored, in the language it was signed in), then each
+ * signature with its time, address and browser, and the digest, in the reader's `locale`.
+ */
+export function agreementPdf(record: AgreementRecord, locale: Locale): Uint8Array<ArrayBuffer> {
+  const t = translator(locale);
   const [title, ...rest] = record.agreement.text.split("\n");
   const blocks: PdfBlock[] = [{ kind: "title", text: title ?? t("agreement.title") }];
   for (const paragraph of rest.join("\n").split(/\n{2,}/)) {

@@ -7,7 +7,6 @@ import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { isRefused, refusal as refusalOf, Refused, type Refusal, type RefusalVars } from "../refusal";
 import { applyContestEvent, loadContest } from "../contests/contests.server";
-import { formatBytes } from "../entries/upload.server";
 import { notifyCoalesced, notifyUsers } from "../notify/notifications.server";
 import { loadHandoverParty } from "./access.server";
 import {
@@ -134,10 +133,9 @@ export async function receiveFinalFile(
   if (party.contest.status !== "handover") return refusalOf("handover", "closed");
 
   const maxBytes = finalFileLimit();
-  const limit = formatBytes(maxBytes);
   // A declared length no acceptable body could have is refused before a byte is read.
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  if (declared > maxBytes + 128 * 1024) return refusalOf("handover", "too_large", { limit });
+  if (declared > maxBytes + 128 * 1024) return refusalOf("handover", "too_large", { limit: maxBytes });
 
   const accepted = acceptedFormats(party.contest.deliverables);
   const versionId = newId();
@@ -163,7 +161,7 @@ export async function receiveFinalFile(
       },
     });
   } catch (error) {
-    return asRefusal(error, limit).refusal;
+    return asRefusal(error, maxBytes).refusal;
   }
   const stored = form.file?.result;
   if (!stored) return refusalOf("handover", "missing");
@@ -186,7 +184,8 @@ export async function receiveFinalFile(
 }
 
 /** The parser's and the store's own errors as the handover's refusals; anything else propagates. */
-function asRefusal(error: unknown, limit: string): Refused<"handover"> {
+/** `limit`: the largest file, in bytes (the edge words it). */
+function asRefusal(error: unknown, limit: number): Refused<"handover"> {
   if (isRefused(error, "handover")) return error;
   if (error instanceof BlobTooLargeError) return refuse("too_large", { limit });
   if (error instanceof MultipartError) {

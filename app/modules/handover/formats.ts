@@ -4,7 +4,7 @@
  * Pure: no I/O, so the upload path and the tests share it.
  */
 import type { FinalFormat } from "~db/schema";
-import { t, type Locale } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
 import type { Deliverable } from "../contests/brief";
 
 export type { FinalFormat };
@@ -147,8 +147,10 @@ export function bytesMatch(format: FinalFormat, detected: Detected): boolean {
   return ACCEPTS[format].includes(detected);
 }
 
-/** "PNG, SVG or PDF": the formats named in the reader's language. */
-export function formatList(formats: FinalFormat[], locale: Locale = "en"): string {
-  const names = formats.map((f) => t(`handover.format.${f}`, {}, locale));
-  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names.join("");
+/** "PNG, SVG or PDF" / "PNG, SVG ou PDF": the formats named, and joined, in the reader's language. */
+export function formatList(formats: FinalFormat[], locale: Locale): string {
+  const names = formats.map((f) => translate(locale, `handover.format.${f}`));
+  const last = names.pop();
+  if (last === undefined) return "";
+  return names.length ? translate(locale, "handover.format.either", { rest: names.join(", "), last }) : last;
 }

@@ -1,5 +1,7 @@
 import { transaction, type Trx } from "~db/index";
-import { t } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
+import { formatDate } from "~/i18n/dates";
+import { DEFAULT_TIME_ZONE } from "~/i18n/zone";
 import { now } from "~/utils/clock.server";
 import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
@@ -62,24 +64,29 @@ export async function sendHandoverReminder(payload: ReminderPayload): Promise<"s
       .execute();
     const client = people.find((p) => p.id === contest.clientId)!;
     const designer = people.find((p) => p.id === contest.winnerId);
-    const vars = {
-      client: client.display_name,
-      designer: designer?.display_name ?? "",
-      contest: contest.title,
-      prize: formatPrize(contest.prize, contest.currency),
-      date: new Date(contest.roundEndsAt).toISOString().slice(0, 16).replace("T", " "),
-      link: `${config().appUrl}/contests/${contest.id}/handover`,
-      days: t("mail.handover.reminder.days", { n: payload.days }),
+    const approvedAt = contest.roundEndsAt;
+    // The fuller mail, in the client's language when it is sent; dates in Québec's time, as all mail.
+    const mail = (locale: Locale) => {
+      const vars = {
+        client: client.display_name,
+        designer: designer?.display_name ?? "",
+        contest: contest.title,
+        prize: formatPrize(contest.prize, contest.currency, locale),
+        date: formatDate(approvedAt, locale, DEFAULT_TIME_ZONE, "dateTime"),
+        link: `${config().appUrl}/contests/${contest.id}/handover`,
+        days: translate(locale, "mail.handover.reminder.days", { n: payload.days }),
+      };
+      return {
+        subject: translate(locale, "mail.handover.reminder.subject", vars),
+        text: translate(locale, "mail.handover.reminder.body", vars),
+      };
     };
     // In the app, and by mail as the client chose for handover steps (this fuller mail, each time).
     await notifyUsers(trx, [contest.clientId], {
       kind,
       contestId: contest.id,
       data: { days: payload.days },
-      mail: {
-        subject: t("mail.handover.reminder.subject", vars),
-        text: t("mail.handover.reminder.body", vars),
-      },
+      mail,
     });
     return "sent";
   });

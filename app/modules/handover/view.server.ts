@@ -1,4 +1,5 @@
 import { db } from "~db/index";
+import type { Locale } from "~/i18n";
 import { config } from "~/utils/env.server";
 import { formatBytes } from "../entries/upload.server";
 import { mediaUrl } from "../entries/media";
@@ -49,6 +50,7 @@ export interface HandoverView {
 export async function getHandoverView(
   contestId: string,
   viewerId: string | null,
+  locale: Locale,
 ): Promise<HandoverView | null> {
   const party = await loadHandoverParty(db(), contestId, viewerId);
   if (!party) return null;
@@ -67,7 +69,7 @@ export async function getHandoverView(
       .where("entries.id", "=", contest.winningEntryId)
       .executeTakeFirstOrThrow(),
     listFinalFiles(db(), contest.id),
-    getAgreement(db(), contest),
+    getAgreement(db(), contest, locale),
     listMessages(contest.id),
     handoverMissing(db(), contest.id),
   ]);
@@ -106,7 +108,7 @@ export async function getHandoverView(
     files,
     accepted,
     accept: acceptAttribute(accepted),
-    limit: formatBytes(maxBytes),
+    limit: formatBytes(maxBytes, locale),
     maxBytes,
     agreement,
     messages,

@@ -1,4 +1,4 @@
-import { t } from "~/i18n";
+import type { T } from "~/i18n";
 
 /**
  * The judging module's entries on a contest's timeline. They say who judges and which entries and
@@ -15,13 +15,16 @@ export const JUDGING_CLIENT_ONLY_EVENTS = [
   "poll_created",
 ] as const;
 
-/** The timeline's sentence for a judging event, or null for a kind that is not judging's. */
-export function judgingEventText(e: {
-  kind: string;
-  actorName: string | null;
-  data: Record<string, unknown>;
-  names: Record<string, string>;
-}): string | null {
+/** The timeline's sentence for a judging event in the reader's language (their `t`), or null for a kind that is not judging's. */
+export function judgingEventText(
+  e: {
+    kind: string;
+    actorName: string | null;
+    data: Record<string, unknown>;
+    names: Record<string, string>;
+  },
+  t: T,
+): string | null {
   const actor = e.actorName ?? t("contest.timeline.system");
   const number = String(e.data.number ?? "?");
   const name = e.names[String(e.data.designerId)] ?? "";

@@ -1,5 +1,5 @@
 import { db, transaction, type DB, type Trx } from "~db/index";
-import { t } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { DAY } from "~/utils/durations";
 import { config } from "~/utils/env.server";
@@ -10,7 +10,7 @@ import { generateToken, hashToken } from "../auth/tokens.server";
 import { hasLaunched } from "../contests/access.server";
 import { appendContestEvent } from "../contests/contests.server";
 import { isTerminal } from "../contests/machine";
-import { queueMail } from "../notify/mail.server";
+import { mailLocaleOf, queueMail } from "../notify/mail.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { requireJudgingRole } from "./access.server";
 
@@ -51,12 +51,14 @@ export type InviteResult =
 /**
  * The client invites a judge by e-mail: a single-use token (only its hash stored) that expires. The
  * link is queued as mail and also returned, for the client to share. A new invitation to the same
- * address withdraws the earlier one.
+ * address withdraws the earlier one. The mail is in the invitee's language when they have an account,
+ * else in `locale`, the client's.
  */
 export async function inviteJudge(input: {
   contestId: string;
   clientId: string;
   email: string;
+  locale: Locale;
 }): Promise<InviteResult> {
   const contest = await clientsContest(input.contestId, input.clientId);
   if (isTerminal(contest.status)) return refusal("judge_invite", "contest_closed");
@@ -99,10 +101,11 @@ export async function inviteJudge(input: {
       })
       .execute();
     const vars = { client: contest.client_name, contest: contest.title, link };
+    const locale = await mailLocaleOf(trx, email, input.locale);
     await queueMail(trx, {
       to: email,
-      subject: t("judges.mail.subject", vars),
-      text: t("judges.mail.body", vars),
+      subject: translate(locale, "judges.mail.subject", vars),
+      text: translate(locale, "judges.mail.body", vars),
     });
     await appendContestEvent(trx, {
       contestId: contest.id,

@@ -2,6 +2,8 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { db, type DB, type Trx } from "~db/index";
 import type { OutboxMail } from "~db/schema";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n";
+import { readLocale } from "~/i18n/negotiate";
 import { now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
@@ -17,6 +19,23 @@ export interface MailMessage {
 
 export interface MailTransport {
   send(mail: OutboxMail): Promise<void>;
+}
+
+/**
+ * The language a person gets mail in: the one their account chose (`users.locale`), else French.
+ * Mail is written when it is sent, never in the language of whoever caused it.
+ */
+export function mailLocale(chosen: string | null | undefined): Locale {
+  return readLocale(chosen) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The language of a mail to an address: its account's when there is one; for someone with no
+ * account yet (an invitee), `otherwise`, the language the sender was reading in.
+ */
+export async function mailLocaleOf(q: Trx | DB, email: string, otherwise: Locale): Promise<Locale> {
+  const account = await q.selectFrom("users").select("locale").where("email", "=", email).executeTakeFirst();
+  return account ? mailLocale(account.locale) : otherwise;
 }
 
 /**

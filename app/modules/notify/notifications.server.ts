@@ -1,5 +1,5 @@
 import { db, transaction, type DB, type Trx } from "~db/index";
-import { t, type MessageKey } from "~/i18n";
+import { translate, translator, type Locale, type MessageKey, type T } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { DAY, HOUR } from "~/utils/durations";
 import { config } from "~/utils/env.server";
@@ -8,7 +8,7 @@ import { formatPrize } from "../money/money";
 import { mediaUrl } from "../entries/media";
 import { isDeclineReason } from "../judging/limits";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
-import { queueMail } from "./mail.server";
+import { mailLocale, queueMail } from "./mail.server";
 import {
   DEFAULT_DELIVERY,
   DELIVERIES,
@@ -23,14 +23,18 @@ import {
 } from "./kinds";
 import { contestPaths } from "../contests/next-steps";
 import { entryPaths } from "../entries/paths";
+import { rejectionText } from "../entries/rejection.server";
 
 export interface NotificationInput {
   kind: NotificationKind;
   contestId?: string | null;
   entryId?: string | null;
   data?: Record<string, unknown>;
-  /** The mail to send instead of the plain one, to someone who wants this kind of mail each time. */
-  mail?: { subject: string; text: string };
+  /**
+   * The mail to send instead of the plain one, to someone who wants this kind of mail each time:
+   * written at send time, in the recipient's language.
+   */
+  mail?: (locale: Locale) => { subject: string; text: string };
 }
 
 /**
@@ -127,13 +131,14 @@ function dataOf(row: ContextRow): NotificationData {
   };
 }
 
-function view(row: ContextRow): NotificationView {
+function view(row: ContextRow, locale: Locale): NotificationView {
+  const t = translator(locale);
   const vars = dataOf(row);
   const showImage = row.thumbnail_key && row.entry_status && SHOWN_ENTRY.has(row.entry_status);
   return {
     id: row.id,
     kind: row.kind,
-    text: notificationText(row.kind, vars),
+    text: notificationText(row.kind, vars, locale),
     href: notificationHref({ kind: row.kind, contestId: row.contest_id, entryId: row.entry_id }),
     image: showImage
       ? {
@@ -149,14 +154,19 @@ function view(row: ContextRow): NotificationView {
   };
 }
 
-export async function listNotifications(userId: string, limit = 50): Promise<NotificationView[]> {
+/** The reader's notifications, newest first, each as a sentence in their language. */
+export async function listNotifications(
+  userId: string,
+  locale: Locale,
+  limit = 50,
+): Promise<NotificationView[]> {
   const rows = await withContext(db())
     .where("notifications.user_id", "=", userId)
     .orderBy("notifications.created_at", "desc")
     .orderBy("notifications.id", "desc")
     .limit(limit)
     .execute();
-  return rows.map(view);
+  return rows.map((row) => view(row, locale));
 }
 
 /** The notifications page: each one as a sentence, with its picture and where it leads. */
@@ -183,11 +193,12 @@ export async function markAllRead(userId: string) {
 
 export type NotificationData = Record<string, unknown> & { contestTitle?: string | null };
 
-function money(minor: unknown, currency: unknown) {
+function money(minor: unknown, currency: unknown, locale: Locale) {
   const amount = Number(minor);
   return formatPrize(
     Number.isSafeInteger(amount) ? amount : 0,
     typeof currency === "string" ? currency : "USD",
+    locale,
   );
 }
 
@@ -195,12 +206,13 @@ const text = (value: unknown, fallback: string) => (typeof value === "string" &&
 
 /**
  * A notification as a sentence from the catalogue: every kind that is created has one (see
- * kinds.ts); a kind this catalogue does not know (an old row) reads plainly.
+ * kinds.ts); a kind this catalogue does not know (an old row) reads plainly. Written when read, in
+ * the reader's language: a notification stores its kind and data, never its words.
  */
-export function notificationText(kind: string, data: NotificationData = {}): string {
-  const vars = sentenceVars(data);
-  if (!isNotificationKind(kind)) return t("notify.fallback", vars);
-  return t(`notify.${kind}` as MessageKey, vars);
+export function notificationText(kind: string, data: NotificationData, locale: Locale): string {
+  const vars = sentenceVars(data, locale);
+  if (!isNotificationKind(kind)) return translate(locale, "notify.fallback", vars);
+  return translate(locale, `notify.${kind}` as MessageKey, vars);
 }
 
 /** A mail's subject: the sentence, or a shorter line of its own for a kind that has one. */
@@ -208,12 +220,15 @@ const SUBJECTS: Partial<Record<NotificationKind, MessageKey>> = {
   "contest.launched": "notify.subject.contest.launched",
 };
 
-export function notificationSubject(kind: NotificationKind, data: NotificationData = {}): string {
+export function notificationSubject(kind: NotificationKind, data: NotificationData, locale: Locale): string {
   const key = SUBJECTS[kind];
-  return key ? t(key, sentenceVars(data)) : notificationText(kind, data).replace(/\.$/, "");
+  return key
+    ? translate(locale, key, sentenceVars(data, locale))
+    : notificationText(kind, data, locale).replace(/\.$/, "");
 }
 
-function sentenceVars(data: NotificationData) {
+function sentenceVars(data: NotificationData, locale: Locale) {
+  const t = translator(locale);
   const stars = Number(data.stars);
   const reason = String(data.reason ?? "other");
   return {
@@ -225,11 +240,15 @@ function sentenceVars(data: NotificationData) {
       n: Number.isFinite(stars) ? stars : 0,
     }),
     reason: t(`judging.decline.reason.${isDeclineReason(reason) ? reason : "other"}` as MessageKey),
-    detail: text(data.reason, t("entries.processing.failed")),
-    prize: money(data.prize, data.currency),
-    fee: money(data.fee, data.currency),
-    total: money(data.total, data.currency),
-    amount: money(data.amount, data.currency),
+    // entry.rejected: the stored rejection (or, in an old row, its text).
+    detail:
+      typeof data.reason === "string" && data.reason
+        ? rejectionText(data.reason, locale)
+        : t("entries.processing.failed"),
+    prize: money(data.prize, data.currency, locale),
+    fee: money(data.fee, data.currency, locale),
+    total: money(data.total, data.currency, locale),
+    amount: money(data.amount, data.currency, locale),
   };
 }
 
@@ -322,7 +341,7 @@ export async function setMailPreferences(userId: string, prefs: Partial<MailPref
 const appLink = (href: string) => `${config().appUrl}${href}`;
 const settingsLink = () => appLink("/account#mail");
 
-function mailFooter() {
+function mailFooter(t: T) {
   return `${t("notify.mail.settings", { link: settingsLink() })}\n\n${t("notify.mail.signature")}`;
 }
 
@@ -336,14 +355,14 @@ async function mailAsChosen(
   trx: Trx | DB,
   rows: { id: string; user_id: string }[],
   category: MailCategory,
-  override?: { subject: string; text: string },
+  override?: NotificationInput["mail"],
 ) {
   const people = await trx
     .selectFrom("users")
     .leftJoin("notification_preferences as p", (join) =>
       join.onRef("p.user_id", "=", "users.id").on("p.category", "=", category),
     )
-    .select(["users.id", "users.email", "users.display_name", "p.delivery"])
+    .select(["users.id", "users.email", "users.display_name", "users.locale", "p.delivery"])
     .where(
       "users.id",
       "in",
@@ -370,17 +389,20 @@ async function mailAsChosen(
   const views = await withContext(trx).where("notifications.id", "in", ids).execute();
   for (const row of views) {
     const person = people.find((p) => p.id === row.user_id)!;
-    const v = view(row);
+    const locale = mailLocale(person.locale);
+    const t = translator(locale);
+    const v = view(row, locale);
+    const fuller = override?.(locale);
     await queueMail(trx, {
       to: person.email,
-      subject: override?.subject ?? notificationSubject(row.kind as NotificationKind, dataOf(row)),
+      subject: fuller?.subject ?? notificationSubject(row.kind as NotificationKind, dataOf(row), locale),
       text:
-        override?.text ??
+        fuller?.text ??
         [
           t("notify.mail.greeting", { name: person.display_name }),
           v.text,
           `${t("notify.mail.open")}\n${appLink(v.href)}`,
-          mailFooter(),
+          mailFooter(t),
         ].join("\n\n"),
     });
   }
@@ -410,10 +432,12 @@ export async function sendDigest(userId: string): Promise<number> {
     if (!rows.length) return 0;
     const person = await trx
       .selectFrom("users")
-      .select(["email", "display_name"])
+      .select(["email", "display_name", "locale"])
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
-    const lines = rows.map(view).map((v) => `• ${v.text}\n  ${appLink(v.href)}`);
+    const locale = mailLocale(person.locale);
+    const t = translator(locale);
+    const lines = rows.map((row) => view(row, locale)).map((v) => `• ${v.text}\n  ${appLink(v.href)}`);
     await queueMail(trx, {
       to: person.email,
       subject: t("notify.digest.subject", { n: rows.length }),
@@ -421,7 +445,7 @@ export async function sendDigest(userId: string): Promise<number> {
         t("notify.mail.greeting", { name: person.display_name }),
         t("notify.digest.lead"),
         lines.join("\n\n"),
-        mailFooter(),
+        mailFooter(t),
       ].join("\n\n"),
     });
     await trx
