@@ -1,3 +1,4 @@
+import { formatBytes } from "~/i18n/sizes";
 import {
   getFormProps,
   getInputProps,
@@ -8,7 +9,6 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Locale } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import { MAX_MESSAGE_LENGTH, messageSchema, signSchema } from "~/modules/handover/forms";
 import { handoverPaths } from "~/modules/handover/paths";
@@ -17,32 +17,8 @@ import { LocalTime } from "./time";
 import { UploadForm } from "./upload-form";
 import "./handover.css";
 
-const sizeFormats = new Map<string, Intl.NumberFormat>();
-
-/** "1.2 MB", "840 kB", "312 bytes" / "1,2 Mo", "840 ko", "312 octets": sizes as people read them. */
-export function formatSize(bytes: number, locale: Locale): string {
-  const MB = 1024 * 1024;
-  const [unit, value, digits] =
-    bytes >= MB
-      ? (["megabyte", bytes / MB, bytes >= 10 * MB ? 0 : 1] as const)
-      : bytes >= 1024
-        ? (["kilobyte", bytes / 1024, 0] as const)
-        : (["byte", bytes, 0] as const);
-  const key = `${locale}|${unit}|${digits}`;
-  let f = sizeFormats.get(key);
-  if (!f) {
-    const unitDisplay = unit === "byte" ? "long" : "short";
-    const options = {
-      style: "unit",
-      unit,
-      unitDisplay,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    } as const;
-    sizeFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
-  }
-  return f.format(value);
-}
+/** The digest's name, the same in every language (it names an algorithm, not a thing we say). */
+const CHECKSUM_ALGORITHM = "SHA-256";
 
 export type StepState = "done" | "current" | "waiting";
 
@@ -127,11 +103,11 @@ export function FinalFiles({
                   <p className="handover-file__name">{f.current.fileName}</p>
                   <p className="handover-file__meta muted small">
                     <span className="num">{t("handover.files.version", { n: f.current.version })}</span> ·{" "}
-                    <span className="num">{formatSize(f.current.bytes, locale)}</span> ·{" "}
+                    <span className="num">{formatBytes(f.current.bytes, locale)}</span> ·{" "}
                     <LocalTime at={f.current.createdAt} />
                   </p>
                   <p className="handover-file__sum muted small">
-                    <abbr title={t("handover.files.checksum")}>SHA-256</abbr>{" "}
+                    <abbr title={t("handover.files.checksum")}>{CHECKSUM_ALGORITHM}</abbr>{" "}
                     <code className="num" title={f.current.sha256}>
                       {f.current.sha256.slice(0, 16)}…
                     </code>
@@ -155,7 +131,7 @@ export function FinalFiles({
                     {f.earlier.map((v) => (
                       <li key={v.id}>
                         <span className="num">{t("handover.files.version", { n: v.version })}</span> ·{" "}
-                        {v.fileName} · <span className="num">{formatSize(v.bytes, locale)}</span> ·{" "}
+                        {v.fileName} · <span className="num">{formatBytes(v.bytes, locale)}</span> ·{" "}
                         <LocalTime at={v.createdAt} /> ·{" "}
                         <a
                           href={handoverPaths.final(contestId, v.id)}

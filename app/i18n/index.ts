@@ -65,11 +65,3 @@ export function catalogue(locale: Locale): Messages {
 export function otherLocale(locale: Locale): Locale {
   return locale === "en" ? "fr-CA" : "en";
 }
-
-/**
- * @deprecated English-only lookup from before the reader's language was known. Being removed:
- * use `useT()` in components and `translator(context.locale)` on the server.
- */
-export function t(key: MessageKey, vars: MessageVars = {}, locale: Locale = "en"): string {
-  return translate(locale, key, vars);
-}

@@ -313,7 +313,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data({ intent, step, result: submission.reply() }, { status: 400 });
     }
-    const saved = await saveDraftStep({ contestId, clientId: user.id, ...input! });
+    const saved = await saveDraftStep({ contestId, clientId: user.id, locale: context.locale, ...input! });
     if (!saved.ok) {
       if (saved.reason === "invalid") {
         return data(

@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     contestId: params.contestId!,
     refusal: refusal ? refusalMessage(refusal, context.locale) : null,
-    limit: uploadLimitText(),
+    limit: uploadLimitText(context.locale),
   };
 }
 

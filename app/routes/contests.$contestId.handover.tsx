@@ -1,3 +1,4 @@
+import { formatBytes } from "~/i18n/sizes";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +11,6 @@ import {
   HandoverSteps,
   Section,
   Thread,
-  formatSize,
   type StepState,
 } from "~/components/handover";
 import { Money } from "~/components/contest/badges";
@@ -46,9 +46,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const view = await getHandoverView(params.contestId ?? "", user.id);
+  const view = await getHandoverView(params.contestId ?? "", user.id, context.locale);
   if (!view) notFound(context.locale);
-  return { view, viewerId: user.id, serverNow: now(), formats: formatList(view.accepted) };
+  return { view, viewerId: user.id, serverNow: now(), formats: formatList(view.accepted, context.locale) };
 }
 
 type ActionData =
@@ -92,6 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ intent: "sign", result: submission.reply() } satisfies ActionData, { status: 400 });
     }
     const signed = await signAgreement({
+      locale: context.locale,
       contestId,
       userId: user.id,
       legalName: submission.value.legalName,
@@ -251,7 +252,7 @@ export default function HandoverPage() {
                           version: o.version,
                           format: o.format.toUpperCase(),
                         })}{" "}
-                        · <span className="num">{formatSize(o.bytes)}</span>
+                        · <span className="num">{formatBytes(o.bytes, locale)}</span>
                       </span>
                       <a
                         className="btn btn--secondary btn--small"

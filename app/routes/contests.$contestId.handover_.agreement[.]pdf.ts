@@ -8,7 +8,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // Only its parties may learn it is not signed yet; to anyone else it answers as a contest that does not exist.
   if (!found.ok) return refusalResponse(found, context.locale);
   const { record } = found;
-  return new Response(agreementPdf(record), {
+  return new Response(agreementPdf(record, context.locale), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": agreementDisposition(record, "pdf"),

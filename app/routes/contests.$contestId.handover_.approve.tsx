@@ -4,10 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmPage } from "~/components/confirm-page";
-import { formatSize } from "~/components/handover";
+import { formatBytes } from "~/i18n/sizes";
 import { translator, type Locale } from "~/i18n";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 import { confirmSchema } from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { approveHandover, type MissingStep } from "~/modules/handover/approval.server";
@@ -29,7 +29,7 @@ function missingText(missing: MissingStep[], designer: string, locale: Locale) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const view = await getHandoverView(params.contestId ?? "", user.id);
+  const view = await getHandoverView(params.contestId ?? "", user.id, context.locale);
   if (!view) refuse(refusal("approval", "not_found"), context.locale);
   if (view.role !== "client") refuse(refusal("approval", "not_client"), context.locale);
   return {
@@ -57,13 +57,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await approveHandover({ contestId, clientId: user.id });
   if (result.ok) return redirect(`${handoverPaths.page(contestId)}?approved=1`);
   if (result.reason === "not_found" || result.reason === "not_client") refuse(result, context.locale);
-  const designer = (await getHandoverView(contestId, user.id))?.winnerName ?? "";
+  const designer = (await getHandoverView(contestId, user.id, context.locale))?.winnerName ?? "";
   const message = refusalMessage({ ...result, vars: { ...result.vars, designer } }, context.locale);
   return data(submission.reply({ formErrors: [message] }), { status: refusalStatus(result) });
 }
 
 export default function ApproveHandover() {
   const t = useT();
+  const locale = useLocale();
   const c = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
   if ((c.completed || c.missing) && !lastResult) {
@@ -94,7 +95,7 @@ export default function ApproveHandover() {
             {c.files.map((f) => (
               <li key={f.id}>
                 <span className="approve-files__name">{f.fileName}</span>{" "}
-                <span className="muted num">{formatSize(f.bytes)}</span>
+                <span className="muted num">{formatBytes(f.bytes, locale)}</span>
                 <a
                   className="btn btn--secondary btn--small"
                   href={handoverPaths.final(c.contestId, f.id)}

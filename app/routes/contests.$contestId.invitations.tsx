@@ -53,7 +53,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: inviteSchema(t) });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: [] }, { status: 400 });
-  const result = await inviteDesigners({ contestId, clientId: user.id, emails: submission.value.emails });
+  const result = await inviteDesigners({
+    contestId,
+    clientId: user.id,
+    emails: submission.value.emails,
+    locale: context.locale,
+  });
   if (!result.ok) {
     if (result.reason === "not_found" || result.reason === "not_owner") return refuse(result, context.locale);
     return data(

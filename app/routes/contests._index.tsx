@@ -27,7 +27,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const filters = parseBrowseFilters(new URL(request.url).searchParams);
+  const filters = parseBrowseFilters(new URL(request.url).searchParams, context.locale);
   const viewer = context.user ? { id: context.user.id } : null;
   const page = await listOpenContests(filters, viewer);
   return { filters, items: page.items, nextCursor: page.nextCursor, serverNow: now() };

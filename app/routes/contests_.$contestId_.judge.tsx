@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (input.intent) {
       case "rate":
         await rateEntry({ contestId, entryId: input.entryId, raterId: user.id, stars: input.stars });
-        message = starsText(input.stars);
+        message = starsText(input.stars, t);
         break;
       case "decline": {
         const r = await declineEntry({

@@ -43,7 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "invite": {
-        const r = await inviteJudge({ contestId, clientId: user.id, email: input.email });
+        const r = await inviteJudge({
+          contestId,
+          clientId: user.id,
+          email: input.email,
+          locale: context.locale,
+        });
         if (!r.ok) {
           return data(
             {

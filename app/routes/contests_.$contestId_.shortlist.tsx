@@ -237,7 +237,7 @@ export default function Shortlist() {
                                   {e.score.toFixed(1)}
                                 </strong>
                                 <span className="muted">
-                                  {t("shortlist.basis", { ratings: ratingsText(e.ratings) })}
+                                  {t("shortlist.basis", { ratings: ratingsText(e.ratings, t) })}
                                 </span>
                               </span>
                               <span className="meter" aria-hidden="true">
@@ -259,7 +259,7 @@ export default function Shortlist() {
                             <ul className="shortlist__judges" aria-label={t("shortlist.judges")}>
                               {e.judges.map((j) => (
                                 <li key={j.name}>
-                                  {j.name}: {j.stars ? starsText(j.stars) : "—"}
+                                  {j.name}: {j.stars ? starsText(j.stars, t) : "—"}
                                   {j.note ? <span className="shortlist__note"> “{j.note}”</span> : null}
                                 </li>
                               ))}

@@ -8,6 +8,7 @@ import { LocalTime } from "~/components/time";
 import { metaT } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { earningsOf } from "~/modules/earnings/earnings.server";
+import { paymentNoticeText } from "~/modules/escrow/notices";
 import { formatMoney } from "~/modules/money/money";
 import { payoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
@@ -21,7 +22,11 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const earnings = await earningsOf(user.id);
+  const found = await earningsOf(user.id);
+  const earnings = {
+    ...found,
+    payouts: found.payouts.map((p) => ({ ...p, message: paymentNoticeText(p.notice, context.locale) })),
+  };
   const url = new URL(request.url);
   const payoutId = url.searchParams.get("payout");
   return {

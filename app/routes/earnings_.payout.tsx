@@ -40,19 +40,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       error: (submission.error?.[field] ?? [t("errors.generic")]).join(" "),
     });
   }
-  const { amount, currency, destination } = submission.value;
-  // The amount was read in the reader's language; checkPayout reads the plain (English) form of it.
-  const checked = await checkPayout({
-    designerId: user.id,
-    amount: amountInputValue(amount, currency),
-    currency,
-    destination,
-  });
+  const checked = await checkPayout({ designerId: user.id, ...submission.value });
   if (!checked.ok)
     throw backToForm({ ...raw, field: checked.field, error: refusalMessage(checked, context.locale) });
   return {
     // As the reader's language writes it: the confirmation form posts it back, read the same way.
-    amount: amountInputValue(amount, checked.currency, context.locale),
+    amount: amountInputValue(checked.amount, checked.currency, context.locale),
     currency: checked.currency,
     destination: checked.destination,
     label: formatMoney(checked.amount, checked.currency, { locale: context.locale }),

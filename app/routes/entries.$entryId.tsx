@@ -30,7 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: context.user?.id ?? null });
+  const found = await getEntryForViewer({
+    entryId: params.entryId!,
+    viewerId: context.user?.id ?? null,
+    locale: context.locale,
+  });
   if (!found) notFound(context.locale);
   const viewer = context.user ? { id: context.user.id } : null;
   // "Upload a new version" only while the round takes one from this designer (finalists in the final round).
@@ -129,7 +133,10 @@ export default function EntryPage() {
             {shown?.previewUrl ? (
               <img
                 src={shown.previewUrl}
-                alt={entryAlt({ title: entry.title, number: entry.number, designerName: entry.designerName })}
+                alt={entryAlt(
+                  { title: entry.title, number: entry.number, designerName: entry.designerName },
+                  t,
+                )}
               />
             ) : shown?.status === "rejected" ? (
               <p className="notice notice--error">

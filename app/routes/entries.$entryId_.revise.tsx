@@ -19,7 +19,11 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const found = await getEntryForViewer({ entryId: params.entryId!, viewerId: user.id });
+  const found = await getEntryForViewer({
+    entryId: params.entryId!,
+    viewerId: user.id,
+    locale: context.locale,
+  });
   if (!found?.isOwn) notFound(context.locale);
   const refusal = await revisionEligibility({ entryId: found.entry.id, designerId: user.id });
   if (refusal?.reason === "not_found") refuse(refusal, context.locale);
@@ -32,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     thumbnailUrl: current?.thumbnailUrl ?? null,
     version: found.revisions[0]?.version ?? 1,
     refusal: refusal ? refusalMessage(refusal, context.locale) : null,
-    limit: uploadLimitText(),
+    limit: uploadLimitText(context.locale),
   };
 }
 

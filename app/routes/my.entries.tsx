@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  return { entries: await listMyEntries(user.id) };
+  return { entries: await listMyEntries(user.id, context.locale) };
 }
 
 export default function MyEntries() {

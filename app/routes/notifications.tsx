@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  return { notifications: await notificationsForPage(user.id), now: now() };
+  return { notifications: await notificationsForPage(user.id, context.locale), now: now() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -10,7 +10,7 @@ import {
 } from "~/modules/refusal";
 import { formatList, type FinalFormat } from "~/modules/handover/formats";
 import { formatMoney } from "~/modules/money/money";
-import { formatBytes } from "~/modules/entries/upload.server";
+import { formatBytes } from "~/i18n/sizes";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer

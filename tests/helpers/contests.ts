@@ -102,18 +102,21 @@ export async function makeCompleteDraft(
     businessName: "Pain d'Or",
   });
   await saveDraftStep({
+    locale: "en",
     contestId: id,
     clientId,
     step: 2,
     values: { ...GOOD_BRIEF, description: options.description ?? GOOD_BRIEF.description },
   });
   await saveDraftStep({
+    locale: "en",
     contestId: id,
     clientId,
     step: 3,
     values: { ...NEUTRAL_STYLE, colorsUse: ["#C8553D"], colorsAvoid: [], deliverables: ["svg", "png"] },
   });
   const saved = await saveDraftStep({
+    locale: "en",
     contestId: id,
     clientId,
     step: 4,

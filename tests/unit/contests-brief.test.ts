@@ -157,6 +157,7 @@ describe("browse filters and cursors", () => {
   it("reads the address leniently and writes it back the same", () => {
     const f = parseBrowseFilters(
       new URLSearchParams("q=logo&category=logo&category=bogus&min=900&max=100&ending=on&sort=prize"),
+      "en",
     );
     expect(f).toMatchObject({
       q: "logo",
@@ -167,7 +168,7 @@ describe("browse filters and cursors", () => {
       sort: "prize",
     });
     expect(activeFilterCount(f)).toBe(3);
-    expect(parseBrowseFilters(new URLSearchParams(browseSearch(f).slice(1)))).toEqual(f);
+    expect(parseBrowseFilters(new URLSearchParams(browseSearch(f).slice(1)), "en")).toEqual(f);
     expect(browseSearch(DEFAULT_FILTERS)).toBe("");
   });
 

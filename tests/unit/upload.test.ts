@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, readUpload } from "~/modules/entries/upload.server";
+import { formatBytes } from "~/i18n/sizes";
+import { readUpload } from "~/modules/entries/upload.server";
 import { Refused } from "~/modules/refusal";
 import { refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import { filePartHead, multipartBody, multipartRequest, watchedRequest } from "../helpers/multipart";

@@ -94,7 +94,7 @@ function eventText(e: TimelineItem, fastTrack: boolean, t: T, locale: Locale, cu
           ? t("event.refunded_by_rule.not_guaranteed")
           : t("event.refunded_by_rule");
     default:
-      return judgingEventText(e) ?? t("event.unknown");
+      return judgingEventText(e, t) ?? t("event.unknown");
   }
 }
 

@@ -39,7 +39,7 @@ export function PrizeForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const schema = useMemo(() => prizeStepSchema(t, category), [t, category]);
+  const schema = useMemo(() => prizeStepSchema(t, locale, category), [t, locale, category]);
   const shape = useMemo(() => prizeStepShape(t), [t]);
   const [form, fields] = useForm<PrizeShape, unknown>({
     id: "brief-prize",
@@ -58,9 +58,11 @@ export function PrizeForm({
     if (!onPrizeChange) return;
     const preset = PRESETS.find((p) => p.key === choice);
     onPrizeChange(
-      preset ? presetAmount(category, preset.key) : parseMoney(typeof typed === "string" ? typed : ""),
+      preset
+        ? presetAmount(category, preset.key)
+        : parseMoney(typeof typed === "string" ? typed : "", locale),
     );
-  }, [choice, typed, category, onPrizeChange]);
+  }, [choice, typed, category, locale, onPrizeChange]);
   const min = formatPrize(CATEGORIES[category].min, CURRENCY, locale);
   const prizeHint = `${fields.prize.id}-hint`;
   return (

@@ -300,14 +300,26 @@ export const prizeStepShape = (t: T) =>
     ndaText: text(t, 5000).optional(),
   });
 
-/** A prize problem for this category, or null: never negative, zero, below the minimum or absurd. */
-export function prizeProblem(category: Category, prizeMinor: number, t: T, locale: Locale): string | null {
-  if (!Number.isSafeInteger(prizeMinor) || prizeMinor <= 0) return t("brief.error.prizePositive");
-  if (prizeMinor < CATEGORIES[category].min) {
-    return t("brief.error.prizeMin", { min: formatPrize(CATEGORIES[category].min, CURRENCY, locale) });
-  }
-  if (prizeMinor > MAX_PRIZE) return prizeMaxMessage(t, locale);
+/** What is wrong with a prize for this category, or null: never negative, zero, below the minimum or absurd. */
+export function prizeIssue(category: Category, prizeMinor: number): "positive" | "min" | "max" | null {
+  if (!Number.isSafeInteger(prizeMinor) || prizeMinor <= 0) return "positive";
+  if (prizeMinor < CATEGORIES[category].min) return "min";
+  if (prizeMinor > MAX_PRIZE) return "max";
   return null;
+}
+
+/** {@link prizeIssue} in the reader's words. */
+export function prizeProblem(category: Category, prizeMinor: number, t: T, locale: Locale): string | null {
+  switch (prizeIssue(category, prizeMinor)) {
+    case "positive":
+      return t("brief.error.prizePositive");
+    case "min":
+      return t("brief.error.prizeMin", { min: formatPrize(CATEGORIES[category].min, CURRENCY, locale) });
+    case "max":
+      return prizeMaxMessage(t, locale);
+    default:
+      return null;
+  }
 }
 
 // ---- launch: the card form ---------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n";
 import { amountInputValue } from "../money/money";
 import { CATEGORY_KEYS, CURRENCY, parseMoney, type Category } from "./brief";
 import { DAY } from "~/utils/durations";
@@ -41,10 +42,11 @@ export const DEFAULT_FILTERS: BrowseFilters = {
 
 const on = (v: string | null) => v === "on" || v === "1" || v === "true";
 
-export function parseBrowseFilters(params: URLSearchParams): BrowseFilters {
+/** The filters of a browse address; amounts read as the reader types them (`locale`). */
+export function parseBrowseFilters(params: URLSearchParams, locale: Locale): BrowseFilters {
   const sort = params.get("sort");
   const status = params.get("status");
-  const money = (v: string | null) => (v && v.trim() ? parseMoney(v.trim()) : null);
+  const money = (v: string | null) => (v && v.trim() ? parseMoney(v.trim(), locale) : null);
   let minPrize = money(params.get("min"));
   let maxPrize = money(params.get("max"));
   if (minPrize !== null && maxPrize !== null && minPrize > maxPrize)

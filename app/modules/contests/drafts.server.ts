@@ -3,10 +3,12 @@ import type { ContestsTable } from "~db/schema";
 import type { Updateable } from "kysely";
 import { now } from "~/utils/clock.server";
 import { DAY } from "~/utils/durations";
+import { translator, type Locale } from "~/i18n";
 import {
   CATEGORIES,
   REVIEW_STEP,
   STYLE_AXES,
+  prizeIssue,
   prizeProblem,
   type LaunchedBriefValues,
   type PrizeValues,
@@ -58,7 +60,7 @@ export async function ownContest(
  * checks the status, so a launch in between wins). The draft remembers the furthest step reached.
  */
 export async function saveDraftStep(
-  input: { contestId: string; clientId: string } & DraftStepInput,
+  input: { contestId: string; clientId: string; locale: Locale } & DraftStepInput,
 ): Promise<SaveDraftResult> {
   const own = await ownContest(input.contestId, input.clientId);
   if (!own.ok) return own;
@@ -89,7 +91,7 @@ export async function saveDraftStep(
       break;
     case 4: {
       const v = input.values;
-      const problem = prizeProblem(contest.category, v.prize);
+      const problem = prizeProblem(contest.category, v.prize, translator(input.locale), input.locale);
       if (problem) return { ok: false, reason: "invalid", fieldErrors: { prize: [problem] } };
       patch = {
         prize_minor: v.prize,
@@ -134,7 +136,7 @@ export function briefGaps(contest: Contest): ("basics" | "about" | "prize")[] {
   const gaps: ("basics" | "about" | "prize")[] = [];
   if (!contest.title.trim()) gaps.push("basics");
   if (!contest.description.trim()) gaps.push("about");
-  if (contest.draftStep < REVIEW_STEP || prizeProblem(contest.category, contest.prize)) gaps.push("prize");
+  if (contest.draftStep < REVIEW_STEP || prizeIssue(contest.category, contest.prize)) gaps.push("prize");
   return gaps;
 }
 

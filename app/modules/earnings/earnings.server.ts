@@ -1,6 +1,5 @@
 import { db } from "~db/index";
 import type { PayoutStatus } from "~db/schema";
-import type { Locale } from "~/i18n";
 import { newId } from "~/utils/ids.server";
 import { isCurrency } from "../escrow/ledger";
 import {
@@ -11,7 +10,6 @@ import {
   type DesignerBalance,
 } from "../escrow/ledger-reads.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
-import { readAmount } from "../money/money";
 import { refusal, type Refusal, type RefusalVars } from "../refusal";
 
 /**
@@ -70,12 +68,6 @@ export async function earningsOf(designerId: string): Promise<Earnings> {
   };
 }
 
-/** "120", "120,5", "$1,200.50", "1 200,50" → minor units; null when it is not an amount above zero. */
-export function parseAmount(input: string, locale: Locale): number | null {
-  const read = readAmount(input, locale);
-  return read.ok && read.minor > 0 ? read.minor : null;
-}
-
 /** A fresh idempotency key for one rendered payout form: a resubmission of that form pays once. */
 export function newPayoutKey() {
   return `payout-form:${newId()}`;
@@ -96,15 +88,14 @@ const payoutRefusal = (field: "amount" | "destination", reason: PayoutFailure, v
 /** Check a payout request against the designer's available balance before asking to confirm it. */
 export async function checkPayout(input: {
   designerId: string;
-  amount: string;
+  /** Minor units, as the form's schema read them in the reader's language. */
+  amount: number;
   currency: string;
   destination: string;
-  /** The reader's: how they write amounts ("1 250,50" or "1,250.50"). */
-  locale: Locale;
 }): Promise<PayoutCheck> {
   const destination = input.destination.trim();
-  const amount = parseAmount(input.amount, input.locale);
-  if (amount === null) return payoutRefusal("amount", "amount");
+  const amount = input.amount;
+  if (!Number.isSafeInteger(amount) || amount <= 0) return payoutRefusal("amount", "amount");
   if (!isCurrency(input.currency)) return payoutRefusal("amount", "currency");
   const balance = await designerBalance(db(), input.designerId, input.currency);
   if (amount > balance.available) {

@@ -3,7 +3,7 @@ import { config } from "~/utils/env.server";
 import { receiveDraft, type ReceivedDraft } from "./drafts.server";
 import { ENTRY_NOTE_MAX } from "./limits";
 import { submitEntry, submitRevision, type SubmitResult } from "./submission.server";
-import { formatBytes } from "./upload.server";
+import { formatBytes } from "~/i18n/sizes";
 
 export type UploadOutcome = SubmitResult | Exclude<ReceivedDraft, { ok: true }>;
 

@@ -8,7 +8,6 @@ import {
   parseFormData,
   type FileUpload,
 } from "@remix-run/form-data-parser";
-import { translate, type Locale } from "~/i18n";
 import { isRefused, Refused } from "~/modules/refusal";
 import { config } from "~/utils/env.server";
 
@@ -142,9 +141,3 @@ function abandon(request: Request) {
 }
 
 /** "25 MB", "2.5 MB", "512 KB", "900 bytes" / "2,5 Mo", "900 octets" (1 MB = 1024 × 1024 bytes). */
-export function formatBytes(bytes: number, locale: Locale): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return translate(locale, "bytes.mb", { n: Math.round(mb * 10) / 10 });
-  if (bytes >= 1024) return translate(locale, "bytes.kb", { n: Math.round(bytes / 1024) });
-  return translate(locale, "bytes.b", { n: bytes });
-}

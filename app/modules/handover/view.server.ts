@@ -1,7 +1,7 @@
 import { db } from "~db/index";
 import type { Locale } from "~/i18n";
 import { config } from "~/utils/env.server";
-import { formatBytes } from "../entries/upload.server";
+import { formatBytes } from "~/i18n/sizes";
 import { mediaUrl } from "../entries/media";
 import { loadHandoverParty, type HandoverRole } from "./access.server";
 import { getAgreement, type AgreementView } from "./agreement.server";
