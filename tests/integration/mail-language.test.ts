@@ -51,7 +51,9 @@ describe("mail is written in the recipient's language (users.locale), when it is
     const en = await makeUser("Frank", "client", "a test passphrase", "en");
     await requestPasswordReset(await emailOf(fr));
     await requestPasswordReset(await emailOf(en));
-    expect((await outboxTo(await emailOf(fr)))[0]!.subject).toBe("Réinitialisation de votre mot de passe Concours");
+    expect((await outboxTo(await emailOf(fr)))[0]!.subject).toBe(
+      "Réinitialisation de votre mot de passe Concours",
+    );
     expect((await outboxTo(await emailOf(en)))[0]!.subject).toBe("Reset your Concours password");
   });
 

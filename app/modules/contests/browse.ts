@@ -42,6 +42,12 @@ export const DEFAULT_FILTERS: BrowseFilters = {
 
 const on = (v: string | null) => v === "on" || v === "1" || v === "true";
 
+/**
+ * Addresses write amounts one way, with a dot and no grouping ("1250.5"), which reads the same
+ * whatever the reader's language; a person typing into the filter form may write theirs.
+ */
+const ADDRESS_AMOUNTS: Locale = "en";
+
 /** The filters of a browse address; amounts read as the reader types them (`locale`). */
 export function parseBrowseFilters(params: URLSearchParams, locale: Locale): BrowseFilters {
   const sort = params.get("sort");
@@ -74,8 +80,8 @@ export function browseSearch(filters: BrowseFilters, patch: Partial<BrowseFilter
   const p = new URLSearchParams();
   if (f.q) p.set("q", f.q);
   for (const c of f.categories) p.append("category", c);
-  if (f.minPrize !== null) p.set("min", amountInputValue(f.minPrize, CURRENCY));
-  if (f.maxPrize !== null) p.set("max", amountInputValue(f.maxPrize, CURRENCY));
+  if (f.minPrize !== null) p.set("min", amountInputValue(f.minPrize, CURRENCY, ADDRESS_AMOUNTS));
+  if (f.maxPrize !== null) p.set("max", amountInputValue(f.maxPrize, CURRENCY, ADDRESS_AMOUNTS));
   if (f.endingSoon) p.set("ending", "on");
   if (f.guaranteed) p.set("guaranteed", "on");
   if (f.status !== "open") p.set("status", f.status);

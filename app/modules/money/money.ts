@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n";
 /**
  * Money for people: the one place that writes an amount of minor units as text, and reads an amount
  * a person typed back into minor units. Both go by the currency's exponent (from the ledger's
@@ -29,11 +30,11 @@ function decimalText(minor: number, exponent: number) {
 export function formatMoney(
   minor: number,
   currency: string,
-  options: { locale?: string; style?: MoneyStyle } = {},
+  options: { locale: Locale; style?: MoneyStyle },
 ): string {
   if (!isCurrency(currency)) return `${minor} ${currency}`;
   const exponent = exponentOf(currency);
-  const locale = options.locale ?? "en";
+  const locale = options.locale;
   const short = options.style === "short" && minor % 10 ** exponent === 0;
   const key = `${locale}|${currency}|${short}`;
   let format = formats.get(key);
@@ -51,12 +52,12 @@ export function formatMoney(
 }
 
 /** A prize as contest pages write it: whole amounts without cents ("$499", "$1,250.50"). */
-export function formatPrize(minor: number, currency: string, locale?: string): string {
+export function formatPrize(minor: number, currency: string, locale: Locale): string {
   return formatMoney(minor, currency, { locale, style: "short" });
 }
 
 /** The sign a form writes beside an amount field ("$", "€"), as the reader's locale writes it. */
-export function currencySymbol(currency: string, locale = "en"): string {
+export function currencySymbol(currency: string, locale: Locale): string {
   if (!isCurrency(currency)) return currency;
   const parts = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0);
   return parts.find((p) => p.type === "currency")?.value ?? currency;
@@ -66,7 +67,7 @@ export function currencySymbol(currency: string, locale = "en"): string {
  * An amount as a form field shows it, so that reading it back gives the same minor units: no currency
  * sign, no grouping, the locale's decimal separator, cents only when there are some ("499", "1250,50").
  */
-export function amountInputValue(minor: number, currency: string, locale = "en"): string {
+export function amountInputValue(minor: number, currency: string, locale: Locale): string {
   const exponent = exponentOf(currency);
   const text = minor % 10 ** exponent === 0 ? String(minor / 10 ** exponent) : decimalText(minor, exponent);
   return locale.startsWith("fr") ? text.replace(".", ",") : text;
@@ -94,7 +95,7 @@ function isGrouped(whole: string, separator: string) {
   return /^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 }
 
-export function readAmount(input: string, locale = "en", currency = "USD"): AmountReading {
+export function readAmount(input: string, locale: Locale, currency = "USD"): AmountReading {
   const decimals = exponentOf(currency);
   // Spaces of every kind group thousands; currency signs and codes around the number ("CA$",
   // "$ US", "CAD") are dropped.
