@@ -98,6 +98,8 @@ async function seedDemoContest(ids: Record<string, string>) {
     category: "logo",
     title: "A logo for Boulangerie Pain d'Or",
     businessName: "Pain d'Or",
+    // A Montréal bakery pays in Canadian dollars.
+    currency: "CAD",
   });
   await db()
     .updateTable("contests")

@@ -15,6 +15,7 @@ import {
   aboutStep,
   basicsStep,
   launchedBriefEdit,
+  briefCurrency,
   PRESETS,
   REVIEW_STEP,
   STYLE_AXES,
@@ -54,7 +55,8 @@ const MB = REFERENCE_LIMITS.maxBytes / (1024 * 1024);
 /** The form values of every step, as strings, from the saved draft. */
 function defaultsOf(c: Contest, t: T, locale: Locale): WizardDefaults {
   const style = Object.fromEntries(STYLE_AXES.map((a) => [a, String(c.style[a])]));
-  const preset = PRESETS.find((p) => presetAmount(c.category, p.key) === c.prize);
+  const currency = briefCurrency(c.currency);
+  const preset = PRESETS.find((p) => presetAmount(c.category, p.key, currency) === c.prize);
   const on = (v: boolean) => (v ? "on" : undefined);
   const about = {
     description: c.description,
@@ -73,6 +75,7 @@ function defaultsOf(c: Contest, t: T, locale: Locale): WizardDefaults {
     about,
     style: styleValues,
     prize: {
+      currency,
       prizeChoice: preset?.key ?? "custom",
       prize: amountInputValue(c.prize, c.currency, locale),
       qualifyingDays: String(c.durations.qualifying / DAY),

@@ -7,7 +7,13 @@ import { BasicsForm } from "~/components/wizard/basics-form";
 import { translator } from "~/i18n";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
-import { basicsStep, CATEGORY_KEYS, WIZARD_STEPS, type Category } from "~/modules/contests/brief";
+import {
+  basicsStep,
+  CATEGORY_KEYS,
+  defaultCurrency,
+  WIZARD_STEPS,
+  type Category,
+} from "~/modules/contests/brief";
 import { startDraft } from "~/modules/contests/drafts.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { requireUser } from "~/utils/auth.server";
@@ -20,7 +26,10 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context);
   const asked = new URL(request.url).searchParams.get("category");
-  return { category: CATEGORY_KEYS.includes(asked as Category) ? (asked as Category) : undefined };
+  return {
+    category: CATEGORY_KEYS.includes(asked as Category) ? (asked as Category) : undefined,
+    currency: defaultCurrency(context.locale),
+  };
 }
 
 /** The first step saves a draft at once; the rest of the wizard edits it (`/contests/:id/edit`). */
@@ -29,14 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const submission = parseWithZod(await request.formData(), { schema: basicsStep(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const contestId = await startDraft(user.id, submission.value);
+  const contestId = await startDraft(user.id, submission.value, defaultCurrency(context.locale));
   return redirect(contestPaths.edit(contestId, 2));
 }
 
 export default function NewContest() {
   const t = useT();
   const lastResult = useActionData<typeof action>();
-  const { category } = useLoaderData<typeof loader>();
+  const { category, currency } = useLoaderData<typeof loader>();
   return (
     <div className="container page wizard">
       <header className="wizard__top">
@@ -46,7 +55,12 @@ export default function NewContest() {
       <StepIndicator current={1} reached={1} steps={WIZARD_STEPS} href={() => "/contests/new"} />
       <div className="wizard__layout wizard__layout--single">
         <section className="wizard__panel">
-          <BasicsForm action="/contests/new" lastResult={lastResult} defaultValue={{ category }} />
+          <BasicsForm
+            action="/contests/new"
+            lastResult={lastResult}
+            defaultValue={{ category }}
+            currency={currency}
+          />
         </section>
       </div>
     </div>

@@ -111,6 +111,7 @@ export async function seedContestWithEntries(entries: number) {
     category: "logo",
     title: "Bench logo",
     businessName: "Bench",
+    currency: "USD",
   });
   await db()
     .updateTable("contests")

@@ -437,6 +437,7 @@ describe("accessibility of the gallery, viewer, shortlist and wizard", () => {
       category: "logo",
       title: "A new logo",
       businessName: "",
+      currency: "USD",
     });
     const { context, page } = await newPage();
     await logIn(page, client);

@@ -96,11 +96,15 @@ export async function makeCompleteDraft(
     description?: string;
   } = {},
 ) {
-  const id = await startDraft(clientId, {
-    category: options.category ?? "logo",
-    title: options.title ?? "Logo for a bakery",
-    businessName: "Pain d'Or",
-  });
+  const id = await startDraft(
+    clientId,
+    {
+      category: options.category ?? "logo",
+      title: options.title ?? "Logo for a bakery",
+      businessName: "Pain d'Or",
+    },
+    "USD",
+  );
   await saveDraftStep({
     locale: "en",
     contestId: id,
@@ -121,6 +125,7 @@ export async function makeCompleteDraft(
     clientId,
     step: 4,
     values: {
+      currency: "USD",
       prizeChoice: "custom",
       prize: options.prize ?? 49_900,
       qualifyingDays: 4,

@@ -49,6 +49,7 @@ export async function makeReadyDraft(
     category: "logo",
     title: "Logo for a bakery",
     businessName: "Pain d'Or",
+    currency: "USD",
   });
   await db()
     .updateTable("contests")

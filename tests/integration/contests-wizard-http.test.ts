@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
-import { CATEGORIES, presetAmount } from "~/modules/contests/brief";
+import { categoryMinimum, presetAmount } from "~/modules/contests/brief";
 import { escrowOf } from "~/modules/escrow/ledger-reads.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/provider";
 import {
@@ -65,6 +65,7 @@ const saveStep = (
 };
 
 const PRIZE_STEP = {
+  currency: "USD",
   prizeChoice: "custom",
   prize: "499",
   qualifyingDays: "4",
@@ -85,7 +86,7 @@ describe("the brief wizard, without JavaScript", () => {
     const id = await startDraftOverHttp(client);
     const draft = await contestRow(id);
     expect(draft).toMatchObject({ status: "draft", clientId, title: "Logo for a bakery", draftStep: 2 });
-    expect(draft.prize).toBe(CATEGORIES.logo.min);
+    expect(draft.prize).toBe(categoryMinimum("logo", "USD"));
     const page = await client.get(`/contests/${id}/edit?step=2`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Tell designers about it");
@@ -157,7 +158,7 @@ describe("the brief wizard, without JavaScript", () => {
     expect(stay.headers.get("location")).toBe(`/contests/${id}/edit?step=4&saved=1`);
     expect(await (await client.get(stay.headers.get("location")!)).text()).toContain("Draft saved.");
     const afterPrize = await contestRow(id);
-    expect(afterPrize.prize).toBe(presetAmount("logo", "gold"));
+    expect(afterPrize.prize).toBe(presetAmount("logo", "gold", "USD"));
     expect(afterPrize.guaranteed).toBe(true);
     expect(afterPrize.draftStep).toBe(5);
 
@@ -169,6 +170,45 @@ describe("the brief wizard, without JavaScript", () => {
     expect(html).toContain("Platform fee (15%)");
     expect(html).toContain("$126");
     expect(html).toContain("I understand that $966 will be charged now and held in escrow for this contest.");
+  });
+
+  it("runs a Québec client's brief in Canadian dollars unless they choose another currency", async () => {
+    const client = server.client();
+    client.language = "fr-CA";
+    await signUpAs(client, "Gabrielle Client");
+    const id = await startDraftOverHttp(client);
+    expect((await contestRow(id)).currency).toBe("CAD");
+    await saveStep(client, id, 2, { then: "next", description: "Un logo chaleureux." });
+    await saveStep(client, id, 3, { then: "next" });
+    const prizeStep = await (await client.get(`/contests/${id}/edit?step=4`)).text();
+    // The packages and the minimum are in Canadian dollars, as a French reader writes them.
+    expect(prizeStep).toContain('<option value="CAD" selected="">Dollars canadiens (CAD)</option>');
+    expect(decode(prizeStep)).toContain(`Au moins 399\u00a0$ pour cette catégorie.`);
+
+    const small = await saveStep(client, id, 4, { ...PRIZE_STEP, currency: "CAD", prize: "300" });
+    expect(small.status).toBe(400);
+    expect(fieldError(await small.text(), "brief-prize-prize-error")).toBe(
+      "Le prix minimum pour cette catégorie est de 399\u00a0$.",
+    );
+    const unknown = await saveStep(client, id, 4, { ...PRIZE_STEP, currency: "GBP" });
+    expect(unknown.status).toBe(400);
+    expect(fieldError(await unknown.text(), "brief-prize-currency-error")).toBe(
+      "Choisissez la devise du prix.",
+    );
+
+    await saveStep(client, id, 4, { ...PRIZE_STEP, currency: "CAD", prizeChoice: "gold" });
+    expect(await contestRow(id)).toMatchObject({
+      currency: "CAD",
+      prize: presetAmount("logo", "gold", "CAD"),
+    });
+    // Switching to euros prices the same package in euros.
+    await saveStep(client, id, 4, { ...PRIZE_STEP, currency: "EUR", prizeChoice: "gold" });
+    expect(await contestRow(id)).toMatchObject({
+      currency: "EUR",
+      prize: presetAmount("logo", "gold", "EUR"),
+    });
+    const review = decode(await (await client.get(`/contests/${id}/edit?step=5`)).text());
+    expect(review).toContain(`${presetAmount("logo", "gold", "EUR") / 100}\u00a0€`);
   });
 
   it("does not let a client skip ahead of the furthest step reached", async () => {
@@ -236,7 +276,7 @@ describe("the brief wizard, without JavaScript", () => {
       ["99999999999", "That is more than we accept for one contest ($100,000). Check the amount."],
       ["250000", "That is more than we accept for one contest ($100,000). Check the amount."],
       ["12.345", "Use at most two decimals (cents), like 499.50."],
-      ["a lot", "Enter an amount in dollars, like 499 or 1,250."],
+      ["a lot", "Enter an amount, like 499 or 1,250."],
       ["", "Choose a package or enter the prize."],
     ];
     for (const [prize, message] of cases) {
@@ -247,7 +287,7 @@ describe("the brief wizard, without JavaScript", () => {
       expect(inputValue(html, "brief-prize-prize"), prize).toBe(prize);
     }
     const row = await contestRow(id);
-    expect(row.prize).toBe(CATEGORIES.logo.min);
+    expect(row.prize).toBe(categoryMinimum("logo", "USD"));
     expect(row.draftStep).toBe(4);
     const ok = await saveStep(client, id, 4, { ...PRIZE_STEP, prize: "$1,250.50", then: "next" });
     expect(ok.status).toBe(302);
@@ -282,7 +322,7 @@ describe("the brief wizard, without JavaScript", () => {
     const id = await startDraftOverHttp(client);
     const res = await saveStep(client, id, 1, { category: "app", title: "An app", then: "next" });
     expect(res.status).toBe(302);
-    expect(await contestRow(id)).toMatchObject({ category: "app", prize: CATEGORIES.app.min });
+    expect(await contestRow(id)).toMatchObject({ category: "app", prize: categoryMinimum("app", "USD") });
   });
 
   it("keeps the NDA only for a private contest", async () => {

@@ -55,7 +55,11 @@ describe("the client's dashboard", () => {
   it("puts what needs the client first: deadlines, then new entries, then unfinished briefs", async () => {
     const { client, id } = await clientPerson();
     const designer = await makeUser("Dana", "designer");
-    const draft = await startDraft(id, { category: "logo", title: "Half-written brief", businessName: "" });
+    const draft = await startDraft(
+      id,
+      { category: "logo", title: "Half-written brief", businessName: "" },
+      "USD",
+    );
     const rating = await makeLiveContest(id, { title: "Contest with new entries" });
     const entries = [await makeReadyEntry(rating, designer), await makeReadyEntry(rating, designer)];
     for (const entryId of entries) {

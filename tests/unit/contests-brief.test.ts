@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CATEGORY_KEYS,
+  CONTEST_CURRENCIES,
   MAX_PRIZE,
   cardSchema,
   luhnValid,
   normalizeHex,
   presetAmount,
+  prizeIssue,
   prizeStepSchema,
   readPrize,
   styleStep,
@@ -33,23 +35,23 @@ describe("reading a typed prize", () => {
     [" 1 250 ", 125_000],
     ["0.5", 50],
   ])("reads %j as %i minor units", (input, minor) => {
-    expect(readPrize(input, en, "en")).toEqual({ ok: true, minor });
+    expect(readPrize(input, en, "en", "USD")).toEqual({ ok: true, minor });
   });
 
   it.each([
     ["-5", "The prize must be more than zero."],
     ["12.345", "Use at most two decimals (cents), like 499.50."],
-    ["1e5", "Enter an amount in dollars, like 499 or 1,250."],
+    ["1e5", "Enter an amount, like 499 or 1,250."],
     ["12345678901", "That is more than we accept for one contest ($100,000). Check the amount."],
     ["", "Choose a package or enter the prize."],
   ])("explains what is wrong with %j", (input, message) => {
-    expect(readPrize(input, en, "en")).toEqual({ ok: false, message });
+    expect(readPrize(input, en, "en", "USD")).toEqual({ ok: false, message });
   });
 
   it("never yields a fractional or negative amount, whatever is typed (property)", () => {
     fc.assert(
       fc.property(fc.string(), (input) => {
-        const read = readPrize(input, en, "en");
+        const read = readPrize(input, en, "en", "USD");
         return !read.ok || (Number.isSafeInteger(read.minor) && read.minor >= 0);
       }),
     );
@@ -59,7 +61,7 @@ describe("reading a typed prize", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_PRIZE }), (minor) => {
         const typed = `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
-        const read = readPrize(typed, en, "en");
+        const read = readPrize(typed, en, "en", "USD");
         return read.ok && read.minor === minor;
       }),
     );
@@ -67,10 +69,10 @@ describe("reading a typed prize", () => {
 });
 
 describe("the prize step", () => {
-  const base = { qualifyingDays: "4", selectionDays: "4", finalDays: "3", winnerDays: "14" };
+  const base = { currency: "USD", qualifyingDays: "4", selectionDays: "4", finalDays: "3", winnerDays: "14" };
   it("takes a package's amount over the typed one", () => {
     const parsed = prizeStepSchema(en, "en", "logo").parse({ ...base, prizeChoice: "platinum", prize: "1" });
-    expect(parsed.prize).toBe(presetAmount("logo", "platinum"));
+    expect(parsed.prize).toBe(presetAmount("logo", "platinum", "USD"));
   });
 
   it("checks the typed amount against the category's minimum", () => {
@@ -86,11 +88,15 @@ describe("the prize step", () => {
     });
   });
 
-  it("offers packages in round tens of dollars, growing, from the minimum", () => {
-    for (const category of CATEGORY_KEYS) {
+  it("offers packages in round tens, growing, from the minimum, in every contest currency", () => {
+    for (const [category, currency] of CATEGORY_KEYS.flatMap((c) =>
+      CONTEST_CURRENCIES.map((k) => [c, k] as const),
+    )) {
       const amounts = (["bronze", "silver", "gold", "platinum"] as const).map((p) =>
-        presetAmount(category, p),
+        presetAmount(category, p, currency),
       );
+      // Every package is a prize the brief accepts.
+      expect(amounts.map((a) => prizeIssue(category, a, currency))).toEqual([null, null, null, null]);
       expect(amounts.every((a) => a % 1000 === 0)).toBe(true);
       expect([...amounts].sort((a, b) => a - b)).toEqual(amounts);
       expect(new Set(amounts).size).toBe(4);

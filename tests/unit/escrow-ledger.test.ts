@@ -14,8 +14,6 @@ import {
   pendingBalance,
   platformFee,
   postedBalance,
-  prizePresets,
-  prizeProblem,
   splitEvenly,
   type Currency,
 } from "~/modules/escrow/ledger";
@@ -63,20 +61,10 @@ describe("the fee policy: 15% of the prize, rounded half up, never under the cur
   });
 });
 
-describe("prizes", () => {
-  it("offer presets above each currency's minimum", () => {
-    for (const currency of Object.keys(CURRENCIES) as Currency[]) {
-      const presets = prizePresets(currency);
-      expect(presets.map((p) => p.preset)).toEqual(["bronze", "silver", "gold", "platinum"]);
-      for (const { prize } of presets) expect(prizeProblem(prize, currency)).toBeNull();
-    }
-  });
-
-  it("name what is wrong with a prize", () => {
-    expect(prizeProblem(99_99, "USD")).toBe("below_minimum");
-    expect(prizeProblem(150.5, "USD")).toBe("not_an_amount");
-    expect(prizeProblem(500_00, "XYZ")).toBe("unknown_currency");
+describe("currencies", () => {
+  it("know their own names and nothing else", () => {
     expect(isCurrency("USD")).toBe(true);
+    expect(isCurrency("CAD")).toBe(true);
     expect(isCurrency("toString")).toBe(false);
   });
 });

@@ -3,7 +3,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useLocale, useT } from "~/i18n/react";
-import { basicsStep, CATEGORIES, CATEGORY_KEYS, CURRENCY, type Category } from "~/modules/contests/brief";
+import {
+  basicsStep,
+  categoryMinimum,
+  CATEGORY_KEYS,
+  type Category,
+  type ContestCurrency,
+} from "~/modules/contests/brief";
 import { formatPrize } from "~/modules/money/money";
 import { Field, FieldError, FormError } from "../field";
 import type { BasicsShape, Result } from "./shapes";
@@ -14,10 +20,13 @@ export function BasicsForm({
   action,
   lastResult,
   defaultValue,
+  currency,
 }: {
   action: string;
   lastResult: Result;
   defaultValue: BasicsShape;
+  /** The currency the categories' minimums are shown in (the draft's, or a new brief's default). */
+  currency: ContestCurrency;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -48,7 +57,7 @@ export function BasicsForm({
                 <span className="category-choice__name">{t(`category.${props.value as Category}`)}</span>
                 <span className="category-choice__from num">
                   {t("category.from", {
-                    amount: formatPrize(CATEGORIES[props.value as Category].min, CURRENCY, locale),
+                    amount: formatPrize(categoryMinimum(props.value as Category, currency), currency, locale),
                   })}
                 </span>
               </label>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { Notice } from "~/components/field";
 import { useT } from "~/i18n/react";
+import { briefCurrency, type ContestCurrency } from "~/modules/contests/brief";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { AboutForm } from "./about-form";
 import { BasicsForm } from "./basics-form";
@@ -29,12 +30,19 @@ export function DraftStep({
 }) {
   const t = useT();
   const { contest, step, defaults } = data;
-  const [livePrize, setLivePrize] = useState<number | null>(null);
+  const [livePrize, setLivePrize] = useState<{ amount: number; currency: ContestCurrency } | null>(null);
   const back = step > 1 ? contestPaths.edit(contest.id, step - 1) : undefined;
   let panel;
   switch (step) {
     case 1:
-      panel = <BasicsForm action={action} lastResult={lastResult} defaultValue={defaults.basics} />;
+      panel = (
+        <BasicsForm
+          action={action}
+          lastResult={lastResult}
+          defaultValue={defaults.basics}
+          currency={briefCurrency(contest.currency)}
+        />
+      );
       break;
     case 2:
       panel = (
@@ -60,6 +68,7 @@ export function DraftStep({
           defaultValue={defaults.prize}
           back={back!}
           category={contest.category}
+          savedCurrency={briefCurrency(contest.currency)}
           onPrizeChange={setLivePrize}
         />
       );

@@ -1,11 +1,12 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useEffect, useMemo } from "react";
 import { useLocale, useT } from "~/i18n/react";
 import {
-  CATEGORIES,
-  CURRENCY,
+  categoryMinimum,
+  CONTEST_CURRENCIES,
+  isContestCurrency,
   PRESETS,
   PRIZE_CHOICES,
   prizeStepShape,
@@ -13,6 +14,7 @@ import {
   presetAmount,
   prizeStepSchema,
   type Category,
+  type ContestCurrency,
 } from "~/modules/contests/brief";
 import { currencySymbol, formatPrize } from "~/modules/money/money";
 import { FieldError, FormError } from "../field";
@@ -27,6 +29,7 @@ export function PrizeForm({
   defaultValue,
   back,
   category,
+  savedCurrency,
   onPrizeChange,
 }: {
   action: string;
@@ -34,8 +37,10 @@ export function PrizeForm({
   defaultValue: PrizeShape;
   back: string;
   category: Category;
-  /** The prize as chosen right now, in minor units (null while the amount typed is not a price). */
-  onPrizeChange?: (minor: number | null) => void;
+  /** The currency saved on the draft, until the client picks another. */
+  savedCurrency: ContestCurrency;
+  /** The prize as chosen right now (null while the amount typed is not a price). */
+  onPrizeChange?: (prize: { amount: number; currency: ContestCurrency } | null) => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -51,19 +56,23 @@ export function PrizeForm({
     shouldRevalidate: "onInput",
   });
   const choices = getCollectionProps(fields.prizeChoice, { type: "radio", options: [...PRIZE_CHOICES] });
-  // The summary beside the form follows a change of package or amount before it is saved.
+  // The packages, the sign and the summary beside the form follow a change of currency, package or
+  // amount before it is saved (without JavaScript the server prices the package in the currency
+  // posted, and the review step shows the result).
+  const picked = fields.currency.value;
+  const currency = typeof picked === "string" && isContestCurrency(picked) ? picked : savedCurrency;
   const choice = fields.prizeChoice.value;
   const typed = fields.prize.value;
   useEffect(() => {
     if (!onPrizeChange) return;
     const preset = PRESETS.find((p) => p.key === choice);
-    onPrizeChange(
-      preset
-        ? presetAmount(category, preset.key)
-        : parseMoney(typeof typed === "string" ? typed : "", locale),
-    );
-  }, [choice, typed, category, locale, onPrizeChange]);
-  const min = formatPrize(CATEGORIES[category].min, CURRENCY, locale);
+    const amount = preset
+      ? presetAmount(category, preset.key, currency)
+      : parseMoney(typeof typed === "string" ? typed : "", locale, currency);
+    onPrizeChange(amount === null ? null : { amount, currency });
+  }, [choice, typed, category, currency, locale, onPrizeChange]);
+  const min = formatPrize(categoryMinimum(category, currency), currency, locale);
+  const currencyHint = `${fields.currency.id}-hint`;
   const prizeHint = `${fields.prize.id}-hint`;
   return (
     <>
@@ -74,6 +83,26 @@ export function PrizeForm({
         <FormError errors={form.errors} id={form.errorId} />
         <fieldset className="fieldset prize-fieldset">
           <legend className="field__label">{t("wizard.prize.packages")}</legend>
+          <div className="field prize-currency">
+            <label className="field__label" htmlFor={fields.currency.id}>
+              {t("wizard.prize.currency")}
+            </label>
+            <span className="field__hint" id={currencyHint}>
+              {t("wizard.prize.currency.hint")}
+            </span>
+            <select
+              className="select"
+              {...getSelectProps(fields.currency, { ariaDescribedBy: currencyHint })}
+              key={fields.currency.key}
+            >
+              {CONTEST_CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`currency.${c}`)}
+                </option>
+              ))}
+            </select>
+            <FieldError meta={fields.currency} />
+          </div>
           <div className="packages">
             {choices.map((props) => {
               const key = props.value as (typeof PRIZE_CHOICES)[number];
@@ -84,7 +113,7 @@ export function PrizeForm({
                   <span className="package__name">{t(`wizard.prize.package.${key}`)}</span>
                   {preset ? (
                     <span className="package__amount num">
-                      {formatPrize(presetAmount(category, preset.key), CURRENCY, locale)}
+                      {formatPrize(presetAmount(category, preset.key, currency), currency, locale)}
                     </span>
                   ) : null}
                   <span className="package__note">{t(`wizard.prize.package.${key}.note`)}</span>
@@ -94,14 +123,14 @@ export function PrizeForm({
           </div>
           <div className="field prize-custom">
             <label className="field__label" htmlFor={fields.prize.id}>
-              {t("wizard.prize.amount")}
+              {t("wizard.prize.amount", { currency })}
             </label>
             <span className="field__hint" id={prizeHint}>
               {t("wizard.prize.amount.hint", { min })}
             </span>
             <span className="input-prefix">
               <span className="input-prefix__text" aria-hidden="true">
-                {currencySymbol(CURRENCY, locale)}
+                {currencySymbol(currency, locale)}
               </span>
               <input
                 className="input num"

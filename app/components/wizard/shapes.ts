@@ -8,6 +8,7 @@ export type BasicsShape = Shape<"category" | "title" | "businessName">;
 export type AboutShape = Shape<"description" | "industry" | "audience" | "mustHaves">;
 export type StyleShape = Shape<StyleAxis | "colorsUse" | "colorsAvoid"> & { deliverables?: string[] };
 export type PrizeShape = Shape<
+  | "currency"
   | "prizeChoice"
   | "prize"
   | "qualifyingDays"

@@ -6,7 +6,13 @@ import type { EditContest } from "./edit-data";
 import "./wizard.css";
 
 /** The draft at a glance; on the prize step, the prize being chosen (before it is saved). */
-export function WizardAside({ contest, prize }: { contest: EditContest; prize: number | null }) {
+export function WizardAside({
+  contest,
+  prize,
+}: {
+  contest: EditContest;
+  prize: { amount: number; currency: string } | null;
+}) {
   const t = useT();
   return (
     <aside className="wizard__aside">
@@ -20,7 +26,11 @@ export function WizardAside({ contest, prize }: { contest: EditContest; prize: n
           <div>
             <dt>{t("wizard.aside.prize")}</dt>
             <dd data-testid="aside-prize">
-              <Money amount={prize ?? contest.prize} currency={contest.currency} className="facts__prize" />
+              <Money
+                amount={prize?.amount ?? contest.prize}
+                currency={prize?.currency ?? contest.currency}
+                className="facts__prize"
+              />
             </dd>
           </div>
         </dl>

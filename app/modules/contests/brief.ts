@@ -1,28 +1,66 @@
 import { z } from "zod";
 import type { Locale, T } from "~/i18n";
-import { amountInputValue, formatPrize, readAmount, type AmountRefusal } from "../money/money";
+import type { Currency } from "../escrow/ledger";
+import { formatPrize, readAmount, type AmountRefusal } from "../money/money";
 
-/** What a client can ask for, with the smallest prize we accept for each (minor units, USD). */
+/**
+ * The currencies a contest may be run in. The client chooses one in the brief; it is fixed at
+ * launch (the escrow holds the prize in it and the designer is paid in it).
+ */
+export const CONTEST_CURRENCIES = ["CAD", "USD", "EUR"] as const satisfies readonly Currency[];
+export type ContestCurrency = (typeof CONTEST_CURRENCIES)[number];
+
+export function isContestCurrency(value: string): value is ContestCurrency {
+  return (CONTEST_CURRENCIES as readonly string[]).includes(value);
+}
+
+/** A draft's currency as the brief edits it (a stored currency outside the list reads as the default). */
+export function briefCurrency(value: string): ContestCurrency {
+  return isContestCurrency(value) ? value : CURRENCY;
+}
+
+/**
+ * A new brief's currency: Canadian dollars for a reader of French (the product's home is Québec),
+ * US dollars otherwise. The client can change it until launch.
+ */
+export function defaultCurrency(locale: Locale): ContestCurrency {
+  return locale === "fr-CA" ? "CAD" : "USD";
+}
+
+/**
+ * What a client can ask for, with the smallest prize we accept for each, in each contest currency
+ * (minor units). Set by hand, not converted at a rate: a minimum is a price people read, so it is a
+ * round one in every currency.
+ */
 export const CATEGORIES = {
-  logo: { min: 29_900 },
-  brand_identity: { min: 59_900 },
-  business_card: { min: 19_900 },
-  web_page: { min: 59_900 },
-  app: { min: 79_900 },
-  social_media_kit: { min: 29_900 },
-  packaging: { min: 49_900 },
-  illustration: { min: 29_900 },
-  book_cover: { min: 34_900 },
-  other: { min: 19_900 },
-} as const;
+  logo: { min: { CAD: 399_00, USD: 299_00, EUR: 279_00 } },
+  brand_identity: { min: { CAD: 799_00, USD: 599_00, EUR: 549_00 } },
+  business_card: { min: { CAD: 269_00, USD: 199_00, EUR: 189_00 } },
+  web_page: { min: { CAD: 799_00, USD: 599_00, EUR: 549_00 } },
+  app: { min: { CAD: 1099_00, USD: 799_00, EUR: 749_00 } },
+  social_media_kit: { min: { CAD: 399_00, USD: 299_00, EUR: 279_00 } },
+  packaging: { min: { CAD: 669_00, USD: 499_00, EUR: 459_00 } },
+  illustration: { min: { CAD: 399_00, USD: 299_00, EUR: 279_00 } },
+  book_cover: { min: { CAD: 469_00, USD: 349_00, EUR: 329_00 } },
+  other: { min: { CAD: 269_00, USD: 199_00, EUR: 189_00 } },
+} as const satisfies Record<string, { min: Record<ContestCurrency, number> }>;
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_KEYS = Object.keys(CATEGORIES) as Category[];
 
-export const CURRENCY = "USD";
+/** The smallest prize for a category in a currency (minor units). */
+export function categoryMinimum(category: Category, currency: ContestCurrency): number {
+  return CATEGORIES[category].min[currency];
+}
+
+/**
+ * The currency browse filters read amounts in: contests in other currencies are compared by their
+ * amount as it stands (the filter is a rough price range, not a conversion).
+ */
+export const CURRENCY: ContestCurrency = "USD";
 /** Above this a prize is refused as absurd (a typo more likely than a budget). */
 export const MAX_PRIZE = 100_000_00;
 
-/** Prize packages, as multiples of the category's minimum, rounded to tens of dollars ($480, not $478). */
+/** Prize packages, as multiples of the category's minimum, rounded to tens ($480, not $478). */
 export const PRESETS = [
   { key: "bronze", factor: 1 },
   { key: "silver", factor: 1.6 },
@@ -31,9 +69,9 @@ export const PRESETS = [
 ] as const;
 export type PresetKey = (typeof PRESETS)[number]["key"];
 
-export function presetAmount(category: Category, preset: PresetKey): number {
+export function presetAmount(category: Category, preset: PresetKey, currency: ContestCurrency): number {
   const factor = PRESETS.find((p) => p.key === preset)!.factor;
-  return Math.round((CATEGORIES[category].min * factor) / 1000) * 1000;
+  return Math.round((categoryMinimum(category, currency) * factor) / 1000) * 1000;
 }
 
 export const STYLE_AXES = [
@@ -58,8 +96,12 @@ export const DURATION_LIMITS = {
 } as const;
 
 /** Turn "$1,250.50" or "1250" ("1 250,50" in French) into minor units, exactly (no floats), or null. */
-export function parseMoney(input: string, locale: Locale): number | null {
-  const read = readAmount(input, locale, CURRENCY);
+export function parseMoney(
+  input: string,
+  locale: Locale,
+  currency: ContestCurrency = CURRENCY,
+): number | null {
+  const read = readAmount(input, locale, currency);
   return read.ok ? read.minor : null;
 }
 
@@ -112,20 +154,21 @@ export function readPrize(
   input: string,
   t: T,
   locale: Locale,
+  currency: ContestCurrency,
 ): { ok: true; minor: number } | { ok: false; message: string } {
-  const read = readAmount(input, locale, CURRENCY);
+  const read = readAmount(input, locale, currency);
   if (read.ok) {
-    if (read.minor > MAX_PRIZE) return { ok: false, message: prizeMaxMessage(t, locale) };
+    if (read.minor > MAX_PRIZE) return { ok: false, message: prizeMaxMessage(t, locale, currency) };
     return read;
   }
-  return { ok: false, message: prizeRefusal(read.reason, t, locale) };
+  return { ok: false, message: prizeRefusal(read.reason, t, locale, currency) };
 }
 
-function prizeMaxMessage(t: T, locale: Locale) {
-  return t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, CURRENCY, locale) });
+function prizeMaxMessage(t: T, locale: Locale, currency: ContestCurrency) {
+  return t("brief.error.prizeMax", { max: formatPrize(MAX_PRIZE, currency, locale) });
 }
 
-function prizeRefusal(reason: AmountRefusal, t: T, locale: Locale): string {
+function prizeRefusal(reason: AmountRefusal, t: T, locale: Locale, currency: ContestCurrency): string {
   switch (reason) {
     case "empty":
       return t("brief.error.prizeRequired");
@@ -134,7 +177,7 @@ function prizeRefusal(reason: AmountRefusal, t: T, locale: Locale): string {
     case "too_many_decimals":
       return t("brief.error.prizeCents");
     case "too_large":
-      return prizeMaxMessage(t, locale);
+      return prizeMaxMessage(t, locale, currency);
     case "invalid":
       return t("brief.error.prize");
   }
@@ -246,24 +289,32 @@ export const PRIZE_CHOICES = [...PRESETS.map((p) => p.key), "custom"] as const;
 export type PrizeChoice = (typeof PRIZE_CHOICES)[number];
 
 /**
- * The prize and timing step. The prize is checked against the category's minimum, so the schema is
- * built for the draft's category. A preset wins over the typed amount (the typed one is for "custom").
+ * The prize and timing step. The prize is read in the currency chosen on the same form and checked
+ * against the category's minimum in it, so the schema is built for the draft's category. A preset
+ * wins over the typed amount (the typed one is for "custom").
  */
 export function prizeStepSchema(t: T, locale: Locale, category: Category) {
-  const prizeField = z.string({ error: t("brief.error.prizeRequired") }).transform((value, ctx) => {
-    const read = readPrize(value, t, locale);
-    if (!read.ok) {
-      ctx.addIssue({ code: "custom", message: read.message });
-      return z.NEVER;
-    }
-    const problem = prizeProblem(category, read.minor, t, locale);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
-      return z.NEVER;
-    }
-    return read.minor;
-  });
+  // The prize's field sees what it needs from its neighbours (the package and the currency), so
+  // its message comes beside the others' in one pass rather than after them.
+  const prizeField = z
+    .object({ typed: z.unknown(), choice: z.unknown(), currency: z.unknown() })
+    .transform((v, ctx) => {
+      // A missing or unknown currency is the currency field's own error.
+      if (typeof v.currency !== "string" || !isContestCurrency(v.currency)) return z.NEVER;
+      const currency = v.currency;
+      const preset = PRESETS.find((p) => p.key === v.choice);
+      if (preset) return presetAmount(category, preset.key, currency);
+      const refuse = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      const read = readPrize(typeof v.typed === "string" ? v.typed : "", t, locale, currency);
+      if (!read.ok) return refuse(read.message);
+      const problem = prizeProblem(category, read.minor, currency, t, locale);
+      return problem ? refuse(problem) : read.minor;
+    });
   const base = z.object({
+    currency: z.enum(CONTEST_CURRENCIES, { error: t("brief.error.currency") }),
     prizeChoice: z.enum(PRIZE_CHOICES, { error: t("brief.error.prizeChoice") }).default("custom"),
     prize: prizeField,
     qualifyingDays: days(t, DURATION_LIMITS.qualifying),
@@ -279,11 +330,7 @@ export function prizeStepSchema(t: T, locale: Locale, category: Category) {
   return z.preprocess((raw) => {
     if (!raw || typeof raw !== "object") return raw;
     const input = raw as Record<string, unknown>;
-    const choice = input.prizeChoice;
-    const preset = PRESETS.find((p) => p.key === choice);
-    return preset
-      ? { ...input, prize: amountInputValue(presetAmount(category, preset.key), CURRENCY, locale) }
-      : input;
+    return { ...input, prize: { typed: input.prize, choice: input.prizeChoice, currency: input.currency } };
   }, base);
 }
 export type PrizeValues = z.output<ReturnType<typeof prizeStepSchema>>;
@@ -291,6 +338,7 @@ export type PrizeValues = z.output<ReturnType<typeof prizeStepSchema>>;
 /** The plain shape of the prize step, for form constraints (the preprocess hides it). */
 export const prizeStepShape = (t: T) =>
   z.object({
+    currency: z.enum(CONTEST_CURRENCIES),
     prizeChoice: z.enum(PRIZE_CHOICES).optional(),
     prize: z.string(),
     qualifyingDays: days(t, DURATION_LIMITS.qualifying),
@@ -301,22 +349,34 @@ export const prizeStepShape = (t: T) =>
   });
 
 /** What is wrong with a prize for this category, or null: never negative, zero, below the minimum or absurd. */
-export function prizeIssue(category: Category, prizeMinor: number): "positive" | "min" | "max" | null {
+export function prizeIssue(
+  category: Category,
+  prizeMinor: number,
+  currency: ContestCurrency,
+): "positive" | "min" | "max" | null {
   if (!Number.isSafeInteger(prizeMinor) || prizeMinor <= 0) return "positive";
-  if (prizeMinor < CATEGORIES[category].min) return "min";
+  if (prizeMinor < categoryMinimum(category, currency)) return "min";
   if (prizeMinor > MAX_PRIZE) return "max";
   return null;
 }
 
 /** {@link prizeIssue} in the reader's words. */
-export function prizeProblem(category: Category, prizeMinor: number, t: T, locale: Locale): string | null {
-  switch (prizeIssue(category, prizeMinor)) {
+export function prizeProblem(
+  category: Category,
+  prizeMinor: number,
+  currency: ContestCurrency,
+  t: T,
+  locale: Locale,
+): string | null {
+  switch (prizeIssue(category, prizeMinor, currency)) {
     case "positive":
       return t("brief.error.prizePositive");
     case "min":
-      return t("brief.error.prizeMin", { min: formatPrize(CATEGORIES[category].min, CURRENCY, locale) });
+      return t("brief.error.prizeMin", {
+        min: formatPrize(categoryMinimum(category, currency), currency, locale),
+      });
     case "max":
-      return prizeMaxMessage(t, locale);
+      return prizeMaxMessage(t, locale, currency);
     default:
       return null;
   }

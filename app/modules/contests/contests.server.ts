@@ -8,11 +8,11 @@ import { log } from "~/utils/log.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { notifyUsers } from "../notify/notifications.server";
 import {
-  CATEGORIES,
-  CURRENCY,
+  categoryMinimum,
   DURATION_LIMITS,
   NEUTRAL_STYLE,
   type Category,
+  type ContestCurrency,
   type Deliverable,
   type Style,
 } from "./brief";
@@ -363,6 +363,7 @@ export async function createDraft(input: {
   category: Category;
   title: string;
   businessName: string;
+  currency: ContestCurrency;
 }) {
   const id = newId();
   const at = now();
@@ -378,8 +379,8 @@ export async function createDraft(input: {
         title: input.title,
         business_name: input.businessName,
         style: JSON.stringify(NEUTRAL_STYLE),
-        prize_minor: CATEGORIES[input.category].min,
-        currency: CURRENCY,
+        prize_minor: categoryMinimum(input.category, input.currency),
+        currency: input.currency,
         ...defaultDurations(),
         draft_step: 2,
         created_at: at,

@@ -5,7 +5,8 @@ import { now } from "~/utils/clock.server";
 import { DAY } from "~/utils/durations";
 import { translator, type Locale } from "~/i18n";
 import {
-  CATEGORIES,
+  briefCurrency,
+  categoryMinimum,
   REVIEW_STEP,
   STYLE_AXES,
   prizeIssue,
@@ -14,6 +15,7 @@ import {
   type PrizeValues,
   type StyleValues,
   type Category,
+  type ContestCurrency,
 } from "./brief";
 import { isRefused, refusal, type Refusal } from "../refusal";
 import { applyContestEvent, createDraft, type Contest } from "./contests.server";
@@ -37,8 +39,12 @@ export type SaveDraftResult =
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
 
 /** `/contests/new`: the first step saved at once as a draft only its client sees. */
-export async function startDraft(clientId: string, values: BasicsValues): Promise<string> {
-  return createDraft({ clientId, ...values });
+export async function startDraft(
+  clientId: string,
+  values: BasicsValues,
+  currency: ContestCurrency,
+): Promise<string> {
+  return createDraft({ clientId, ...values, currency });
 }
 
 /**
@@ -73,7 +79,8 @@ export async function saveDraftStep(
       const v = input.values;
       patch = { category: v.category, title: v.title, business_name: v.businessName };
       // A cheaper category keeps the prize; a dearer one lifts it to the new minimum.
-      if (contest.prize < CATEGORIES[v.category].min) patch.prize_minor = CATEGORIES[v.category].min;
+      const minimum = categoryMinimum(v.category, briefCurrency(contest.currency));
+      if (contest.prize < minimum) patch.prize_minor = minimum;
       break;
     }
     case 2: {
@@ -91,10 +98,12 @@ export async function saveDraftStep(
       break;
     case 4: {
       const v = input.values;
-      const problem = prizeProblem(contest.category, v.prize, translator(input.locale), input.locale);
+      const t = translator(input.locale);
+      const problem = prizeProblem(contest.category, v.prize, v.currency, t, input.locale);
       if (problem) return { ok: false, reason: "invalid", fieldErrors: { prize: [problem] } };
       patch = {
         prize_minor: v.prize,
+        currency: v.currency,
         qualifying_ms: v.qualifyingDays * DAY,
         selection_ms: v.selectionDays * DAY,
         final_ms: v.finalDays * DAY,
@@ -136,7 +145,10 @@ export function briefGaps(contest: Contest): ("basics" | "about" | "prize")[] {
   const gaps: ("basics" | "about" | "prize")[] = [];
   if (!contest.title.trim()) gaps.push("basics");
   if (!contest.description.trim()) gaps.push("about");
-  if (contest.draftStep < REVIEW_STEP || prizeIssue(contest.category, contest.prize)) gaps.push("prize");
+  const currency = briefCurrency(contest.currency);
+  if (contest.draftStep < REVIEW_STEP || prizeIssue(contest.category, contest.prize, currency)) {
+    gaps.push("prize");
+  }
   return gaps;
 }
 

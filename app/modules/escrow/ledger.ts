@@ -8,44 +8,28 @@ export interface CurrencyRules {
   exponent: number;
   /** The platform fee is never less than this (minor units). */
   feeFloor: number;
-  /** The smallest prize a contest may offer (minor units). */
-  minPrize: number;
-  /** Prize packages offered on the launch form (minor units), smallest first. */
-  presets: Record<PrizePreset, number>;
 }
-
-export type PrizePreset = "bronze" | "silver" | "gold" | "platinum";
 
 export const CURRENCIES = {
   USD: {
     exponent: 2,
     feeFloor: 29_00,
-    minPrize: 100_00,
-    presets: { bronze: 299_00, silver: 599_00, gold: 999_00, platinum: 1799_00 },
   },
   EUR: {
     exponent: 2,
     feeFloor: 29_00,
-    minPrize: 100_00,
-    presets: { bronze: 279_00, silver: 549_00, gold: 929_00, platinum: 1649_00 },
   },
   GBP: {
     exponent: 2,
     feeFloor: 25_00,
-    minPrize: 90_00,
-    presets: { bronze: 239_00, silver: 479_00, gold: 799_00, platinum: 1429_00 },
   },
   CAD: {
     exponent: 2,
     feeFloor: 39_00,
-    minPrize: 135_00,
-    presets: { bronze: 399_00, silver: 799_00, gold: 1349_00, platinum: 2399_00 },
   },
   AUD: {
     exponent: 2,
     feeFloor: 45_00,
-    minPrize: 150_00,
-    presets: { bronze: 449_00, silver: 899_00, gold: 1499_00, platinum: 2699_00 },
   },
 } as const satisfies Record<string, CurrencyRules>;
 
@@ -84,22 +68,6 @@ export function platformFee(prizeMinor: number, currency: Currency): number {
 export function launchPrice(prizeMinor: number, currency: Currency) {
   const fee = platformFee(prizeMinor, currency);
   return { prize: prizeMinor, fee, total: prizeMinor + fee, currency };
-}
-
-export function prizePresets(currency: Currency): { preset: PrizePreset; prize: number }[] {
-  return Object.entries(CURRENCIES[currency].presets).map(([preset, prize]) => ({
-    preset: preset as PrizePreset,
-    prize,
-  }));
-}
-
-export type PrizeProblem = "not_an_amount" | "below_minimum" | "unknown_currency";
-
-export function prizeProblem(prizeMinor: number, currency: string): PrizeProblem | null {
-  if (!isCurrency(currency)) return "unknown_currency";
-  if (!isMinorAmount(prizeMinor)) return "not_an_amount";
-  if (prizeMinor < CURRENCIES[currency].minPrize) return "below_minimum";
-  return null;
 }
 
 /**
