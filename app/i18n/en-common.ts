@@ -1,6 +1,8 @@
 /** English: the frame of every page (header, footer, errors), accounts, payments and payouts. */
 export const enCommon = {
   "app.name": "Concours",
+  /** A label before its value: French puts a non-breaking space before the colon. */
+  "common.label": "{label}:",
   "app.tagline": "Design contests that are fair to designers and clear for clients.",
   "nav.breadcrumb": "Breadcrumb",
   "nav.contests": "Browse contests",

@@ -2,6 +2,7 @@ import type { enCommon } from "./en-common";
 /** Français (Québec): the frame of every page (header, footer, errors), accounts, payments and payouts. */
 export const frCommon: Record<keyof typeof enCommon, string> = {
   "app.name": "Concours",
+  "common.label": "{label} :",
   "app.tagline": "Des concours de design justes pour les designers et clairs pour les clients.",
   "nav.breadcrumb": "Fil d’Ariane",
   "nav.contests": "Parcourir les concours",

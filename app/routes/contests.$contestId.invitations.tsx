@@ -109,7 +109,7 @@ export default function Invitations() {
                       className="input input--mono"
                       readOnly
                       value={s.link}
-                      aria-label={`${t("invite.emails")}: ${s.email}`}
+                      aria-label={`${t("common.label", { label: t("invite.emails") })} ${s.email}`}
                       onFocus={(e) => e.currentTarget.select()}
                     />
                   </li>

@@ -6,7 +6,8 @@ import { Notice } from "~/components/field";
 import { Preview, StarsDisplay, ratingsText, starsText } from "~/components/judging";
 import { translator, type MessageKey } from "~/i18n";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { formatScore } from "~/i18n/numbers";
+import { useLocale, useT } from "~/i18n/react";
 import { MAX_FINALISTS } from "~/modules/contests/machine";
 import { shortlistActionSchema } from "~/modules/judging/forms";
 import {
@@ -84,6 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Shortlist() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -232,9 +234,9 @@ export default function Shortlist() {
                               <span className="shortlist__score">
                                 <strong
                                   className="num"
-                                  aria-label={t("shortlist.scoreOf", { score: e.score.toFixed(1) })}
+                                  aria-label={t("shortlist.scoreOf", { score: formatScore(e.score, locale) })}
                                 >
-                                  {e.score.toFixed(1)}
+                                  {formatScore(e.score, locale)}
                                 </strong>
                                 <span className="muted">
                                   {t("shortlist.basis", { ratings: ratingsText(e.ratings, t) })}
@@ -249,11 +251,13 @@ export default function Shortlist() {
                           )}
                           {e.earlierScore !== null ? (
                             <span className="muted num">
-                              {t("judging.round.1")}: {e.earlierScore.toFixed(1)}
+                              {t("common.label", { label: t("judging.round.1") })}{" "}
+                              {formatScore(e.earlierScore, locale)}
                             </span>
                           ) : null}
                           <span>
-                            {t("shortlist.yourStars")}: <StarsDisplay value={e.clientStars} />
+                            {t("common.label", { label: t("shortlist.yourStars") })}{" "}
+                            <StarsDisplay value={e.clientStars} />
                           </span>
                           {e.judges.length ? (
                             <ul className="shortlist__judges" aria-label={t("shortlist.judges")}>

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { negotiateLocale } from "~/i18n/negotiate";
 import { resolveLocale, resolveTimeZone } from "~/i18n/locale.server";
 import { formatDate, formatRelative } from "~/i18n/dates";
+import { translate } from "~/i18n";
+import { formatScore } from "~/i18n/numbers";
 import { DAY } from "~/utils/durations";
 
 describe("the reader's language", () => {
@@ -53,5 +55,17 @@ describe("dates in the reader's language and zone", () => {
     expect(formatRelative(at + 2 * DAY, at, "fr-CA")).toBe("après-demain");
     expect(formatRelative(at - 3 * DAY, at, "en")).toBe("3 days ago");
     expect(formatRelative(at - 10_000, at, "en")).toBeNull();
+  });
+});
+
+describe("numbers and labels in the reader's language", () => {
+  it("writes a score with one decimal, a comma in French", () => {
+    expect(formatScore(4.25, "en")).toBe("4.3");
+    expect(formatScore(4, "fr-CA")).toBe("4,0");
+  });
+
+  it("puts a non-breaking space before a French colon", () => {
+    expect(translate("en", "common.label", { label: "Round 1" })).toBe("Round 1:");
+    expect(translate("fr-CA", "common.label", { label: "Ronde 1" })).toBe("Ronde 1\u00a0:");
   });
 });

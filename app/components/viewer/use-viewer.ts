@@ -66,13 +66,13 @@ export function useViewer(data: ViewerData) {
       form.set("stars", String(stars));
       form.set("_js", "1");
       submit(form, { method: "post", navigate: false, fetcherKey: `rate:${current.id}` });
-      setAnnouncement(`${entryLabel(current, t)}: ${starsText(stars, t)}`);
+      setAnnouncement(`${t("common.label", { label: entryLabel(current, t) })} ${starsText(stars, t)}`);
     },
     [ratingOpen, submit, t],
   );
   // A rating given with Tab and Enter (or a click) is announced like one given with a number key.
   const announce = (entry: Entry) => (stars: number) =>
-    setAnnouncement(`${entryLabel(entry, t)}: ${starsText(stars, t)}`);
+    setAnnouncement(`${t("common.label", { label: entryLabel(entry, t) })} ${starsText(stars, t)}`);
 
   return {
     filter,
