@@ -226,6 +226,8 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "earnings.payout.lead": "Send money from your balance to your payout account.",
   "earnings.payout.amount": "Amount",
   "earnings.payout.amount.hint": "Up to {available}.",
+  "earnings.payout.currency": "From your balance in",
+  "earnings.payout.currency.option": "{currency}: {available} available",
   "earnings.payout.destination": "Payout account",
   "earnings.payout.destination.hint": "Your payout account id (in the sandbox, any id works).",
   "earnings.payout.review": "Review the payout",

@@ -230,6 +230,8 @@ Entre {client} («\u00a0le Client\u00a0») et {designer} («\u00a0le Designer\u0
   "earnings.payout.lead": "Transférez de l’argent de votre solde vers votre compte de versement.",
   "earnings.payout.amount": "Montant",
   "earnings.payout.amount.hint": "Jusqu’à {available}.",
+  "earnings.payout.currency": "De votre solde en",
+  "earnings.payout.currency.option": "{currency} : {available} disponibles",
   "earnings.payout.destination": "Compte de versement",
   "earnings.payout.destination.hint":
     "L’identifiant de votre compte de versement (en mode test, n’importe quel identifiant fonctionne).",

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -34,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     justSent: payoutId ? (earnings.payouts.find((p) => p.id === payoutId) ?? null) : null,
     review: {
       amount: url.searchParams.get("amount") ?? "",
+      currency: url.searchParams.get("currency") ?? "",
       destination: url.searchParams.get("destination") ?? "",
       error: url.searchParams.get("error"),
       field: url.searchParams.get("field"),
@@ -170,10 +171,15 @@ function PayoutForm() {
   const locale = useLocale();
   const { earnings, review } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const balance = earnings.balances.find((b) => b.available > 0) ?? earnings.balances[0]!;
+  // A designer paid in several currencies withdraws from one balance at a time, and chooses which.
+  const withdrawable = earnings.balances.filter((b) => b.available > 0);
   const [form, fields] = useForm<{ amount?: string; destination?: string; currency?: string }, unknown>({
     id: "payout",
-    defaultValue: { amount: review.amount, destination: review.destination },
+    defaultValue: {
+      amount: review.amount,
+      destination: review.destination,
+      currency: review.currency || withdrawable[0]?.currency,
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: payoutReviewSchema(t, locale) }),
     shouldValidate: "onSubmit",
   });
@@ -183,6 +189,10 @@ function PayoutForm() {
         errors: [review.error],
       }
     : null;
+  const balance =
+    withdrawable.find((b) => b.currency === fields.currency.value) ??
+    withdrawable[0] ??
+    earnings.balances[0]!;
   if (balance.available <= 0) {
     return (
       <div className="card stack">
@@ -196,7 +206,25 @@ function PayoutForm() {
       <h2 className="section-title">{t("earnings.payout.title")}</h2>
       <p className="muted small">{t("earnings.payout.lead")}</p>
       <Form method="get" action="/earnings/payout" className="form form--compact" {...getFormProps(form)}>
-        <input type="hidden" name="currency" value={balance.currency} />
+        {withdrawable.length > 1 ? (
+          <div className="field">
+            <label className="field__label" htmlFor={fields.currency.id}>
+              {t("earnings.payout.currency")}
+            </label>
+            <select className="select" {...getSelectProps(fields.currency)} key={fields.currency.key}>
+              {withdrawable.map((b) => (
+                <option key={b.currency} value={b.currency}>
+                  {t("earnings.payout.currency.option", {
+                    currency: b.currency,
+                    available: formatMoney(b.available, b.currency, { locale }),
+                  })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="currency" value={balance.currency} />
+        )}
         <div className="field">
           <label className="field__label" htmlFor={fields.amount.id}>
             {t("earnings.payout.amount")}

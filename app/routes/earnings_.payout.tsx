@@ -30,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const submission = parseWithZod(url.searchParams, { schema: payoutReviewSchema(t, context.locale) });
   const raw = {
     amount: url.searchParams.get("amount") ?? "",
+    currency: url.searchParams.get("currency") ?? "",
     destination: url.searchParams.get("destination") ?? "",
   };
   if (submission.status !== "success") {

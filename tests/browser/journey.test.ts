@@ -7,6 +7,7 @@ import { artifactPath, launchBrowser, logInThroughForm, watchErrors } from "../h
 import { FILES } from "../helpers/handover";
 import { englishOn } from "../helpers/language";
 import { translator, type Locale, type MessageKey, type T } from "~/i18n";
+import { defaultCurrency } from "~/modules/contests/brief";
 import { formatMoney, formatPrize, readAmount } from "~/modules/money/money";
 
 /** Both languages, French first: every step of the journey is walked in each. */
@@ -14,7 +15,7 @@ const LOCALES_UNDER_TEST: Locale[] = ["fr-CA", "en"];
 
 /** The minor units of an amount the page shows, read as its reader would type it. */
 function readMinor(shown: string, locale: Locale): number {
-  const read = readAmount(shown, locale, "USD");
+  const read = readAmount(shown, locale, defaultCurrency(locale));
   if (!read.ok) throw new Error(`Not an amount: ${shown}`);
   return read.minor;
 }
@@ -72,14 +73,23 @@ function labelStart(t: T, key: MessageKey, value: string) {
   return new RegExp(escapeRe(t(key, { [value]: "\u0000" }).split("\u0000")[0]!));
 }
 
-/** A logo drawn from raw pixels (the app blocks sharp's SVG loader in this process): a ring and a leaf. */
-function logo(ring: [number, number, number], leaf: [number, number, number], size = 1000) {
+/**
+ * A logo drawn from raw pixels (the app blocks sharp's SVG loader in this process): a ring and a
+ * leaf, round or square. Each language's run draws its own shape: both runs share one app, which
+ * compares every upload with every earlier entry on the platform.
+ */
+function logo(
+  ring: [number, number, number],
+  leaf: [number, number, number],
+  shape: "round" | "square",
+  size = 1000,
+) {
   const data = Buffer.alloc(size * size * 3);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const dx = (x - size / 2) / size;
       const dy = (y - size / 2) / size;
-      const r = Math.hypot(dx, dy);
+      const r = shape === "round" ? Math.hypot(dx, dy) : Math.max(Math.abs(dx), Math.abs(dy));
       const inLeaf = Math.abs(dx) < 0.16 * Math.cos((dy / 0.22) * (Math.PI / 2)) && Math.abs(dy) < 0.22;
       const colour = r > 0.26 && r < 0.34 ? ring : inLeaf ? leaf : ([251, 245, 234] as const);
       data.set(colour, (y * size + x) * 3);
@@ -193,18 +203,21 @@ describe.each(LOCALES_UNDER_TEST)(
       await c.getByLabel(t("wizard.review.cardCvc")).fill("123");
       const total = (await c.locator(".totals__total dd").textContent())!.trim();
       const prize = (await c.locator(".totals dd").first().textContent())!.trim();
-      expect(total).toBe(formatMoney(readMinor(total, locale), "USD", { locale }));
+      // A French reader's brief is in Canadian dollars, an English reader's in US dollars.
+      const currency = defaultCurrency(locale);
+      expect(total).toBe(formatPrize(readMinor(total, locale), currency, locale));
       await shot(c, "review", locale, english);
       await c.getByRole("checkbox", { name: labelStart(t, "wizard.review.confirm", "total") }).check();
       await c.getByRole("button", { name: t("wizard.review.launch") }).click();
       await c.getByText(t("launch.done")).waitFor();
       const contestUrl = c.url().replace(/\?.*$/, "");
-      expect(prize).toBe(formatPrize(readMinor(prize, locale), "USD", locale));
+      expect(prize).toBe(formatPrize(readMinor(prize, locale), currency, locale));
       await shot(c, "launched", locale, english);
 
       // Two designers enter; Ben's is Ana's design again, shrunk and saved as a JPEG.
       const ana = await person("ana@demo.concours", locale);
-      const anaLogo = await logo([46, 107, 79], [127, 176, 105]);
+      const shape = locale === "fr-CA" ? "round" : "square";
+      const anaLogo = await logo([46, 107, 79], [127, 176, 105], shape);
       const anaEntry = await submit(ana, t, title, {
         name: "leaf-ring.png",
         mimeType: "image/png",
@@ -229,7 +242,7 @@ describe.each(LOCALES_UNDER_TEST)(
       await ana.page.locator("input[type=file]").setInputFiles({
         name: "leaf-ring-v2.png",
         mimeType: "image/png",
-        buffer: await logo([27, 67, 50], [45, 106, 79]),
+        buffer: await logo([27, 67, 50], [45, 106, 79], shape),
       });
       await ana.page.getByRole("button", { name: t("entries.revise.button") }).click();
       await ana.page
@@ -317,8 +330,10 @@ describe.each(LOCALES_UNDER_TEST)(
         .first()
         .click();
       await a.getByRole("heading", { level: 1, name: t("dashboard.earnings.title") }).waitFor();
-      const available = (await a.getByTestId("available").textContent())!;
-      expect(available).toBe(formatMoney(readMinor(prize, locale), "USD", { locale }));
+      // Ana may hold balances in several currencies (the other language's run paid her too).
+      const balance = a.getByTestId(`balance-${currency}`);
+      const available = (await balance.getByTestId("available").textContent())!;
+      expect(available).toBe(formatMoney(readMinor(prize, locale), currency, { locale }));
       await a.getByLabel(t("earnings.payout.amount")).fill(typed(prize));
       await a.getByLabel(t("earnings.payout.destination")).fill("acct_ana_souza");
       await a.getByRole("button", { name: t("earnings.payout.review") }).click();
@@ -330,7 +345,9 @@ describe.each(LOCALES_UNDER_TEST)(
       await reloadUntil(a, () =>
         a.getByTestId("payouts").getByText(t("earnings.payout.status.paid"), { exact: true }),
       );
-      await expect(a.getByTestId("available").textContent()).resolves.toBe(formatMoney(0, "USD", { locale }));
+      await expect(balance.getByTestId("available").textContent()).resolves.toBe(
+        formatMoney(0, currency, { locale }),
+      );
       await shot(a, "paid-out", locale, english);
 
       // Nobody met an error on any page, and a French reader met no English.

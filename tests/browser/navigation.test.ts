@@ -101,7 +101,10 @@ describe("the header on a phone", () => {
     await page.screenshot({ path: artifactPath("nav-phone-closed.png") });
     // The client never designed: no "My entries" or "Earnings", not even in the menu.
     const menu = page.locator("details.site-menu");
-    await tabTo(page, "details.site-menu > summary");
+    // From the top of a freshly opened page: the skip link, the brand, then the menu.
+    await page.reload();
+    await hydrated(page);
+    await tabTo(page, "details.site-menu > summary", 3);
     await page.keyboard.press("Enter");
     await expect(menu.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     const panel = page.locator(".site-menu__panel");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~db/index";
+import { db, transaction } from "~db/index";
+import { appendTransfer, ensureAccount } from "~/modules/escrow/ledger.server";
 import { refundContest } from "~/modules/contests/manage.server";
 import { designerBalance, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { platformFee } from "~/modules/escrow/ledger";
@@ -76,6 +77,41 @@ describe("a designer's earnings", () => {
     expect(empty).toContain("No earnings yet.");
     expect(empty).toContain('href="/earnings"');
     expect((await server.client().get("/earnings")).status).toBe(302);
+  });
+
+  it("lets a designer paid in two currencies choose the balance to withdraw from", async () => {
+    const s = await paidWinner();
+    // A second prize, in Canadian dollars, credited as an award credits it.
+    await transaction(async (trx) => {
+      await appendTransfer(trx, {
+        key: `test-cad-prize:${s.winner}`,
+        debit: await ensureAccount(trx, { kind: "client_payments", clientId: s.client, currency: "CAD" }),
+        credit: await ensureAccount(trx, { kind: "designer_balance", designerId: s.winner, currency: "CAD" }),
+        amount: 60_000,
+        currency: "CAD",
+        phase: "single",
+        code: "prize",
+      });
+    });
+    const html = decode(await (await s.asWinner.get("/earnings")).text());
+    expect(html).toContain('<option value="CAD" selected="">CAD: CA$600.00 available</option>');
+    expect(html).toContain('<option value="USD">USD: $499.00 available</option>');
+    const usd = await s.asWinner.get(
+      `/earnings/payout?${new URLSearchParams({ amount: "499", destination: "acct_ana", currency: "USD" })}`,
+    );
+    expect(decode(await usd.text())).toContain("$499.00");
+    const cad = await s.asWinner.get(
+      `/earnings/payout?${new URLSearchParams({ amount: "600", destination: "acct_ana", currency: "CAD" })}`,
+    );
+    expect(cad.status).toBe(200);
+    expect(decode(await cad.text())).toContain("CA$600.00");
+    // Back on the form after a refusal, the chosen balance stays chosen.
+    const tooMuch = await s.asWinner.get(
+      `/earnings/payout?${new URLSearchParams({ amount: "700", destination: "acct_ana", currency: "USD" })}`,
+    );
+    const back = tooMuch.headers.get("location")!;
+    const again = decode(await (await s.asWinner.get(back)).text());
+    expect(again).toContain('<option value="USD" selected="">USD: $499.00 available</option>');
   });
 
   it("pays out after a confirmation, once however often the confirmed form is sent (same key)", async () => {
