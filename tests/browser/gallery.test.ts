@@ -355,7 +355,7 @@ describe("the gallery and its labels", () => {
     await context.close();
   });
 
-  it("the wizard's summary follows a change of prize package before it is saved", async () => {
+  it("the wizard's summary follows a change of prize package or currency before it is saved", async () => {
     const client = await makeUser("Camille Tremblay", "client");
     const draft = await makeReadyDraft(client);
     const { context, page, errors } = await newPage();
@@ -371,6 +371,11 @@ describe("the gallery and its labels", () => {
     const gold = page.locator(".package--gold");
     await gold.click();
     await expect.poll(() => aside.innerText()).toBe(await gold.locator(".package__amount").innerText());
+    // Another currency prices the packages, the summary and the field's sign in it at once.
+    await page.getByLabel("Currency").selectOption("CAD");
+    await expect.poll(() => gold.locator(".package__amount").innerText()).toBe("CA$1,120");
+    await expect.poll(() => aside.innerText()).toBe("CA$1,120");
+    await expect(page.locator(".input-prefix__text").innerText()).resolves.toBe("CA$");
     expect(errors).toEqual([]);
     await context.close();
   });
