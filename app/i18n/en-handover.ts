@@ -157,7 +157,6 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
   "agreement.error.language": "Choose the language you sign in: French or English.",
   "agreement.error.languageFixed":
     "The agreement has just been signed in {language, select, fr {French} other {English}}, which sets its language. Read that text, then sign it.",
-  "agreement.document": "The agreement",
   "agreement.signatures": "Signatures",
   "agreement.party.client": "Client",
   "agreement.party.designer": "Designer",

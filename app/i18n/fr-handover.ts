@@ -161,7 +161,6 @@ Entre {client} («\u00a0le Client\u00a0») et {designer} («\u00a0le Designer\u0
   "agreement.error.language": "Choisissez la langue dans laquelle vous signez : le français ou l’anglais.",
   "agreement.error.languageFixed":
     "L’entente vient d’être signée en {language, select, fr {français} other {anglais}}, ce qui en fixe la langue. Lisez ce texte, puis signez-le.",
-  "agreement.document": "L’entente",
   "agreement.signatures": "Signatures",
   "agreement.party.client": "Client",
   "agreement.party.designer": "Designer",
