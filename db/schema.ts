@@ -596,6 +596,8 @@ export interface TransferAgreementsTable {
   text: string;
   text_sha256: string;
   created_at: number;
+  /** The language the text is in, chosen by the first signer; null before migration 0013. */
+  locale: "fr-CA" | "en" | null;
 }
 export type TransferAgreement = Selectable<TransferAgreementsTable>;
 

@@ -183,9 +183,14 @@ export function FinalFiles({
   );
 }
 
+type AgreementLocale = "fr-CA" | "en";
+
 export interface AgreementProps {
   contestId: string;
-  text: string;
+  /** Before anyone signed, French then English; once signed, the signed text then its translation. */
+  versions: { locale: AgreementLocale; text: string }[];
+  /** The language the agreement is signed in (null until the first signature). */
+  locale: AgreementLocale | null;
   sha256: string | null;
   signatures: Partial<Record<"client" | "designer", { legalName: string; signedAt: number }>>;
   complete: boolean;
@@ -194,23 +199,92 @@ export interface AgreementProps {
   lastResult?: SubmissionResult<string[]>;
 }
 
+/** A language as the catalogue's select value and option keys name it. */
+const short = (locale: AgreementLocale) => (locale === "fr-CA" ? "fr" : "en");
+
+/** One language's text, as a scrolling document marked with its language. */
+function AgreementDocument({
+  locale,
+  text,
+  label,
+}: {
+  locale: AgreementLocale;
+  text: string;
+  label: string;
+}) {
+  return (
+    <div
+      className="agreement__doc"
+      tabIndex={0}
+      role="document"
+      aria-label={label}
+      lang={locale}
+      data-testid={`agreement-text-${locale}`}
+    >
+      {text.split(/\n{2,}/).map((p, i) =>
+        i === 0 ? (
+          <p key={i} className="agreement__title">
+            {p}
+          </p>
+        ) : (
+          <p key={i}>{p}</p>
+        ),
+      )}
+    </div>
+  );
+}
+
 export function AgreementPanel(props: AgreementProps) {
   const t = useT();
   const mine = props.signatures[props.myParty];
+  const [first, second] = props.versions;
   return (
     <div className="agreement">
-      <div className="agreement__doc" tabIndex={0} role="document" aria-label={t("agreement.document")}>
-        {props.text.split(/\n{2,}/).map((p, i) =>
-          i === 0 ? (
-            <p key={i} className="agreement__title">
-              {p}
-            </p>
-          ) : (
-            <p key={i}>{p}</p>
-          ),
-        )}
-      </div>
-      {!props.sha256 ? <p className="muted small">{t("agreement.preview")}</p> : null}
+      {props.locale ? (
+        <>
+          <p className="small">{t("agreement.language.fixed", { language: short(props.locale) })}</p>
+          {first ? (
+            <div className="agreement__version">
+              <h3 className="agreement__sub">
+                {t("agreement.version.signed", { language: short(first.locale) })}
+              </h3>
+              <AgreementDocument
+                locale={first.locale}
+                text={first.text}
+                label={t("agreement.version.signed", { language: short(first.locale) })}
+              />
+            </div>
+          ) : null}
+          {second ? (
+            <details className="agreement__translation" data-testid="agreement-translation">
+              <summary>{t("agreement.version.translation", { language: short(second.locale) })}</summary>
+              <p className="muted small">{t("agreement.translation.note")}</p>
+              <AgreementDocument
+                locale={second.locale}
+                text={second.text}
+                label={t("agreement.version.translation", { language: short(second.locale) })}
+              />
+            </details>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <p className="notice" data-testid="agreement-bilingual">
+            {t("agreement.bilingual")}
+          </p>
+          {props.versions.map((v) => (
+            <div className="agreement__version" key={v.locale}>
+              <h3 className="agreement__sub">{t(`agreement.version.${short(v.locale)}`)}</h3>
+              <AgreementDocument
+                locale={v.locale}
+                text={v.text}
+                label={t(`agreement.version.${short(v.locale)}`)}
+              />
+            </div>
+          ))}
+          <p className="muted small">{t("agreement.preview")}</p>
+        </>
+      )}
       <h3 className="agreement__sub">{t("agreement.signatures")}</h3>
       <ul className="signatures" data-testid="signatures">
         {(["client", "designer"] as const).map((party) => {
@@ -257,23 +331,76 @@ export function AgreementPanel(props: AgreementProps) {
           </div>
         </div>
       ) : null}
-      {!mine ? <SignForm lastResult={props.lastResult} /> : null}
+      {!mine ? <SignForm lastResult={props.lastResult} fixed={props.locale} /> : null}
     </div>
   );
 }
 
-function SignForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+/** The languages offered, French first; French is preselected. */
+const SIGN_LOCALES: AgreementLocale[] = ["fr-CA", "en"];
+
+function SignForm({
+  lastResult,
+  fixed,
+}: {
+  lastResult?: SubmissionResult<string[]>;
+  /** The stored language once the other party signed: no choice left, the same text is signed. */
+  fixed: AgreementLocale | null;
+}) {
   const t = useT();
-  const [form, fields] = useForm<{ legalName?: string; agree?: string; intent?: string }, unknown>({
+  const [form, fields] = useForm<
+    { legalName?: string; agree?: string; intent?: string; language?: string },
+    unknown
+  >({
     id: "sign",
     lastResult,
+    defaultValue: { language: fixed ?? "fr-CA" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signSchema(t) }),
     shouldValidate: "onSubmit",
   });
+  const chosen = fields.language.value ?? fixed ?? "fr-CA";
   return (
     <Form method="post" className="form sign-form" {...getFormProps(form)}>
       <FormError errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="sign" />
+      {fixed ? (
+        <>
+          <input type="hidden" name={fields.language.name} value={fixed} />
+          <p className="small" data-testid="sign-language">
+            {t("agreement.language.signFixed", { language: short(fixed) })}
+          </p>
+        </>
+      ) : (
+        <fieldset
+          className="field sign-form__language"
+          aria-describedby={
+            fields.language.errors?.length
+              ? `${fields.language.id}-hint ${fields.language.errorId}`
+              : `${fields.language.id}-hint`
+          }
+          aria-invalid={fields.language.errors?.length ? true : undefined}
+        >
+          <legend className="field__label">{t("agreement.language.legend")}</legend>
+          <span className="field__hint" id={`${fields.language.id}-hint`}>
+            {t("agreement.language.hint")}
+          </span>
+          <div className="sign-form__choices">
+            {SIGN_LOCALES.map((locale) => (
+              <label className="check" key={locale}>
+                <input
+                  type="radio"
+                  name={fields.language.name}
+                  value={locale}
+                  defaultChecked={chosen === locale}
+                  key={`${fields.language.key}-${locale}`}
+                />
+                <span lang={locale}>{t(`agreement.language.option.${short(locale)}`)}</span>
+              </label>
+            ))}
+          </div>
+          <FieldError meta={fields.language} />
+        </fieldset>
+      )}
       <div className="field">
         <label className="field__label" htmlFor={fields.legalName.id}>
           {t("agreement.legalName")}

@@ -136,8 +136,27 @@ Between {client} (“the Client”) and {designer} (“the Designer”), each id
 5. Portfolio. The Designer may show the Work in their portfolio as an example of their work, unless the contest was private or under a non-disclosure agreement.
 
 6. Whole agreement. This agreement, the contest's brief and the Concours terms are the whole agreement between the parties about the Work. Each party signs electronically by typing their legal name; Concours records the time, the network address and the browser of each signature, and a SHA-256 digest of this text.`,
-  "agreement.preview": "This is the text you will sign. Its date is set when the first of you signs.",
-  "agreement.document": "The agreement",
+  "agreement.preview": "These are the texts you may sign. Their date is set when the first of you signs.",
+  "agreement.bilingual":
+    "The agreement is offered in French first, as Québec law requires for a contract like this one, then in English. Read either or both, then choose the language you sign in: the first signature sets it for both of you.",
+  "agreement.version.fr": "French version",
+  "agreement.version.en": "English version",
+  "agreement.version.signed": "The signed text ({language, select, fr {French} other {English}})",
+  "agreement.version.translation":
+    "{language, select, fr {French} other {English}} version, for information only",
+  "agreement.translation.note":
+    "A translation, for information. The agreement is the signed text above, the one whose SHA-256 is on record.",
+  "agreement.language.fixed":
+    "This agreement is signed in {language, select, fr {French} other {English}}: the first signature set its language.",
+  "agreement.language.signFixed":
+    "You sign the same text, in {language, select, fr {French} other {English}}.",
+  "agreement.language.legend": "Language you sign in",
+  "agreement.language.hint": "The other party will sign the same text.",
+  "agreement.language.option.fr": "Français",
+  "agreement.language.option.en": "English",
+  "agreement.error.language": "Choose the language you sign in: French or English.",
+  "agreement.error.languageFixed":
+    "The agreement has just been signed in {language, select, fr {French} other {English}}, which sets its language. Read that text, then sign it.",
   "agreement.signatures": "Signatures",
   "agreement.party.client": "Client",
   "agreement.party.designer": "Designer",

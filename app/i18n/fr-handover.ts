@@ -139,8 +139,28 @@ Entre {client} («\u00a0le Client\u00a0») et {designer} («\u00a0le Designer\u0
 5. Portfolio. Le Designer peut présenter l’Œuvre dans son portfolio à titre d’exemple de son travail, sauf si le concours était privé ou assujetti à une entente de confidentialité.
 
 6. Intégralité de l’entente. La présente entente, le brief de création du concours et les conditions d’utilisation de Concours constituent l’entente complète entre les parties au sujet de l’Œuvre. Chaque partie signe électroniquement en inscrivant son nom légal; Concours enregistre l’heure, l’adresse réseau et le navigateur de chaque signature, ainsi qu’une empreinte SHA-256 du présent texte.`,
-  "agreement.preview": "Voici le texte que vous signerez. Sa date sera celle de la première signature.",
-  "agreement.document": "L’entente",
+  "agreement.preview":
+    "Voici les textes que vous pouvez signer. Leur date sera celle de la première signature.",
+  "agreement.bilingual":
+    "L’entente vous est présentée d’abord en français, comme l’exige la loi québécoise pour un contrat de ce type, puis en anglais. Lisez l’une ou l’autre version, ou les deux, puis choisissez la langue dans laquelle vous signez : la première signature la fixe pour vous deux.",
+  "agreement.version.fr": "Version française",
+  "agreement.version.en": "Version anglaise",
+  "agreement.version.signed": "Le texte signé ({language, select, fr {français} other {anglais}})",
+  "agreement.version.translation":
+    "Version {language, select, fr {française} other {anglaise}}, à titre informatif seulement",
+  "agreement.translation.note":
+    "Traduction fournie à titre informatif. L’entente est le texte signé ci-dessus, celui dont l’empreinte SHA-256 est conservée.",
+  "agreement.language.fixed":
+    "Cette entente est signée en {language, select, fr {français} other {anglais}} : la première signature en a fixé la langue.",
+  "agreement.language.signFixed":
+    "Vous signez le même texte, en {language, select, fr {français} other {anglais}}.",
+  "agreement.language.legend": "Langue de signature",
+  "agreement.language.hint": "L’autre partie signera le même texte.",
+  "agreement.language.option.fr": "Français",
+  "agreement.language.option.en": "English",
+  "agreement.error.language": "Choisissez la langue dans laquelle vous signez : le français ou l’anglais.",
+  "agreement.error.languageFixed":
+    "L’entente vient d’être signée en {language, select, fr {français} other {anglais}}, ce qui en fixe la langue. Lisez ce texte, puis signez-le.",
   "agreement.signatures": "Signatures",
   "agreement.party.client": "Client",
   "agreement.party.designer": "Designer",

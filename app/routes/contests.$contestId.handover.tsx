@@ -92,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ intent: "sign", result: submission.reply() } satisfies ActionData, { status: 400 });
     }
     const signed = await signAgreement({
-      locale: context.locale,
+      language: submission.value.language,
       contestId,
       userId: user.id,
       legalName: submission.value.legalName,
@@ -284,7 +284,8 @@ export default function HandoverPage() {
           <Section id="agreement" title={t("agreement.title")} lead={t("agreement.lead")}>
             <AgreementPanel
               contestId={contest.id}
-              text={view.agreement.text}
+              versions={view.agreement.versions}
+              locale={view.agreement.locale}
               sha256={view.agreement.sha256}
               signatures={view.agreement.signatures}
               complete={view.agreement.complete}

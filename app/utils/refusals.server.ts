@@ -239,6 +239,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     // Only its parties learn that it is not signed yet; it is still not there to download.
     not_signed: { status: 404, message: "agreement.error.notYet" },
     already_signed: conflict("agreement.error.alreadySigned"),
+    language_fixed: conflict("agreement.error.languageFixed"),
   },
 };
 

@@ -58,7 +58,10 @@ describe("the end of a contest in the browser", () => {
     await winner.getByRole("button", { name: "Upload the file" }).click();
     await winner.getByText("This file is named .png but it is a PDF.", { exact: false }).waitFor();
 
-    // The winner signs.
+    // The winner reads the French text (offered first), chooses to sign the English one, and signs.
+    await winner.getByRole("document", { name: "French version" }).waitFor();
+    expect(await winner.getByRole("radio", { name: "Français" }).isChecked()).toBe(true);
+    await winner.getByRole("radio", { name: "English" }).check();
     await winner.getByLabel("Your legal name").fill("Ana Maria Souza");
     await winner.getByLabel("I have read the agreement and I agree to it.").check();
     await winner.getByRole("button", { name: "Sign the agreement" }).click();
@@ -89,11 +92,20 @@ describe("the end of a contest in the browser", () => {
     await client.getByLabel("Your message").fill("Lovely. Could you add a one-colour version later?");
     await client.getByRole("button", { name: "Send" }).click();
     await client.getByText("Message sent.").waitFor();
+    // The winner's choice set the language: the client signs the same English text.
+    await client.getByText("You sign the same text, in English.").waitFor();
     await client.getByLabel("Your legal name").fill("Camille Tremblay");
     await client.getByLabel("I have read the agreement and I agree to it.").check();
     await client.getByRole("button", { name: "Sign the agreement" }).click();
     await client.getByText("Signed by both parties. This agreement can no longer change.").waitFor();
     await shot(client, "handover-client-ready.png");
+    const stored = await db()
+      .selectFrom("transfer_agreements")
+      .select(["locale", "text"])
+      .where("contest_id", "=", s.contestId)
+      .executeTakeFirstOrThrow();
+    expect(stored.locale).toBe("en");
+    expect(stored.text).toMatch(/^DESIGN TRANSFER AGREEMENT\n/);
 
     await client.getByRole("link", { name: "Review and approve" }).click();
     await client.getByText("I have checked the files, and I release $499 to Ana Souza.").waitFor();

@@ -178,16 +178,20 @@ export async function blobKeys(prefix: string) {
   return out;
 }
 
-/** Sign the agreement over HTTP. */
+/**
+ * Sign the agreement over HTTP, in `language` (by default the client's interface language, as a
+ * person who reads Concours in English might choose the English text).
+ */
 export async function sign(
   client: TestClient,
   contestId: string,
   legalName: string,
   userAgent = "TestBrowser/1.0",
+  language: "fr-CA" | "en" = client.language?.startsWith("fr") ? "fr-CA" : "en",
 ) {
   return client.post(
     `/contests/${contestId}/handover`,
-    { intent: "sign", legalName, agree: "on" },
+    { intent: "sign", legalName, language, agree: "on" },
     { headers: { "User-Agent": userAgent } },
   );
 }

@@ -44,7 +44,7 @@ describe("the design transfer agreement", () => {
     const before = decode(await (await asClient.get(`/contests/${s.contestId}/handover`)).text());
     expect(before).toContain("DESIGN TRANSFER AGREEMENT");
     expect(before).toContain("entry #1, “Golden loaf”");
-    expect(before).toContain("This is the text you will sign.");
+    expect(before).toContain("These are the texts you may sign.");
 
     const first = await sign(asClient, s.contestId, "  Camille   Tremblay ", "ClientBrowser/2.0");
     expect(first.status).toBe(302);

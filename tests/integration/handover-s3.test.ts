@@ -116,7 +116,7 @@ describe("the handover on S3", () => {
       legalName: "Ana Souza",
       ip: "127.0.0.1",
       userAgent: "test",
-      locale: "en",
+      language: "en",
     });
     expect(signed.ok).toBe(true);
     advanceClock(5 * DAY + HOUR);

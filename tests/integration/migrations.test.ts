@@ -104,10 +104,93 @@ describe("migrations", () => {
       for (const q of ["ecusson", "ÉCUSSON", "fromageries", "creme brulee"]) {
         expect(await found(q), q).toEqual(["c1"]);
       }
-      await migrateTo(database, "down");
+      await migrateTo(database, "0010_languages"); // 0011 down, whatever came after it first
       expect(await found("fromagerie")).toEqual(["c1"]);
       await migrateToLatest(database);
       expect(await found("ecusson")).toEqual(["c1"]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("0013 adds an agreement's language, null for agreements stored before it (no backfill: they are signed), and goes back down", async () => {
+    const { database, cleanup } = await emptyDatabase("agreement_language");
+    const agreement = (contestId: string, locale?: "fr-CA" | "en") => ({
+      contest_id: contestId,
+      client_id: "u1",
+      designer_id: "u1",
+      entry_id: "e1",
+      template: "transfer-v1",
+      text: "DESIGN TRANSFER AGREEMENT",
+      text_sha256: "a".repeat(64),
+      created_at: 0,
+      ...(locale ? { locale } : {}),
+    });
+    try {
+      await migrateTo(database, "0011_contest_search");
+      await database
+        .insertInto("users")
+        .values({
+          id: "u1",
+          email: "client@example.com",
+          display_name: "Client",
+          password_hash: "x",
+          role: "client",
+          created_at: 0,
+          password_changed_at: 0,
+        })
+        .execute();
+      for (const id of ["c1", "c2", "c3"]) {
+        await database
+          .insertInto("contests")
+          .values({
+            id,
+            client_id: "u1",
+            status: "handover",
+            version: 1,
+            category: "logo",
+            title: "Logo",
+            description: "",
+            prize_minor: 30_000,
+            currency: "CAD",
+            qualifying_ms: 1,
+            selection_ms: 1,
+            final_ms: 1,
+            winner_ms: 1,
+            created_at: 0,
+            updated_at: 0,
+          })
+          .execute();
+      }
+      await database.insertInto("transfer_agreements").values(agreement("c1")).execute();
+      await migrateToLatest(database);
+      const rows = await database
+        .selectFrom("transfer_agreements")
+        .select(["contest_id", "locale"])
+        .execute();
+      expect(rows).toEqual([{ contest_id: "c1", locale: null }]);
+      await database.insertInto("transfer_agreements").values(agreement("c2", "fr-CA")).execute();
+      await expect(
+        database
+          .insertInto("transfer_agreements")
+          .values(agreement("c3", "de" as "en"))
+          .execute(),
+      ).rejects.toThrow();
+      await migrateTo(database, "0011_contest_search");
+      const columns = (await database.introspection.getTables())
+        .find((t) => t.name === "transfer_agreements")!
+        .columns.map((c) => c.name);
+      expect(columns).not.toContain("locale");
+      await migrateToLatest(database);
+      const again = await database
+        .selectFrom("transfer_agreements")
+        .select(["contest_id", "locale"])
+        .orderBy("contest_id")
+        .execute();
+      expect(again).toEqual([
+        { contest_id: "c1", locale: null },
+        { contest_id: "c2", locale: null },
+      ]);
     } finally {
       await cleanup();
     }

@@ -79,6 +79,8 @@ const SAME_IN_BOTH = new Set<string>([
   "nav.language.toFr.hint",
   "nav.language.toEn",
   "nav.language.toEn.hint",
+  "agreement.language.option.fr",
+  "agreement.language.option.en",
 ]);
 
 const en = catalogue("en");

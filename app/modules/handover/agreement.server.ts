@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { attachmentDisposition } from "~storage/index";
 import type { AgreementParty, AgreementSignature, TransferAgreement } from "~db/schema";
-import { translator, type Locale } from "~/i18n";
+import { catalogue, otherLocale, translator, type Locale } from "~/i18n";
 import { formatDate } from "~/i18n/dates";
 import { DEFAULT_TIME_ZONE } from "~/i18n/zone";
 import { now } from "~/utils/clock.server";
@@ -25,8 +25,8 @@ export function agreementDate(at: number, locale: Locale) {
 }
 
 /**
- * The agreement's text for this contest, as it would be signed at `at`, in `locale`: the text the
- * first signer reads is the one stored and signed by both.
+ * The agreement's text for this contest, as it would be signed at `at`, in `locale`: the text in
+ * the language the first signer chose is the one stored and signed by both.
  */
 async function composeText(
   executor: DB | Trx,
@@ -66,20 +66,45 @@ export interface SignatureView {
   signedAt: number;
 }
 
-export interface AgreementView {
-  /** The stored text once someone signed; before that, the text as it would be signed today. */
+/** One language's text of the agreement. */
+export interface AgreementVersion {
+  locale: Locale;
   text: string;
+}
+
+export interface AgreementView {
+  /**
+   * Before anyone signed, both texts as they would be signed today, the French first (Québec's
+   * Charter of the French language: a contract of adhesion is offered in French first). Once stored,
+   * the signed text first, then the other language's, composed for the same date: a translation, for
+   * information only.
+   */
+  versions: [AgreementVersion, AgreementVersion];
+  /** The language the first signer chose; null until someone signed. */
+  locale: Locale | null;
   /** Set once the text is stored (at the first signature). */
   sha256: string | null;
   signatures: Partial<Record<AgreementParty, SignatureView>>;
   complete: boolean;
 }
 
-/** The agreement; before anyone signed, its text as it would be signed today in the reader's `locale`. */
+/** The languages an agreement is offered in, in the order they are offered: French first. */
+export const AGREEMENT_LOCALES = ["fr-CA", "en"] as const satisfies readonly Locale[];
+
+/**
+ * The language of a stored agreement. Rows stored before migration 0013 do not say; their text
+ * was composed in the first signer's language, and its title (the template's first line) tells.
+ */
+export function storedLocale(agreement: Pick<TransferAgreement, "locale" | "text">): Locale {
+  if (agreement.locale) return agreement.locale;
+  const frenchTitle = catalogue("fr-CA")["agreement.text"].split("\n")[0]!;
+  return agreement.text.startsWith(frenchTitle) ? "fr-CA" : "en";
+}
+
+/** The agreement: before anyone signed, its two texts as they would be signed today. */
 export async function getAgreement(
   executor: DB | Trx,
   contest: HandoverParty["contest"],
-  locale: Locale,
 ): Promise<AgreementView> {
   const stored = await executor
     .selectFrom("transfer_agreements")
@@ -96,24 +121,44 @@ export async function getAgreement(
   const signatures: AgreementView["signatures"] = {};
   for (const r of rows)
     signatures[r.party] = { party: r.party, legalName: r.legal_name, signedAt: r.signed_at };
+  let versions: AgreementView["versions"];
+  let locale: Locale | null = null;
+  if (stored) {
+    locale = storedLocale(stored);
+    const other = otherLocale(locale);
+    versions = [
+      { locale, text: stored.text },
+      { locale: other, text: await composeText(executor, contest, stored.created_at, other) },
+    ];
+  } else {
+    const at = now();
+    const [fr, en] = await Promise.all(AGREEMENT_LOCALES.map((l) => composeText(executor, contest, at, l)));
+    versions = [
+      { locale: "fr-CA", text: fr! },
+      { locale: "en", text: en! },
+    ];
+  }
   return {
-    text: stored?.text ?? (await composeText(executor, contest, now(), locale)),
+    versions,
+    locale,
     sha256: stored?.text_sha256 ?? null,
     signatures,
     complete: !!signatures.client && !!signatures.designer,
   };
 }
 
-export type AgreementRefusalReason = "not_found" | "already_signed" | "not_signed";
+export type AgreementRefusalReason = "not_found" | "already_signed" | "not_signed" | "language_fixed";
 
 export type SignResult =
-  { ok: true; complete: boolean } | Refusal<"agreement", "not_found" | "already_signed">;
+  { ok: true; complete: boolean } | Refusal<"agreement", "not_found" | "already_signed" | "language_fixed">;
 
 /**
- * One party signs by typing their legal name. The first signature stores the agreement's text and
- * its SHA-256; every signature names that digest (a foreign key holds it to the stored text). Rows
- * are append-only: the database refuses to change or delete them. The text is stored in `locale`,
- * the first signer's language (the one they read and signed).
+ * One party signs by typing their legal name, in the language they chose. The first signature
+ * fixes the language: it stores the text in that language, the language and the text's SHA-256;
+ * every signature names that digest (a foreign key holds it to the stored text). A second signer
+ * whose form chose the other language (they read the other text, before the first signature
+ * landed) is refused with the language now fixed, rather than signed onto a text they did not
+ * choose. Rows are append-only: the database refuses to change or delete them.
  */
 export async function signAgreement(input: {
   contestId: string;
@@ -121,9 +166,10 @@ export async function signAgreement(input: {
   legalName: string;
   ip: string;
   userAgent: string;
-  locale: Locale;
+  /** The language of the text the signer read and signs. */
+  language: Locale;
 }): Promise<SignResult> {
-  const result = await transaction(async (trx): Promise<SignResult & { notify?: string[] }> => {
+  const result = await transaction(async (trx): Promise<SignResult> => {
     // The contest's row lock orders two first signatures: one stores the text, the other signs it.
     const party = await loadHandoverParty(trx, input.contestId, input.userId, { lock: true });
     if (!party) return refusal("agreement", "not_found");
@@ -134,8 +180,17 @@ export async function signAgreement(input: {
       .selectAll()
       .where("contest_id", "=", input.contestId)
       .executeTakeFirst();
+    const existing = await trx
+      .selectFrom("agreement_signatures")
+      .select("party")
+      .where("contest_id", "=", input.contestId)
+      .execute();
+    if (existing.some((s) => s.party === role)) return refusal("agreement", "already_signed");
+    if (agreement && storedLocale(agreement) !== input.language) {
+      return refusal("agreement", "language_fixed", { language: languageVar(storedLocale(agreement)) });
+    }
     if (!agreement) {
-      const text = await composeText(trx, party.contest, at, input.locale);
+      const text = await composeText(trx, party.contest, at, input.language);
       agreement = await trx
         .insertInto("transfer_agreements")
         .values({
@@ -146,17 +201,12 @@ export async function signAgreement(input: {
           template: AGREEMENT_TEMPLATE,
           text,
           text_sha256: sha256Hex(text),
+          locale: input.language,
           created_at: at,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
     }
-    const existing = await trx
-      .selectFrom("agreement_signatures")
-      .select("party")
-      .where("contest_id", "=", input.contestId)
-      .execute();
-    if (existing.some((s) => s.party === role)) return refusal("agreement", "already_signed");
     await trx
       .insertInto("agreement_signatures")
       .values({
@@ -185,6 +235,9 @@ export async function signAgreement(input: {
   });
   return result;
 }
+
+/** A language as a message's select value ("fr" / "en": ICU select keys are plain words). */
+export const languageVar = (locale: Locale) => (locale === "fr-CA" ? "fr" : "en");
 
 export interface AgreementRecord {
   agreement: TransferAgreement;
@@ -260,6 +313,7 @@ export function agreementPdf(record: AgreementRecord, locale: Locale): Uint8Arra
     title: `${t("agreement.title")} · ${record.contestTitle}`,
     footer: `${t("agreement.title")} · ${record.agreement.text_sha256.slice(0, 16)}… · ${t("agreement.pdf.page", { n: "{n}", total: "{total}" })}`,
     createdAt: record.agreement.created_at,
+    lang: storedLocale(record.agreement),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Locale, T } from "~/i18n";
+import { LOCALES, type Locale, type T } from "~/i18n";
 import { readAmount } from "../money/money";
 
 /** The handover page's small forms (pure: shared by the route's action and the browser's checks). */
@@ -34,6 +34,9 @@ export const signSchema = (t: T) =>
       }
       return name;
     }),
+    // The language of the text signed: the radio (French preselected) before the first signature,
+    // a hidden field with the stored language after it.
+    language: z.enum(LOCALES, { error: t("agreement.error.language") }),
     agree: z.literal("on", { error: t("agreement.error.agree") }),
   });
 

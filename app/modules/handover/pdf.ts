@@ -52,10 +52,13 @@ const WIN_ANSI_EXTRA: Record<string, number> = {
   Ÿ: 0x9f,
 };
 
+/** Spaces WinAnsi lacks, written as its no-break space (French puts a narrow one before « : » and inside guillemets). */
+const NO_BREAK: Record<string, number> = { "\u202f": 0xa0, "\u2007": 0xa0, "\u2060": 0xa0 };
+
 function winAnsiCode(ch: string): number | null {
   const code = ch.codePointAt(0)!;
   if ((code >= 32 && code <= 126) || (code >= 160 && code <= 255)) return code;
-  return WIN_ANSI_EXTRA[ch] ?? null;
+  return WIN_ANSI_EXTRA[ch] ?? NO_BREAK[ch] ?? null;
 }
 
 /** Letters that do not decompose into a base letter and an accent. */
@@ -88,11 +91,29 @@ export function toWinAnsi(text: string): number[] {
   return out;
 }
 
+/**
+ * Advance widths of the WinAnsi codes above 126 that are not as wide as a base letter (regular,
+ * bold), from the same AFM files: typographic quotes, dashes, guillemets, œ, æ.
+ */
+// prettier-ignore
+const WIDE: Record<number, [number, number]> = {
+  0x80: [556, 556], 0x82: [222, 278], 0x84: [333, 500], 0x85: [1000, 1000], 0x89: [1000, 1000],
+  0x8b: [333, 333], 0x8c: [1000, 1000], 0x91: [222, 278], 0x92: [222, 278], 0x93: [333, 500],
+  0x94: [333, 500], 0x95: [350, 350], 0x96: [556, 556], 0x97: [1000, 1000], 0x99: [1000, 1000],
+  0x9b: [333, 333], 0x9c: [944, 944], 0xa0: [278, 278], 0xab: [556, 556], 0xb0: [400, 400],
+  0xbb: [556, 556], 0xc6: [1000, 1000], 0xe6: [889, 889], 0xdf: [611, 611],
+};
+
+/** The Unicode character a WinAnsi code stands for. */
+const UNICODE_OF = new Map(Object.entries(WIN_ANSI_EXTRA).map(([ch, code]) => [code, ch]));
+
 function charWidth(code: number, bold: boolean): number {
   const table = bold ? HELVETICA_BOLD : HELVETICA;
   if (code >= 32 && code <= 126) return table[code - 32]!;
+  const wide = WIDE[code];
+  if (wide) return wide[bold ? 1 : 0];
   // Accented letters are as wide as their base letter in Helvetica; other symbols about an "n".
-  const base = String.fromCharCode(code).normalize("NFKD").charCodeAt(0);
+  const base = (UNICODE_OF.get(code) ?? String.fromCharCode(code)).normalize("NFKD").charCodeAt(0);
   if (base >= 32 && base <= 126) return table[base - 32]!;
   return 556;
 }
@@ -152,6 +173,8 @@ export interface PdfOptions {
   footer?: string;
   /** The document's creation date (the PDF's Info dictionary). */
   createdAt?: number;
+  /** The language of its text, as a BCP 47 tag (the catalog's /Lang, read by screen readers). */
+  lang?: string;
 }
 
 /** Lay out the blocks on A4 pages and write the PDF. */
@@ -182,7 +205,8 @@ export function renderPdf(blocks: PdfBlock[], options: PdfOptions): Uint8Array<A
   // Objects: 1 catalog, 2 pages, 3 and 4 fonts, 5 info, then a page and its content per page.
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 6 + i * 2);
-  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  const lang = options.lang ? ` /Lang ${pdfString(toWinAnsi(options.lang))}` : "";
+  objects[1] = `<< /Type /Catalog /Pages 2 0 R${lang} >>`;
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
   objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
   objects[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";

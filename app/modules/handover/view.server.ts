@@ -69,7 +69,7 @@ export async function getHandoverView(
       .where("entries.id", "=", contest.winningEntryId)
       .executeTakeFirstOrThrow(),
     listFinalFiles(db(), contest.id),
-    getAgreement(db(), contest, locale),
+    getAgreement(db(), contest),
     listMessages(contest.id),
     handoverMissing(db(), contest.id),
   ]);
