@@ -1,7 +1,7 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
 
@@ -28,7 +28,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { status, headers: responseHeaders }));
           pipe(body);
@@ -43,6 +43,25 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY_MS + 1_000);
+  });
+}
+
+/**
+ * React 18's stream renderer encodes into a 2 048-byte buffer and, when a multi-byte character (é,
+ * ’, «) would straddle its end, flushes the whole buffer with up to three unwritten NUL bytes in
+ * it (facebook/react#26228, fixed in React 19 only). Browsers skip them, mail clients and crawlers
+ * may stop reading there, and French pages meet it often. A NUL is never part of a UTF-8 character
+ * and never belongs in a page, so every one is dropped on the way out.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (!chunk.includes(0)) return done(null, chunk);
+      const kept = Buffer.allocUnsafe(chunk.length);
+      let n = 0;
+      for (const byte of chunk) if (byte !== 0) kept[n++] = byte;
+      done(null, kept.subarray(0, n));
+    },
   });
 }
 

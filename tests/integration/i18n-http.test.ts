@@ -99,3 +99,19 @@ describe("the reader's language", () => {
     expect(html).not.toContain(translate("en", "validation.email"));
   });
 });
+
+describe("the bytes of a page", () => {
+  it.each(["fr-CA", "en"])(
+    "hold no NUL byte, wherever an accented character meets the renderer's buffer (%s)",
+    async (language) => {
+      // The French privacy policy put a NUL before "’extérieur" with React 18's stream renderer.
+      for (const path of ["/", "/contests", "/terms", "/privacy", "/login", "/signup"]) {
+        const bytes = Buffer.from(await (await visitor(language).get(path)).arrayBuffer());
+        expect(bytes.length, path).toBeGreaterThan(1000);
+        expect(bytes.indexOf(0), path).toBe(-1);
+        // Nothing else was lost: the page is still well-formed UTF-8 with its whole document.
+        expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes), path).toContain("</html>");
+      }
+    },
+  );
+});
