@@ -63,6 +63,33 @@ export async function escrowOf(executor: Executor, contestId: string): Promise<E
   };
 }
 
+/** The taxes a contest's escrow was charged with (as stored at the charge), or none. */
+export async function escrowTaxes(executor: Executor, contestId: string) {
+  const row = await executor
+    .selectFrom("escrows")
+    .select(["tax", "tax_region", "tax_lines"])
+    .where("contest_id", "=", contestId)
+    .executeTakeFirst();
+  return {
+    region: readTaxRegion(row?.tax_region),
+    lines: readTaxLines(row?.tax_lines),
+    total: row?.tax ?? 0,
+  };
+}
+
+/** The billing region of a client's latest funded contest (the review step's default), if any. */
+export async function lastBillingRegion(executor: Executor, clientId: string): Promise<TaxRegion | null> {
+  const row = await executor
+    .selectFrom("escrows")
+    .select("tax_region")
+    .where("client_id", "=", clientId)
+    .where("tax_region", "is not", null)
+    .orderBy("created_at", "desc")
+    .orderBy("contest_id", "desc")
+    .executeTakeFirst();
+  return readTaxRegion(row?.tax_region);
+}
+
 export interface AccountBalance extends AccountTotals {
   currency: string;
   /** Credits minus debits, posted. */
