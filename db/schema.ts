@@ -409,7 +409,13 @@ export interface PhashBandsTable {
 // database triggers refuse UPDATE and DELETE on them.
 
 export type LedgerAccountKind =
-  "client_payments" | "contest_escrow" | "designer_balance" | "platform_fees" | "payouts" | "refunds_out";
+  | "client_payments"
+  | "contest_escrow"
+  | "designer_balance"
+  | "platform_fees"
+  | "payouts"
+  | "refunds_out"
+  | "taxes_collected";
 
 export interface LedgerAccountsTable {
   id: string;
@@ -449,6 +455,12 @@ export interface EscrowsTable {
   currency: string;
   prize: number;
   fee: number;
+  /** Sales taxes charged on the fee (minor units), the sum of tax_lines' amounts. */
+  tax: Generated<number>;
+  /** The client's billing region the taxes were computed for ("CA-QC", "FR"); null before 0012. */
+  tax_region: string | null;
+  /** JSON text: the receipt's tax lines (`ChargedTaxLine[]` in ~/modules/tax/charge). */
+  tax_lines: Generated<string>;
   hold_key: string;
   /** The provider's reference of the charge that brought the money in. */
   payment_ref: string;
@@ -477,6 +489,11 @@ export interface PaymentIntentsTable {
   client_id: string;
   prize: number;
   fee: number;
+  /** Sales taxes on the fee (minor units); amount = prize + fee + tax. */
+  tax: Generated<number>;
+  tax_region: string | null;
+  /** JSON text: the tax lines charged (`ChargedTaxLine[]` in ~/modules/tax/charge). */
+  tax_lines: Generated<string>;
   amount: number;
   currency: string;
   /** What the provider needs to replay the call: a payment method id or a sandbox test card. */

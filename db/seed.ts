@@ -127,6 +127,7 @@ async function seedDemoContest(ids: Record<string, string>) {
     contestId,
     clientId: client,
     card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "Camille Tremblay" },
+    billing: { country: "CA", province: "QC" },
     idempotencyKey: `demo-launch-${contestId}`,
   });
   if (!launched.ok) return;

@@ -208,6 +208,17 @@ export const enContests = {
   "card.error.cvc": "Enter the 3 or 4 digits of the security code.",
   "card.error.key": "This form has expired. Reload the page and try again.",
   "card.error.confirm": "Tick the box to confirm the payment.",
+  "billing.error.country": "Choose the country of your billing address.",
+  "billing.error.province": "Choose the province or territory of your billing address in Canada.",
+  "wizard.review.billing": "Billing address",
+  "wizard.review.billingHint": "The sales taxes on the platform fee depend on where you are billed.",
+  "wizard.review.country": "Country",
+  "wizard.review.province": "Province or territory",
+  "wizard.review.provinceNone": "Choose (Canada only)",
+  "launch.quoteChanged": "The taxes depend on your billing address: check the new total, then confirm again.",
+  "launch.billingRegion": "Check your billing address: choose a country and, in Canada, a province.",
+  "launch.taxUnregistered":
+    "We cannot charge these taxes yet ({taxes}): the platform’s registration number is not set up. Nothing was charged and our team has been told. Please try again later.",
   "card.providerError":
     "The payment could not go through just now ({message}). Nothing was charged; try again.",
   "launch.incomplete": "Your brief is not finished yet: {missing}.",

@@ -10,6 +10,8 @@ export const enNotify = {
     "A design sent to another contest looks like your entry #{number} in “{contest}”. We told its client.",
   "notify.contest.launched":
     "“{contest}” is live. You paid {total}: the prize of {prize}, held in escrow, and a fee of {fee}.",
+  "notify.contest.launched.taxed":
+    "“{contest}” is live. You paid {total}: the prize of {prize}, held in escrow, a fee of {fee}, and the taxes on the fee: {taxes}.",
   "notify.payout.sent": "Your payout of {amount} was sent.",
   "notify.image.alt": "Entry #{number} by {designer}",
 

@@ -221,6 +221,21 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "card.error.cvc": "Entrez les 3 ou 4 chiffres du code de sécurité.",
   "card.error.key": "Ce formulaire a expiré. Rechargez la page et réessayez.",
   "card.error.confirm": "Cochez la case pour confirmer le paiement.",
+  "billing.error.country": "Choisissez le pays de votre adresse de facturation.",
+  "billing.error.province":
+    "Choisissez la province ou le territoire de votre adresse de facturation au Canada.",
+  "wizard.review.billing": "Adresse de facturation",
+  "wizard.review.billingHint":
+    "Les taxes de vente sur les frais de la plateforme dépendent de votre adresse de facturation.",
+  "wizard.review.country": "Pays",
+  "wizard.review.province": "Province ou territoire",
+  "wizard.review.provinceNone": "Choisir (Canada seulement)",
+  "launch.quoteChanged":
+    "Les taxes dépendent de votre adresse de facturation : vérifiez le nouveau total, puis confirmez de nouveau.",
+  "launch.billingRegion":
+    "Vérifiez votre adresse de facturation : choisissez un pays et, au Canada, une province.",
+  "launch.taxUnregistered":
+    "Nous ne pouvons pas encore percevoir ces taxes ({taxes}) : le numéro d’inscription de la plateforme n’est pas configuré. Rien n’a été débité et notre équipe a été avisée. Veuillez réessayer plus tard.",
   "card.providerError":
     "Le paiement n’a pas pu passer pour le moment ({message}). Rien n’a été facturé; réessayez.",
   "launch.incomplete": "Votre brief n’est pas encore terminé : {missing}.",

@@ -13,6 +13,8 @@ export const frNotify: Record<keyof typeof enNotify, string> = {
     "Un design envoyé à un autre concours ressemble à votre proposition nº {number} du concours « {contest} ». Nous en avons informé le client de cet autre concours.",
   "notify.contest.launched":
     "« {contest} » est en ligne. Vous avez payé {total} : le prix de {prize}, retenu en entiercement, et des frais de {fee}.",
+  "notify.contest.launched.taxed":
+    "« {contest} » est en ligne. Vous avez payé {total} : le prix de {prize}, retenu en entiercement, des frais de {fee} et les taxes sur les frais : {taxes}.",
   "notify.payout.sent": "Votre versement de {amount} a été envoyé.",
   "notify.image.alt": "Proposition nº {number} de {designer}",
 

@@ -35,6 +35,7 @@ import {
 } from "~/modules/contests/drafts.server";
 import { addReferences, openBriefEditor, referenceRefusal } from "~/modules/contests/edit.server";
 import { refusal } from "~/modules/refusal";
+import type { TaxRegion } from "~/modules/tax/tax";
 import { launchContest } from "~/modules/contests/launch.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { REFERENCE_LIMITS, removeReference } from "~/modules/contests/references.server";
@@ -217,7 +218,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: cardSchema(t, now()) });
     const hideFields = ["cardNumber", "cardCvc"];
     if (submission.status !== "success") {
-      return data({ intent, result: submission.reply({ hideFields }), freshKey: null }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ hideFields }), freshKey: null, region: null },
+        { status: 400 },
+      );
     }
     const v = submission.value;
     const result = await launchContest({
@@ -230,6 +234,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         expYear: v.cardExpiry.year,
         cvc: v.cardCvc,
       },
+      billing: { country: v.billingCountry, province: v.billingProvince },
+      confirmedTotal: v.confirmedTotal,
       idempotencyKey: v.idempotencyKey,
     });
     if (result.ok) return redirect(`${contestPaths.page(contestId)}?launched=1`);
@@ -243,6 +249,43 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return refuse(refusal("contest", result.reason), context.locale);
       case "wrong_state":
         return redirect(contestPaths.page(contestId));
+      case "billing_region":
+        return data(
+          {
+            intent,
+            result: reply({ fieldErrors: { billingCountry: [t("launch.billingRegion")] } }),
+            freshKey,
+            region: null,
+          },
+          { status: 400 },
+        );
+      case "quote_changed":
+        // Nothing was charged: the summary now shows this region's taxes, to be confirmed again.
+        return data(
+          {
+            intent,
+            result: reply({ formErrors: [t("launch.quoteChanged")] }),
+            freshKey,
+            region: result.region,
+          },
+          { status: 409 },
+        );
+      case "tax_unregistered":
+        return data(
+          {
+            intent,
+            result: reply({
+              formErrors: [
+                t("launch.taxUnregistered", {
+                  taxes: new Intl.ListFormat(context.locale).format(result.taxes.map((x) => t(`tax.${x}`))),
+                }),
+              ],
+            }),
+            freshKey,
+            region: null,
+          },
+          { status: 503 },
+        );
       case "declined":
         return data(
           {
@@ -250,6 +293,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             // Why the card was refused: "Your card was declined: insufficient funds."
             result: reply({ fieldErrors: { cardNumber: [refusalMessage(result, context.locale)] } }),
             freshKey,
+            region: null,
           },
           { status: refusalStatus(result) },
         );
@@ -261,6 +305,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
               formErrors: [t("launch.incomplete", { missing: stepNames(result.missing, t) })],
             }),
             freshKey,
+            region: null,
           },
           { status: 400 },
         );
@@ -273,6 +318,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             }),
             // The provider's answer is unknown: retry with the SAME key, so it charges at most once.
             freshKey: v.idempotencyKey,
+            region: null,
           },
           { status: 502 },
         );
@@ -335,7 +381,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type ActionData =
   | { intent: "add-reference"; referenceError: string }
-  | { intent: "launch"; result: SubmissionResult<string[]>; freshKey: string | null }
+  | {
+      intent: "launch";
+      result: SubmissionResult<string[]>;
+      freshKey: string | null;
+      /** The billing region the summary must show now (the total changed with it). */
+      region: TaxRegion | null;
+    }
   | { intent: "save-step" | "edit-launched"; result: SubmissionResult<string[]>; step?: number };
 
 export default function EditBrief() {
@@ -378,6 +430,7 @@ export default function EditBrief() {
         data={loaderData}
         launchResult={actionData?.intent === "launch" ? actionData.result : undefined}
         freshKey={actionData?.intent === "launch" ? actionData.freshKey : null}
+        quotedRegion={actionData?.intent === "launch" ? actionData.region : null}
       />
     );
   }

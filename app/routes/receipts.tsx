@@ -6,6 +6,7 @@ import { metaT } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { receiptsOf } from "~/modules/earnings/earnings.server";
 import { formatMoney } from "~/modules/money/money";
+import { taxLineLabel, taxNumberText } from "~/modules/tax/words";
 import { requireUser } from "~/utils/auth.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./receipts.css";
@@ -74,6 +75,20 @@ export default function ReceiptsPage() {
                     <dt>{t("receipts.fee")}</dt>
                     <dd className="num">{formatMoney(r.fee, r.currency, { locale })}</dd>
                   </div>
+                  {r.taxLines.map((line) => (
+                    <div key={line.tax} data-testid="receipt-tax">
+                      <dt>
+                        {taxLineLabel(line, t, locale)}
+                        {taxNumberText(line, t) ? (
+                          <span className="muted small">
+                            {" "}
+                            {`${t("tax.registrationNumber")} ${taxNumberText(line, t)}`}
+                          </span>
+                        ) : null}
+                      </dt>
+                      <dd className="num">{formatMoney(line.amount, r.currency, { locale })}</dd>
+                    </div>
+                  ))}
                   <div className="receipt__total">
                     <dt>{t("receipts.paid")}</dt>
                     <dd className="num">{formatMoney(r.paid, r.currency, { locale })}</dd>

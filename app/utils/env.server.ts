@@ -152,10 +152,17 @@ const EnvSchema = z.object({
     .default(20_000),
   /**
    * The platform's GST/HST and QST registration numbers, printed on receipts beside those taxes.
-   * No default anywhere, not even a demo one: a made-up number on a receipt is worse than none.
+   * Never a default in production: a made-up number on a real receipt is worse than none, and a
+   * launch that would charge a tax without its number is refused (ADR 0032).
    */
   GST_NUMBER: registration(9, "RT", "123456789 RT0001").optional(),
   QST_NUMBER: registration(10, "TQ", "1234567890 TQ0001").optional(),
+  /**
+   * Outside production, a number left unset is the sandbox's made-up one (all zeros), printed as
+   * such on receipts, so a demo launches a Québec contest with no setting; refused in production.
+   * Set it to false to see the launch refused for a missing number.
+   */
+  TAX_SANDBOX_NUMBERS: bool(undefined),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -169,6 +176,8 @@ export type Config = Env & {
   isProduction: boolean;
   /** Whether /dev/mailbox exists: never in production, and only while mail goes to files. */
   devMailbox: boolean;
+  /** Whether unset registration numbers are the sandbox's: never in production. */
+  taxSandboxNumbers: boolean;
 };
 
 export class ConfigError extends Error {
@@ -209,6 +218,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     problems.push(
       "DEV_MAILBOX: the development mailbox shows every mail to anyone and cannot be turned on in production (mail is written under DATA_DIR/mail)",
     );
+  if (isProduction && env.TAX_SANDBOX_NUMBERS)
+    problems.push(
+      "TAX_SANDBOX_NUMBERS: made-up registration numbers cannot be printed on receipts in production (set GST_NUMBER and QST_NUMBER)",
+    );
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, env.DATA_DIR);
@@ -229,6 +242,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     isProduction,
     devMailbox: (env.DEV_MAILBOX ?? !isProduction) && env.MAIL_TRANSPORT === "file",
+    taxSandboxNumbers: env.TAX_SANDBOX_NUMBERS ?? !isProduction,
   };
 }
 
@@ -241,12 +255,21 @@ export function config(): Config {
   return (g[CONFIG] ??= parseEnv(process.env));
 }
 
+/** The sandbox's registration numbers: the right shape, all zeros, never a real account. */
+export const SANDBOX_GST_NUMBER = "000000000 RT0000";
+export const SANDBOX_QST_NUMBER = "0000000000 TQ0000";
+
 /**
- * The registration numbers configured, null where none is. A tax line whose number is missing is
- * not charged silently: see `unregisteredTaxes` in ~/modules/tax/tax.
+ * The registration numbers configured, null where none is (outside production, the sandbox's where
+ * none is, unless TAX_SANDBOX_NUMBERS=false). A tax line whose number is missing is not charged
+ * silently: see `unregisteredTaxes` in ~/modules/tax/tax.
  */
 export function taxRegistrations(c: Config = config()): TaxRegistrations {
-  return { gst: c.GST_NUMBER ?? null, qst: c.QST_NUMBER ?? null };
+  if (c.taxSandboxNumbers && (!c.GST_NUMBER || !c.QST_NUMBER)) {
+    // Real and made-up numbers are never mixed on one receipt: both sandbox, or as configured.
+    return { gst: SANDBOX_GST_NUMBER, qst: SANDBOX_QST_NUMBER, sandbox: true };
+  }
+  return { gst: c.GST_NUMBER ?? null, qst: c.QST_NUMBER ?? null, sandbox: false };
 }
 
 /** Forget the parsed config so the next call re-reads process.env (tests). */

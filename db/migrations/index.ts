@@ -10,6 +10,7 @@ import * as m0008 from "./0008_images_watermark_version";
 import * as m0009 from "./0009_gallery_similarity_review";
 import * as m0010 from "./0010_languages";
 import * as m0011 from "./0011_contest_search";
+import * as m0012 from "./0012_taxes";
 import * as m0013 from "./0013_agreement_language";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "0009_gallery_similarity_review": m0009,
   "0010_languages": m0010,
   "0011_contest_search": m0011,
+  "0012_taxes": m0012,
   "0013_agreement_language": m0013,
 };
 

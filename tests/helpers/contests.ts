@@ -143,12 +143,20 @@ export async function makeCompleteDraft(
   return id;
 }
 
-/** Launch a complete draft the real way: paid with the sandbox's test card, held in escrow. */
-export async function launch(contestId: string, clientId: string) {
+/**
+ * Launch a complete draft the real way: paid with the sandbox's test card, held in escrow. Billed
+ * outside Canada unless a test names a region (no sales tax: the amounts are the prize and the fee).
+ */
+export async function launch(
+  contestId: string,
+  clientId: string,
+  billing: { country: string; province?: string } = { country: "US" },
+) {
   const result = await launchContest({
     contestId,
     clientId,
     card: { number: SANDBOX_CARDS.success, expMonth: 12, expYear: 2040, cvc: "123", name: "Test Client" },
+    billing,
     idempotencyKey: newId(),
   });
   if (!result.ok) throw new Error(`launch failed: ${JSON.stringify(result)}`);

@@ -68,13 +68,20 @@ export async function makeReadyDraft(
 /** A contest launched into qualifying the real way: paid with the sandbox's test card, held in escrow. */
 export async function makeLaunchedContest(
   clientId: string,
-  patch: { fastTrack?: boolean; prize?: number; guaranteed?: boolean } = {},
+  patch: {
+    fastTrack?: boolean;
+    prize?: number;
+    guaranteed?: boolean;
+    billing?: { country: string; province?: string };
+  } = {},
 ) {
   const id = await makeReadyDraft(clientId, patch);
   const result = await launchContest({
     contestId: id,
     clientId,
     card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "Test Client" },
+    // Billed outside Canada unless a test says otherwise: no sales tax on the fee.
+    billing: patch.billing ?? { country: "US" },
     idempotencyKey: newId(),
   });
   if (!result.ok) throw new Error(`launch failed: ${JSON.stringify(result)}`);

@@ -4,7 +4,8 @@ import { refusalMessage } from "~/utils/refusals.server";
 import { db } from "~db/index";
 import { applyContestEvent, loadContest } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
-import { launchContest, launchFundedDrafts, launchTotal } from "~/modules/contests/launch.server";
+import { launchContest, launchFundedDrafts } from "~/modules/contests/launch.server";
+import { platformFee } from "~/modules/escrow/ledger";
 import { designerBalance, escrowOf, trialBalance } from "~/modules/escrow/ledger-reads.server";
 import { chargeForContest } from "~/modules/escrow/payments.server";
 import { SANDBOX_CARDS } from "~/modules/escrow/provider";
@@ -13,6 +14,13 @@ import { DAY, MINUTE } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 import { makeLaunchedContest, makeReadyDraft, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { drainJobs } from "../helpers/jobs";
+
+/** Billed outside Canada: no sales tax, so the amounts here are the prize and the fee. */
+const OUTSIDE_CANADA = { country: "US" };
+const launchTotal = (c: { prize: number; currency: string }) => {
+  const fee = platformFee(c.prize, c.currency as "USD");
+  return { prize: c.prize, fee, total: c.prize + fee, currency: c.currency };
+};
 
 const card = (number: string) => ({
   number,
@@ -50,6 +58,7 @@ describe("launching a contest", () => {
       contestId: id,
       clientId: client,
       card: card(SANDBOX_CARDS.success),
+      billing: OUTSIDE_CANADA,
       idempotencyKey: newId(),
     });
     expect(result.ok).toBe(true);
@@ -72,12 +81,14 @@ describe("launching a contest", () => {
         contestId: id,
         clientId: client,
         card: card(SANDBOX_CARDS.success),
+        billing: OUTSIDE_CANADA,
         idempotencyKey: key,
       }),
       launchContest({
         contestId: id,
         clientId: client,
         card: card(SANDBOX_CARDS.success),
+        billing: OUTSIDE_CANADA,
         idempotencyKey: key,
       }),
     ]);
@@ -94,6 +105,7 @@ describe("launching a contest", () => {
       contestId: id,
       clientId: client,
       card: card(SANDBOX_CARDS.timeoutAfterSuccess),
+      billing: OUTSIDE_CANADA,
       idempotencyKey: key,
     });
     // The provider's answer was lost: the charge refusal says to try again with the same key.
@@ -103,6 +115,7 @@ describe("launching a contest", () => {
       contestId: id,
       clientId: client,
       card: card(SANDBOX_CARDS.timeoutAfterSuccess),
+      billing: OUTSIDE_CANADA,
       idempotencyKey: key,
     });
     expect(retry.ok).toBe(true);
@@ -138,6 +151,7 @@ describe("launching a contest", () => {
       contestId: id,
       clientId: client,
       card: card(SANDBOX_CARDS.insufficientFunds),
+      billing: OUTSIDE_CANADA,
       idempotencyKey: newId(),
     });
     expect(result).toMatchObject({ ok: false, area: "charge", reason: "declined" });
@@ -155,6 +169,7 @@ describe("launching a contest", () => {
         contestId: id,
         clientId: other,
         card: card(SANDBOX_CARDS.success),
+        billing: OUTSIDE_CANADA,
         idempotencyKey: newId(),
       }),
     ).toEqual({
@@ -167,6 +182,7 @@ describe("launching a contest", () => {
         contestId: id,
         clientId: client,
         card: card(SANDBOX_CARDS.success),
+        billing: OUTSIDE_CANADA,
         idempotencyKey: newId(),
       }),
     ).toMatchObject({

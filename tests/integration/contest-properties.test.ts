@@ -28,7 +28,7 @@ interface World {
   judge: string;
   designers: string[];
   contests: string[];
-  /** What was charged for each contest (prize + fee), by the model's own account. */
+  /** What was charged for each contest (prize + fee + tax), by the model's own account. */
   charged: Map<string, number>;
   accepted: number;
   refusedOutsideRound: number;
@@ -59,6 +59,8 @@ async function tolerate(action: () => Promise<unknown>) {
 
 const client = (w: World) => ({ kind: "user" as const, id: w.client });
 
+const BILLING = [{ country: "CA", province: "QC" }, { country: "CA", province: "ON" }, { country: "FR" }];
+
 class Launch implements Command {
   constructor(readonly c: number) {}
   check = () => true;
@@ -69,12 +71,14 @@ class Launch implements Command {
       contestId: id,
       clientId: w.client,
       card: { number: SANDBOX_CARDS.success, expMonth: 1, expYear: 2031, cvc: "123", name: "P" },
+      // Québec (GST and QST), Ontario (HST) or outside Canada (none), by contest.
+      billing: BILLING[this.c % BILLING.length]!,
       idempotencyKey: newId(),
     });
     if (before?.status === "draft") {
       expect(result.ok).toBe(true);
       const escrow = await escrowOf(db(), id);
-      w.charged.set(id, escrow.prize + escrow.fee);
+      w.charged.set(id, escrow.prize + escrow.fee + escrow.tax);
     }
   }
   toString = () => `launch(${this.c})`;
@@ -328,7 +332,7 @@ async function invariants(w: World) {
     expect(escrow.status, `contest ${c.id} in ${c.status}`).toBe(expected[c.status]);
     if (LIVE_STATES.includes(c.status)) expect(escrow.prize).toBe(c.prize_minor);
     // Money is conserved: what came in for the contest is what its escrow held.
-    if (w.charged.has(c.id)) expect(escrow.prize + escrow.fee).toBe(w.charged.get(c.id));
+    if (w.charged.has(c.id)) expect(escrow.prize + escrow.fee + escrow.tax).toBe(w.charged.get(c.id));
     // Each escrow resolves at most once.
     const resolutions = await db()
       .selectFrom("escrow_resolutions")

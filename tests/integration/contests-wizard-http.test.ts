@@ -169,7 +169,14 @@ describe("the brief wizard, without JavaScript", () => {
     // The escrow's fee policy: 15% of the prize, at least $29.
     expect(html).toContain("Platform fee (15%)");
     expect(html).toContain("$126");
-    expect(html).toContain("I understand that $966 will be charged now and held in escrow for this contest.");
+    // Billed in Québec by default: GST 5 % and QST 9.975 % on the fee, each rounded to the cent.
+    expect(html).toContain("GST (5%)");
+    expect(html).toContain("$6.30");
+    expect(html).toContain("QST (9.975%)");
+    expect(html).toContain("$12.57"); // 12.5685
+    expect(html).toContain(
+      "I understand that $984.87 will be charged now and held in escrow for this contest.",
+    );
   });
 
   it("runs a Québec client's brief in Canadian dollars unless they choose another currency", async () => {
@@ -418,6 +425,9 @@ describe("review and launch", () => {
     cardExpiry: "12/40",
     cardCvc: "123",
     confirm: "on",
+    // What the form posts by default: billed in Québec.
+    billingCountry: "CA",
+    billingProvince: "QC",
   });
 
   it("launches with the sandbox's test card: charged once, held in escrow, open for entries", async () => {

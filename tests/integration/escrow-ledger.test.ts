@@ -62,6 +62,7 @@ describe("holding a contest's prize in escrow", () => {
       held: 575_00,
       prize: 500_00,
       fee: 75_00,
+      tax: 0,
       currency: "USD",
     });
     const escrow = await balanceOf(db(), {
@@ -241,6 +242,7 @@ describe("awarding an escrow", () => {
       held: 0,
       prize: 0,
       fee: 0,
+      tax: 0,
       currency: null,
     });
   });
@@ -459,6 +461,9 @@ describe("reports", () => {
         status: "awarded",
         prize: 300_00,
         fee: 45_00,
+        taxLines: [],
+        tax: 0,
+        taxRegion: null,
         paid: 345_00,
         feeKept: 45_00,
         refunded: 0,
@@ -469,6 +474,9 @@ describe("reports", () => {
         status: "refunded",
         prize: 200_00,
         fee: 30_00,
+        taxLines: [],
+        tax: 0,
+        taxRegion: null,
         paid: 230_00,
         feeKept: 0,
         refunded: 230_00,

@@ -27,6 +27,7 @@ import { refusal } from "~/modules/refusal";
 import { refusalMessage } from "~/utils/refusals.server";
 
 const en = translator("en");
+const fr = translator("fr-CA");
 
 describe("reading a typed prize", () => {
   it.each([
@@ -133,6 +134,8 @@ describe("the card form", () => {
     cardCvc: "123",
     idempotencyKey: "abcdef123456",
     confirm: "on",
+    billingCountry: "CA",
+    billingProvince: "QC",
   };
   it("accepts the sandbox test card, this month's expiry included", () => {
     const parsed = cardSchema(en, at).parse(good);
@@ -152,6 +155,26 @@ describe("the card form", () => {
       "cardNumber",
       "confirm",
     ]);
+  });
+  it("asks for a province in Canada only, and a country it offers", () => {
+    const issues = (values: Record<string, unknown>) => {
+      const r = cardSchema(en, at).safeParse({ ...good, ...values });
+      return r.success ? [] : r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    };
+    expect(issues({ billingProvince: "" })).toEqual([
+      "billingProvince: Choose the province or territory of your billing address in Canada.",
+    ]);
+    expect(issues({ billingCountry: "FR", billingProvince: "" })).toEqual([]);
+    expect(issues({ billingCountry: "US", billingProvince: "ON" })).toEqual([]);
+    expect(issues({ billingCountry: "XX" })).toEqual([
+      "billingCountry: Choose the country of your billing address.",
+    ]);
+    expect(issues({ billingCountry: undefined })).toEqual([
+      "billingCountry: Choose the country of your billing address.",
+    ]);
+    expect(cardSchema(fr, at).safeParse({ ...good, billingProvince: "" }).error!.issues[0]!.message).toBe(
+      "Choisissez la province ou le territoire de votre adresse de facturation au Canada.",
+    );
   });
   it("agrees with Luhn on known numbers", () => {
     expect(luhnValid("79927398713")).toBe(true);

@@ -193,10 +193,36 @@ describe("the region table", () => {
 });
 
 describe("registration numbers", () => {
+  it("are the sandbox's made-up ones outside production when unset, never in production", () => {
+    expect(taxRegistrations(parseEnv({}))).toEqual({
+      gst: "000000000 RT0000",
+      qst: "0000000000 TQ0000",
+      sandbox: true,
+    });
+    // One real number set and the other not: both sandbox, never a mixed receipt.
+    expect(taxRegistrations(parseEnv({ GST_NUMBER: "123456789 RT0001" })).sandbox).toBe(true);
+    expect(() => parseEnv({ NODE_ENV: "production", TAX_SANDBOX_NUMBERS: "true" })).toThrow(
+      /TAX_SANDBOX_NUMBERS: made-up registration numbers cannot be printed on receipts in production/,
+    );
+  });
+
   it("are optional, checked, and written in their usual form", () => {
-    expect(taxRegistrations(parseEnv({}))).toEqual({ gst: null, qst: null });
+    expect(taxRegistrations(parseEnv({ NODE_ENV: "production" }))).toEqual({
+      gst: null,
+      qst: null,
+      sandbox: false,
+    });
+    expect(taxRegistrations(parseEnv({ TAX_SANDBOX_NUMBERS: "false" }))).toEqual({
+      gst: null,
+      qst: null,
+      sandbox: false,
+    });
     const c = parseEnv({ GST_NUMBER: "123456789rt0001", QST_NUMBER: " 1234567890 TQ0001 " });
-    expect(taxRegistrations(c)).toEqual({ gst: "123456789 RT0001", qst: "1234567890 TQ0001" });
+    expect(taxRegistrations(c)).toEqual({
+      gst: "123456789 RT0001",
+      qst: "1234567890 TQ0001",
+      sandbox: false,
+    });
     expect(() => parseEnv({ GST_NUMBER: "12345678 RT0001" })).toThrow(
       /GST_NUMBER: must look like 123456789 RT0001/,
     );

@@ -4,7 +4,12 @@ import { BriefView } from "~/components/contest/brief-view";
 import { useLocale, useT } from "~/i18n/react";
 import { REVIEW_STEP } from "~/modules/contests/brief";
 import { contestPaths } from "~/modules/contests/next-steps";
+import { isCurrency } from "~/modules/escrow/ledger";
 import { formatPrize } from "~/modules/money/money";
+import { launchCharge } from "~/modules/tax/charge";
+import { isCanadianRegion, type TaxRegion } from "~/modules/tax/tax";
+import { taxLineLabel } from "~/modules/tax/words";
+import { useState } from "react";
 import { CardForm } from "./card-form";
 import type { DraftEditData } from "./edit-data";
 import type { Result } from "./shapes";
@@ -16,15 +21,25 @@ export function ReviewStep({
   data,
   launchResult,
   freshKey,
+  quotedRegion,
 }: {
   data: DraftEditData;
   launchResult: Result;
   /** The key for the next payment attempt, when the last one answered with one. */
   freshKey: string | null;
+  /** The billing region a refused launch asked to show (its total changed), if any. */
+  quotedRegion: TaxRegion | null;
 }) {
   const t = useT();
   const locale = useLocale();
-  const { contest, references, gaps, serverNow, price } = data;
+  const { contest, references, gaps, serverNow } = data;
+  // The server's quote for the saved (or default) region; with JavaScript, the region the client
+  // picks re-prices it here with the same pure function the launch charges with.
+  const [region, setRegion] = useState<TaxRegion | null>(quotedRegion ?? data.price?.region ?? null);
+  const price =
+    data.price && region && isCurrency(data.price.currency)
+      ? { ...data.price, ...launchCharge(contest.prize, data.price.currency, region), region }
+      : data.price;
   const total = price
     ? formatPrize(price.total, price.currency, locale)
     : formatPrize(contest.prize, contest.currency, locale);
@@ -85,6 +100,17 @@ export function ReviewStep({
                       <Money amount={price.fee} currency={price.currency} />
                     </dd>
                   </div>
+                  {price.taxes.lines.map((line) => (
+                    <div key={line.tax} data-testid="tax-line">
+                      <dt>{taxLineLabel(line, t, locale)}</dt>
+                      <dd>
+                        <Money amount={line.amount} currency={price.currency} />
+                      </dd>
+                    </div>
+                  ))}
+                  {price.taxes.lines.length === 0 && !isCanadianRegion(price.region) ? (
+                    <p className="totals__hint">{t("tax.none")}</p>
+                  ) : null}
                   <div className="totals__total">
                     <dt>{t("wizard.review.total")}</dt>
                     <dd>
@@ -123,6 +149,9 @@ export function ReviewStep({
               }
               disabled={gaps.length > 0}
               serverNow={serverNow}
+              region={price?.region ?? null}
+              confirmedTotal={price?.total ?? null}
+              onRegion={setRegion}
             />
           </div>
         </aside>

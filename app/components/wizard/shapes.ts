@@ -22,7 +22,15 @@ export type PrizeShape = Shape<
   | "ndaText"
 >;
 export type CardShape = Shape<
-  "cardName" | "cardNumber" | "cardExpiry" | "cardCvc" | "confirm" | "idempotencyKey"
+  | "cardName"
+  | "cardNumber"
+  | "cardExpiry"
+  | "cardCvc"
+  | "confirm"
+  | "idempotencyKey"
+  | "billingCountry"
+  | "billingProvince"
+  | "confirmedTotal"
 >;
 export type WizardDefaults = {
   basics: BasicsShape;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Locale, T } from "~/i18n";
 import type { Currency } from "../escrow/ledger";
+import { PROVINCES } from "../tax/tax";
 import { formatPrize, readAmount, type AmountRefusal } from "../money/money";
 
 /**
@@ -398,9 +399,36 @@ export function luhnValid(digits: string): boolean {
   return digits.length > 0 && sum % 10 === 0;
 }
 
-/** The card form of the review step; expiry is checked against `nowMs` (the server's clock decides). */
+/**
+ * The billing countries the review step offers: Canada first, then the countries clients come from
+ * most; "ZZ" (ISO 3166's code for an unknown region) is "another country", billed outside Canada.
+ */
+// prettier-ignore
+export const BILLING_COUNTRIES = ["CA", "US", "FR", "BE", "CH", "GB", "DE", "MX", "AU", "ZZ"] as const;
+export type BillingCountry = (typeof BILLING_COUNTRIES)[number];
+
+/**
+ * The card form of the review step; expiry is checked against `nowMs` (the server's clock decides).
+ * The billing country and, in Canada, the province decide the sales taxes on the fee;
+ * `confirmedTotal` is the total (minor units) the client saw beside the box they ticked.
+ */
 export function cardSchema(t: T, nowMs: number) {
+  return cardFields(t, nowMs).superRefine((v, ctx) => {
+    if (v.billingCountry === "CA" && !v.billingProvince) {
+      ctx.addIssue({ code: "custom", path: ["billingProvince"], message: t("billing.error.province") });
+    }
+  });
+}
+
+function cardFields(t: T, nowMs: number) {
   return z.object({
+    billingCountry: z.enum(BILLING_COUNTRIES, { error: t("billing.error.country") }),
+    // Ignored outside Canada (the select is always there, without JavaScript too).
+    billingProvince: z
+      .enum(PROVINCES, { error: t("billing.error.province") })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    confirmedTotal: z.coerce.number().int().nonnegative().optional(),
     cardName: required(t, 100),
     cardNumber: z.string({ error: t("card.error.number") }).transform((value, ctx) => {
       const digits = value.replace(/[\s-]/g, "");

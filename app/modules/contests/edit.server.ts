@@ -1,6 +1,6 @@
 import type { Contest } from "./contests.server";
 import { briefGaps, getBriefForEditing } from "./drafts.server";
-import { launchQuote } from "./launch.server";
+import { billingRegionFor, launchQuote } from "./launch.server";
 import { CLIENT_EVENTS } from "./machine";
 import type { ReferenceSummary } from "./queries.server";
 import { refusal, type Refusal, type RefusalVars } from "../refusal";
@@ -44,7 +44,7 @@ export async function openBriefEditor(input: {
       references,
       step,
       gaps: briefGaps(contest),
-      price: launchQuote(contest),
+      price: launchQuote(contest, await billingRegionFor(input.clientId)),
     };
   }
   if (CLIENT_EVENTS[contest.status].includes("edit_brief")) {

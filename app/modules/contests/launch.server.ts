@@ -2,8 +2,11 @@ import { db } from "~db/index";
 import { now } from "~/utils/clock.server";
 import { MINUTE } from "~/utils/durations";
 import { log } from "~/utils/log.server";
-import { FEE_BASIS_POINTS, isCurrency, launchPrice, platformFee } from "../escrow/ledger";
-import { escrowOf } from "../escrow/ledger-reads.server";
+import { taxRegistrations } from "~/utils/env.server";
+import { FEE_BASIS_POINTS, isCurrency, platformFee } from "../escrow/ledger";
+import { escrowOf, escrowTaxes, lastBillingRegion } from "../escrow/ledger-reads.server";
+import { launchCharge, NO_TAXES, taxLinesText } from "../tax/charge";
+import { taxRegion, type TaxName, type TaxRegion } from "../tax/tax";
 import { chargeForContest, type ChargeResult } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
@@ -24,23 +27,40 @@ export type LaunchResult =
   | { ok: false; reason: "incomplete"; missing: string[] }
   /** The card was refused (declined), or the provider's answer is unknown (any other reason). */
   | Exclude<ChargeResult, { ok: true }>
-  | { ok: false; reason: "not_found" | "not_owner" | "wrong_state" };
+  | { ok: false; reason: "not_found" | "not_owner" | "wrong_state" }
+  /** The billing address names no region we know (a country code, and a province in Canada). */
+  | { ok: false; reason: "billing_region" }
+  /** The total is not the one the client confirmed (another region, or the brief changed). */
+  | { ok: false; reason: "quote_changed"; region: TaxRegion }
+  /** A tax would be charged without the registration number its receipt must show. */
+  | { ok: false; reason: "tax_unregistered"; taxes: TaxName[] };
 
-/** What the client pays at launch: the prize and the platform's fee, in minor units. */
-export function launchTotal(contest: Pick<Contest, "prize" | "currency">) {
-  const fee = isCurrency(contest.currency) ? platformFee(contest.prize, contest.currency) : 0;
-  return { prize: contest.prize, fee, total: contest.prize + fee, currency: contest.currency };
+/** Where a client is billed when they have not said: Québec, where the platform is. */
+export const DEFAULT_BILLING_REGION: TaxRegion = "CA-QC";
+
+/** The region the review step opens with: the client's last billing region, else Québec. */
+export async function billingRegionFor(clientId: string): Promise<TaxRegion> {
+  return (await lastBillingRegion(db(), clientId)) ?? DEFAULT_BILLING_REGION;
 }
 
 /**
- * What launching costs, for the review step: the prize, the fee and the total, with the public fee
- * policy behind them (the percentage, and the floor: the fee of a zero prize). Null for a currency
- * the ledger does not know.
+ * What launching costs, for the review step: the prize, the fee, the taxes on the fee for the
+ * billing region, and the total, with the public fee policy behind them (the percentage, and the
+ * floor: the fee of a zero prize). Null for a currency the ledger does not know.
  */
-export function launchQuote(contest: Pick<Contest, "prize" | "currency">) {
+export function launchQuote(contest: Pick<Contest, "prize" | "currency">, region: TaxRegion) {
   if (!isCurrency(contest.currency)) return null;
-  const price = launchPrice(contest.prize, contest.currency);
-  return { ...price, percent: FEE_BASIS_POINTS / 100, floor: platformFee(0, contest.currency) };
+  const charge = launchCharge(contest.prize, contest.currency, region);
+  return {
+    prize: charge.prize,
+    fee: charge.fee,
+    taxes: charge.taxes,
+    total: charge.total,
+    currency: charge.currency,
+    region,
+    percent: FEE_BASIS_POINTS / 100,
+    floor: platformFee(0, contest.currency),
+  };
 }
 
 /**
@@ -56,18 +76,30 @@ async function launchFunded(contestId: string, clientId: string): Promise<Contes
       funded: (await escrowOf(trx, contest.id)).status === "held",
     }),
     also: async (trx, launched) => {
-      const paid = launchTotal(launched);
+      // The receipt says what was charged, as stored with the escrow: never today's table.
+      const held = await escrowOf(trx, launched.id);
+      const taxes = await escrowTaxes(trx, launched.id);
       await notifyUsers(trx, [launched.clientId], {
         kind: "contest.launched",
         contestId: launched.id,
-        data: { prize: paid.prize, fee: paid.fee, total: paid.total, currency: paid.currency },
+        data: {
+          prize: held.prize,
+          fee: held.fee,
+          tax: taxes.total,
+          total: held.prize + held.fee + taxes.total,
+          currency: held.currency ?? launched.currency,
+          taxRegion: taxes.region,
+          taxLines: taxLinesText(taxes.lines),
+        },
       });
     },
   });
 }
 
 /**
- * Launch a draft: check the brief is complete, charge the prize plus the platform fee (the
+ * Launch a draft: check the brief is complete, charge the prize plus the platform fee and the taxes
+ * on the fee for the client's billing region (refused while a tax's registration number is
+ * missing; the
  * idempotency key is stored before the provider is called: a double click, a retry after a timeout
  * or a replayed request charges once), hold it in escrow, and start the qualifying round.
  */
@@ -75,6 +107,10 @@ export async function launchContest(input: {
   contestId: string;
   clientId: string;
   card: CardInput;
+  /** The billing address's country (ISO 3166-1 alpha-2) and, in Canada, its province. */
+  billing: { country: string; province?: string | null };
+  /** The total the client saw and confirmed (minor units); charged only if it is still the total. */
+  confirmedTotal?: number;
   idempotencyKey: string;
 }): Promise<LaunchResult> {
   const contest = await loadContest(db(), input.contestId);
@@ -87,19 +123,45 @@ export async function launchContest(input: {
   const gaps = briefGaps(contest);
   if (gaps.length) return { ok: false, reason: "incomplete", missing: gaps };
 
-  const { prize, fee, currency } = launchTotal(contest);
-  const charge = await chargeForContest({
+  const region = taxRegion(input.billing.country, input.billing.province);
+  if (!region) return { ok: false, reason: "billing_region" };
+  const { currency } = contest;
+  const charge = isCurrency(currency)
+    ? launchCharge(contest.prize, currency, region, taxRegistrations())
+    : {
+        prize: contest.prize,
+        fee: 0,
+        taxes: { ...NO_TAXES, region },
+        total: contest.prize,
+        unregistered: [],
+      };
+  if (input.confirmedTotal !== undefined && input.confirmedTotal !== charge.total) {
+    return { ok: false, reason: "quote_changed", region };
+  }
+  if (charge.unregistered.length) {
+    // A configuration to fix, not a receipt to print without its number.
+    log("error", "tax.registration_missing", {
+      contestId: contest.id,
+      region,
+      taxes: charge.unregistered,
+      fix: "set GST_NUMBER and QST_NUMBER",
+    });
+    return { ok: false, reason: "tax_unregistered", taxes: charge.unregistered };
+  }
+  const { prize, fee, taxes } = charge;
+  const paid = await chargeForContest({
     contestId: contest.id,
     clientId: contest.clientId,
     prize,
     fee,
+    taxes,
     currency,
     card: input.card.number,
     idempotencyKey: input.idempotencyKey,
   });
   // "already funded": an earlier payment of this contest went through; launch on it.
-  if (!charge.ok && charge.reason !== "already_funded") {
-    return charge;
+  if (!paid.ok && paid.reason !== "already_funded") {
+    return paid;
   }
   try {
     return { ok: true, contest: await launchFunded(contest.id, contest.clientId) };

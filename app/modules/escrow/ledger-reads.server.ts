@@ -9,6 +9,8 @@ import {
   type AccountRef,
   type AccountTotals,
 } from "./ledger";
+import { readTaxLines, readTaxRegion, type ChargedTaxLine } from "../tax/charge";
+import type { TaxRegion } from "../tax/tax";
 
 /**
  * The ledger's read models: escrows, balances, a designer's movements, a client's receipts, the
@@ -33,10 +35,12 @@ export type EscrowStatus = "none" | "held" | "awarded" | "refunded";
 
 export interface EscrowView {
   status: EscrowStatus;
-  /** Minor units still held (prize + fee) while the status is "held"; 0 otherwise. */
+  /** Minor units still held (prize + fee + tax) while the status is "held"; 0 otherwise. */
   held: number;
   prize: number;
   fee: number;
+  /** The sales taxes charged on the fee. */
+  tax: number;
   currency: string | null;
 }
 
@@ -44,18 +48,46 @@ export async function escrowOf(executor: Executor, contestId: string): Promise<E
   const row = await executor
     .selectFrom("escrows")
     .leftJoin("escrow_resolutions", "escrow_resolutions.contest_id", "escrows.contest_id")
-    .select(["escrows.prize", "escrows.fee", "escrows.currency", "escrow_resolutions.outcome"])
+    .select(["escrows.prize", "escrows.fee", "escrows.tax", "escrows.currency", "escrow_resolutions.outcome"])
     .where("escrows.contest_id", "=", contestId)
     .executeTakeFirst();
-  if (!row) return { status: "none", held: 0, prize: 0, fee: 0, currency: null };
+  if (!row) return { status: "none", held: 0, prize: 0, fee: 0, tax: 0, currency: null };
   const status = row.outcome ?? "held";
   return {
     status,
-    held: status === "held" ? row.prize + row.fee : 0,
+    held: status === "held" ? row.prize + row.fee + row.tax : 0,
     prize: row.prize,
     fee: row.fee,
+    tax: row.tax,
     currency: row.currency,
   };
+}
+
+/** The taxes a contest's escrow was charged with (as stored at the charge), or none. */
+export async function escrowTaxes(executor: Executor, contestId: string) {
+  const row = await executor
+    .selectFrom("escrows")
+    .select(["tax", "tax_region", "tax_lines"])
+    .where("contest_id", "=", contestId)
+    .executeTakeFirst();
+  return {
+    region: readTaxRegion(row?.tax_region),
+    lines: readTaxLines(row?.tax_lines),
+    total: row?.tax ?? 0,
+  };
+}
+
+/** The billing region of a client's latest funded contest (the review step's default), if any. */
+export async function lastBillingRegion(executor: Executor, clientId: string): Promise<TaxRegion | null> {
+  const row = await executor
+    .selectFrom("escrows")
+    .select("tax_region")
+    .where("client_id", "=", clientId)
+    .where("tax_region", "is not", null)
+    .orderBy("created_at", "desc")
+    .orderBy("contest_id", "desc")
+    .executeTakeFirst();
+  return readTaxRegion(row?.tax_region);
 }
 
 export interface AccountBalance extends AccountTotals {
@@ -199,6 +231,10 @@ export interface ContestReceipt {
   prize: number;
   /** The platform fee charged with the prize. */
   fee: number;
+  /** The sales taxes charged on the fee, line by line with their registration numbers. */
+  taxLines: ChargedTaxLine[];
+  tax: number;
+  taxRegion: TaxRegion | null;
   /** Everything charged for the contest, a duplicate charge included. */
   paid: number;
   /** The fee the platform kept (0 after a refund). */
@@ -218,6 +254,9 @@ export async function clientReceipts(executor: Executor, clientId: string): Prom
       "escrows.currency",
       "escrows.prize",
       "escrows.fee",
+      "escrows.tax",
+      "escrows.tax_region",
+      "escrows.tax_lines",
       "escrows.created_at",
       "escrow_resolutions.outcome",
     ])
@@ -244,9 +283,12 @@ export async function clientReceipts(executor: Executor, clientId: string): Prom
       status,
       prize: e.prize,
       fee: e.fee,
-      paid: e.prize + e.fee + duplicate,
+      taxLines: readTaxLines(e.tax_lines),
+      tax: e.tax,
+      taxRegion: readTaxRegion(e.tax_region),
+      paid: e.prize + e.fee + e.tax + duplicate,
       feeKept: status === "awarded" ? e.fee : 0,
-      refunded: (status === "refunded" ? e.prize + e.fee : 0) + duplicate,
+      refunded: (status === "refunded" ? e.prize + e.fee + e.tax : 0) + duplicate,
       fundedAt: e.created_at,
     };
   });

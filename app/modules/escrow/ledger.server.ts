@@ -16,6 +16,7 @@ import {
   type AwardProblem,
 } from "./ledger";
 import { accountTotals, findAccountId, type Executor } from "./ledger-reads.server";
+import { NO_TAXES, readTaxLines, taxLinesText, type ChargedTaxes } from "../tax/charge";
 
 /**
  * The escrow ledger over the database. Money moves only by appending transfers (database triggers
@@ -32,6 +33,7 @@ export type TransferCode =
   | "escrow_release"
   | "prize"
   | "platform_fee"
+  | "sales_tax"
   | "escrow_void"
   | "refund"
   | "duplicate_refund"
@@ -138,6 +140,8 @@ export interface HoldInput {
   prize: number;
   /** Minor units; see platformFee() for the policy. */
   fee: number;
+  /** The sales taxes charged on the fee (launchCharge); none by default. */
+  taxes?: ChargedTaxes;
   currency: string;
   idempotencyKey: string;
   /** The provider's reference of the charge that brought the money in (for the record). */
@@ -158,11 +162,13 @@ export type HoldResult =
  */
 export async function holdInEscrow(trx: Trx, input: HoldInput): Promise<HoldResult> {
   if (!isCurrency(input.currency)) return { ok: false, reason: "unknown_currency" };
+  const taxes = input.taxes ?? NO_TAXES;
   if (
     !isMinorAmount(input.prize) ||
     input.prize === 0 ||
     !isMinorAmount(input.fee) ||
-    input.prize + input.fee > MAX_AMOUNT
+    !taxesAddUp(taxes) ||
+    input.prize + input.fee + taxes.total > MAX_AMOUNT
   ) {
     return { ok: false, reason: "invalid_amount" };
   }
@@ -178,6 +184,8 @@ export async function holdInEscrow(trx: Trx, input: HoldInput): Promise<HoldResu
       escrow.client_id === input.clientId &&
       escrow.prize === input.prize &&
       escrow.fee === input.fee &&
+      escrow.tax === taxes.total &&
+      escrow.tax_region === taxes.region &&
       escrow.currency === input.currency;
     if (!same) return { ok: false, reason: "key_reused" };
     return {
@@ -201,6 +209,9 @@ export async function holdInEscrow(trx: Trx, input: HoldInput): Promise<HoldResu
       currency: input.currency,
       prize: input.prize,
       fee: input.fee,
+      tax: taxes.total,
+      tax_region: taxes.region,
+      tax_lines: taxLinesText(taxes.lines),
       hold_key: input.idempotencyKey,
       payment_ref: input.paymentRef,
       pending_transfer_id: transferId,
@@ -234,7 +245,7 @@ export async function holdInEscrow(trx: Trx, input: HoldInput): Promise<HoldResu
     key: `hold:${input.idempotencyKey}`,
     debit: from,
     credit: into,
-    amount: input.prize + input.fee,
+    amount: input.prize + input.fee + taxes.total,
     currency: input.currency,
     phase: "pending",
     code: "escrow_hold",
@@ -246,6 +257,16 @@ export async function holdInEscrow(trx: Trx, input: HoldInput): Promise<HoldResu
     .where("contest_id", "=", input.contestId)
     .executeTakeFirstOrThrow();
   return { ok: true, transfer, escrow, replayed: false };
+}
+
+/** The lines are whole amounts adding up to the total (what the receipt prints is what was held). */
+export function taxesAddUp(taxes: ChargedTaxes): boolean {
+  return (
+    isMinorAmount(taxes.total) &&
+    taxes.lines.every((l) => isMinorAmount(l.amount)) &&
+    taxes.lines.reduce((sum, l) => sum + l.amount, 0) === taxes.total &&
+    (taxes.total === 0 || taxes.region !== null)
+  );
 }
 
 export type ResolveResult =
@@ -265,7 +286,7 @@ export type ResolveResult =
   | { ok: false; reason: "invalid_awards"; problem: AwardProblem };
 
 const RESOLUTION_CODES: Record<EscrowOutcome, TransferCode[]> = {
-  awarded: ["escrow_release", "prize", "platform_fee"],
+  awarded: ["escrow_release", "prize", "platform_fee", "sales_tax"],
   refunded: ["escrow_void", "refund"],
 };
 
@@ -360,7 +381,8 @@ export interface AwardInput {
 }
 
 /**
- * Post the escrow: the held prize goes to the designer(s), the fee to the platform. Refused if the
+ * Post the escrow: the held prize goes to the designer(s), the fee to the platform, the taxes on the
+ * fee to the taxes collected (one account per tax). Refused if the
  * escrow was already resolved; a retry with the same key is a no-op success (`replayed: true`).
  */
 export async function awardEscrow(trx: Trx, input: AwardInput): Promise<ResolveResult> {
@@ -395,7 +417,7 @@ export async function awardEscrow(trx: Trx, input: AwardInput): Promise<ResolveR
         });
       }
       if (escrow.fee > 0) {
-        await appendTransfer(trx, {
+        last = await appendTransfer(trx, {
           key: `award:${key}:fee`,
           debit: pending.credit_account_id,
           credit: await ensureAccount(trx, { kind: "platform_fees", currency: escrow.currency }),
@@ -403,6 +425,25 @@ export async function awardEscrow(trx: Trx, input: AwardInput): Promise<ResolveR
           currency: escrow.currency,
           phase: "single",
           code: "platform_fee",
+          contestId: escrow.contest_id,
+          notBefore: Number(last.created_at) + 1,
+        });
+      }
+      // The taxes charged on the fee are owed to their authorities: one account per tax.
+      for (const [i, line] of readTaxLines(escrow.tax_lines).entries()) {
+        if (line.amount === 0) continue;
+        last = await appendTransfer(trx, {
+          key: `award:${key}:tax:${i}`,
+          debit: pending.credit_account_id,
+          credit: await ensureAccount(trx, {
+            kind: "taxes_collected",
+            tax: line.tax,
+            currency: escrow.currency,
+          }),
+          amount: line.amount,
+          currency: escrow.currency,
+          phase: "single",
+          code: "sales_tax",
           contestId: escrow.contest_id,
           notBefore: Number(last.created_at) + 1,
         });
@@ -417,7 +458,7 @@ export interface RefundInput {
 }
 
 /**
- * Void the escrow: the hold is released and the whole amount (prize and fee) is recorded as
+ * Void the escrow: the hold is released and the whole amount (prize, fee and taxes) is recorded as
  * refunded to the client (client payments → refunds out). The provider refund itself is
  * refundContestCharge() in payments.server.ts, outside any transaction.
  */

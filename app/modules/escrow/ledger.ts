@@ -114,20 +114,29 @@ export function sumMinor(amounts: readonly number[]): number {
 // Accounts and their balances, TigerBeetle's way: four running totals per account.
 
 export type AccountKind =
-  "client_payments" | "contest_escrow" | "designer_balance" | "platform_fees" | "payouts" | "refunds_out";
+  | "client_payments"
+  | "contest_escrow"
+  | "designer_balance"
+  | "platform_fees"
+  | "payouts"
+  | "refunds_out"
+  | "taxes_collected";
 
 /**
  * Where money sits. `client_payments` is what came in through the provider for a client (it goes
  * negative: the world owes nothing, the client paid); `contest_escrow` holds a contest's funding
  * as a pending credit; `designer_balance` is what a designer has earned and not withdrawn;
  * `platform_fees` is the platform's income; `payouts` has payouts in flight as pending credits and
- * payouts paid as posted credits; `refunds_out` is what was returned to clients.
+ * payouts paid as posted credits; `refunds_out` is what was returned to clients;
+ * `taxes_collected` is the sales tax charged on the fee and owed to its authority, one account per
+ * tax (GST, HST, QST, PST) and currency, credited when the escrow is awarded.
  */
 export type AccountRef =
   | { kind: "client_payments"; clientId: string; currency: string }
   | { kind: "contest_escrow"; contestId: string; currency: string }
   | { kind: "designer_balance"; designerId: string; currency: string }
-  | { kind: "platform_fees" | "payouts" | "refunds_out"; currency: string };
+  | { kind: "platform_fees" | "payouts" | "refunds_out"; currency: string }
+  | { kind: "taxes_collected"; tax: string; currency: string };
 
 export const PLATFORM_OWNER = "platform";
 
@@ -139,6 +148,8 @@ export function accountOwner(ref: AccountRef): string {
       return ref.contestId;
     case "designer_balance":
       return ref.designerId;
+    case "taxes_collected":
+      return ref.tax;
     default:
       return PLATFORM_OWNER;
   }

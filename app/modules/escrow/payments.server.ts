@@ -16,6 +16,7 @@ import {
   lockAccount,
   recordDuplicateCharge,
   resolvePending,
+  taxesAddUp,
   transferById,
 } from "./ledger.server";
 import {
@@ -43,6 +44,7 @@ import {
   type SweepOptions,
 } from "./provider-call.server";
 import { refusal, type Refusal } from "../refusal";
+import { NO_TAXES, readTaxLines, readTaxRegion, taxLinesText, type ChargedTaxes } from "../tax/charge";
 
 /**
  * The money commands that call the payment provider: each opens its row (with the caller's
@@ -60,6 +62,8 @@ export type ChargeInput = {
   prize: number;
   /** Minor units; see platformFee(). */
   fee: number;
+  /** The sales taxes on the fee (launchCharge); none by default. */
+  taxes?: ChargedTaxes;
   currency: string;
   /** One per payment attempt (the form's), so a double click or a replay reuses it. */
   idempotencyKey: string;
@@ -98,12 +102,14 @@ export async function chargeForContest(
   const provider = options.provider ?? paymentProvider();
   const method: PaymentMethod =
     input.card !== undefined ? { card: input.card } : { paymentMethod: input.paymentMethod };
+  const taxes = input.taxes ?? NO_TAXES;
   const valid =
     isCurrency(input.currency) &&
     isMinorAmount(input.prize) &&
     input.prize > 0 &&
     isMinorAmount(input.fee) &&
-    input.prize + input.fee <= MAX_AMOUNT &&
+    taxesAddUp(taxes) &&
+    input.prize + input.fee + taxes.total <= MAX_AMOUNT &&
     input.idempotencyKey.length > 0;
   if (!valid) return refusal("charge", "invalid");
 
@@ -113,13 +119,15 @@ export async function chargeForContest(
     if ((await escrowOf(db(), input.contestId)).status !== "none") {
       return refusal("charge", "already_funded");
     }
-    intent = await openIntent(input, method);
+    intent = await openIntent(input, taxes, method);
   }
   const same =
     intent.contest_id === input.contestId &&
     intent.client_id === input.clientId &&
     intent.prize === input.prize &&
     intent.fee === input.fee &&
+    intent.tax === taxes.total &&
+    intent.tax_region === taxes.region &&
     intent.currency === input.currency;
   if (!same) return refusal("charge", "key_reused");
   return proceed(chargeBy(method), intent, provider, false);
@@ -130,7 +138,11 @@ async function intentByKey(key: string) {
 }
 
 /** Store the intent and its reconciliation job, and commit both before the provider is called. */
-async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<PaymentIntent> {
+async function openIntent(
+  input: ChargeInput,
+  taxes: ChargedTaxes,
+  method: PaymentMethod,
+): Promise<PaymentIntent> {
   const at = now();
   const id = newId();
   // Keep what a replay needs, never a real card number: only payment method ids and test cards.
@@ -150,7 +162,10 @@ async function openIntent(input: ChargeInput, method: PaymentMethod): Promise<Pa
         client_id: input.clientId,
         prize: input.prize,
         fee: input.fee,
-        amount: input.prize + input.fee,
+        tax: taxes.total,
+        tax_region: taxes.region,
+        tax_lines: taxLinesText(taxes.lines),
+        amount: input.prize + input.fee + taxes.total,
         currency: input.currency,
         payment_method: replayable,
         method_label: methodLabel(method),
@@ -216,6 +231,11 @@ async function settleCharge(
     clientId: intent.client_id,
     prize: intent.prize,
     fee: intent.fee,
+    taxes: {
+      region: readTaxRegion(intent.tax_region),
+      lines: readTaxLines(intent.tax_lines),
+      total: intent.tax,
+    },
     currency: intent.currency,
     idempotencyKey: `charge:${intent.idempotency_key}`,
     paymentRef: result.providerRef,

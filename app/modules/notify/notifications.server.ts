@@ -1,3 +1,5 @@
+import { readTaxLines } from "../tax/charge";
+import { taxReceiptLines } from "../tax/words";
 import { db, transaction, type DB, type Trx } from "~db/index";
 import { translate, translator, type Locale, type MessageKey, type T } from "~/i18n";
 import { now } from "~/utils/clock.server";
@@ -212,6 +214,9 @@ const text = (value: unknown, fallback: string) => (typeof value === "string" &&
 export function notificationText(kind: string, data: NotificationData, locale: Locale): string {
   const vars = sentenceVars(data, locale);
   if (!isNotificationKind(kind)) return translate(locale, "notify.fallback", vars);
+  // A receipt with taxes names each line, its rate and the registration number (as charged).
+  if (kind === "contest.launched" && vars.taxes)
+    return translate(locale, "notify.contest.launched.taxed", vars);
   return translate(locale, `notify.${kind}` as MessageKey, vars);
 }
 
@@ -249,6 +254,12 @@ function sentenceVars(data: NotificationData, locale: Locale) {
     fee: money(data.fee, data.currency, locale),
     total: money(data.total, data.currency, locale),
     amount: money(data.amount, data.currency, locale),
+    taxes: taxReceiptLines(
+      readTaxLines(typeof data.taxLines === "string" ? data.taxLines : null),
+      typeof data.currency === "string" ? data.currency : "USD",
+      t,
+      locale,
+    ),
   };
 }
 

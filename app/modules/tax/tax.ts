@@ -171,6 +171,8 @@ export interface TaxRegistrations {
   gst: string | null;
   /** QST number: identification number and TQ file, "1234567890 TQ0001". */
   qst: string | null;
+  /** The numbers are the sandbox's made-up ones (outside production only): receipts say so. */
+  sandbox?: boolean;
 }
 
 /**
