@@ -152,15 +152,16 @@ const EnvSchema = z.object({
     .default(20_000),
   /**
    * The platform's GST/HST and QST registration numbers, printed on receipts beside those taxes.
-   * Never a default in production: a made-up number on a real receipt is worse than none, and a
-   * launch that would charge a tax without its number is refused (ADR 0032).
+   * Never a default with a real payment provider: a made-up number on a real receipt is worse than
+   * none, and a launch that would charge a tax without its number is refused (ADR 0032).
    */
   GST_NUMBER: registration(9, "RT", "123456789 RT0001").optional(),
   QST_NUMBER: registration(10, "TQ", "1234567890 TQ0001").optional(),
   /**
-   * Outside production, a number left unset is the sandbox's made-up one (all zeros), printed as
-   * such on receipts, so a demo launches a Québec contest with no setting; refused in production.
-   * Set it to false to see the launch refused for a missing number.
+   * While payments go to the sandbox (no real money, so no real receipt), a number left unset is
+   * the sandbox's made-up one (all zeros), printed as such on receipts, so the demo launches a
+   * Québec contest with no setting; refused with a real provider. Set it to false to see the launch
+   * refused for a missing number.
    */
   TAX_SANDBOX_NUMBERS: bool(undefined),
 });
@@ -176,7 +177,7 @@ export type Config = Env & {
   isProduction: boolean;
   /** Whether /dev/mailbox exists: never in production, and only while mail goes to files. */
   devMailbox: boolean;
-  /** Whether unset registration numbers are the sandbox's: never in production. */
+  /** Whether unset registration numbers are the sandbox's: only while payments are the sandbox's. */
   taxSandboxNumbers: boolean;
 };
 
@@ -218,9 +219,9 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     problems.push(
       "DEV_MAILBOX: the development mailbox shows every mail to anyone and cannot be turned on in production (mail is written under DATA_DIR/mail)",
     );
-  if (isProduction && env.TAX_SANDBOX_NUMBERS)
+  if (env.PAYMENT_PROVIDER !== "sandbox" && env.TAX_SANDBOX_NUMBERS)
     problems.push(
-      "TAX_SANDBOX_NUMBERS: made-up registration numbers cannot be printed on receipts in production (set GST_NUMBER and QST_NUMBER)",
+      "TAX_SANDBOX_NUMBERS: made-up registration numbers cannot be printed on receipts of real payments (set GST_NUMBER and QST_NUMBER)",
     );
   if (problems.length) throw new ConfigError(problems);
 
@@ -242,7 +243,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     isProduction,
     devMailbox: (env.DEV_MAILBOX ?? !isProduction) && env.MAIL_TRANSPORT === "file",
-    taxSandboxNumbers: env.TAX_SANDBOX_NUMBERS ?? !isProduction,
+    taxSandboxNumbers: env.TAX_SANDBOX_NUMBERS ?? env.PAYMENT_PROVIDER === "sandbox",
   };
 }
 
@@ -260,8 +261,8 @@ export const SANDBOX_GST_NUMBER = "000000000 RT0000";
 export const SANDBOX_QST_NUMBER = "0000000000 TQ0000";
 
 /**
- * The registration numbers configured, null where none is (outside production, the sandbox's where
- * none is, unless TAX_SANDBOX_NUMBERS=false). A tax line whose number is missing is not charged
+ * The registration numbers configured, null where none is (with the sandbox payment provider, the
+ * sandbox's where none is, unless TAX_SANDBOX_NUMBERS=false). A tax line whose number is missing is not charged
  * silently: see `unregisteredTaxes` in ~/modules/tax/tax.
  */
 export function taxRegistrations(c: Config = config()): TaxRegistrations {

@@ -190,7 +190,7 @@ describe("sales taxes at launch, over HTTP", () => {
     setEnv({ TAX_SANDBOX_NUMBERS: undefined });
   });
 
-  it("prints the sandbox's numbers as such when none is configured outside production", async () => {
+  it("prints the sandbox's numbers as such when none is configured and payments are the sandbox's", async () => {
     setEnv({ GST_NUMBER: undefined, QST_NUMBER: undefined, TAX_SANDBOX_NUMBERS: undefined });
     const { client, id } = await draftFor("en");
     const r = await launched(client, id, { billingCountry: "CA", billingProvince: "QC" });

@@ -193,7 +193,7 @@ describe("the region table", () => {
 });
 
 describe("registration numbers", () => {
-  it("are the sandbox's made-up ones outside production when unset, never in production", () => {
+  it("are the sandbox's made-up ones when unset while payments are the sandbox's, production included; never with real payments", () => {
     expect(taxRegistrations(parseEnv({}))).toEqual({
       gst: "000000000 RT0000",
       qst: "0000000000 TQ0000",
@@ -201,13 +201,20 @@ describe("registration numbers", () => {
     });
     // One real number set and the other not: both sandbox, never a mixed receipt.
     expect(taxRegistrations(parseEnv({ GST_NUMBER: "123456789 RT0001" })).sandbox).toBe(true);
-    expect(() => parseEnv({ NODE_ENV: "production", TAX_SANDBOX_NUMBERS: "true" })).toThrow(
-      /TAX_SANDBOX_NUMBERS: made-up registration numbers cannot be printed on receipts in production/,
+    // The README's demo is a production build on the sandbox provider: a Québec contest launches.
+    expect(taxRegistrations(parseEnv({ NODE_ENV: "production" })).sandbox).toBe(true);
+    const stripe = { PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_1" };
+    expect(() => parseEnv({ ...stripe, TAX_SANDBOX_NUMBERS: "true" })).toThrow(
+      /TAX_SANDBOX_NUMBERS: made-up registration numbers cannot be printed on receipts of real payments/,
     );
   });
 
   it("are optional, checked, and written in their usual form", () => {
-    expect(taxRegistrations(parseEnv({ NODE_ENV: "production" }))).toEqual({
+    expect(
+      taxRegistrations(
+        parseEnv({ NODE_ENV: "production", PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_1" }),
+      ),
+    ).toEqual({
       gst: null,
       qst: null,
       sandbox: false,
