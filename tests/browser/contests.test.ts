@@ -113,7 +113,11 @@ describe("a client in the browser", () => {
     // 5 · Review: the brief as designers will see it, the total, the payment form.
     await page.getByRole("heading", { name: "Review and launch" }).waitFor();
     await page.getByText("Neighbours, families and the cafés we supply.").waitFor();
-    await expect(page.locator(".totals__total").textContent()).resolves.toContain("$552");
+    // Billed in Québec (the default): GST and QST on the $72 fee, each rounded to the cent.
+    const totals = page.locator(".totals");
+    await expect(totals.getByText("GST (5%)").count()).resolves.toBe(1);
+    await expect(totals.getByText("QST (9.975%)").count()).resolves.toBe(1);
+    await expect(page.locator(".totals__total").textContent()).resolves.toContain("$562.78");
     await expect(
       page.getByRole("meter", { name: "Classic or Modern" }).getAttribute("aria-valuenow"),
     ).resolves.toBe("70");
@@ -140,7 +144,7 @@ describe("a client in the browser", () => {
     expect(JSON.parse(saved.style).classic_modern).toBe(70);
 
     // Pay with the sandbox's test card and launch.
-    await page.getByRole("checkbox", { name: /I understand that \$552 will be charged now/ }).check();
+    await page.getByRole("checkbox", { name: /I understand that \$562\.78 will be charged now/ }).check();
     await page.getByRole("button", { name: "Pay and launch the contest" }).click();
     await page.waitForURL(`${app.url}/contests/${contestId}?launched=1`);
     await page.getByText("Your contest is live. Designers can send their first drafts now.").waitFor();
