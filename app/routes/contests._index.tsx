@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ContestCard, type ContestCardProps } from "~/components/contest/contest-card";
 import { metaT } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { CATEGORY_KEYS, CURRENCY } from "~/modules/contests/brief";
+import { CATEGORY_KEYS, CONTEST_CURRENCIES, CURRENCY } from "~/modules/contests/brief";
 import { amountInputValue } from "~/modules/money/money";
 import {
   SORTS,
@@ -252,6 +252,17 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
         </fieldset>
         <fieldset className="filters__group">
           <legend>{t("browse.prize")}</legend>
+          <label className="prize-range__currency">
+            <span className="small muted">{t("browse.currency")}</span>
+            <select className="select" name="currency" defaultValue={filters.currency ?? ""}>
+              <option value="">{t("browse.currency.any")}</option>
+              {CONTEST_CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="prize-range">
             <label className="prize-range__field">
               <span className="small muted">{t("browse.prize.from")}</span>
@@ -260,7 +271,9 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 name="min"
                 inputMode="decimal"
                 defaultValue={
-                  filters.minPrize !== null ? amountInputValue(filters.minPrize, CURRENCY, locale) : ""
+                  filters.minPrize !== null
+                    ? amountInputValue(filters.minPrize, filters.currency ?? CURRENCY, locale)
+                    : ""
                 }
                 aria-label={t("browse.prize.min")}
                 placeholder="0"
@@ -273,7 +286,9 @@ function FilterPanel({ filters, count }: { filters: BrowseFilters; count: number
                 name="max"
                 inputMode="decimal"
                 defaultValue={
-                  filters.maxPrize !== null ? amountInputValue(filters.maxPrize, CURRENCY, locale) : ""
+                  filters.maxPrize !== null
+                    ? amountInputValue(filters.maxPrize, filters.currency ?? CURRENCY, locale)
+                    : ""
                 }
                 aria-label={t("browse.prize.max")}
                 placeholder="∞"

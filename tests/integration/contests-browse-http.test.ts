@@ -26,7 +26,13 @@ function nextLink(html: string): string | null {
 
 async function set(
   id: string,
-  patch: { round_ends_at?: number; prize_minor?: number; launched_at?: number; guaranteed?: number },
+  patch: {
+    round_ends_at?: number;
+    prize_minor?: number;
+    launched_at?: number;
+    guaranteed?: number;
+    currency?: string;
+  },
 ) {
   await db().updateTable("contests").set(patch).where("id", "=", id).execute();
 }
@@ -59,6 +65,13 @@ describe("browsing contests", () => {
     expect(await ids("/contests?q=marmoset&status=judging")).toEqual([judged]);
     expect(await ids("/contests?q=marmoset&sort=prize")).toEqual([c, b, a]);
     expect(await ids("/contests?q=marmoset&sort=newest")).toEqual([c, b, a]);
+    // A currency narrows the list to contests run in it; the price range is then read in it.
+    await set(a, { currency: "CAD" });
+    expect(await ids("/contests?q=marmoset&currency=CAD")).toEqual([a]);
+    expect(await ids("/contests?q=marmoset&currency=USD&min=500")).toEqual([c, b]);
+    expect(await ids("/contests?q=marmoset&currency=GBP")).toEqual([c, a, b]);
+    const form = decode(await (await server.client().get("/contests?currency=CAD")).text());
+    expect(form).toContain('<option value="CAD" selected="">CAD</option>');
     // Nonsense in the address is ignored, not an error.
     const lenient = await server
       .client()

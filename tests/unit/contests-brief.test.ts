@@ -185,18 +185,21 @@ describe("the card form", () => {
 describe("browse filters and cursors", () => {
   it("reads the address leniently and writes it back the same", () => {
     const f = parseBrowseFilters(
-      new URLSearchParams("q=logo&category=logo&category=bogus&min=900&max=100&ending=on&sort=prize"),
+      new URLSearchParams(
+        "q=logo&category=logo&category=bogus&currency=CAD&min=900&max=100&ending=on&sort=prize",
+      ),
       "en",
     );
     expect(f).toMatchObject({
       q: "logo",
       categories: ["logo"],
+      currency: "CAD",
       minPrize: 10_000,
       maxPrize: 90_000,
       endingSoon: true,
       sort: "prize",
     });
-    expect(activeFilterCount(f)).toBe(3);
+    expect(activeFilterCount(f)).toBe(4);
     expect(parseBrowseFilters(new URLSearchParams(browseSearch(f).slice(1)), "en")).toEqual(f);
     expect(browseSearch(DEFAULT_FILTERS)).toBe("");
   });

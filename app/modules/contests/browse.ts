@@ -1,6 +1,13 @@
 import type { Locale } from "~/i18n";
 import { amountInputValue } from "../money/money";
-import { CATEGORY_KEYS, CURRENCY, parseMoney, type Category } from "./brief";
+import {
+  CATEGORY_KEYS,
+  CURRENCY,
+  isContestCurrency,
+  parseMoney,
+  type Category,
+  type ContestCurrency,
+} from "./brief";
 import { DAY } from "~/utils/durations";
 
 /** Browsing contests: the filters of /contests, read leniently from the URL (a bad value is ignored). */
@@ -18,7 +25,9 @@ export const PAGE_SIZE = 12;
 export interface BrowseFilters {
   q: string;
   categories: Category[];
-  /** Minor units, inclusive. */
+  /** Only contests in this currency; null: any currency. */
+  currency: ContestCurrency | null;
+  /** Minor units, inclusive (in the chosen currency, or compared as they stand across currencies). */
   minPrize: number | null;
   maxPrize: number | null;
   endingSoon: boolean;
@@ -31,6 +40,7 @@ export interface BrowseFilters {
 export const DEFAULT_FILTERS: BrowseFilters = {
   q: "",
   categories: [],
+  currency: null,
   minPrize: null,
   maxPrize: null,
   endingSoon: false,
@@ -52,7 +62,10 @@ const ADDRESS_AMOUNTS: Locale = "en";
 export function parseBrowseFilters(params: URLSearchParams, locale: Locale): BrowseFilters {
   const sort = params.get("sort");
   const status = params.get("status");
-  const money = (v: string | null) => (v && v.trim() ? parseMoney(v.trim(), locale) : null);
+  const asked = params.get("currency") ?? "";
+  const currency = isContestCurrency(asked) ? asked : null;
+  const money = (v: string | null) =>
+    v && v.trim() ? parseMoney(v.trim(), locale, currency ?? CURRENCY) : null;
   let minPrize = money(params.get("min"));
   let maxPrize = money(params.get("max"));
   if (minPrize !== null && maxPrize !== null && minPrize > maxPrize)
@@ -64,6 +77,7 @@ export function parseBrowseFilters(params: URLSearchParams, locale: Locale): Bro
         params.getAll("category").filter((c): c is Category => CATEGORY_KEYS.includes(c as Category)),
       ),
     ],
+    currency,
     minPrize,
     maxPrize,
     endingSoon: on(params.get("ending")),
@@ -80,8 +94,11 @@ export function browseSearch(filters: BrowseFilters, patch: Partial<BrowseFilter
   const p = new URLSearchParams();
   if (f.q) p.set("q", f.q);
   for (const c of f.categories) p.append("category", c);
-  if (f.minPrize !== null) p.set("min", amountInputValue(f.minPrize, CURRENCY, ADDRESS_AMOUNTS));
-  if (f.maxPrize !== null) p.set("max", amountInputValue(f.maxPrize, CURRENCY, ADDRESS_AMOUNTS));
+  if (f.currency) p.set("currency", f.currency);
+  if (f.minPrize !== null)
+    p.set("min", amountInputValue(f.minPrize, f.currency ?? CURRENCY, ADDRESS_AMOUNTS));
+  if (f.maxPrize !== null)
+    p.set("max", amountInputValue(f.maxPrize, f.currency ?? CURRENCY, ADDRESS_AMOUNTS));
   if (f.endingSoon) p.set("ending", "on");
   if (f.guaranteed) p.set("guaranteed", "on");
   if (f.status !== "open") p.set("status", f.status);
@@ -95,6 +112,7 @@ export function browseSearch(filters: BrowseFilters, patch: Partial<BrowseFilter
 export function activeFilterCount(f: BrowseFilters): number {
   return (
     f.categories.length +
+    (f.currency ? 1 : 0) +
     (f.minPrize !== null || f.maxPrize !== null ? 1 : 0) +
     (f.endingSoon ? 1 : 0) +
     (f.guaranteed ? 1 : 0) +

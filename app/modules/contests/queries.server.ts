@@ -5,6 +5,7 @@ import { contestMatches } from "~db/search";
 import { now } from "~/utils/clock.server";
 import { NEUTRAL_STYLE, normalizeHex, type Category } from "./brief";
 import {
+  DEFAULT_FILTERS,
   ENDING_SOON_MS,
   PAGE_SIZE,
   decodeCursor,
@@ -340,6 +341,7 @@ export async function listOpenContests(
     .where("contests.status", "in", STATUS_GROUPS[filters.status]);
 
   if (filters.categories.length) query = query.where("contests.category", "in", filters.categories);
+  if (filters.currency) query = query.where("contests.currency", "=", filters.currency);
   if (filters.minPrize !== null) query = query.where("contests.prize_minor", ">=", filters.minPrize);
   if (filters.maxPrize !== null) query = query.where("contests.prize_minor", "<=", filters.maxPrize);
   if (filters.guaranteed) query = query.where("contests.guaranteed", "=", 1);
@@ -429,21 +431,7 @@ async function latestThumbnails(contestIds: string[]): Promise<Map<string, strin
 
 /** Live public contests with the biggest prizes, for the landing page. */
 export async function listLiveContests(limit = 6) {
-  const { items } = await listOpenContests(
-    {
-      q: "",
-      categories: [],
-      minPrize: null,
-      maxPrize: null,
-      endingSoon: false,
-      guaranteed: false,
-      status: "open",
-      sort: "prize",
-      cursor: null,
-    },
-    null,
-    { limit },
-  );
+  const { items } = await listOpenContests({ ...DEFAULT_FILTERS, sort: "prize" }, null, { limit });
   return items;
 }
 
