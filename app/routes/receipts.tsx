@@ -80,8 +80,7 @@ export default function ReceiptsPage() {
                       <dt>
                         {taxLineLabel(line, t, locale)}
                         {taxNumberText(line, t) ? (
-                          <span className="muted small">
-                            {" "}
+                          <span className="muted small receipt__number">
                             {`${t("tax.registrationNumber")} ${taxNumberText(line, t)}`}
                           </span>
                         ) : null}

@@ -8,6 +8,8 @@ import { FILES } from "../helpers/handover";
 import { englishOn } from "../helpers/language";
 import { translator, type Locale, type MessageKey, type T } from "~/i18n";
 import { defaultCurrency } from "~/modules/contests/brief";
+import { TAX_TABLE } from "~/modules/tax/tax";
+import { taxLineLabel } from "~/modules/tax/words";
 import { formatMoney, formatPrize, readAmount } from "~/modules/money/money";
 
 /** Both languages, French first: every step of the journey is walked in each. */
@@ -206,6 +208,12 @@ describe.each(LOCALES_UNDER_TEST)(
       // A French reader's brief is in Canadian dollars, an English reader's in US dollars.
       const currency = defaultCurrency(locale);
       expect(total).toBe(formatPrize(readMinor(total, locale), currency, locale));
+      // Billed in Québec (the review step's default): GST and QST on the fee, as the reader writes them.
+      const quebec = TAX_TABLE["CA-QC"];
+      const taxLabels = quebec.map((line) => taxLineLabel(line, t, locale));
+      for (const label of taxLabels) {
+        await expect(c.locator(".totals").getByText(label, { exact: true }).count()).resolves.toBe(1);
+      }
       await shot(c, "review", locale, english);
       await c.getByRole("checkbox", { name: labelStart(t, "wizard.review.confirm", "total") }).check();
       await c.getByRole("button", { name: t("wizard.review.launch") }).click();
@@ -213,6 +221,16 @@ describe.each(LOCALES_UNDER_TEST)(
       const contestUrl = c.url().replace(/\?.*$/, "");
       expect(prize).toBe(formatPrize(readMinor(prize, locale), currency, locale));
       await shot(c, "launched", locale, english);
+      // The receipt lists both taxes with the platform's registration numbers.
+      await c.goto(`${app.url}/receipts`);
+      const receipt = c.locator(".receipt").filter({ hasText: title });
+      await expect(receipt.getByTestId("receipt-tax").count()).resolves.toBe(2);
+      for (const label of taxLabels) {
+        await expect(
+          receipt.getByTestId("receipt-tax").filter({ hasText: label }).innerText(),
+        ).resolves.toContain(t("tax.registrationNumber"));
+      }
+      await shot(c, "receipts", locale, english);
 
       // Two designers enter; Ben's is Ana's design again, shrunk and saved as a JPEG.
       const ana = await person("ana@demo.concours", locale);
@@ -293,10 +311,14 @@ describe.each(LOCALES_UNDER_TEST)(
         await expect(a.getByTestId("final-files").locator(".handover-file").count()).resolves.toBe(i + 1);
         await a.getByRole("progressbar").waitFor({ state: "detached" });
       }
+      // Both texts are offered, the French first; each reader signs in their own language.
+      const signed = locale === "fr-CA" ? "fr" : "en";
+      await a.getByRole("radio", { name: t(`agreement.language.option.${signed}`) }).check();
       await a.getByLabel(t("agreement.legalName")).fill("Ana Maria Souza");
       await a.getByLabel(t("agreement.agree")).check();
       await a.getByRole("button", { name: t("agreement.sign") }).click();
       await a.getByText(t("handover.signedNotice")).waitFor();
+      await a.getByText(t("agreement.language.fixed", { language: signed })).waitFor();
       await shot(a, "handover-winner", locale, english);
 
       // The client opens each file before approving, signs, and approves.
