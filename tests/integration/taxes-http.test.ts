@@ -145,6 +145,23 @@ describe("sales taxes at launch, over HTTP", () => {
     );
   });
 
+  it("lists the provinces in the reader's alphabetical order", async () => {
+    for (const [language, first, third] of [
+      ["fr-CA", "Alberta", "Île-du-Prince-Édouard"],
+      ["en", "Alberta", "Manitoba"],
+    ] as const) {
+      const { client, id } = await draftFor(language);
+      const html = decode(await (await client.get(`/contests/${id}/edit?step=5`)).text());
+      const select = /<select[^>]*name="billingProvince"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1]!;
+      const names = [...select.matchAll(/<option value="[A-Z]{2}"[^>]*>([^<]+)<\/option>/g)].map(
+        (m) => m[1]!,
+      );
+      expect(names).toHaveLength(13);
+      expect(names).toEqual([...names].sort(new Intl.Collator(language).compare));
+      expect([names[0], names[2]]).toEqual([first, third]);
+    }
+  });
+
   it("does not charge a total the client did not see: another region asks to confirm again", async () => {
     const { client, id } = await draftFor("en");
     const form = { ...launchForm({ billingCountry: "CA", billingProvince: "ON" }), confirmedTotal: "58506" };

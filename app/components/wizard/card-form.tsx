@@ -38,6 +38,13 @@ export function CardForm({
   const locale = useLocale();
   const schema = useMemo(() => cardSchema(t, serverNow), [t, serverNow]);
   const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
+  // Provinces in the reader's alphabetical order of their names (Île-du-Prince-Édouard among the I).
+  const provinces = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return PROVINCES.map((code) => ({ code, name: t(`province.${code}`) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+  }, [t, locale]);
   const [form, fields] = useForm<CardShape, unknown>({
     id: "launch",
     lastResult,
@@ -98,9 +105,9 @@ export function CardForm({
               key={fields.billingProvince.key}
             >
               <option value="">{t("wizard.review.provinceNone")}</option>
-              {PROVINCES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`province.${p}`)}
+              {provinces.map(({ code, name }) => (
+                <option key={code} value={code}>
+                  {name}
                 </option>
               ))}
             </select>

@@ -214,7 +214,7 @@ function chargeWith(provider: PaymentProvider, intent: PaymentIntent, method: Pa
     currency: intent.currency,
     method,
     idempotencyKey: `charge:${intent.idempotency_key}`,
-    description: `Concours contest ${intent.contest_id}: prize and platform fee`,
+    description: `Concours contest ${intent.contest_id}: prize, platform fee and sales taxes on the fee`,
     metadata: { contest_id: intent.contest_id, intent_id: intent.id },
   });
 }
