@@ -61,6 +61,14 @@ export interface UsersTable {
   password_changed_at: number;
   /** The language they chose, "fr-CA" or "en"; null until they choose (0010). */
   locale: string | null;
+  /** The profile's address, /designers/:handle: unique, [a-z0-9-]{3,30} (0014). */
+  handle: string | null;
+  bio: Generated<string>;
+  location: Generated<string>;
+  /** JSON array of language codes ("fr", "en", …). */
+  languages: Generated<string>;
+  /** JSON array of contest categories (CATEGORY_KEYS). */
+  categories: Generated<string>;
 }
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -1,6 +1,7 @@
 import { hashPassword } from "../app/modules/auth/passwords.server";
 import { now } from "../app/utils/clock.server";
 import { newId } from "../app/utils/ids.server";
+import { handleFromName } from "../app/modules/people/profiles";
 import { db, transaction } from "./index";
 import type { UserRole } from "./schema";
 
@@ -13,6 +14,31 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole; what:
   { email: "chloe@demo.concours", name: "Chloé Martin", role: "designer", what: "designer" },
   { email: "judge@demo.concours", name: "Jules Gagnon", role: "client", what: "judge" },
 ];
+
+/** The demo designers' public profiles (their own words, as they would write them). */
+const DEMO_PROFILES: Record<
+  string,
+  { bio: string; location: string; languages: string[]; categories: string[] }
+> = {
+  "ana@demo.concours": {
+    bio: "Designer graphique à Montréal depuis dix ans. J'aime les logos simples qui tiennent sur une enseigne comme sur une icône.",
+    location: "Montréal, Québec",
+    languages: ["fr", "pt", "en"],
+    categories: ["logo", "brand_identity"],
+  },
+  "ben@demo.concours": {
+    bio: "Illustrator and packaging designer. Bold shapes, warm colours, and type you can read from across the street.",
+    location: "Montréal, Québec",
+    languages: ["en", "fr"],
+    categories: ["logo", "illustration", "business_card"],
+  },
+  "chloe@demo.concours": {
+    bio: "Identités visuelles pour les commerces de quartier : boulangeries, cafés, librairies.",
+    location: "Québec, Québec",
+    languages: ["fr", "en", "es"],
+    categories: ["brand_identity", "web_page"],
+  },
+};
 
 /**
  * Demo artwork, drawn from raw pixels (no fonts, no decoder needed): a soft ground and a bold mark
@@ -152,6 +178,16 @@ async function seedDemoContest(ids: Record<string, string>) {
   }
 }
 
+function profileColumns(profile: (typeof DEMO_PROFILES)[string] | undefined) {
+  if (!profile) return {};
+  return {
+    bio: profile.bio,
+    location: profile.location,
+    languages: JSON.stringify(profile.languages),
+    categories: JSON.stringify(profile.categories),
+  };
+}
+
 /** Demo data on first run only: does nothing once any account exists. Returns whether it seeded. */
 export async function seedDemo(): Promise<boolean> {
   const any = await db().selectFrom("users").select("id").limit(1).executeTakeFirst();
@@ -168,6 +204,8 @@ export async function seedDemo(): Promise<boolean> {
           id: ids[account.email]!,
           email: account.email,
           display_name: account.name,
+          handle: handleFromName(account.name),
+          ...profileColumns(DEMO_PROFILES[account.email]),
           password_hash: passwordHash,
           role: account.role,
           created_at: at,

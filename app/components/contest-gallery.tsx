@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DesignerBy } from "./designer-link";
 import { useT } from "~/i18n/react";
 import { EntryStatusBadge, entryAlt } from "./entry-bits";
 import { StarsDisplay } from "./judging";
@@ -19,6 +20,7 @@ export interface GalleryEntry {
   title: string;
   /** Null when the contest is blind to this viewer. */
   designerName: string | null;
+  designerHandle: string | null;
   status: "processing" | "ready" | "rejected" | "withdrawn" | "declined";
   thumbnailUrl: string | null;
   isOwn: boolean;
@@ -103,7 +105,7 @@ export function ContestGallery({
                 </Link>
                 {e.designerName ? (
                   <p className="entry-card__by muted" data-testid="entry-designer">
-                    {t("entries.by", { name: e.designerName })}
+                    <DesignerBy name={e.designerName} handle={e.designerHandle} />
                   </p>
                 ) : null}
                 {isClient && e.status === "ready" ? (

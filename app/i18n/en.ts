@@ -6,6 +6,7 @@ import { enDashboard } from "./en-dashboard";
 import { enNotify } from "./en-notify";
 import { enCommon } from "./en-common";
 import { enLegal } from "./en-legal";
+import { enPeople } from "./en-people";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...enNotify,
   ...enCommon,
   ...enLegal,
+  ...enPeople,
 } as const;
 
 export type MessageKey = keyof typeof en;

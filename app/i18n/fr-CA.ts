@@ -7,6 +7,7 @@ import { frDashboard } from "./fr-dashboard";
 import { frNotify } from "./fr-notify";
 import { frCommon } from "./fr-common";
 import { frLegal } from "./fr-legal";
+import { frPeople } from "./fr-people";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -21,4 +22,5 @@ export const frCA: Messages = {
   ...frNotify,
   ...frCommon,
   ...frLegal,
+  ...frPeople,
 };

@@ -13,6 +13,7 @@ import type { HandoverRefusalReason } from "./handover/files.server";
 import type { JudgingFailure } from "./judging/access.server";
 import type { JudgeInvitationFailure, JudgeInviteFailure } from "./judging/judges.server";
 import type { PollFailure } from "./judging/polls.server";
+import type { ProfileFailure } from "./people/profiles.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -27,6 +28,7 @@ export interface RefusalReasons {
   invitation: InviteFailure;
   reference: ReferenceFailure;
   account: AccountFailure;
+  profile: ProfileFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;

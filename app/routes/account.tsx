@@ -2,8 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, Notice } from "~/components/field";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FieldError, Notice } from "~/components/field";
 import { LOCALES, translator } from "~/i18n";
 import { localeCookie } from "~/i18n/locale.server";
 import { metaT } from "~/i18n/meta";
@@ -15,6 +15,10 @@ import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { parseMailSettings } from "~/modules/notify/forms";
 import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
 import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
+import { CATEGORY_KEYS } from "~/modules/contests/brief";
+import { BIO_MAX, PROFILE_LANGUAGES, profilePath, profileSchema } from "~/modules/people/profiles";
+import { getOwnProfile, updateProfile } from "~/modules/people/profiles.server";
+import { TextAreaField } from "~/components/form-controls";
 import { requireUser } from "~/utils/auth.server";
 import { badRequest, refusalMessage } from "~/utils/refusals.server";
 import "./account.css";
@@ -26,7 +30,8 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  return { email: user.email, name: user.display_name, mail: await mailPreferences(user.id) };
+  const [mail, profile] = await Promise.all([mailPreferences(user.id), getOwnProfile(user.id)]);
+  return { email: user.email, name: user.display_name, mail, profile };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,6 +54,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setMailPreferences(user.id, settings.value);
     return { mail: { saved: true, error: null } };
   }
+  if (formData.get("intent") === "profile") {
+    const submission = parseWithZod(formData, { schema: profileSchema(t) });
+    if (submission.status !== "success")
+      return data({ profile: submission.reply(), saved: null }, { status: 400 });
+    const result = await updateProfile(user.id, submission.value);
+    if (!result.ok) {
+      const reply = submission.reply({ fieldErrors: { handle: [refusalMessage(result, context.locale)] } });
+      return data({ profile: reply, saved: null }, { status: 409 });
+    }
+    return { profile: submission.reply(), saved: result.handle };
+  }
   const submission = parseWithZod(formData, { schema: changePasswordSchema(t) });
   if (submission.status !== "success")
     return { result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), changed: false };
@@ -68,20 +84,109 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const t = useT();
   const locale = useLocale();
-  const { email, mail } = useLoaderData<typeof loader>();
+  const { email, mail, profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordData = actionData && "result" in actionData ? actionData : undefined;
   const mailData = actionData && "mail" in actionData ? actionData.mail : undefined;
+  const profileData = actionData && "profile" in actionData ? actionData : undefined;
   const [form, fields] = useForm({
     lastResult: passwordData?.result,
     constraint: getZodConstraint(changePasswordSchema(t)),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema(t) }),
     shouldValidate: "onBlur",
   });
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: profileData?.profile,
+    defaultValue: profile,
+    constraint: getZodConstraint(profileSchema(t)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema(t) }),
+    shouldValidate: "onBlur",
+  });
+  const chosen = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []) as string[];
+  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const savedHandle = profileData?.saved ?? profile.handle;
   return (
     <div className="container page page--medium stack">
       <h1>{t("auth.account.title")}</h1>
       <p className="muted">{t("auth.account.signedInAs", { email })}</p>
+      <section className="card stack" aria-labelledby="public-profile">
+        <h2 id="public-profile">{t("people.edit.title")}</h2>
+        <p className="muted">{t("people.edit.lead")}</p>
+        <p>
+          <Link to={profilePath(savedHandle)} data-testid="see-profile">
+            {t("people.edit.see")}
+          </Link>
+        </p>
+        {profileData?.saved ? <Notice tone="success">{t("people.edit.saved")}</Notice> : null}
+        <Form method="post" className="form" preventScrollReset {...getFormProps(profileForm)}>
+          <input type="hidden" name="intent" value="profile" />
+          <Field
+            meta={profileFields.handle}
+            label={t("people.edit.handle")}
+            hint={t("people.edit.handle.hint")}
+            autoComplete="off"
+          />
+          <TextAreaField
+            meta={profileFields.bio}
+            label={t("people.edit.bio")}
+            hint={t("people.edit.bio.hint", { max: BIO_MAX })}
+            rows={5}
+            optional
+          />
+          <Field
+            meta={profileFields.location}
+            label={t("people.edit.location")}
+            hint={t("people.edit.location.hint")}
+            autoComplete="address-level2"
+          />
+          <fieldset
+            className="profile-choices"
+            aria-describedby={profileFields.languages.errors ? profileFields.languages.errorId : undefined}
+          >
+            <legend className="field__label">{t("people.edit.languages")}</legend>
+            <div className="profile-choices__options">
+              {PROFILE_LANGUAGES.map((code) => (
+                <label key={code} className="check">
+                  <input
+                    type="checkbox"
+                    name={profileFields.languages.name}
+                    value={code}
+                    defaultChecked={chosen(profileFields.languages.initialValue).includes(code)}
+                  />
+                  <span lang={code}>{languageNames.of(code) ?? code}</span>
+                </label>
+              ))}
+            </div>
+            <FieldError meta={profileFields.languages} />
+          </fieldset>
+          <fieldset
+            className="profile-choices"
+            aria-describedby={profileFields.categories.errors ? profileFields.categories.errorId : undefined}
+          >
+            <legend className="field__label">{t("people.edit.categories")}</legend>
+            <div className="profile-choices__options">
+              {CATEGORY_KEYS.map((c) => (
+                <label key={c} className="check">
+                  <input
+                    type="checkbox"
+                    name={profileFields.categories.name}
+                    value={c}
+                    defaultChecked={chosen(profileFields.categories.initialValue).includes(c)}
+                  />
+                  {t(`category.${c}`)}
+                </label>
+              ))}
+            </div>
+            <FieldError meta={profileFields.categories} />
+          </fieldset>
+          <div>
+            <button type="submit" className="btn btn--primary">
+              {t("people.edit.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
       <section className="card stack" aria-labelledby="change-password">
         <h2 id="change-password">{t("auth.account.changePassword")}</h2>
         {passwordData?.changed ? <Notice tone="success">{t("auth.account.passwordChanged")}</Notice> : null}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DesignerBy } from "~/components/designer-link";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
@@ -117,7 +118,7 @@ export default function EntryPage() {
             {title} <span className="muted num">{t("entries.number", { number: entry.number })}</span>
           </h1>
           <p className="muted" style={{ margin: 0 }}>
-            {t("entries.by", { name: entry.designerName })} · {contest.title}
+            <DesignerBy name={entry.designerName} handle={entry.designerHandle} /> · {contest.title}
           </p>
         </div>
         <EntryStatusBadge status={entry.status} />

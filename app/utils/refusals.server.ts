@@ -135,6 +135,9 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
       translate(locale, "approval.refused.missing", { missing: missingSteps(vars, locale) }),
     ),
   },
+  profile: {
+    handle_taken: conflict("people.edit.error.handleTaken"),
+  },
   account: {
     email_taken: conflict("validation.emailTaken"),
     too_short: { status: 400, message: "validation.password.too_short" },

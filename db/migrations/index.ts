@@ -12,6 +12,7 @@ import * as m0010 from "./0010_languages";
 import * as m0011 from "./0011_contest_search";
 import * as m0012 from "./0012_taxes";
 import * as m0013 from "./0013_agreement_language";
+import * as m0014 from "./0014_profiles";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "0011_contest_search": m0011,
   "0012_taxes": m0012,
   "0013_agreement_language": m0013,
+  "0014_profiles": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import { hashPassword } from "~/modules/auth/passwords.server";
 import { REVIEW_STEP } from "~/modules/contests/brief";
 import { createDraft } from "~/modules/contests/contests.server";
 import { launchContest } from "~/modules/contests/launch.server";
+import { handleFromName } from "~/modules/people/profiles";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 
@@ -29,6 +30,7 @@ export async function makeUser(
       id,
       email: `${name.toLowerCase().replace(/\W+/g, ".")}.${id}@example.com`,
       display_name: name,
+      handle: `${handleFromName(name)}-${id.slice(0, 5)}`,
       password_hash: password === "a test passphrase" ? await cachedHash : await hashPassword(password),
       role,
       locale,

@@ -195,4 +195,56 @@ describe("migrations", () => {
       await cleanup();
     }
   });
+
+  it("0014 gives every existing account a unique handle from its name, and goes back down", async () => {
+    const { database, cleanup } = await emptyDatabase("profiles");
+    const user = (id: string, name: string, at: number) => ({
+      id,
+      email: `${id}@example.com`,
+      display_name: name,
+      password_hash: "x",
+      role: "designer" as const,
+      created_at: at,
+      password_changed_at: at,
+    });
+    try {
+      await migrateTo(database, "0013_agreement_language");
+      await database
+        .insertInto("users")
+        .values([
+          user("u1", "Chloé Martin", 1),
+          user("u2", "chloe martin", 2),
+          user("u3", "Chloé  Martin!", 3),
+          user("u4", "Li", 4),
+          user("u5", "✦✦", 5),
+        ])
+        .execute();
+      await migrateToLatest(database);
+      const rows = await database
+        .selectFrom("users")
+        .select(["id", "handle", "bio", "location", "languages", "categories"])
+        .orderBy("id")
+        .execute();
+      expect(rows.map((r) => r.handle)).toEqual([
+        "chloe-martin",
+        "chloe-martin-2",
+        "chloe-martin-3",
+        "designer-li",
+        "designer",
+      ]);
+      expect(rows[0]).toMatchObject({ bio: "", location: "", languages: "[]", categories: "[]" });
+      await expect(
+        database.updateTable("users").set({ handle: "chloe-martin" }).where("id", "=", "u4").execute(),
+      ).rejects.toThrow();
+      await migrateTo(database, "0013_agreement_language");
+      const columns = (await database.introspection.getTables())
+        .find((t) => t.name === "users")!
+        .columns.map((c) => c.name);
+      for (const column of ["handle", "bio", "location", "languages", "categories"])
+        expect(columns).not.toContain(column);
+      await migrateToLatest(database);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { createSession, invalidateUserSessions } from "./sessions.server";
 import { checkLoginThrottle, recordLoginAttempt } from "./throttle.server";
 import { generateToken, hashToken } from "./tokens.server";
 import { refusal, type Refusal } from "../refusal";
+import { uniqueHandle } from "../people/profiles.server";
 
 export const RESET_TOKEN_TTL_MS = 30 * MINUTE;
 
@@ -35,6 +36,7 @@ export type SignUpResult =
 export async function signUp(
   input: { displayName: string; email: string; password: string; role: UserRole; locale: Locale },
   meta: RequestMeta,
+  retried = false,
 ): Promise<SignUpResult> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, email);
@@ -55,6 +57,7 @@ export async function signUp(
           password_hash: passwordHash,
           role: input.role,
           locale: input.locale,
+          handle: await uniqueHandle(trx, input.displayName.trim()),
           created_at: at,
           password_changed_at: at,
         })
@@ -63,6 +66,9 @@ export async function signUp(
       return { ok: true as const, userId, ...session };
     });
   } catch (error) {
+    // Two sign-ups with one name racing for a handle: the second picks again, once.
+    if (/unique|duplicate/i.test(String(error)) && /handle/i.test(String(error)) && !retried)
+      return signUp(input, meta, true);
     // Two sign-ups with one address racing: the unique index decides.
     if (/unique|duplicate/i.test(String(error)))
       return { ...refusal("account", "email_taken"), field: "email" };

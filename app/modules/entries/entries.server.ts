@@ -18,6 +18,8 @@ export interface EntryCard {
   title: string;
   /** Null when the contest is blind to this viewer (judges judge blind; see `namesDesigners`). */
   designerName: string | null;
+  /** The designer's profile address, only beside a name this viewer is shown. */
+  designerHandle: string | null;
   status: EntryStatus;
   thumbnailUrl: string | null;
   isOwn: boolean;
@@ -91,6 +93,7 @@ export async function listGallery(input: {
       "entries.title",
       "entries.designer_id",
       "users.display_name",
+      "users.handle",
       "entries.status",
       "entry_revisions.thumbnail_key",
     ])
@@ -120,6 +123,7 @@ export async function listGallery(input: {
       number: r.number,
       title: r.title,
       designerName: names || isOwn ? r.display_name : null,
+      designerHandle: names || isOwn ? r.handle : null,
       status: r.status,
       thumbnailUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : null,
       isOwn,
@@ -274,7 +278,7 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
     .selectFrom("entries")
     .innerJoin("users", "users.id", "entries.designer_id")
     .selectAll("entries")
-    .select("users.display_name as designer_name")
+    .select(["users.display_name as designer_name", "users.handle as designer_handle"])
     .where("entries.id", "=", input.entryId)
     .executeTakeFirst();
   if (!entry) return null;
@@ -312,6 +316,8 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
       status: entry.status,
       designerId: entry.designer_id,
       designerName: entry.designer_name,
+      // A link to the profile only where the gallery names designers (judges judge blind).
+      designerHandle: isOwn || namesDesigners(contest, access) ? entry.designer_handle : null,
       currentRevisionId: entry.current_revision_id,
       rejectReason: entry.reject_reason === null ? null : rejectionText(entry.reject_reason, input.locale),
       declineReason: isOwn || access.isClient ? entry.decline_reason : null,

@@ -1,0 +1,186 @@
+import { db, type DB, type Trx } from "~db/index";
+import { newId } from "~/utils/ids.server";
+import { CATEGORY_KEYS, type Category } from "../contests/brief";
+import { mediaUrl } from "../entries/media";
+import { refusal, type Refusal } from "../refusal";
+import {
+  handleFromName,
+  initials,
+  PROFILE_LANGUAGES,
+  readCodes,
+  type ProfileInput,
+  type ProfileLanguage,
+} from "./profiles";
+
+export type ProfileFailure = "handle_taken";
+
+/** A free handle for a new account: the name's slug, else with -2 … -9, else with a random tail. */
+export async function uniqueHandle(executor: DB | Trx, displayName: string): Promise<string> {
+  const base = handleFromName(displayName);
+  const candidates = [base, ...Array.from({ length: 8 }, (_, i) => `${base}-${i + 2}`)];
+  const taken = new Set(
+    (await executor.selectFrom("users").select("handle").where("handle", "in", candidates).execute()).map(
+      (r) => r.handle,
+    ),
+  );
+  return candidates.find((c) => !taken.has(c)) ?? `${base}-${newId().slice(0, 5)}`;
+}
+
+/** One portfolio piece: a winning entry of a public contest that is completed. */
+export interface PortfolioPiece {
+  entryId: string;
+  title: string;
+  contestId: string;
+  contestTitle: string;
+  category: string;
+  thumbnailUrl: string;
+}
+
+export interface PublicProfile {
+  handle: string;
+  name: string;
+  initials: string;
+  bio: string;
+  location: string;
+  languages: ProfileLanguage[];
+  categories: Category[];
+  memberSince: number;
+  stats: { entered: number; finalist: number; won: number };
+  portfolio: PortfolioPiece[];
+}
+
+const PORTFOLIO_MAX = 60;
+
+/**
+ * A designer's public profile, the same for every viewer. Its record is made only of public,
+ * completed facts (ADR 0033): contests that are not private and whose status is `completed`, so a
+ * profile never reveals a blind contest's entries before it ends, nor a private contest at all
+ * (not even as a count).
+ */
+export async function getPublicProfile(handle: string): Promise<PublicProfile | null> {
+  const user = await db()
+    .selectFrom("users")
+    .select(["id", "handle", "display_name", "bio", "location", "languages", "categories", "created_at"])
+    .where("handle", "=", handle.toLowerCase())
+    .executeTakeFirst();
+  if (!user || !user.handle) return null;
+  const [entered, finalist, won, portfolio] = await Promise.all([
+    contestsOnRecord()
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("entries")
+            .select("entries.id")
+            .whereRef("entries.contest_id", "=", "contests.id")
+            .where("entries.designer_id", "=", user.id)
+            .where("entries.status", "=", "ready"),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    contestsOnRecord()
+      .innerJoin("contest_finalists", "contest_finalists.contest_id", "contests.id")
+      .where("contest_finalists.designer_id", "=", user.id)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    contestsOnRecord()
+      .where("contests.winner_id", "=", user.id)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    contestsOnRecord()
+      .innerJoin("entries", "entries.id", "contests.winning_entry_id")
+      .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
+      .where("contests.winner_id", "=", user.id)
+      .where("entries.designer_id", "=", user.id)
+      .where("entries.status", "=", "ready")
+      .where("entry_revisions.status", "=", "ready")
+      .where("entry_revisions.thumbnail_key", "is not", null)
+      .select([
+        "entries.id as entry_id",
+        "entries.title",
+        "contests.id as contest_id",
+        "contests.title as contest_title",
+        "contests.category",
+        "entry_revisions.thumbnail_key",
+      ])
+      .orderBy("contests.ended_at", "desc")
+      .orderBy("contests.id")
+      .limit(PORTFOLIO_MAX)
+      .execute(),
+  ]);
+  return {
+    handle: user.handle,
+    name: user.display_name,
+    initials: initials(user.display_name),
+    bio: user.bio,
+    location: user.location,
+    languages: readCodes(user.languages, PROFILE_LANGUAGES),
+    categories: readCodes(user.categories, CATEGORY_KEYS as readonly Category[]),
+    memberSince: user.created_at,
+    stats: { entered: Number(entered.n), finalist: Number(finalist.n), won: Number(won.n) },
+    portfolio: portfolio.map((r) => ({
+      entryId: r.entry_id,
+      title: r.title,
+      contestId: r.contest_id,
+      contestTitle: r.contest_title,
+      category: r.category,
+      thumbnailUrl: mediaUrl(r.thumbnail_key!),
+    })),
+  };
+}
+
+/** The contests a public record is made of: public ones that are completed (ADR 0033). */
+function contestsOnRecord() {
+  return db()
+    .selectFrom("contests")
+    .where("contests.status", "=", "completed")
+    .where("contests.is_private", "=", 0);
+}
+
+/** What the account page's profile form starts from. */
+export async function getOwnProfile(userId: string) {
+  const user = await db()
+    .selectFrom("users")
+    .select(["handle", "display_name", "bio", "location", "languages", "categories"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return {
+    handle: user.handle ?? (await uniqueHandle(db(), user.display_name)),
+    bio: user.bio,
+    location: user.location,
+    languages: readCodes(user.languages, PROFILE_LANGUAGES),
+    categories: readCodes(user.categories, CATEGORY_KEYS as readonly Category[]),
+  };
+}
+
+export type UpdateProfileResult =
+  { ok: true; handle: string } | (Refusal<"profile", "handle_taken"> & { field: "handle" });
+
+/** Save a person's own profile; another account's handle is refused (the unique index decides a race). */
+export async function updateProfile(userId: string, input: ProfileInput): Promise<UpdateProfileResult> {
+  const taken = { ...refusal("profile", "handle_taken"), field: "handle" as const };
+  const other = await db()
+    .selectFrom("users")
+    .select("id")
+    .where("handle", "=", input.handle)
+    .where("id", "!=", userId)
+    .executeTakeFirst();
+  if (other) return taken;
+  try {
+    await db()
+      .updateTable("users")
+      .set({
+        handle: input.handle,
+        bio: input.bio,
+        location: input.location,
+        languages: JSON.stringify(input.languages),
+        categories: JSON.stringify(input.categories),
+      })
+      .where("id", "=", userId)
+      .execute();
+  } catch (error) {
+    if (/unique|duplicate/i.test(String(error))) return taken;
+    throw error;
+  }
+  return { ok: true, handle: input.handle };
+}

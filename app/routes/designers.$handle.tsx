@@ -1,0 +1,159 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { metaT } from "~/i18n/meta";
+import { formatDate } from "~/i18n/dates";
+import { useI18n, useT } from "~/i18n/react";
+import { entryPaths } from "~/modules/entries/paths";
+import { getPublicProfile } from "~/modules/people/profiles.server";
+import { notFound } from "~/utils/refusals.server";
+import "./designers.$handle.css";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaT(matches);
+  if (!data) return [{ title: `${t("errors.notFound.title")} · ${t("app.name")}` }];
+  return [{ title: `${t("people.profile.metaTitle", { name: data.profile.name })} · ${t("app.name")}` }];
+};
+
+/** A designer's public profile: anyone may read it, signed in or not (ADR 0033 says what it counts). */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const profile = await getPublicProfile(params.handle ?? "");
+  if (!profile) notFound(context.locale);
+  return { profile };
+}
+
+export default function DesignerProfile() {
+  const t = useT();
+  const { locale, timeZone } = useI18n();
+  const { profile } = useLoaderData<typeof loader>();
+  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const stats = [
+    {
+      key: "entered",
+      count: profile.stats.entered,
+      label: t("people.profile.stats.entered", { count: profile.stats.entered }),
+    },
+    {
+      key: "finalist",
+      count: profile.stats.finalist,
+      label: t("people.profile.stats.finalist", { count: profile.stats.finalist }),
+    },
+    {
+      key: "won",
+      count: profile.stats.won,
+      label: t("people.profile.stats.won", { count: profile.stats.won }),
+    },
+  ];
+  return (
+    <div className="container page stack-lg profile">
+      <header className="profile__head">
+        <span className="profile__avatar" aria-hidden="true">
+          {profile.initials}
+        </span>
+        <div className="profile__who">
+          <p className="profile__kicker muted">{t("people.profile.kicker")}</p>
+          <h1 className="profile__name">{profile.name}</h1>
+          <p className="muted">
+            {t("people.profile.memberSince", {
+              date: formatDate(profile.memberSince, locale, timeZone, "date"),
+            })}
+          </p>
+        </div>
+      </header>
+
+      <section aria-labelledby="profile-record">
+        <h2 id="profile-record" className="visually-hidden">
+          {t("people.profile.record")}
+        </h2>
+        <ul className="profile__stats" data-testid="profile-stats">
+          {stats.map((s) => (
+            <li key={s.key} className="profile__stat" data-testid={`stat-${s.key}`}>
+              <span className="profile__stat-n num">{new Intl.NumberFormat(locale).format(s.count)}</span>
+              <span className="profile__stat-label">{s.label}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted profile__note">{t("people.profile.stats.note")}</p>
+      </section>
+
+      <section aria-labelledby="profile-portfolio" className="stack">
+        <h2 id="profile-portfolio">{t("people.profile.portfolio")}</h2>
+        {profile.portfolio.length === 0 ? (
+          <p className="empty muted">{t("people.profile.portfolio.empty")}</p>
+        ) : (
+          <ul className="portfolio" data-testid="portfolio">
+            {profile.portfolio.map((piece) => (
+              <li key={piece.entryId} className="portfolio__item" data-testid="portfolio-piece">
+                <Link to={entryPaths.page(piece.entryId)} className="portfolio__link">
+                  <span className="portfolio__frame">
+                    <img
+                      src={piece.thumbnailUrl}
+                      alt={t("people.profile.portfolio.alt", {
+                        title: piece.title || t("entries.untitled"),
+                        name: profile.name,
+                        contest: piece.contestTitle,
+                      })}
+                      loading="lazy"
+                      width={400}
+                      height={400}
+                    />
+                  </span>
+                  <span className="portfolio__title">{piece.title || t("entries.untitled")}</span>
+                  <span className="portfolio__contest muted">
+                    {t("people.profile.portfolio.for", { contest: piece.contestTitle })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="profile__details">
+        <section aria-labelledby="profile-about" className="card stack">
+          <h2 id="profile-about">{t("people.profile.about")}</h2>
+          {profile.bio ? (
+            <p className="profile__bio" data-testid="profile-bio">
+              {profile.bio}
+            </p>
+          ) : (
+            <p className="muted">{t("people.profile.noBio")}</p>
+          )}
+        </section>
+        {profile.location || profile.languages.length > 0 || profile.categories.length > 0 ? (
+          <dl className="card profile__facts">
+            {profile.location ? (
+              <div>
+                <dt>{t("people.profile.location")}</dt>
+                <dd data-testid="profile-location">{profile.location}</dd>
+              </div>
+            ) : null}
+            {profile.languages.length > 0 ? (
+              <div>
+                <dt>{t("people.profile.languages")}</dt>
+                <dd data-testid="profile-languages">
+                  {new Intl.ListFormat(locale, { type: "conjunction" }).format(
+                    profile.languages.map((code) => languageNames.of(code) ?? code),
+                  )}
+                </dd>
+              </div>
+            ) : null}
+            {profile.categories.length > 0 ? (
+              <div>
+                <dt>{t("people.profile.categories")}</dt>
+                <dd>
+                  <ul className="profile__tags" data-testid="profile-categories">
+                    {profile.categories.map((c) => (
+                      <li key={c} className="badge">
+                        {t(`category.${c}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        ) : null}
+      </div>
+    </div>
+  );
+}
