@@ -11,7 +11,7 @@ export const frPeople: Record<keyof typeof enPeople, string> = {
   "people.profile.categories": "Spécialités",
   "people.profile.record": "Parcours",
   "people.profile.stats.entered":
-    "{count, plural, one {concours auquel il ou elle a participé} other {concours auxquels il ou elle a participé}}",
+    "{count, plural, one {participation à un concours} other {participations à des concours}}",
   "people.profile.stats.finalist": "{count, plural, one {fois finaliste} other {fois finaliste}}",
   "people.profile.stats.won": "{count, plural, one {concours gagné} other {concours gagnés}}",
   "people.profile.stats.note": "Compté sur les concours publics terminés.",
