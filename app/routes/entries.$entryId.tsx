@@ -118,7 +118,13 @@ export default function EntryPage() {
             {title} <span className="muted num">{t("entries.number", { number: entry.number })}</span>
           </h1>
           <p className="muted" style={{ margin: 0 }}>
-            <DesignerBy name={entry.designerName} handle={entry.designerHandle} /> · {contest.title}
+            {entry.designerName ? (
+              <>
+                <DesignerBy name={entry.designerName} handle={entry.designerHandle} />
+                {" · "}
+              </>
+            ) : null}
+            {contest.title}
           </p>
         </div>
         <EntryStatusBadge status={entry.status} />

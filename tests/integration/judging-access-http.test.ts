@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { createSession, sessionCookieName } from "~/modules/auth/sessions.server";
 import { inviteJudge } from "~/modules/judging/judges.server";
+import { decode } from "../helpers/contests";
 import { createPoll } from "~/modules/judging/polls.server";
 import { cancelDraft } from "~/modules/contests/manage.server";
 import { makeLaunchedContest, makeReadyDraft, makeUser } from "../helpers/fixtures";
@@ -239,6 +240,20 @@ describe("who may do what on the judging routes (real HTTP requests)", () => {
       .orderBy("created_at")
       .execute();
     expect(bodies.map((b) => b.body)).toEqual(["Hello from client", "Hello from designer"]);
+  });
+
+  it("an entry's page names its designer to the client, never to a judge while the contest runs", async () => {
+    const w = await world();
+    const name = (
+      await db().selectFrom("users").select("display_name").where("id", "=", w.ana).executeTakeFirstOrThrow()
+    ).display_name;
+    const page = async (role: Role) =>
+      decode(await (await w.clients[role].get(`/entries/${w.entries.ana1}`)).text());
+    expect(await page("client")).toContain(name);
+    const judged = await page("judge");
+    expect(judged).toContain(`#1`);
+    // Judges judge blind: not in the byline, the image's text, or anywhere else on the page.
+    expect(judged).not.toContain(name);
   });
 
   it("notifications: every logged-in person sees their own, and only their own", async () => {

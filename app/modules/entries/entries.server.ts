@@ -315,8 +315,8 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
       note: isOwn || access.isClient ? entry.note : "",
       status: entry.status,
       designerId: entry.designer_id,
-      designerName: entry.designer_name,
-      // A link to the profile only where the gallery names designers (judges judge blind).
+      // Named (and linked to the profile) only where the gallery names designers: judges judge blind.
+      designerName: isOwn || namesDesigners(contest, access) ? entry.designer_name : null,
       designerHandle: isOwn || namesDesigners(contest, access) ? entry.designer_handle : null,
       currentRevisionId: entry.current_revision_id,
       rejectReason: entry.reject_reason === null ? null : rejectionText(entry.reject_reason, input.locale),
