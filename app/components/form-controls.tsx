@@ -180,3 +180,39 @@ export function DaysField({ meta, label, hint }: { meta: Meta; label: string; hi
     </div>
   );
 }
+
+/**
+ * A set of checkboxes posting one field's values (conform's array field), with its error beside
+ * the legend; works without JavaScript. `options`: each value with its label in the reader's words.
+ */
+export function CheckboxGroup({
+  meta,
+  legend,
+  options,
+}: {
+  meta: Meta;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const initial = meta.initialValue;
+  const chosen = (Array.isArray(initial) ? initial : initial ? [initial] : []) as string[];
+  return (
+    <fieldset className="checkbox-group" aria-describedby={meta.errors ? meta.errorId : undefined}>
+      <legend className="field__label">{legend}</legend>
+      <div className="checkbox-group__options">
+        {options.map((o) => (
+          <label key={o.value} className="check">
+            <input
+              type="checkbox"
+              name={meta.name}
+              value={o.value}
+              defaultChecked={chosen.includes(o.value)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError meta={meta} />
+    </fieldset>
+  );
+}

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FieldError, Notice } from "~/components/field";
+import { Field, Notice } from "~/components/field";
 import { LOCALES, translator } from "~/i18n";
 import { localeCookie } from "~/i18n/locale.server";
 import { metaT } from "~/i18n/meta";
@@ -18,7 +18,7 @@ import { mailPreferences, setMailPreferences } from "~/modules/notify/notificati
 import { CATEGORY_KEYS } from "~/modules/contests/brief";
 import { BIO_MAX, PROFILE_LANGUAGES, profilePath, profileSchema } from "~/modules/people/profiles";
 import { getOwnProfile, updateProfile } from "~/modules/people/profiles.server";
-import { TextAreaField } from "~/components/form-controls";
+import { CheckboxGroup, TextAreaField } from "~/components/form-controls";
 import { requireUser } from "~/utils/auth.server";
 import { badRequest, refusalMessage } from "~/utils/refusals.server";
 import "./account.css";
@@ -103,7 +103,6 @@ export default function Account() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema(t) }),
     shouldValidate: "onBlur",
   });
-  const chosen = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []) as string[];
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const savedHandle = profileData?.saved ?? profile.handle;
   return (
@@ -140,46 +139,19 @@ export default function Account() {
             hint={t("people.edit.location.hint")}
             autoComplete="address-level2"
           />
-          <fieldset
-            className="profile-choices"
-            aria-describedby={profileFields.languages.errors ? profileFields.languages.errorId : undefined}
-          >
-            <legend className="field__label">{t("people.edit.languages")}</legend>
-            <div className="profile-choices__options">
-              {PROFILE_LANGUAGES.map((code) => (
-                <label key={code} className="check">
-                  <input
-                    type="checkbox"
-                    name={profileFields.languages.name}
-                    value={code}
-                    defaultChecked={chosen(profileFields.languages.initialValue).includes(code)}
-                  />
-                  <span lang={code}>{languageNames.of(code) ?? code}</span>
-                </label>
-              ))}
-            </div>
-            <FieldError meta={profileFields.languages} />
-          </fieldset>
-          <fieldset
-            className="profile-choices"
-            aria-describedby={profileFields.categories.errors ? profileFields.categories.errorId : undefined}
-          >
-            <legend className="field__label">{t("people.edit.categories")}</legend>
-            <div className="profile-choices__options">
-              {CATEGORY_KEYS.map((c) => (
-                <label key={c} className="check">
-                  <input
-                    type="checkbox"
-                    name={profileFields.categories.name}
-                    value={c}
-                    defaultChecked={chosen(profileFields.categories.initialValue).includes(c)}
-                  />
-                  {t(`category.${c}`)}
-                </label>
-              ))}
-            </div>
-            <FieldError meta={profileFields.categories} />
-          </fieldset>
+          <CheckboxGroup
+            meta={profileFields.languages}
+            legend={t("people.edit.languages")}
+            options={PROFILE_LANGUAGES.map((code) => ({
+              value: code,
+              label: languageNames.of(code) ?? code,
+            }))}
+          />
+          <CheckboxGroup
+            meta={profileFields.categories}
+            legend={t("people.edit.categories")}
+            options={CATEGORY_KEYS.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          />
           <div>
             <button type="submit" className="btn btn--primary">
               {t("people.edit.save")}
