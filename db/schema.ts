@@ -45,6 +45,7 @@ export interface Database {
   handover_messages: HandoverMessagesTable;
   transfer_agreements: TransferAgreementsTable;
   agreement_signatures: AgreementSignaturesTable;
+  reviews: ReviewsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -639,3 +640,18 @@ export interface AgreementSignaturesTable {
   signed_at: number;
 }
 export type AgreementSignature = Selectable<AgreementSignaturesTable>;
+
+/** A client's review of the designer who won their contest, and the designer's answer (one each). */
+export interface ReviewsTable {
+  contest_id: string;
+  client_id: string;
+  designer_id: string;
+  stars: number;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  answer: string | null;
+  answered_at: number | null;
+  answer_edited_at: number | null;
+}
+export type Review = Selectable<ReviewsTable>;

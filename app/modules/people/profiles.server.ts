@@ -3,6 +3,10 @@ import { newId } from "~/utils/ids.server";
 import { CATEGORY_KEYS, type Category } from "../contests/brief";
 import { mediaUrl } from "../entries/media";
 import { refusal, type Refusal } from "../refusal";
+import type { Level } from "./levels";
+import { overallLevel, type CategoryStanding } from "./record";
+import { designerStandings, medianReplyTime, starTotals } from "./record.server";
+import { designerReviews, type PublicReview } from "./reviews.server";
 import {
   handleFromName,
   initials,
@@ -46,6 +50,13 @@ export interface PublicProfile {
   categories: Category[];
   memberSince: number;
   stats: { entered: number; finalist: number; won: number };
+  /** The clients' reviews: how many, and their stars' sum (the average is shown from these). */
+  rating: { count: number; stars: number };
+  /** The median time to answer a client's comment, in milliseconds, once there are enough. */
+  replyMs: number | null;
+  level: Level;
+  standings: CategoryStanding[];
+  reviews: PublicReview[];
   portfolio: PortfolioPiece[];
 }
 
@@ -64,7 +75,8 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
     .where("handle", "=", handle.toLowerCase())
     .executeTakeFirst();
   if (!user || !user.handle) return null;
-  const [entered, finalist, won, portfolio] = await Promise.all([
+  const chosen = readCodes(user.categories, CATEGORY_KEYS as readonly Category[]);
+  const [entered, finalist, won, portfolio, rating, replyMs, standings, reviews] = await Promise.all([
     contestsOnRecord()
       .where((eb) =>
         eb.exists(
@@ -107,6 +119,10 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
       .orderBy("contests.id")
       .limit(PORTFOLIO_MAX)
       .execute(),
+    starTotals(user.id),
+    medianReplyTime(user.id),
+    designerStandings(user.id),
+    designerReviews(user.id),
   ]);
   return {
     handle: user.handle,
@@ -115,9 +131,14 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
     bio: user.bio,
     location: user.location,
     languages: readCodes(user.languages, PROFILE_LANGUAGES),
-    categories: readCodes(user.categories, CATEGORY_KEYS as readonly Category[]),
+    categories: chosen,
     memberSince: user.created_at,
     stats: { entered: Number(entered.n), finalist: Number(finalist.n), won: Number(won.n) },
+    rating,
+    replyMs,
+    level: overallLevel(standings),
+    standings,
+    reviews,
     portfolio: portfolio.map((r) => ({
       entryId: r.entry_id,
       title: r.title,
