@@ -5,6 +5,8 @@ import { formatDate } from "~/i18n/dates";
 import { useI18n, useT } from "~/i18n/react";
 import { entryPaths } from "~/modules/entries/paths";
 import { getPublicProfile } from "~/modules/people/profiles.server";
+import { writeHref } from "~/modules/people/messages/conversations.server";
+import { WriteLink } from "~/components/messages/write-link";
 import { notFound } from "~/utils/refusals.server";
 import "./designers.$handle.css";
 
@@ -18,13 +20,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const profile = await getPublicProfile(params.handle ?? "");
   if (!profile) notFound(context.locale);
-  return { profile };
+  return { profile, writeHref: await writeHref(context.user, { handle: profile.handle }) };
 }
 
 export default function DesignerProfile() {
   const t = useT();
   const { locale, timeZone } = useI18n();
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, writeHref } = useLoaderData<typeof loader>();
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const stats = [
     {
@@ -57,6 +59,7 @@ export default function DesignerProfile() {
               date: formatDate(profile.memberSince, locale, timeZone, "date"),
             })}
           </p>
+          {writeHref ? <WriteLink href={writeHref} name={profile.name} /> : null}
         </div>
       </header>
 

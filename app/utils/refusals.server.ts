@@ -11,6 +11,7 @@ import {
 import { formatList, type FinalFormat } from "~/modules/handover/formats";
 import { formatMoney } from "~/modules/money/money";
 import { formatBytes } from "~/i18n/sizes";
+import { MESSAGE_ATTACHMENTS_MAX } from "~/modules/people/messages/rules";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -137,6 +138,19 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   },
   profile: {
     handle_taken: conflict("people.edit.error.handleTaken"),
+  },
+  message: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    self: { status: 400, message: "messages.refusal.self" },
+    cold: { status: 403, message: "messages.refusal.cold" },
+    not_designer: { status: 403, message: "messages.refusal.notDesigner" },
+    blocked: { status: 403, message: "messages.refusal.blocked" },
+    about: { status: 400, message: "messages.refusal.about" },
+    empty: { status: 400, message: "messages.refusal.empty" },
+    too_many_files: {
+      status: 400,
+      message: (vars, locale) => translate(locale, "messages.refusal.tooManyFiles", { max: MESSAGE_ATTACHMENTS_MAX }),
+    },
   },
   account: {
     email_taken: conflict("validation.emailTaken"),
