@@ -10,11 +10,11 @@ import { readMessageDraft } from "~/modules/people/messages/attachments.server";
 import {
   aboutLink,
   isConversationParty,
-  messagePaths,
   readConversation,
   sendMessage,
   setBlocked,
 } from "~/modules/people/messages/conversations.server";
+import { messagePaths } from "~/modules/people/messages/paths";
 import { aboutValue, readAbout } from "~/modules/people/messages/rules";
 import { requireUser } from "~/utils/auth.server";
 import {

@@ -7,12 +7,8 @@ import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { profilePath } from "~/modules/people/profiles";
 import { readMessageDraft } from "~/modules/people/messages/attachments.server";
-import {
-  aboutLink,
-  messagePaths,
-  writeTarget,
-  writeTo,
-} from "~/modules/people/messages/conversations.server";
+import { aboutLink, writeTarget, writeTo } from "~/modules/people/messages/conversations.server";
+import { messagePaths } from "~/modules/people/messages/paths";
 import { aboutValue, readAbout } from "~/modules/people/messages/rules";
 import { requireUser } from "~/utils/auth.server";
 import { caughtRefusal, notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
@@ -33,11 +29,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = await writeTarget({ senderId: user.id, handle: url.searchParams.get("to") ?? "" });
   if (!target) notFound(context.locale);
   const about = readAbout(url.searchParams.get("about"));
+  if (target.refusal) refuse(target.refusal, context.locale);
   if (target.conversationId) {
     const query = about ? `?about=${aboutValue(about)}` : "";
     throw redirect(`${messagePaths.conversation(target.conversationId)}${query}`);
   }
-  if (target.refusal) refuse(target.refusal, context.locale);
   const link = about ? await aboutLink(about, user.id, context.locale) : null;
   return {
     target: { name: target.name, handle: target.handle },

@@ -149,7 +149,8 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     empty: { status: 400, message: "messages.refusal.empty" },
     too_many_files: {
       status: 400,
-      message: (vars, locale) => translate(locale, "messages.refusal.tooManyFiles", { max: MESSAGE_ATTACHMENTS_MAX }),
+      message: (vars, locale) =>
+        translate(locale, "messages.refusal.tooManyFiles", { max: MESSAGE_ATTACHMENTS_MAX }),
     },
   },
   account: {

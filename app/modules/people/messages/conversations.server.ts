@@ -14,6 +14,7 @@ import { enqueueJob } from "~/modules/jobs/queue.server";
 import { mailPreferences, nextDigestAt } from "~/modules/notify/notifications.server";
 import { refusal, Refused, type Refusal } from "~/modules/refusal";
 import { profilePath } from "../profiles";
+import { messagePaths } from "./paths";
 import type { PreparedAttachment } from "./attachments.server";
 import {
   aboutEntryAllowed,
@@ -39,6 +40,7 @@ import {
  */
 
 export type { MessageFailure };
+export { messagePaths };
 export const MESSAGE_MAIL_JOB = "messages.mail_unread";
 
 type Executor = DB | Trx;
@@ -375,15 +377,6 @@ export interface ConversationView {
 }
 
 const MESSAGES_SHOWN = 200;
-
-export const messagePaths = {
-  inbox: "/messages",
-  conversation: (id: string) => `/messages/${id}`,
-  write: (handle: string, about?: About | null) =>
-    `/messages/new?to=${encodeURIComponent(handle)}${about ? `&about=${about.kind}:${about.id}` : ""}`,
-  attachment: (conversationId: string, attachmentId: string) =>
-    `/messages/${conversationId}/attachments/${attachmentId}`,
-};
 
 /**
  * A conversation for one of its two parties, with its last messages; reading it marks it read up

@@ -4,7 +4,8 @@ import { config } from "~/utils/env.server";
 import { registerJobHandler } from "~/modules/jobs/queue.server";
 import { mailLocale, queueMail } from "~/modules/notify/mail.server";
 import { mailPreferences } from "~/modules/notify/notifications.server";
-import { MESSAGE_MAIL_JOB, messagePaths } from "./conversations.server";
+import { MESSAGE_MAIL_JOB } from "./conversations.server";
+import { messagePaths } from "./paths";
 import { MAIL_EXCERPT_LENGTH, preview } from "./rules";
 
 /**
