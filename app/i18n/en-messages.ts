@@ -44,7 +44,7 @@ export const enMessages = {
     "You blocked {name}. Neither of you can write in this conversation until you unblock them.",
   "messages.block.cannotWrite": "You can no longer write in this conversation.",
 
-  "messages.error.tooLong": "A message can have at most {max} characters.",
+  "messages.error.tooLong": "A message can have at most {max, number} characters.",
   "messages.refusal.self": "You cannot write to yourself.",
   "messages.refusal.cold":
     "Designers cannot start conversations. When a client writes to you, you can answer them.",

@@ -47,7 +47,7 @@ export const frMessages: Record<keyof typeof enMessages, string> = {
     "Vous avez bloqué {name}. Ni l’un ni l’autre ne peut écrire dans cette conversation tant que vous ne l’avez pas débloqué.",
   "messages.block.cannotWrite": "Vous ne pouvez plus écrire dans cette conversation.",
 
-  "messages.error.tooLong": "Un message peut compter au plus {max} caractères.",
+  "messages.error.tooLong": "Un message peut compter au plus {max, number} caractères.",
   "messages.refusal.self": "Vous ne pouvez pas vous écrire à vous-même.",
   "messages.refusal.cold":
     "Les designers ne peuvent pas commencer une conversation. Quand un client ou une cliente vous écrit, vous pouvez lui répondre.",
