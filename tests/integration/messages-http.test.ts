@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { UNREAD_MAIL_DELAY_MS } from "~/modules/people/messages/rules";
 import { setMailPreferences } from "~/modules/notify/notifications.server";
-import { advanceClock } from "~/utils/clock.server";
+import { DIGEST_HOUR_UTC } from "~/modules/notify/kinds";
+import { advanceClock, freezeClock } from "~/utils/clock.server";
+import { HOUR } from "~/utils/durations";
 import { config } from "~/utils/env.server";
 import { decode } from "../helpers/contests";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
@@ -419,6 +421,22 @@ describe("unread counts, read receipts and mail", () => {
     advanceClock(UNREAD_MAIL_DELAY_MS);
     await drainJobs();
     expect(await mailTo(p.ana)).toHaveLength(1);
+  });
+
+  it("someone who wants a daily digest gets the unread messages at the digest's hour, not before", async () => {
+    const p = await people();
+    await setMailPreferences(p.ana, { messages: "daily" });
+    freezeClock(Date.UTC(2026, 11, 3, DIGEST_HOUR_UTC - 2));
+    const id = await startConversation(await loginAs(server, p.camille), p.ana, "No rush");
+    advanceClock(UNREAD_MAIL_DELAY_MS);
+    await drainJobs();
+    expect(await mailTo(p.ana)).toEqual([]);
+    advanceClock(2 * HOUR);
+    await drainJobs();
+    const mail = await mailTo(p.ana);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toBe("New message from Camille Tremblay");
+    expect(mail[0]!.text).toContain(`/messages/${id}`);
   });
 
   it("a message read in time is not mailed, nor one whose reader wants messages in the app only", async () => {
