@@ -187,7 +187,7 @@ async function seedDemoConversation(ids: Record<string, string>, contestId: stri
     senderId: ids["client@demo.concours"]!,
     handle: handleFromName("Ana Souza"),
     draft: {
-      body: "Bonjour Ana! J'aime beaucoup le style de vos logos. Pourriez-vous proposer une version en une seule couleur pour nos sacs en papier ?",
+      body: "Bonjour Ana! J'aime beaucoup le style de vos logos. Pourriez-vous proposer une version en une seule couleur pour nos sacs en papier?",
       about,
       attachment: null,
     },

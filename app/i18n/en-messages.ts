@@ -16,6 +16,7 @@ export const enMessages = {
   "messages.inbox.image": "An image",
 
   "messages.conversation.title": "Conversation with {name}",
+  "messages.conversation.profile": "See {name}’s profile",
   "messages.thread.empty": "No messages yet.",
   "messages.thread.you": "You",
   "messages.thread.seen": "Seen",

@@ -18,6 +18,7 @@ export const frMessages: Record<keyof typeof enMessages, string> = {
   "messages.inbox.image": "Une image",
 
   "messages.conversation.title": "Conversation avec {name}",
+  "messages.conversation.profile": "Voir le profil de {name}",
   "messages.thread.empty": "Aucun message pour l’instant.",
   "messages.thread.you": "Vous",
   "messages.thread.seen": "Vu",

@@ -99,13 +99,14 @@ export default function Conversation() {
       <p>
         <Link to={messagePaths.inbox}>← {t("messages.inbox.back")}</Link>
       </p>
-      <h1>
+      <div>
+        <h1 className="dm-title">{t("messages.conversation.title", { name: other.name })}</h1>
         {other.profileHref ? (
-          <Link to={other.profileHref}>{t("messages.conversation.title", { name: other.name })}</Link>
-        ) : (
-          t("messages.conversation.title", { name: other.name })
-        )}
-      </h1>
+          <Link to={other.profileHref} className="small">
+            {t("messages.conversation.profile", { name: other.name })}
+          </Link>
+        ) : null}
+      </div>
       <ConversationThread conversation={conversation} />
       {conversation.iBlocked ? (
         <p className="notice" role="status" data-testid="blocked-notice">
