@@ -157,6 +157,30 @@ describe("who may write", () => {
     expect(pairs).toHaveLength(1);
   });
 
+  it("two first messages sent at once make one conversation, with both messages in it", async () => {
+    const p = await people();
+    const camille = await loginAs(server, p.camille);
+    const handle = await handleOf(p.ana);
+    const [a, b] = await Promise.all(
+      ["One", "Two"].map((body) => camille.post(`/messages/new?to=${handle}`, messageForm({ body }))),
+    );
+    expect([a!.status, b!.status]).toEqual([302, 302]);
+    const rows = await db()
+      .selectFrom("conversations")
+      .select("id")
+      .where("started_by", "=", p.camille)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const seqs = await db()
+      .selectFrom("messages")
+      .select(["seq", "body"])
+      .where("conversation_id", "=", rows[0]!.id)
+      .orderBy("seq")
+      .execute();
+    expect(seqs.map((m) => m.seq)).toEqual([1, 2]);
+    expect(seqs.map((m) => m.body).sort()).toEqual(["One", "Two"]);
+  });
+
   it("a designer may not write first, to a client or to another designer: a clear refusal", async () => {
     const p = await people();
     const ben = await loginAs(server, p.ben);
