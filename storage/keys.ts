@@ -13,4 +13,6 @@ export const keys = {
     `public/thumbs/${contestId}/${revisionId}-w${watermark}.webp`,
   reference: (contestId: string, referenceId: string) => `private/references/${contestId}/${referenceId}`,
   finalFile: (contestId: string, fileId: string) => `private/finals/${contestId}/${fileId}`,
+  messageAttachment: (conversationId: string, attachmentId: string) =>
+    `private/messages/${conversationId}/${attachmentId}`,
 };

@@ -15,6 +15,7 @@ import type { JudgeInvitationFailure, JudgeInviteFailure } from "./judging/judge
 import type { PollFailure } from "./judging/polls.server";
 import type { ProfileFailure } from "./people/profiles.server";
 import type { ReviewFailure } from "./people/reviews.server";
+import type { MessageFailure } from "./people/messages/rules";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -31,6 +32,7 @@ export interface RefusalReasons {
   account: AccountFailure;
   profile: ProfileFailure;
   review: ReviewFailure;
+  message: MessageFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;
