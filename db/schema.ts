@@ -205,6 +205,10 @@ export interface ContestsTable {
   winning_entry_id: string | null;
   created_at: number;
   updated_at: number;
+  /** The tier it launched at (migration 0020; a draft's follows its prize until launch). */
+  tier: Generated<"bronze" | "silver" | "gold" | "platinum">;
+  /** The part of the prize its non-winning finalists share, in basis points, fixed at launch. */
+  finalist_share_bps: Generated<number>;
 }
 export type ContestRow = Selectable<ContestsTable>;
 export type NewContestRow = Insertable<ContestsTable>;

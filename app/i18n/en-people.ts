@@ -86,4 +86,6 @@ export const enPeople = {
   "people.review.refused.noReview": "There is no review to answer yet.",
   "notify.review.received": "The client of “{contest}” reviewed your work: {stars}.",
   "notify.review.answered": "The designer answered your review of “{contest}”.",
+  "notify.contest.finalist_share":
+    "The prize of “{contest}” was released: as a finalist, you receive {amount} of it. Thank you for your work.",
 } as const;

@@ -90,4 +90,6 @@ export const frPeople: Record<keyof typeof enPeople, string> = {
   "people.review.refused.noReview": "Il n’y a pas encore d’évaluation à laquelle répondre.",
   "notify.review.received": "Le client de «\u00a0{contest}\u00a0» a évalué votre travail\u00a0: {stars}.",
   "notify.review.answered": "Le ou la designer a répondu à votre évaluation de «\u00a0{contest}\u00a0».",
+  "notify.contest.finalist_share":
+    "Le prix de «\u00a0{contest}\u00a0» a été versé\u00a0: comme finaliste, vous en recevez {amount}. Merci pour votre travail.",
 };

@@ -33,6 +33,7 @@ function contestIn(status: ContestStatus, patch: Partial<MachineContest> = {}): 
       : NOW - 1,
     extensionsUsed: 0,
     finalists: late ? ["d1", "d2"] : [],
+    finalistShareBps: 0,
     winnerId: status === "handover" ? "d1" : null,
     winningEntryId: status === "handover" ? "e1" : null,
     ...patch,

@@ -8,6 +8,7 @@ import { log } from "~/utils/log.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { notifyUsers } from "../notify/notifications.server";
 import {
+  briefCurrency,
   categoryMinimum,
   DURATION_LIMITS,
   NEUTRAL_STYLE,
@@ -28,6 +29,7 @@ import {
 } from "./machine";
 import { isRefused, Refused } from "../refusal";
 import { applyMoneyEffect } from "./money.server";
+import { FINALIST_SHARE_BPS, tierOf, type Tier } from "./tiers";
 import { computeVerdict } from "./verdict.server";
 
 /** A contest as the domain sees it (camelCase, parsed JSON, booleans). */
@@ -64,6 +66,9 @@ export interface Contest {
   winnerId: string | null;
   winningEntryId: string | null;
   finalists: string[];
+  /** Who may enter and whether finalists share the prize: stored at launch, a draft's follows its prize. */
+  tier: Tier;
+  finalistShareBps: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -107,9 +112,17 @@ export function toContest(row: ContestRow, finalists: string[]): Contest {
     winnerId: row.winner_id,
     winningEntryId: row.winning_entry_id,
     finalists,
+    ...contestTier(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A launched contest's stored tier; a draft's is the one its prize reaches now. */
+function contestTier(row: ContestRow): { tier: Tier; finalistShareBps: number } {
+  if (row.status !== "draft") return { tier: row.tier, finalistShareBps: row.finalist_share_bps };
+  const tier = tierOf(row.category as Category, row.prize_minor, briefCurrency(row.currency));
+  return { tier, finalistShareBps: FINALIST_SHARE_BPS[tier] };
 }
 
 export function toMachine(c: Contest): MachineContest {
@@ -125,6 +138,7 @@ export function toMachine(c: Contest): MachineContest {
     roundEndsAt: c.roundEndsAt,
     extensionsUsed: c.extensionsUsed,
     finalists: c.finalists,
+    finalistShareBps: c.finalistShareBps,
     winnerId: c.winnerId,
     winningEntryId: c.winningEntryId,
   };
@@ -184,6 +198,9 @@ export async function applyContestEvent(input: {
         winner_id: next.winnerId,
         winning_entry_id: next.winningEntryId,
         launched_at: contest.launchedAt ?? (next.status === "qualifying" ? at : null),
+        // A draft's tier follows its prize; the launch stores it, and it stays as launched.
+        tier: contest.tier,
+        finalist_share_bps: contest.finalistShareBps,
         ended_at: isTerminal(next.status) ? at : null,
         updated_at: at,
       })

@@ -14,7 +14,7 @@
  */
 import type { NotificationKind } from "../notify/kinds";
 import type { ContestStatus } from "~db/schema";
-import { equalAwards } from "../escrow/ledger";
+import { equalAwards, winnerAwards } from "../escrow/ledger";
 import { DAY } from "~/utils/durations";
 
 export type { ContestStatus };
@@ -37,6 +37,8 @@ export interface MachineContest {
   roundEndsAt: number | null;
   extensionsUsed: number;
   finalists: string[];
+  /** The part of the prize the finalists who do not win share when it is released (basis points). */
+  finalistShareBps: number;
   winnerId: string | null;
   winningEntryId: string | null;
 }
@@ -187,7 +189,11 @@ function resolve(contest: MachineContest, pool: string[], verdict: Verdict): Ste
         kind: "awarded_by_rule",
         data: { designerId: top, rule: "top_judged" },
         effects: [
-          { type: "escrow_award", awards: [{ designerId: top, amount: contest.prize }], reason: "rule_top" },
+          {
+            type: "escrow_award",
+            awards: winnerAwards(contest.prize, top, contest.finalists, contest.finalistShareBps),
+            reason: "rule_top",
+          },
           { type: "notify", audience: "winner", kind: "contest.won_by_rule" },
           { type: "notify", audience: "client", kind: "contest.resolved" },
         ],
@@ -454,7 +460,7 @@ function complete(
     effects: [
       {
         type: "escrow_award",
-        awards: [{ designerId: contest.winnerId, amount: contest.prize }],
+        awards: winnerAwards(contest.prize, contest.winnerId, contest.finalists, contest.finalistShareBps),
         reason: "winner",
       },
       { type: "notify", audience: "winner", kind: "contest.prize_released" },

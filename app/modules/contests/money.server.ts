@@ -1,6 +1,7 @@
 import type { Trx } from "~db/index";
 import { awardEscrow, refundEscrow } from "../escrow/ledger.server";
 import { enqueueChargeRefund } from "../escrow/payments.server";
+import { notifyUsers } from "../notify/notifications.server";
 import type { Effect } from "./machine";
 
 type MoneyEffect = Extract<Effect, { type: "escrow_award" | "escrow_refund" }>;
@@ -12,7 +13,7 @@ type MoneyEffect = Extract<Effect, { type: "escrow_award" | "escrow_refund" }>;
  */
 export async function applyMoneyEffect(
   trx: Trx,
-  contest: { id: string; version: number },
+  contest: { id: string; version: number; currency: string },
   effect: MoneyEffect,
 ) {
   const idempotencyKey = `contest:${contest.id}:v${contest.version}`;
@@ -20,6 +21,16 @@ export async function applyMoneyEffect(
     const result = await awardEscrow(trx, { contestId: contest.id, awards: effect.awards, idempotencyKey });
     if (!result.ok)
       throw new Error(`The escrow refused the award for contest ${contest.id}: ${result.reason}`);
+    // A prize released to its winner: the finalists who share part of it are told how much.
+    if (effect.reason !== "rule_split") {
+      for (const share of effect.awards.slice(1)) {
+        await notifyUsers(trx, [share.designerId], {
+          kind: "contest.finalist_share",
+          contestId: contest.id,
+          data: { amount: share.amount, currency: contest.currency },
+        });
+      }
+    }
     return;
   }
   const result = await refundEscrow(trx, { contestId: contest.id, idempotencyKey });

@@ -104,6 +104,30 @@ export function equalAwards(prize: number, designerIds: readonly string[]): Awar
   return designerIds.map((designerId, i) => ({ designerId, amount: parts[i]! }));
 }
 
+/**
+ * The awards of a prize released to its winner when the finalists who did not win share
+ * `shareBps` of it (ADR 0039): the share is rounded down to the minor unit, split evenly among them
+ * in the order given (the first get the remainder, a unit each), and the winner receives the rest,
+ * so the awards add up to the prize exactly. With no other finalist, or a share too small to give
+ * each at least one minor unit, the winner receives the whole prize.
+ */
+export function winnerAwards(
+  prize: number,
+  winnerId: string,
+  finalists: readonly string[],
+  shareBps: number,
+): Award[] {
+  if (!isMinorAmount(prize)) throw new RangeError(`Not an amount of minor units: ${prize}`);
+  const others = [...new Set(finalists)].filter((d) => d !== winnerId);
+  const share = Math.floor((prize * shareBps) / 10_000);
+  if (others.length === 0 || share < others.length) return [{ designerId: winnerId, amount: prize }];
+  const parts = splitEvenly(share, others.length);
+  return [
+    { designerId: winnerId, amount: prize - share },
+    ...others.map((designerId, i) => ({ designerId, amount: parts[i]! })),
+  ];
+}
+
 export function sumMinor(amounts: readonly number[]): number {
   let total = 0;
   for (const amount of amounts) total += amount;

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   "contest.brief_changed",
   "contest.round_extended",
   "contest.prize_released",
+  "contest.finalist_share",
   "contest.handover_auto_approved",
   "contest.handover_sign_to_be_paid",
   // launch and payouts
@@ -107,6 +108,7 @@ export const MAIL_CATEGORY_OF: Record<NotificationKind, MailCategory | null> = {
   "contest.brief_changed": null,
   "contest.round_extended": null,
   "contest.prize_released": "prize",
+  "contest.finalist_share": "prize",
   "contest.handover_auto_approved": "handover",
   "contest.handover_sign_to_be_paid": "handover",
   "contest.launched": "receipt",

@@ -265,7 +265,7 @@ function sentenceVars(data: NotificationData, locale: Locale) {
 
 /** Where a notification takes its reader. */
 export function notificationHref(n: { kind: string; contestId: string | null; entryId: string | null }) {
-  if (n.kind === "payout.sent") return "/earnings";
+  if (n.kind === "payout.sent" || n.kind === "contest.finalist_share") return "/earnings";
   if (!n.contestId) return "/notifications";
   const contest = contestPaths.page(n.contestId);
   switch (n.kind) {
