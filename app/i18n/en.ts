@@ -7,6 +7,7 @@ import { enNotify } from "./en-notify";
 import { enCommon } from "./en-common";
 import { enLegal } from "./en-legal";
 import { enPeople } from "./en-people";
+import { enPortfolio } from "./en-portfolio";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...enCommon,
   ...enLegal,
   ...enPeople,
+  ...enPortfolio,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { frNotify } from "./fr-notify";
 import { frCommon } from "./fr-common";
 import { frLegal } from "./fr-legal";
 import { frPeople } from "./fr-people";
+import { frPortfolio } from "./fr-portfolio";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -23,4 +24,5 @@ export const frCA: Messages = {
   ...frCommon,
   ...frLegal,
   ...frPeople,
+  ...frPortfolio,
 };

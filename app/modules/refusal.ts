@@ -14,6 +14,7 @@ import type { JudgingFailure } from "./judging/access.server";
 import type { JudgeInvitationFailure, JudgeInviteFailure } from "./judging/judges.server";
 import type { PollFailure } from "./judging/polls.server";
 import type { ProfileFailure } from "./people/profiles.server";
+import type { PortfolioFailure } from "./people/pieces.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -29,6 +30,7 @@ export interface RefusalReasons {
   reference: ReferenceFailure;
   account: AccountFailure;
   profile: ProfileFailure;
+  portfolio: PortfolioFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;

@@ -138,6 +138,10 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   profile: {
     handle_taken: conflict("people.edit.error.handleTaken"),
   },
+  portfolio: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    limit: conflict("portfolio.error.limit"),
+  },
   account: {
     email_taken: conflict("validation.emailTaken"),
     too_short: { status: 400, message: "validation.password.too_short" },

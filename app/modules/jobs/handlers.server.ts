@@ -5,6 +5,7 @@ import { registerEscrowJobs } from "../escrow/payments.server";
 import { registerHandoverJobs } from "../handover/reminders.server";
 import { registerMailJobs } from "../notify/mail.server";
 import { registerNotifyJobs } from "../notify/notifications.server";
+import { registerPortfolioJobs } from "../people/pieces.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
 import { blobStore } from "~storage/index";
@@ -20,6 +21,7 @@ export function registerAllJobHandlers() {
   registerEntryJobs();
   registerEscrowJobs();
   registerHandoverJobs();
+  registerPortfolioJobs();
   registerPeriodicJob("auth.cleanup", HOUR, async () => {
     await deleteExpiredSessions();
     await pruneLoginAttempts();

@@ -1,0 +1,68 @@
+import type { enPortfolio } from "./en-portfolio";
+
+/** Québec French: avatars, pieces of the portfolio, the client's opt-out and the profile's completeness. */
+export const frPortfolio: Record<keyof typeof enPortfolio, string> = {
+  "portfolio.heading": "Réalisations",
+  "portfolio.empty": "Aucune réalisation à montrer pour le moment.",
+  "portfolio.seeAll":
+    "Voir {count, plural, one {sa # réalisation personnelle} other {ses # réalisations personnelles}}",
+  "portfolio.piece.alt": "« {title} », réalisation personnelle de {name}",
+  "portfolio.piece.won": "Création gagnante du concours « {contest} »",
+  "portfolio.piece.own": "Réalisation personnelle",
+  "portfolio.piece.ownBy": "Réalisation personnelle de {name}",
+  "portfolio.piece.added": "Ajoutée le {date}",
+  "portfolio.backToProfile": "Profil de {name}",
+  "portfolio.all.title": "Réalisations de {name}",
+  "portfolio.all.pages": "Pages de réalisations",
+  "portfolio.all.newer": "← Plus récentes",
+  "portfolio.all.older": "Plus anciennes →",
+  "portfolio.all.page": "Page {page} sur {pages}",
+  "portfolio.preview": "Voir votre profil comme le public le voit",
+  "portfolio.manage": "Vos réalisations",
+  "portfolio.mine.title": "Votre portfolio",
+  "portfolio.mine.back": "Votre compte",
+  "portfolio.mine.lead":
+    "Montrez aux clients vos propres réalisations à côté de vos créations gagnantes : jusqu’à {max}. Tout le monde voit un aperçu en filigrane; votre fichier original reste privé.",
+  "portfolio.mine.add": "Ajouter une réalisation",
+  "portfolio.mine.addLead": "Une image JPEG, PNG ou WebP, jusqu’à {limit}.",
+  "portfolio.mine.upload": "Ajouter à votre portfolio",
+  "portfolio.mine.added": "Votre réalisation est ajoutée. Son aperçu en filigrane sera prêt dans un instant.",
+  "portfolio.mine.deleted": "La réalisation est supprimée.",
+  "portfolio.mine.list":
+    "{count, plural, =0 {Vos réalisations} one {Votre réalisation (#)} other {Vos réalisations (#)}}",
+  "portfolio.mine.empty": "Vous n’avez encore ajouté aucune réalisation.",
+  "portfolio.mine.delete": "Supprimer",
+  "portfolio.mine.deleteNamed": "Supprimer « {title} »",
+  "portfolio.field.title": "Titre",
+  "portfolio.field.category": "Type de création",
+  "portfolio.field.description": "Quelques mots à son sujet (facultatif)",
+  "portfolio.field.description.hint":
+    "Jusqu’à {max} caractères : le client, le brief, ce que vous avez fait.",
+  "portfolio.status.processing": "Aperçu en préparation",
+  "portfolio.status.ready": "Sur votre profil",
+  "portfolio.status.rejected": "Inutilisable",
+  "portfolio.error.category": "Choisissez le type de création.",
+  "portfolio.error.limit":
+    "Votre portfolio compte déjà {limit} réalisations, le maximum. Supprimez-en une pour en ajouter une autre.",
+  "portfolio.optOut.label": "Garder la création gagnante hors des portfolios",
+  "portfolio.optOut.note":
+    "Le gagnant ou la gagnante ne pourra pas la montrer sur son profil Concours. La victoire compte quand même dans son parcours.",
+  "portfolio.optOut.briefLabel": "Création gagnante",
+  "portfolio.optOut.brief": "Le client ne permet pas que la création gagnante paraisse dans un portfolio.",
+  "portfolio.complete.label": "Degré d’achèvement de votre profil",
+  "portfolio.complete.percent": "Votre profil est complet à {percent, number, percent}.",
+  "portfolio.complete.done": "Votre profil est complet. Les clients y trouvent tout ce qu’ils cherchent.",
+  "portfolio.complete.add.avatar": "Ajoutez une photo ou un logo de vous",
+  "portfolio.complete.add.bio": "Ajoutez quelques mots sur vous",
+  "portfolio.complete.add.location": "Indiquez d’où vous travaillez",
+  "portfolio.complete.add.languages": "Indiquez les langues dans lesquelles vous travaillez",
+  "portfolio.complete.add.categories": "Indiquez ce que vous créez",
+  "portfolio.complete.add.pieces":
+    "Ajoutez {count, plural, one {# réalisation} other {# réalisations}} à votre portfolio",
+  "avatar.add": "Ajouter une photo",
+  "avatar.replace": "Remplacer votre photo",
+  "avatar.hint": "Une image JPEG, PNG ou WebP, jusqu’à {limit}. Nous la recadrons en carré.",
+  "avatar.upload": "Enregistrer la photo",
+  "avatar.saved": "Votre photo est enregistrée.",
+  "avatar.remove": "Retirer votre photo",
+};
