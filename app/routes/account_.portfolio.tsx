@@ -14,7 +14,7 @@ import { getOwnProfile } from "~/modules/people/profiles.server";
 import { requireUser } from "~/utils/auth.server";
 import { badRequest, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import "~/components/entry-bits.css";
-import "./account.portfolio.css";
+import "./account_.portfolio.css";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
