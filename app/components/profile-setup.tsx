@@ -27,7 +27,13 @@ export function AvatarEditor({
     <div className="avatar-editor" id="avatar">
       <Avatar url={avatarUrl} initials={initials} size={96} />
       <div className="stack avatar-editor__forms">
-        <Form method="post" encType="multipart/form-data" className="form" preventScrollReset>
+        <Form
+          method="post"
+          action="/account?intent=avatar"
+          encType="multipart/form-data"
+          className="form"
+          preventScrollReset
+        >
           <div className="field">
             <label className="field__label" htmlFor="avatar-file">
               {avatarUrl ? t("avatar.replace") : t("avatar.add")}

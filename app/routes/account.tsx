@@ -46,8 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(context.locale);
   const { user, session } = requireUser(request, context);
-  // The avatar's form is the page's only multipart one: its file is read under the upload rules.
-  if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) {
+  // The avatar's form posts its file here (multipart), read under the upload rules.
+  if (new URL(request.url).searchParams.get("intent") === "avatar") {
     const result = await replaceAvatar(request, user.id);
     if (!result.ok)
       return data(

@@ -46,7 +46,7 @@ async function pngClaiming(width: number, height: number) {
 }
 
 const postAvatar = (client: TestClient, bytes: Buffer, name = "me.png", type = "image/png") =>
-  client.post("/account", multipart({}, { name, type, bytes }));
+  client.post("/account?intent=avatar", multipart({}, { name, type, bytes }));
 
 const postPiece = (client: TestClient, fields: Record<string, string>, bytes: Buffer) =>
   client.post("/account/portfolio", multipart(fields, { name: "piece.png", type: "image/png", bytes }));
@@ -106,7 +106,12 @@ describe("avatars", () => {
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="9" height="9"/></svg>',
     );
     const cases = [
-      { what: "an SVG named .png", bytes: svg, status: 415, words: /This file is an SVG drawing; upload a JPEG, PNG or WebP/ },
+      {
+        what: "an SVG named .png",
+        bytes: svg,
+        status: 415,
+        words: /This file is an SVG drawing; upload a JPEG, PNG or WebP/,
+      },
       {
         what: "a text file",
         bytes: Buffer.from("just some words, not a picture"),
@@ -242,7 +247,9 @@ describe("portfolio pieces", () => {
       ),
     );
     expect(badFile.status).toBe(415);
-    expect(decode(await badFile.text())).toMatch(/role="alert">This file is a GIF; upload a JPEG, PNG or WebP\./);
+    expect(decode(await badFile.text())).toMatch(
+      /role="alert">This file is a GIF; upload a JPEG, PNG or WebP\./,
+    );
     const noTitle = await postPiece(owner, { title: " ", category: "logo" }, await makePng(13, 100));
     expect(noTitle.status).toBe(400);
     expect(decode(await noTitle.text())).toMatch(/id="piece-title-error" role="alert">Please fill this in\./);
