@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/index";
 import { blobStore } from "~storage/index";
 import { PIECES_MAX, PROFILE_PIECES_SHOWN } from "~/modules/people/pieces";
+import { sweepOrphanPortfolioBlobs } from "~/modules/people/pieces.server";
+import { HOUR } from "~/utils/durations";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { decode } from "../helpers/contests";
@@ -342,6 +344,67 @@ describe("portfolio pieces", () => {
     const refused = await postPiece(owner, { title: "One more", category: "logo" }, await makePng(15, 100));
     expect(refused.status).toBe(409);
     expect(decode(await refused.text())).toContain(`already holds ${PIECES_MAX} pieces`);
+  });
+});
+
+describe("the piece form's JavaScript path", () => {
+  it("answers JSON: where to go once sent, or the reason in words", async () => {
+    const owner = await loginAs(server, await makeUser("Ana Script"));
+    const sent = await owner.post(
+      "/api/account/portfolio",
+      multipart(
+        { title: "By script", category: "logo" },
+        { name: "a.png", type: "image/png", bytes: await makePng(17, 120) },
+      ),
+    );
+    expect(sent.status).toBe(201);
+    expect(await sent.json()).toEqual({ ok: true, location: "/account/portfolio?added=1" });
+    const refused = await owner.post(
+      "/api/account/portfolio",
+      multipart(
+        { title: "", category: "logo" },
+        { name: "a.png", type: "image/png", bytes: await makePng(17, 120) },
+      ),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ ok: false, message: "Please fill this in." });
+    const stranger = await server
+      .client()
+      .post(
+        "/api/account/portfolio",
+        multipart(
+          { title: "x", category: "logo" },
+          { name: "a.png", type: "image/png", bytes: await makePng(17, 120) },
+        ),
+      );
+    expect(stranger.status).toBe(401);
+  });
+});
+
+describe("the orphan sweep", () => {
+  it("removes piece images and avatar crops no row points at, and keeps those in use", async () => {
+    const ana = await makeUser("Ana Sweep");
+    const owner = await loginAs(server, ana);
+    await postAvatar(owner, await makePng(18, 120));
+    await postPiece(owner, { title: "Kept", category: "logo" }, await makePng(19, 200));
+    await drainJobs();
+    const piece = await db()
+      .selectFrom("portfolio_pieces")
+      .selectAll()
+      .where("designer_id", "=", ana)
+      .executeTakeFirstOrThrow();
+    const orphans = [
+      `private/pieces/${ana}/${newId()}`,
+      `public/pieces/${ana}/${newId()}-p-w2.webp`,
+      `public/avatars/${ana}/${newId()}-256.webp`,
+    ];
+    for (const key of orphans) await blobStore().put(key, Buffer.from("x"), { contentType: "image/webp" });
+    expect(await sweepOrphanPortfolioBlobs(now() + HOUR)).toBeGreaterThanOrEqual(orphans.length);
+    for (const key of orphans) expect(await blobStore().head(key), key).toBeNull();
+    for (const key of [piece.original_key, piece.preview_key!, piece.thumbnail_key!])
+      expect(await blobStore().head(key), key).not.toBeNull();
+    const [avatar] = mediaIn(await page(server.client(), `/designers/${await handleOf(ana)}`), "avatars");
+    expect(await blobStore().head(avatar!)).not.toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { db, transaction } from "~db/index";
 import type { Job } from "~db/schema";
 import { blobStore, keys, readAll } from "~storage/index";
 import { now } from "~/utils/clock.server";
+import { HOUR } from "~/utils/durations";
 import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
 import type { Category } from "../contests/brief";
@@ -10,7 +11,9 @@ import { renderEntryImages } from "../entries/images.server";
 import { mediaUrl } from "../entries/media";
 import { storedRejection } from "../entries/rejection.server";
 import { WATERMARK_VERSION, watermarkTextFor } from "../entries/watermark";
+import { ORPHAN_GRACE_MS } from "../entries/processing.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
+import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { isRefused, refusal, type Refusal } from "../refusal";
 import type { T } from "~/i18n";
 import { receiveDraft, type ReceivedDraft } from "../entries/drafts.server";
@@ -349,8 +352,50 @@ export async function publicPieceKey(key: string): Promise<string | null> {
   return key === piece.preview_key || key === piece.thumbnail_key ? key : null;
 }
 
+/**
+ * Remove piece images and avatar crops that no row references, older than the grace period: what a
+ * crash between storing bytes and committing their row (or a replaced avatar's failed delete) leaves.
+ */
+export async function sweepOrphanPortfolioBlobs(olderThan = now() - ORPHAN_GRACE_MS): Promise<number> {
+  let removed = 0;
+  for (const prefix of ["private/pieces/", "public/pieces/", "public/avatars/"]) {
+    for await (const blob of blobStore().list(prefix)) {
+      if (blob.lastModified > olderThan) continue;
+      const used =
+        prefix === "public/avatars/" ? await avatarInUse(blob.key) : await pieceBlobInUse(blob.key);
+      if (!used) {
+        await blobStore().delete(blob.key);
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+async function pieceBlobInUse(key: string) {
+  const row = await db()
+    .selectFrom("portfolio_pieces")
+    .select("id")
+    .where((eb) =>
+      eb.or([eb("original_key", "=", key), eb("preview_key", "=", key), eb("thumbnail_key", "=", key)]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function avatarInUse(key: string) {
+  const m = /^public\/avatars\/([a-z0-9]+)\/([a-z0-9]+)-\d+\.webp$/.exec(key);
+  if (!m) return false;
+  const user = await db().selectFrom("users").select("avatar_id").where("id", "=", m[1]!).executeTakeFirst();
+  return user?.avatar_id === m[2];
+}
+
 export function registerPortfolioJobs() {
   registerJobHandler("portfolio.process", (payload: { pieceId: string }, job) =>
     processPiece(payload.pieceId, job),
   );
+  registerPeriodicJob("portfolio.sweep", 6 * HOUR, async () => {
+    const removed = await sweepOrphanPortfolioBlobs();
+    if (removed) log("info", "portfolio.swept", { removed });
+  });
 }
