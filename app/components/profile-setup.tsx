@@ -14,6 +14,7 @@ export function AvatarEditor({
   limit,
   error,
   saved,
+  removed,
 }: {
   avatarUrl: string | null;
   initials: string;
@@ -21,6 +22,7 @@ export function AvatarEditor({
   limit: string;
   error: string | null;
   saved: boolean;
+  removed: boolean;
 }) {
   const t = useT();
   return (
@@ -55,9 +57,9 @@ export function AvatarEditor({
                 {error}
               </p>
             ) : null}
-            {saved ? (
+            {saved || removed ? (
               <p className="notice notice--success" role="status">
-                {t("avatar.saved")}
+                {t(saved ? "avatar.saved" : "avatar.removed")}
               </p>
             ) : null}
           </div>

@@ -60,4 +60,5 @@ export const enPortfolio = {
   "avatar.upload": "Save the photo",
   "avatar.saved": "Your photo is saved.",
   "avatar.remove": "Remove your photo",
+  "avatar.removed": "Your photo is removed; your initials stand in for it.",
 } as const;

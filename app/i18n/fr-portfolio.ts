@@ -65,4 +65,5 @@ export const frPortfolio: Record<keyof typeof enPortfolio, string> = {
   "avatar.upload": "Enregistrer la photo",
   "avatar.saved": "Votre photo est enregistrée.",
   "avatar.remove": "Retirer votre photo",
+  "avatar.removed": "Votre photo est retirée; vos initiales la remplacent.",
 };

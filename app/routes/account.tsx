@@ -51,15 +51,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await replaceAvatar(request, user.id);
     if (!result.ok)
       return data(
-        { avatar: { saved: false, error: refusalMessage(result, context.locale) } },
+        { avatar: { saved: false, removed: false, error: refusalMessage(result, context.locale) } },
         { status: refusalStatus(result) },
       );
-    return { avatar: { saved: true, error: null } };
+    return { avatar: { saved: true, removed: false, error: null } };
   }
   const formData = await request.formData();
   if (formData.get("intent") === "avatar-remove") {
     await removeAvatar(user.id);
-    return { avatar: { saved: false, error: null } };
+    return { avatar: { saved: false, removed: true, error: null } };
   }
   if (formData.get("intent") === "logout-everywhere") {
     await logOutEverywhere(user.id);
@@ -151,6 +151,7 @@ export default function Account() {
           limit={avatarLimit}
           error={avatarData?.error ?? null}
           saved={avatarData?.saved ?? false}
+          removed={avatarData?.removed ?? false}
         />
         {profileData?.saved ? <Notice tone="success">{t("people.edit.saved")}</Notice> : null}
         <Form method="post" className="form" preventScrollReset {...getFormProps(profileForm)}>

@@ -24,6 +24,7 @@ export const meta: MetaFunction = ({ matches }) => {
 /** The designer's own pieces, every status (pending and failed ones are shown to them alone). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
+  const { searchParams } = new URL(request.url);
   const [pieces, full, profile] = await Promise.all([
     listOwnPieces(user.id),
     pieceEligibility(user.id),
@@ -37,8 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })),
     full: full ? refusalMessage(full, context.locale) : null,
     limit: uploadLimitText(context.locale),
-    added: new URL(request.url).searchParams.has("added"),
-    deleted: new URL(request.url).searchParams.has("deleted"),
+    added: searchParams.has("added"),
+    deleted: searchParams.has("deleted"),
   };
 }
 

@@ -91,6 +91,7 @@ describe("avatars", () => {
 
     const removed = await client.post("/account", { intent: "avatar-remove" });
     expect(removed.status).toBe(200);
+    expect(decode(await removed.text())).toContain("Your photo is removed; your initials stand in for it.");
     const after = await page(server.client(), `/designers/${handle}`);
     expect(after).toContain(">AP<");
     expect(mediaIn(after, "avatars")).toEqual([]);
