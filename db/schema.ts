@@ -45,6 +45,7 @@ export interface Database {
   handover_messages: HandoverMessagesTable;
   transfer_agreements: TransferAgreementsTable;
   agreement_signatures: AgreementSignaturesTable;
+  reviews: ReviewsTable;
   portfolio_pieces: PortfolioPiecesTable;
 }
 
@@ -645,6 +646,20 @@ export interface AgreementSignaturesTable {
 }
 export type AgreementSignature = Selectable<AgreementSignaturesTable>;
 
+/** A client's review of the designer who won their contest, and the designer's answer (one each). */
+export interface ReviewsTable {
+  contest_id: string;
+  client_id: string;
+  designer_id: string;
+  stars: number;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  answer: string | null;
+  answered_at: number | null;
+  answer_edited_at: number | null;
+}
+export type Review = Selectable<ReviewsTable>;
 /** Work a designer uploads to their profile, processed like an entry (0017). */
 export interface PortfolioPiecesTable {
   id: string;

@@ -220,3 +220,33 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/**
+ * One to five stars as a radio group: a plain form field without JavaScript, arrow keys move
+ * between the stars, and the chosen star lights the ones before it (CSS `:has`).
+ */
+export function StarChoice({ meta, legend }: { meta: Meta; legend: string }) {
+  const t = useT();
+  const initial = Number(meta.initialValue ?? 0);
+  return (
+    <fieldset className="star-choice" aria-describedby={meta.errors ? meta.errorId : undefined}>
+      <legend className="field__label">{legend}</legend>
+      <div className="star-choice__options">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className="star-choice__option">
+            <input
+              type="radio"
+              name={meta.name}
+              value={n}
+              defaultChecked={initial === n}
+              className="visually-hidden"
+            />
+            <span aria-hidden="true">★</span>
+            <span className="visually-hidden">{t("judging.stars", { n })}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError meta={meta} />
+    </fieldset>
+  );
+}

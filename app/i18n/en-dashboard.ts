@@ -40,4 +40,16 @@ export const enDashboard = {
   "contest.clientTools.polls": "Run a poll",
 
   "nav.menu": "Menu",
+  "dashboard.levels.title": "Your levels",
+  "dashboard.levels.categories": "Choose your categories",
+  "dashboard.levels.none": "Choose what you design on your profile to follow your level in each category.",
+  "dashboard.levels.wins":
+    "{n, plural, one {# more win} other {# more wins}} in {category} to reach {level, select, mid {mid level} top {top level} other {the next level}}.",
+  "dashboard.levels.reviews":
+    "{n, plural, one {# more client review} other {# more client reviews}} for {level, select, mid {mid level} top {top level} other {the next level}}.",
+  "dashboard.levels.average":
+    "An average of {average} stars from clients for {level, select, mid {mid level} top {top level} other {the next level}}.",
+  "dashboard.levels.top": "The highest level in this category.",
+  "dashboard.levels.rules":
+    "Levels are earned in each category from your record alone. Mid level: {midWins} contests won there, and an average of at least {midAverage} stars if clients reviewed you. Top level: {topWins} contests won, {topReviews} client reviews or more, and an average of at least {topAverage} stars.",
 } as const;

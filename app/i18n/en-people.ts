@@ -30,4 +30,56 @@ export const enPeople = {
     "Use 3 to 30 lowercase letters, digits or hyphens, starting and ending with a letter or digit.",
   "people.edit.error.handleTaken": "This address is already taken. Please choose another one.",
   "people.edit.error.choice": "Please choose from the list.",
+  "people.profile.stats.noReview": "no client review yet",
+  "people.profile.stats.rating":
+    "{count, plural, one {average from # client review} other {average from # client reviews}}",
+  "people.profile.reply.minutes":
+    "{n, plural, one {Usually answers clients within a minute.} other {Usually answers clients within # minutes.}}",
+  "people.profile.reply.hours":
+    "{n, plural, one {Usually answers clients within an hour.} other {Usually answers clients within # hours.}}",
+  "people.profile.reply.days":
+    "{n, plural, one {Usually answers clients within a day.} other {Usually answers clients within # days.}}",
+  "people.profile.reviews": "Client reviews",
+  "people.profile.reviews.empty":
+    "No client review yet. Clients review the designer they worked with once the prize is released.",
+  "people.profile.levels": "Level",
+  "people.profile.levelIn": "{category}: {level}",
+  "people.level.entry": "Entry level",
+  "people.level.mid": "Mid level",
+  "people.level.top": "Top level",
+  "people.review.title.client": "Your review of {designer}",
+  "people.review.title.winner": "The client’s review",
+  "people.review.lead.client":
+    "How was it to work with {designer}? Your review appears on their public profile, with your name. You can correct it for {days} days.",
+  "people.review.waiting":
+    "{client} has not reviewed your work yet. Their review will appear here and on your profile, and you may answer it.",
+  "people.review.stars": "Your rating",
+  "people.review.body": "Your review",
+  "people.review.body.hint": "What went well, what could be better. Up to {max} characters.",
+  "people.review.publish": "Publish the review",
+  "people.review.save": "Save the changes",
+  "people.review.edit": "Correct your review",
+  "people.review.editAnswer": "Correct your answer",
+  "people.review.editUntil": "You can change it until",
+  "people.review.answer": "Your answer",
+  "people.review.answer.hint": "Shown under the review on your profile. Up to {max} characters.",
+  "people.review.answer.publish": "Publish the answer",
+  "people.review.published": "Thank you. Your review of {designer} is on their profile.",
+  "people.review.answered": "Your answer is on your profile, under the review.",
+  "people.review.by": "By {name}",
+  "people.review.answerBy": "Answer from {name}",
+  "people.review.edited": "edited",
+  "people.review.about": "{category} contest “{contest}”",
+  "people.review.aboutPrivate": "A private {category} contest",
+  "people.review.error.stars": "Please choose from 1 to 5 stars.",
+  "people.review.error.body": "Please write a few words about the work.",
+  "people.review.error.answer": "Please write your answer.",
+  "people.review.refused.notYours":
+    "Only the contest’s client writes the review, and only its winner answers it.",
+  "people.review.refused.notOpen": "You can review the designer once the prize has been released to them.",
+  "people.review.refused.editClosed":
+    "A review and its answer can be changed for {days} days after they are written; this one now stands.",
+  "people.review.refused.noReview": "There is no review to answer yet.",
+  "notify.review.received": "The client of “{contest}” reviewed your work: {stars}.",
+  "notify.review.answered": "The designer answered your review of “{contest}”.",
 } as const;

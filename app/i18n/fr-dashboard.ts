@@ -45,4 +45,17 @@ export const frDashboard: Record<keyof typeof enDashboard, string> = {
   "contest.clientTools.polls": "Lancer un sondage",
 
   "nav.menu": "Menu",
+  "dashboard.levels.title": "Vos niveaux",
+  "dashboard.levels.categories": "Choisir vos spécialités",
+  "dashboard.levels.none":
+    "Choisissez ce que vous concevez dans votre profil pour suivre votre niveau dans chaque catégorie.",
+  "dashboard.levels.wins":
+    "{n, plural, one {Encore # concours à gagner} other {Encore # concours à gagner}} en {category} pour atteindre {level, select, mid {le niveau intermédiaire} top {le niveau expert} other {le niveau suivant}}.",
+  "dashboard.levels.reviews":
+    "{n, plural, one {Encore # évaluation de client} other {Encore # évaluations de clients}} pour {level, select, mid {le niveau intermédiaire} top {le niveau expert} other {le niveau suivant}}.",
+  "dashboard.levels.average":
+    "Une moyenne de {average} étoiles des clients pour {level, select, mid {le niveau intermédiaire} top {le niveau expert} other {le niveau suivant}}.",
+  "dashboard.levels.top": "Le plus haut niveau dans cette catégorie.",
+  "dashboard.levels.rules":
+    "Les niveaux se gagnent dans chaque catégorie, d’après votre parcours seulement. Niveau intermédiaire\u00a0: {midWins} concours gagnés dans la catégorie, et une moyenne d’au moins {midAverage} étoiles si des clients vous ont évalué. Niveau expert\u00a0: {topWins} concours gagnés, au moins {topReviews} évaluations de clients et une moyenne d’au moins {topAverage} étoiles.",
 };

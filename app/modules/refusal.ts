@@ -14,6 +14,7 @@ import type { JudgingFailure } from "./judging/access.server";
 import type { JudgeInvitationFailure, JudgeInviteFailure } from "./judging/judges.server";
 import type { PollFailure } from "./judging/polls.server";
 import type { ProfileFailure } from "./people/profiles.server";
+import type { ReviewFailure } from "./people/reviews.server";
 import type { PortfolioFailure } from "./people/pieces.server";
 
 /**
@@ -30,6 +31,7 @@ export interface RefusalReasons {
   reference: ReferenceFailure;
   account: AccountFailure;
   profile: ProfileFailure;
+  review: ReviewFailure;
   portfolio: PortfolioFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;

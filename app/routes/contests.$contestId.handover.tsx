@@ -14,7 +14,7 @@ import {
   type StepState,
 } from "~/components/handover";
 import { Money } from "~/components/contest/badges";
-import { Notice } from "~/components/field";
+import { FormError, Notice } from "~/components/field";
 import { Countdown, LocalTime } from "~/components/time";
 import { translator } from "~/i18n";
 import { metaT } from "~/i18n/meta";
@@ -28,6 +28,9 @@ import { handoverPaths } from "~/modules/handover/paths";
 import { boundaryOf } from "~/modules/handover/stream-multipart.server";
 import { postMessage } from "~/modules/handover/thread.server";
 import { getHandoverView } from "~/modules/handover/view.server";
+import { answerSchema, reviewSchema } from "~/modules/people/reviews";
+import { answerReview, reviewPanel, writeReview } from "~/modules/people/reviews.server";
+import { formErrorsOf, ReviewPanel } from "~/components/review";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { contestPaths } from "~/modules/contests/next-steps";
@@ -48,12 +51,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
   const view = await getHandoverView(params.contestId ?? "", user.id, context.locale);
   if (!view) notFound(context.locale);
-  return { view, viewerId: user.id, serverNow: now(), formats: formatList(view.accepted, context.locale) };
+  const review = view.contest.status === "completed" ? await reviewPanel(view.contest.id, user.id) : null;
+  return {
+    view,
+    review,
+    viewerId: user.id,
+    serverNow: now(),
+    formats: formatList(view.accepted, context.locale),
+  };
 }
 
 type ActionData =
   | { intent: "upload"; error: string; replace: string | null }
-  | { intent: "message" | "sign"; result: SubmissionResult<string[]> };
+  | { intent: "message" | "sign" | "review" | "answer"; result: SubmissionResult<string[]> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = translator(context.locale);
@@ -111,13 +121,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`${page}?signed=1#agreement`);
   }
+  if (intent === "review" || intent === "answer") {
+    const submission =
+      intent === "review"
+        ? parseWithZod(formData, { schema: reviewSchema(t) })
+        : parseWithZod(formData, { schema: answerSchema(t) });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
+    }
+    const value = submission.value;
+    const done =
+      value.intent === "review"
+        ? await writeReview({ contestId, userId: user.id, review: value })
+        : await answerReview({ contestId, userId: user.id, answer: value.answer });
+    if (!done.ok && refusalStatus(done) === 404) notFound(context.locale);
+    if (!done.ok) {
+      return data(
+        {
+          intent,
+          result: submission.reply({ formErrors: [refusalMessage(done, context.locale)] }),
+        } satisfies ActionData,
+        { status: refusalStatus(done) },
+      );
+    }
+    return redirect(`${page}?${intent === "review" ? "reviewed" : "answered"}=1#review`);
+  }
   badRequest(context.locale);
 }
 
 export default function HandoverPage() {
   const t = useT();
   const locale = useLocale();
-  const { view, viewerId, serverNow, formats } = useLoaderData<typeof loader>();
+  const { view, review, viewerId, serverNow, formats } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [params] = useSearchParams();
   const { contest, role } = view;
@@ -207,6 +242,13 @@ export default function HandoverPage() {
         {params.get("replaced") ? <Notice tone="success">{t("handover.replaced")}</Notice> : null}
         {params.get("signed") ? <Notice tone="success">{t("handover.signedNotice")}</Notice> : null}
         {params.get("sent") ? <Notice tone="success">{t("handover.messageSent")}</Notice> : null}
+        {!review && (actionData?.intent === "review" || actionData?.intent === "answer") ? (
+          <FormError errors={formErrorsOf(actionData.result)} />
+        ) : null}
+        {params.get("reviewed") ? (
+          <Notice tone="success">{t("people.review.published", { designer })}</Notice>
+        ) : null}
+        {params.get("answered") ? <Notice tone="success">{t("people.review.answered")}</Notice> : null}
         {params.get("approved") ? (
           <Notice tone="success">{t("handover.approvedNotice", { designer })}</Notice>
         ) : null}
@@ -214,6 +256,25 @@ export default function HandoverPage() {
 
       <div className="handover__layout">
         <div className="handover__main">
+          {review ? (
+            <Section
+              id="review"
+              title={
+                isClient ? t("people.review.title.client", { designer }) : t("people.review.title.winner")
+              }
+            >
+              <ReviewPanel
+                panel={review}
+                designerName={designer}
+                clientName={view.clientName}
+                lastResult={
+                  actionData?.intent === "review" || actionData?.intent === "answer"
+                    ? { intent: actionData.intent, result: actionData.result }
+                    : undefined
+                }
+              />
+            </Section>
+          ) : null}
           <Section
             id="files"
             title={t("handover.files.title")}

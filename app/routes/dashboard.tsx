@@ -5,7 +5,7 @@ import { EntryStatusBadge } from "~/components/entry-bits";
 import { RelativeTime, TimeLeft } from "~/components/time";
 import type { T } from "~/i18n";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 import { STEP_COUNT } from "~/modules/contests/brief";
 import { LIVE_STATES, TERMINAL_STATES } from "~/modules/contests/machine";
 import { contestPaths } from "~/modules/contests/next-steps";
@@ -18,6 +18,10 @@ import {
   type JudgedContest,
 } from "~/modules/dashboard/dashboard.server";
 import type { DesignerBalance } from "~/modules/escrow/ledger-reads.server";
+import { LEVEL_RULES } from "~/modules/people/levels";
+import { LevelBadge } from "~/components/level-badge";
+import type { CategoryStanding } from "~/modules/people/record";
+import { formatScore } from "~/i18n/numbers";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { entryPaths } from "~/modules/entries/paths";
@@ -69,6 +73,7 @@ export default function Dashboard() {
       key="designer"
       entries={designer.entries}
       balances={designer.balances}
+      standings={designer.standings}
       serverNow={serverNow}
     />
   ) : null;
@@ -298,15 +303,18 @@ function Judging({ contests, serverNow }: { contests: JudgedContest[]; serverNow
 function DesignerPart({
   entries,
   balances,
+  standings,
   serverNow,
 }: {
   entries: DesignerEntry[];
   balances: DesignerBalance[];
+  standings: CategoryStanding[];
   serverNow: number;
 }) {
   const t = useT();
   return (
     <>
+      <Levels standings={standings} />
       <section aria-labelledby="entries-title" className="dashboard__section" data-testid="designer-entries">
         <div className="dashboard__section-head">
           <h2 id="entries-title">{t("dashboard.entries.title")}</h2>
@@ -434,5 +442,68 @@ function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: nu
         )}
       </span>
     </li>
+  );
+}
+
+/** A designer's level in each category, what the next one needs, and the rules, as written. */
+function Levels({ standings }: { standings: CategoryStanding[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const average = (tenths: number) => formatScore(tenths / 10, locale);
+  return (
+    <section aria-labelledby="levels-title" className="dashboard__section" data-testid="designer-levels">
+      <div className="dashboard__section-head">
+        <h2 id="levels-title">{t("dashboard.levels.title")}</h2>
+        <Link to="/account#public-profile">{t("dashboard.levels.categories")}</Link>
+      </div>
+      {standings.length === 0 ? (
+        <p className="muted">{t("dashboard.levels.none")}</p>
+      ) : (
+        <ul className="levels">
+          {standings.map((s) => (
+            <li key={s.category} className="levels__row" data-testid={`level-${s.category}`}>
+              <span className="levels__category">{t(`category.${s.category}`)}</span>
+              <LevelBadge level={s.level} />
+              <span className="levels__next small">
+                {s.next
+                  ? [
+                      s.next.wins > 0
+                        ? t("dashboard.levels.wins", {
+                            n: s.next.wins,
+                            category: t(`category.${s.category}`),
+                            level: s.next.level,
+                          })
+                        : null,
+                      s.next.reviews > 0
+                        ? t("dashboard.levels.reviews", {
+                            n: s.next.reviews,
+                            level: s.next.level,
+                          })
+                        : null,
+                      s.next.averageTenths !== null
+                        ? t("dashboard.levels.average", {
+                            average: average(s.next.averageTenths),
+                            level: s.next.level,
+                          })
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" ")
+                  : t("dashboard.levels.top")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted small" data-testid="level-rules">
+        {t("dashboard.levels.rules", {
+          midWins: LEVEL_RULES.mid.wins,
+          midAverage: average(LEVEL_RULES.mid.minAverageTenths),
+          topWins: LEVEL_RULES.top.wins,
+          topReviews: LEVEL_RULES.top.reviews,
+          topAverage: average(LEVEL_RULES.top.minAverageTenths),
+        })}
+      </p>
+    </section>
   );
 }

@@ -2,11 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "~/components/avatar";
 import { PortfolioGrid } from "~/components/portfolio-grid";
+import type { T } from "~/i18n";
 import { metaT } from "~/i18n/meta";
+import type { Category } from "~/modules/contests/brief";
 import { formatDate } from "~/i18n/dates";
 import { useI18n, useT } from "~/i18n/react";
 import { piecePaths } from "~/modules/people/pieces";
 import { getPublicProfile } from "~/modules/people/profiles.server";
+import { averageStars } from "~/modules/people/reviews";
+import { replyWithin } from "~/modules/people/record";
+import { StarsDisplay } from "~/components/judging";
+import { ReviewCard } from "~/components/review";
+import { LevelBadge } from "~/components/level-badge";
+import { formatScore } from "~/i18n/numbers";
 import { notFound } from "~/utils/refusals.server";
 import "./designers.$handle.css";
 
@@ -23,11 +31,21 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { profile };
 }
 
+/** What a review is about: the contest by name, or only its kind when the contest is private. */
+function reviewAbout(r: { contestTitle: string | null; category: Category | null }, t: T) {
+  const category = r.category ? t(`category.${r.category}`) : t("notify.aContest");
+  return r.contestTitle
+    ? t("people.review.about", { contest: r.contestTitle, category })
+    : t("people.review.aboutPrivate", { category });
+}
+
 export default function DesignerProfile() {
   const t = useT();
   const { locale, timeZone } = useI18n();
   const { profile } = useLoaderData<typeof loader>();
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const average = averageStars(profile.rating.stars, profile.rating.count);
+  const reply = profile.replyMs === null ? null : replyWithin(profile.replyMs);
   const stats = [
     {
       key: "entered",
@@ -57,6 +75,9 @@ export default function DesignerProfile() {
         <div className="profile__who">
           <p className="profile__kicker muted">{t("people.profile.kicker")}</p>
           <h1 className="profile__name">{profile.name}</h1>
+          <p className="profile__level">
+            <LevelBadge level={profile.level} testId="profile-level" />
+          </p>
           <p className="muted">
             {t("people.profile.memberSince", {
               date: formatDate(profile.memberSince, locale, timeZone, "date"),
@@ -76,8 +97,32 @@ export default function DesignerProfile() {
               <span className="profile__stat-label">{s.label}</span>
             </li>
           ))}
+          <li className="profile__stat" data-testid="stat-rating">
+            {average === null ? (
+              <>
+                <span className="profile__stat-n num">—</span>
+                <span className="profile__stat-label">{t("people.profile.stats.noReview")}</span>
+              </>
+            ) : (
+              <>
+                <span className="profile__stat-n num">
+                  {formatScore(average, locale)} <StarsDisplay value={Math.round(average)} />
+                </span>
+                <span className="profile__stat-label">
+                  {t("people.profile.stats.rating", { count: profile.rating.count })}
+                </span>
+              </>
+            )}
+          </li>
         </ul>
-        <p className="muted profile__note">{t("people.profile.stats.note")}</p>
+        <p className="muted profile__note">
+          {reply ? (
+            <span data-testid="profile-reply">
+              {t(`people.profile.reply.${reply.unit}`, { n: reply.n })}{" "}
+            </span>
+          ) : null}
+          {t("people.profile.stats.note")}
+        </p>
       </section>
 
       <section aria-labelledby="profile-portfolio" className="stack">
@@ -96,6 +141,25 @@ export default function DesignerProfile() {
         ) : null}
       </section>
 
+      <section aria-labelledby="profile-reviews" className="stack">
+        <h2 id="profile-reviews">{t("people.profile.reviews")}</h2>
+        {profile.reviews.length === 0 ? (
+          <p className="empty muted">{t("people.profile.reviews.empty")}</p>
+        ) : (
+          <div className="card profile__reviews" data-testid="reviews">
+            {profile.reviews.map((r) => (
+              <ReviewCard
+                key={r.contestId}
+                review={r}
+                author={r.clientName}
+                designerName={profile.name}
+                about={reviewAbout(r, t)}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
       <div className="profile__details">
         <section aria-labelledby="profile-about" className="card stack">
           <h2 id="profile-about">{t("people.profile.about")}</h2>
@@ -107,7 +171,10 @@ export default function DesignerProfile() {
             <p className="muted">{t("people.profile.noBio")}</p>
           )}
         </section>
-        {profile.location || profile.languages.length > 0 || profile.categories.length > 0 ? (
+        {profile.location ||
+        profile.languages.length > 0 ||
+        profile.categories.length > 0 ||
+        profile.standings.length > 0 ? (
           <dl className="card profile__facts">
             {profile.location ? (
               <div>
@@ -122,6 +189,23 @@ export default function DesignerProfile() {
                   {new Intl.ListFormat(locale, { type: "conjunction" }).format(
                     profile.languages.map((code) => languageNames.of(code) ?? code),
                   )}
+                </dd>
+              </div>
+            ) : null}
+            {profile.standings.length > 0 ? (
+              <div>
+                <dt>{t("people.profile.levels")}</dt>
+                <dd>
+                  <ul className="profile__levels" data-testid="profile-levels">
+                    {profile.standings.map((s) => (
+                      <li key={s.category}>
+                        {t("people.profile.levelIn", {
+                          category: t(`category.${s.category}`),
+                          level: t(`people.level.${s.level}`),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
                 </dd>
               </div>
             ) : null}

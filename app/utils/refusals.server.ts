@@ -10,6 +10,7 @@ import {
 } from "~/modules/refusal";
 import { formatList, type FinalFormat } from "~/modules/handover/formats";
 import { formatMoney } from "~/modules/money/money";
+import { REVIEW_EDIT_DAYS } from "~/modules/people/reviews";
 import { formatBytes } from "~/i18n/sizes";
 
 /**
@@ -137,6 +138,15 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   },
   profile: {
     handle_taken: conflict("people.edit.error.handleTaken"),
+  },
+  review: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    not_yours: { status: 403, message: "people.review.refused.notYours" },
+    not_open: conflict("people.review.refused.notOpen"),
+    edit_closed: conflict((vars, locale) =>
+      translate(locale, "people.review.refused.editClosed", { days: REVIEW_EDIT_DAYS }),
+    ),
+    no_review: conflict("people.review.refused.noReview"),
   },
   portfolio: {
     not_found: { status: 404, message: "errors.notFound.body" },

@@ -73,6 +73,8 @@ const SENTENCES: Record<NotificationKind, string> = {
     "1 day left to review the handover of “Logo for a bakery”; then it is approved automatically.",
   "handover.message": "Jules wrote to you about the handover of “Logo for a bakery”.",
   "handover.signed": "Jules signed the design transfer agreement of “Logo for a bakery”.",
+  "review.received": "The client of “Logo for a bakery” reviewed your work: 4 stars.",
+  "review.answered": "The designer answered your review of “Logo for a bakery”.",
 };
 
 function sourceFiles(dir: string): string[] {

@@ -47,6 +47,7 @@ export const CATEGORIES = {
 } as const satisfies Record<string, { min: Record<ContestCurrency, number> }>;
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_KEYS = Object.keys(CATEGORIES) as Category[];
+export const isCategory = (value: string): value is Category => Object.hasOwn(CATEGORIES, value);
 
 /** The smallest prize for a category in a currency (minor units). */
 export function categoryMinimum(category: Category, currency: ContestCurrency): number {

@@ -48,6 +48,9 @@ export const NOTIFICATION_KINDS = [
   "handover.reminder.1",
   "handover.message",
   "handover.signed",
+  // reviews after the work
+  "review.received",
+  "review.answered",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -125,6 +128,8 @@ export const MAIL_CATEGORY_OF: Record<NotificationKind, MailCategory | null> = {
   "handover.reminder.1": "handover",
   "handover.message": "handover",
   "handover.signed": "handover",
+  "review.received": null,
+  "review.answered": null,
 };
 
 /** The kinds mailed under a category (for the digest's query). */

@@ -289,6 +289,9 @@ export function notificationHref(n: { kind: string; contestId: string | null; en
     case "handover.message":
     case "handover.signed":
       return `${contest}/handover`;
+    case "review.received":
+    case "review.answered":
+      return `${contest}/handover#review`;
     case "contest.prize_released":
     case "contest.won_by_rule":
     case "contest.split_by_rule":

@@ -7,6 +7,10 @@ import { avatarUrls, type AvatarUrls } from "./avatars.server";
 import { profileCompleteness, type Completeness } from "./completeness";
 import { PROFILE_PIECES_SHOWN } from "./pieces";
 import { publicPieces } from "./pieces.server";
+import type { Level } from "./levels";
+import { overallLevel, type CategoryStanding } from "./record";
+import { designerStandings, medianReplyTime, starTotals } from "./record.server";
+import { designerReviews, type PublicReview } from "./reviews.server";
 import {
   handleFromName,
   initials,
@@ -58,6 +62,13 @@ export interface PublicProfile {
   categories: Category[];
   memberSince: number;
   stats: { entered: number; finalist: number; won: number };
+  /** The clients' reviews: how many, and their stars' sum (the average is shown from these). */
+  rating: { count: number; stars: number };
+  /** The median time to answer a client's comment, in milliseconds, once there are enough. */
+  replyMs: number | null;
+  level: Level;
+  standings: CategoryStanding[];
+  reviews: PublicReview[];
   /** Winning entries and the newest own pieces, newest first. */
   portfolio: PortfolioItem[];
   /** How many own pieces there are in all (the profile shows PROFILE_PIECES_SHOWN at most). */
@@ -89,7 +100,8 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
     .where("handle", "=", handle.toLowerCase())
     .executeTakeFirst();
   if (!user || !user.handle) return null;
-  const [entered, finalist, won, wins, pieces] = await Promise.all([
+  const chosen = readCodes(user.categories, CATEGORY_KEYS as readonly Category[]);
+  const [entered, finalist, won, wins, pieces, rating, replyMs, standings, reviews] = await Promise.all([
     contestsOnRecord()
       .where((eb) =>
         eb.exists(
@@ -134,6 +146,10 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
       .limit(PORTFOLIO_MAX)
       .execute(),
     publicPieces(user.id, { limit: PROFILE_PIECES_SHOWN }),
+    starTotals(user.id),
+    medianReplyTime(user.id),
+    designerStandings(user.id),
+    designerReviews(user.id),
   ]);
   const portfolio: PortfolioItem[] = [
     ...wins.map((r) => ({
@@ -163,9 +179,14 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
     bio: user.bio,
     location: user.location,
     languages: readCodes(user.languages, PROFILE_LANGUAGES),
-    categories: readCodes(user.categories, CATEGORY_KEYS as readonly Category[]),
+    categories: chosen,
     memberSince: user.created_at,
     stats: { entered: Number(entered.n), finalist: Number(finalist.n), won: Number(won.n) },
+    rating,
+    replyMs,
+    level: overallLevel(standings),
+    standings,
+    reviews,
     portfolio,
     piecesTotal: pieces.total,
   };

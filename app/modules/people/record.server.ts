@@ -1,0 +1,91 @@
+import { db } from "~db/index";
+import { CATEGORY_KEYS, isCategory, type Category } from "../contests/brief";
+import type { CategoryRecord } from "./levels";
+import { readCodes } from "./profiles";
+import { medianReply, RESPONSE_WINDOW, standings, type CategoryStanding } from "./record";
+
+const emptyRecord = (): CategoryRecord => ({ wins: 0, reviews: 0, stars: 0 });
+
+/**
+ * A designer's standing in each category they have a record in, or chose on their profile (ADR
+ * 0034): the contests they won once completed (private ones too: a level is earned, it names no
+ * contest) and the stars clients gave them in their reviews.
+ */
+export async function designerStandings(userId: string): Promise<CategoryStanding[]> {
+  const [user, wins, reviews] = await Promise.all([
+    db().selectFrom("users").select("categories").where("id", "=", userId).executeTakeFirst(),
+    db()
+      .selectFrom("contests")
+      .select(["category", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("status", "=", "completed")
+      .where("winner_id", "=", userId)
+      .groupBy("category")
+      .execute(),
+    db()
+      .selectFrom("reviews")
+      .innerJoin("contests", "contests.id", "reviews.contest_id")
+      .select([
+        "contests.category",
+        (eb) => eb.fn.countAll<number>().as("n"),
+        (eb) => eb.fn.sum<number>("reviews.stars").as("stars"),
+      ])
+      .where("reviews.designer_id", "=", userId)
+      .groupBy("contests.category")
+      .execute(),
+  ]);
+  const records: Partial<Record<Category, CategoryRecord>> = {};
+  for (const c of readCodes(user?.categories ?? "[]", CATEGORY_KEYS)) records[c] = emptyRecord();
+  for (const row of wins)
+    if (isCategory(row.category)) (records[row.category] ??= emptyRecord()).wins = Number(row.n);
+  for (const row of reviews) {
+    if (!isCategory(row.category)) continue;
+    const record = (records[row.category] ??= emptyRecord());
+    record.reviews = Number(row.n);
+    record.stars = Number(row.stars);
+  }
+  return standings(records, CATEGORY_KEYS as readonly Category[]);
+}
+
+export type { CategoryStanding };
+
+/** The stars of all of a designer's reviews: how many, and their sum. */
+export async function starTotals(userId: string): Promise<{ count: number; stars: number }> {
+  const row = await db()
+    .selectFrom("reviews")
+    .select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("stars").as("stars")])
+    .where("designer_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), stars: Number(row.stars ?? 0) };
+}
+
+/**
+ * How fast a designer answers clients: the median time from a client's comment on one of their
+ * entries to the designer's next comment on it, over their latest client comments in contests
+ * that are not private (a median names no contest and no entry). Null until there are enough.
+ */
+export async function medianReplyTime(userId: string): Promise<number | null> {
+  const rows = await db()
+    .selectFrom("entry_comments as asked")
+    .innerJoin("entries", "entries.id", "asked.entry_id")
+    .innerJoin("contests", "contests.id", "asked.contest_id")
+    .where("entries.designer_id", "=", userId)
+    .whereRef("asked.author_id", "=", "contests.client_id")
+    .where("contests.is_private", "=", 0)
+    .select((eb) => [
+      "asked.created_at as asked_at",
+      eb
+        .selectFrom("entry_comments as answer")
+        .select((a) => a.fn.min<number>("answer.created_at").as("at"))
+        .whereRef("answer.entry_id", "=", "asked.entry_id")
+        .where("answer.author_id", "=", userId)
+        .whereRef("answer.created_at", ">", "asked.created_at")
+        .as("answered_at"),
+    ])
+    .orderBy("asked.created_at", "desc")
+    .limit(RESPONSE_WINDOW)
+    .execute();
+  const delays = rows
+    .filter((r) => r.answered_at !== null)
+    .map((r) => Number(r.answered_at) - Number(r.asked_at));
+  return medianReply(delays);
+}
