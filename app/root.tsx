@@ -22,6 +22,7 @@ import { useNonce } from "./utils/nonce";
 import { config } from "./utils/env.server";
 import { unreadCount } from "./modules/notify/notifications.server";
 import { hatsOf } from "./modules/dashboard/dashboard.server";
+import { unreadMessageCount } from "./modules/people/messages/conversations.server";
 import { SiteHeader } from "./components/site-nav";
 
 export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
@@ -29,7 +30,9 @@ export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", 
 export async function loader({ context }: LoaderFunctionArgs) {
   const cfg = config();
   const user = context.user;
-  const [unread, hats] = user ? await Promise.all([unreadCount(user.id), hatsOf(user)]) : [0, null];
+  const [unread, unreadMessages, hats] = user
+    ? await Promise.all([unreadCount(user.id), unreadMessageCount(user.id), hatsOf(user)])
+    : [0, 0, null];
   return {
     user:
       user && hats
@@ -44,6 +47,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     // Linked for people who are logged in, in development only; strangers are never shown it.
     mailbox: cfg.devMailbox && Boolean(user),
     unread,
+    unreadMessages,
     locale: context.locale,
     timeZone: context.timeZone,
     appUrl: cfg.appUrl,
@@ -58,7 +62,14 @@ export function useRootData() {
 
 function Header() {
   const data = useRootData();
-  return <SiteHeader user={data?.user ?? null} unread={data?.unread ?? 0} mailbox={data?.mailbox ?? false} />;
+  return (
+    <SiteHeader
+      user={data?.user ?? null}
+      unread={data?.unread ?? 0}
+      unreadMessages={data?.unreadMessages ?? 0}
+      mailbox={data?.mailbox ?? false}
+    />
+  );
 }
 
 /** The same page in each language (`?lang=`), for search engines and shared links. */

@@ -46,6 +46,11 @@ export interface Database {
   transfer_agreements: TransferAgreementsTable;
   agreement_signatures: AgreementSignaturesTable;
   reviews: ReviewsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  conversation_reads: ConversationReadsTable;
+  message_attachments: MessageAttachmentsTable;
+  user_blocks: UserBlocksTable;
   portfolio_pieces: PortfolioPiecesTable;
 }
 
@@ -660,6 +665,60 @@ export interface ReviewsTable {
   answer_edited_at: number | null;
 }
 export type Review = Selectable<ReviewsTable>;
+// ---- direct messages (0016) ----
+
+/** One conversation per pair of people (`user_low` < `user_high`), opened by `started_by`. */
+export interface ConversationsTable {
+  id: string;
+  user_low: string;
+  user_high: string;
+  started_by: string;
+  /** The last message's number in this conversation (messages are numbered 1, 2, 3…). */
+  last_seq: Generated<number>;
+  last_message_at: number;
+  created_at: number;
+}
+export type ConversationRow = Selectable<ConversationsTable>;
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string;
+  body: string;
+  about_contest_id: string | null;
+  about_entry_id: string | null;
+  created_at: number;
+}
+export type MessageRow = Selectable<MessagesTable>;
+
+/** How far one participant has read (`read_seq`) and been mailed about (`mailed_seq`). */
+export interface ConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  read_seq: Generated<number>;
+  read_at: number | null;
+  mailed_seq: Generated<number>;
+}
+
+export interface MessageAttachmentsTable {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  blob_key: string;
+  file_name: string;
+  content_type: string;
+  bytes: number;
+  width: number;
+  height: number;
+  created_at: number;
+}
+
+export interface UserBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: number;
+}
 /** Work a designer uploads to their profile, processed like an entry (0017). */
 export interface PortfolioPiecesTable {
   id: string;

@@ -156,7 +156,7 @@ async function seedDemoContest(ids: Record<string, string>) {
     billing: { country: "CA", province: "QC" },
     idempotencyKey: `demo-launch-${contestId}`,
   });
-  if (!launched.ok) return;
+  if (!launched.ok) return null;
   await db()
     .insertInto("contest_members")
     .values({ contest_id: contestId, user_id: ids["judge@demo.concours"]!, role: "judge", created_at: now() })
@@ -176,6 +176,32 @@ async function seedDemoContest(ids: Record<string, string>) {
       note: "A first idea; happy to take it further.",
     });
   }
+  return contestId;
+}
+
+/** A conversation about the demo contest: the client writes to Ana, who answers (direct messages). */
+async function seedDemoConversation(ids: Record<string, string>, contestId: string | null) {
+  const { sendMessage, writeTo } = await import("../app/modules/people/messages/conversations.server");
+  const about = contestId ? { kind: "contest" as const, id: contestId } : null;
+  const opened = await writeTo({
+    senderId: ids["client@demo.concours"]!,
+    handle: handleFromName("Ana Souza"),
+    draft: {
+      body: "Bonjour Ana! J'aime beaucoup le style de vos logos. Pourriez-vous proposer une version en une seule couleur pour nos sacs en papier?",
+      about,
+      attachment: null,
+    },
+  });
+  if (!opened.ok) return;
+  await sendMessage({
+    conversationId: opened.conversationId,
+    senderId: ids["ana@demo.concours"]!,
+    draft: {
+      body: "Avec plaisir! Je vous envoie une nouvelle version d'ici demain.",
+      about: null,
+      attachment: null,
+    },
+  });
 }
 
 /** A few pieces of Ana's own work on her profile, through the real path (the worker marks them). */
@@ -235,7 +261,8 @@ export async function seedDemo(): Promise<boolean> {
         .execute();
     }
   });
-  await seedDemoContest(ids);
+  const contestId = await seedDemoContest(ids);
+  await seedDemoConversation(ids, contestId);
   await seedDemoPieces(ids["ana@demo.concours"]!);
   return true;
 }

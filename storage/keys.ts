@@ -13,6 +13,8 @@ export const keys = {
     `public/thumbs/${contestId}/${revisionId}-w${watermark}.webp`,
   reference: (contestId: string, referenceId: string) => `private/references/${contestId}/${referenceId}`,
   finalFile: (contestId: string, fileId: string) => `private/finals/${contestId}/${fileId}`,
+  messageAttachment: (conversationId: string, attachmentId: string) =>
+    `private/messages/${conversationId}/${attachmentId}`,
   // A person's avatar: square WebP crops, public; a new avatar gets a new id, so new keys.
   avatar: (userId: string, avatarId: string, side: number) =>
     `public/avatars/${userId}/${avatarId}-${side}.webp`,

@@ -13,6 +13,8 @@ export interface HeaderUser {
 export interface HeaderProps {
   user: HeaderUser | null;
   unread: number;
+  /** Messages written to this person that they have not read (direct messages). */
+  unreadMessages: number;
   mailbox: boolean;
 }
 
@@ -30,7 +32,7 @@ const NO_RETURN = /^\/(login|signup|logout|forgot-password|reset-password)(\/|$)
  * <details>, so it opens without JavaScript and by keyboard (Enter or Space on "Menu"). With JavaScript
  * it also closes on Escape and after a link is followed.
  */
-export function SiteHeader({ user, unread, mailbox }: HeaderProps) {
+export function SiteHeader({ user, unread, unreadMessages, mailbox }: HeaderProps) {
   const t = useT();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -53,23 +55,36 @@ export function SiteHeader({ user, unread, mailbox }: HeaderProps) {
           {t("app.name")}
         </Link>
         <nav className="nav nav--wide" aria-label={t("nav.main")}>
-          <NavItems user={user} unread={unread} mailbox={mailbox} back={back} wide />
+          <NavItems
+            user={user}
+            unread={unread}
+            unreadMessages={unreadMessages}
+            mailbox={mailbox}
+            back={back}
+            wide
+          />
         </nav>
         {/* A new element per page: the menu is closed again after a link was followed. */}
         <details className="site-menu" ref={menu} key={location.key} onKeyDown={closeOnEscape}>
           <summary className="site-menu__toggle">
             <span className="site-menu__icon" aria-hidden="true" />
             {t("nav.menu")}
-            {unread ? (
+            {unread + unreadMessages ? (
               <>
                 {" "}
-                <span className="nav__count num">{unread > 99 ? "99+" : unread}</span>
-                <span className="visually-hidden"> {t("nav.notifications.unread")}</span>
+                <span className="nav__count num">{count(unread + unreadMessages)}</span>
+                <span className="visually-hidden"> {t("messages.nav.menuUnread")}</span>
               </>
             ) : null}
           </summary>
           <nav className="nav site-menu__panel" aria-label={t("nav.main")}>
-            <NavItems user={user} unread={unread} mailbox={mailbox} back={back} />
+            <NavItems
+              user={user}
+              unread={unread}
+              unreadMessages={unreadMessages}
+              mailbox={mailbox}
+              back={back}
+            />
           </nav>
         </details>
       </div>
@@ -77,9 +92,13 @@ export function SiteHeader({ user, unread, mailbox }: HeaderProps) {
   );
 }
 
+/** A count as the header shows it: at most "99+". */
+const count = (n: number) => (n > 99 ? "99+" : String(n));
+
 function NavItems({
   user,
   unread,
+  unreadMessages,
   mailbox,
   back,
   wide = false,
@@ -102,6 +121,18 @@ function NavItems({
             </>
           ) : null}
           {/* Each link's name begins with its visible text (WCAG 2.5.3): the rest is hidden text. */}
+          <NavLink to="/messages" data-testid={wide ? "nav-messages" : undefined}>
+            {t("messages.nav.link")}
+            {unreadMessages ? (
+              <>
+                {" "}
+                <span className="nav__count num" data-testid={wide ? "nav-messages-count" : undefined}>
+                  {count(unreadMessages)}
+                </span>
+                <span className="visually-hidden"> {t("messages.nav.unread")}</span>
+              </>
+            ) : null}
+          </NavLink>
           <NavLink to="/notifications">
             {t("nav.notifications")}
             {unread ? (

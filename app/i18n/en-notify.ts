@@ -42,4 +42,5 @@ export const enNotify = {
   "notify.category.prize": "A prize was released to me",
   "notify.category.payout": "My payout was sent",
   "notify.category.receipt": "Receipt when my contest launches",
+  "notify.category.messages": "Unread messages in my conversations",
 } as const;

@@ -7,6 +7,7 @@ import { enNotify } from "./en-notify";
 import { enCommon } from "./en-common";
 import { enLegal } from "./en-legal";
 import { enPeople } from "./en-people";
+import { enMessages } from "./en-messages";
 import { enPortfolio } from "./en-portfolio";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
@@ -20,6 +21,7 @@ export const en = {
   ...enCommon,
   ...enLegal,
   ...enPeople,
+  ...enMessages,
   ...enPortfolio,
 } as const;
 

@@ -8,6 +8,7 @@ import { frNotify } from "./fr-notify";
 import { frCommon } from "./fr-common";
 import { frLegal } from "./fr-legal";
 import { frPeople } from "./fr-people";
+import { frMessages } from "./fr-messages";
 import { frPortfolio } from "./fr-portfolio";
 
 /**
@@ -24,5 +25,6 @@ export const frCA: Messages = {
   ...frCommon,
   ...frLegal,
   ...frPeople,
+  ...frMessages,
   ...frPortfolio,
 };

@@ -47,4 +47,5 @@ export const frNotify: Record<keyof typeof enNotify, string> = {
   "notify.category.prize": "Un prix m’a été versé",
   "notify.category.payout": "Mon versement a été envoyé",
   "notify.category.receipt": "Reçu au lancement de mon concours",
+  "notify.category.messages": "Messages non lus dans mes conversations",
 };

@@ -15,6 +15,7 @@ import type { JudgeInvitationFailure, JudgeInviteFailure } from "./judging/judge
 import type { PollFailure } from "./judging/polls.server";
 import type { ProfileFailure } from "./people/profiles.server";
 import type { ReviewFailure } from "./people/reviews.server";
+import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
 
 /**
@@ -32,6 +33,7 @@ export interface RefusalReasons {
   account: AccountFailure;
   profile: ProfileFailure;
   review: ReviewFailure;
+  message: MessageFailure;
   portfolio: PortfolioFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;

@@ -15,6 +15,8 @@ import { StarsDisplay } from "~/components/judging";
 import { ReviewCard } from "~/components/review";
 import { LevelBadge } from "~/components/level-badge";
 import { formatScore } from "~/i18n/numbers";
+import { writeHref } from "~/modules/people/messages/conversations.server";
+import { WriteLink } from "~/components/messages/write-link";
 import { notFound } from "~/utils/refusals.server";
 import "./designers.$handle.css";
 
@@ -28,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const profile = await getPublicProfile(params.handle ?? "");
   if (!profile) notFound(context.locale);
-  return { profile };
+  return { profile, writeHref: await writeHref(context.user, { handle: profile.handle }) };
 }
 
 /** What a review is about: the contest by name, or only its kind when the contest is private. */
@@ -42,7 +44,7 @@ function reviewAbout(r: { contestTitle: string | null; category: Category | null
 export default function DesignerProfile() {
   const t = useT();
   const { locale, timeZone } = useI18n();
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, writeHref } = useLoaderData<typeof loader>();
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const average = averageStars(profile.rating.stars, profile.rating.count);
   const reply = profile.replyMs === null ? null : replyWithin(profile.replyMs);
@@ -83,6 +85,7 @@ export default function DesignerProfile() {
               date: formatDate(profile.memberSince, locale, timeZone, "date"),
             })}
           </p>
+          {writeHref ? <WriteLink href={writeHref} name={profile.name} /> : null}
         </div>
       </header>
 

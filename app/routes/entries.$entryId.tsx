@@ -18,6 +18,8 @@ import { now } from "~/utils/clock.server";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { entryPaths } from "~/modules/entries/paths";
 import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
+import { writeHref as writeHrefFor } from "~/modules/people/messages/conversations.server";
+import { WriteLink } from "~/components/messages/write-link";
 import "./entries.$entryId.css";
 
 /** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
@@ -56,6 +58,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     revisions: found.revisions,
     isOwn: found.isOwn,
     contest: { id: found.contest.id, title: found.contest.title, status: found.contest.status },
+    writeHref: found.isOwn
+      ? null
+      : await writeHrefFor(context.user, {
+          handle: found.entry.designerHandle,
+          about: { kind: "entry", id: found.entry.id },
+        }),
   };
 }
 
@@ -83,6 +91,7 @@ export default function EntryPage() {
     feedback,
     similar,
     now: serverNow,
+    writeHref,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -126,6 +135,7 @@ export default function EntryPage() {
             ) : null}
             {contest.title}
           </p>
+          {writeHref ? <WriteLink href={writeHref} name={null} /> : null}
         </div>
         <EntryStatusBadge status={entry.status} />
       </div>

@@ -12,6 +12,7 @@ import { formatList, type FinalFormat } from "~/modules/handover/formats";
 import { formatMoney } from "~/modules/money/money";
 import { REVIEW_EDIT_DAYS } from "~/modules/people/reviews";
 import { formatBytes } from "~/i18n/sizes";
+import { MESSAGE_ATTACHMENTS_MAX } from "~/modules/people/messages/rules";
 
 /**
  * The HTTP edge of every refusal: one table says, for each area and reason, the status to answer
@@ -147,6 +148,20 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
       translate(locale, "people.review.refused.editClosed", { days: REVIEW_EDIT_DAYS }),
     ),
     no_review: conflict("people.review.refused.noReview"),
+  },
+  message: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    self: { status: 400, message: "messages.refusal.self" },
+    cold: { status: 403, message: "messages.refusal.cold" },
+    not_designer: { status: 403, message: "messages.refusal.notDesigner" },
+    blocked: { status: 403, message: "messages.refusal.blocked" },
+    about: { status: 400, message: "messages.refusal.about" },
+    empty: { status: 400, message: "messages.refusal.empty" },
+    too_many_files: {
+      status: 400,
+      message: (vars, locale) =>
+        translate(locale, "messages.refusal.tooManyFiles", { max: MESSAGE_ATTACHMENTS_MAX }),
+    },
   },
   portfolio: {
     not_found: { status: 404, message: "errors.notFound.body" },

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_taxes";
 import * as m0013 from "./0013_agreement_language";
 import * as m0014 from "./0014_profiles";
 import * as m0015 from "./0015_reviews";
+import * as m0016 from "./0016_messages";
 import * as m0017 from "./0017_portfolio";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   "0013_agreement_language": m0013,
   "0014_profiles": m0014,
   "0015_reviews": m0015,
+  "0016_messages": m0016,
   "0017_portfolio": m0017,
 };
 

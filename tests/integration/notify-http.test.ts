@@ -228,6 +228,8 @@ describe("the account page's mail settings (no JavaScript)", () => {
     expect(page).toContain("New entries in my contests");
     expect(chosen(page, "entries")).toBe("daily");
     expect(chosen(page, "declined")).toBe("each");
+    expect(page).toContain("Unread messages in my conversations");
+    expect(chosen(page, "messages")).toBe("each");
 
     const form: Record<string, string> = {
       intent: "mail-settings",
@@ -239,6 +241,7 @@ describe("the account page's mail settings (no JavaScript)", () => {
       prize: "each",
       payout: "each",
       receipt: "app",
+      messages: "daily",
     };
     const saved = await browser.post("/account", form);
     expect(saved.status).toBe(200);
@@ -247,6 +250,7 @@ describe("the account page's mail settings (no JavaScript)", () => {
     expect(chosen(page, "entries")).toBe("each");
     expect(chosen(page, "handover")).toBe("daily");
     expect(chosen(page, "receipt")).toBe("app");
+    expect(chosen(page, "messages")).toBe("daily");
 
     const refused = await browser.post("/account", { ...form, entries: "hourly" });
     expect(refused.status).toBe(400);

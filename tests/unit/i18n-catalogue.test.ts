@@ -82,6 +82,8 @@ const SAME_IN_BOTH = new Set<string>([
   "notify.mail.signature",
   "app.name",
   "nav.notifications",
+  "messages.nav.link",
+  "messages.inbox.title",
   "nav.language.toFr",
   "nav.language.toFr.hint",
   "nav.language.toEn",

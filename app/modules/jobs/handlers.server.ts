@@ -5,6 +5,7 @@ import { registerEscrowJobs } from "../escrow/payments.server";
 import { registerHandoverJobs } from "../handover/reminders.server";
 import { registerMailJobs } from "../notify/mail.server";
 import { registerNotifyJobs } from "../notify/notifications.server";
+import { registerMessageJobs } from "../people/messages/mail.server";
 import { registerPortfolioJobs } from "../people/pieces.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
@@ -21,6 +22,7 @@ export function registerAllJobHandlers() {
   registerEntryJobs();
   registerEscrowJobs();
   registerHandoverJobs();
+  registerMessageJobs();
   registerPortfolioJobs();
   registerPeriodicJob("auth.cleanup", HOUR, async () => {
     await deleteExpiredSessions();

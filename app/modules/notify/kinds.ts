@@ -68,6 +68,9 @@ export const MAIL_CATEGORIES = [
   "prize",
   "payout",
   "receipt",
+  // Direct messages: no notification kind of their own (they have their own unread count); the
+  // mail for an unread message is sent by app/modules/people/messages/mail.server.ts.
+  "messages",
 ] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
@@ -85,6 +88,7 @@ export const DEFAULT_DELIVERY: Record<MailCategory, Delivery> = {
   prize: "each",
   payout: "each",
   receipt: "each",
+  messages: "each",
 };
 
 /** Which mail a kind belongs to; `null`: shown in the app only (ratings, comments, housekeeping). */
