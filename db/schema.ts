@@ -51,6 +51,7 @@ export interface Database {
   conversation_reads: ConversationReadsTable;
   message_attachments: MessageAttachmentsTable;
   user_blocks: UserBlocksTable;
+  portfolio_pieces: PortfolioPiecesTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -75,6 +76,8 @@ export interface UsersTable {
   languages: Generated<string>;
   /** JSON array of contest categories (CATEGORY_KEYS). */
   categories: Generated<string>;
+  /** The current avatar's id (its crops: keys.avatar); null shows the initials (0017). */
+  avatar_id: string | null;
 }
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
@@ -209,6 +212,8 @@ export interface ContestsTable {
   tier: Generated<"bronze" | "silver" | "gold" | "platinum">;
   /** The part of the prize its non-winning finalists share, in basis points, fixed at launch. */
   finalist_share_bps: Generated<number>;
+  /** 1: the client keeps the winning design out of the winner's portfolio (0017). */
+  portfolio_opt_out: Generated<number>;
 }
 export type ContestRow = Selectable<ContestsTable>;
 export type NewContestRow = Insertable<ContestsTable>;
@@ -718,3 +723,28 @@ export interface UserBlocksTable {
   blocked_id: string;
   created_at: number;
 }
+/** Work a designer uploads to their profile, processed like an entry (0017). */
+export interface PortfolioPiecesTable {
+  id: string;
+  designer_id: string;
+  title: string;
+  category: string;
+  description: Generated<string>;
+  status: RevisionStatus;
+  original_key: string;
+  original_format: string;
+  original_bytes: number;
+  width: number | null;
+  height: number | null;
+  preview_key: string | null;
+  thumbnail_key: string | null;
+  preview_width: number | null;
+  preview_height: number | null;
+  watermark_version: Generated<number>;
+  phash: string | null;
+  /** A stored rejection (entries/rejection.server.ts), when processing refused the image. */
+  reject_reason: string | null;
+  created_at: number;
+  ready_at: number | null;
+}
+export type PortfolioPieceRow = Selectable<PortfolioPiecesTable>;

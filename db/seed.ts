@@ -204,6 +204,27 @@ async function seedDemoConversation(ids: Record<string, string>, contestId: stri
   });
 }
 
+/** A few pieces of Ana's own work on her profile, through the real path (the worker marks them). */
+async function seedDemoPieces(designerId: string) {
+  const { inspectImage } = await import("../app/modules/entries/images.server");
+  const { addPiece } = await import("../app/modules/people/pieces.server");
+  const pieces = [
+    { title: "Café Saint-Denis", category: "logo", description: "A mark for a corner café, in one colour." },
+    { title: "Librairie du Parc", category: "brand_identity", description: "Sign, bookmarks and bags." },
+    { title: "Fromagerie Lemieux", category: "logo", description: "" },
+  ] as const;
+  const { default: sharp } = await import("sharp");
+  for (const [i, piece] of pieces.entries()) {
+    // The contest's artwork in negative: distinct designs, not near-copies of the demo entries.
+    const bytes = await sharp(await demoArtwork(i + 1))
+      .negate()
+      .png()
+      .toBuffer();
+    const image = await inspectImage(bytes);
+    if (image.ok) await addPiece({ ...piece, designerId, file: bytes, image });
+  }
+}
+
 function profileColumns(profile: (typeof DEMO_PROFILES)[string] | undefined) {
   if (!profile) return {};
   return {
@@ -242,6 +263,7 @@ export async function seedDemo(): Promise<boolean> {
   });
   const contestId = await seedDemoContest(ids);
   await seedDemoConversation(ids, contestId);
+  await seedDemoPieces(ids["ana@demo.concours"]!);
   return true;
 }
 

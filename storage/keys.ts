@@ -15,4 +15,13 @@ export const keys = {
   finalFile: (contestId: string, fileId: string) => `private/finals/${contestId}/${fileId}`,
   messageAttachment: (conversationId: string, attachmentId: string) =>
     `private/messages/${conversationId}/${attachmentId}`,
+  // A person's avatar: square WebP crops, public; a new avatar gets a new id, so new keys.
+  avatar: (userId: string, avatarId: string, side: number) =>
+    `public/avatars/${userId}/${avatarId}-${side}.webp`,
+  // A designer's portfolio piece: the original private, the watermarked images public.
+  pieceOriginal: (designerId: string, pieceId: string) => `private/pieces/${designerId}/${pieceId}`,
+  piecePreview: (designerId: string, pieceId: string, watermark: number) =>
+    `public/pieces/${designerId}/${pieceId}-p-w${watermark}.webp`,
+  pieceThumbnail: (designerId: string, pieceId: string, watermark: number) =>
+    `public/pieces/${designerId}/${pieceId}-t-w${watermark}.webp`,
 };

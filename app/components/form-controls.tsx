@@ -197,7 +197,11 @@ export function CheckboxGroup({
   const initial = meta.initialValue;
   const chosen = (Array.isArray(initial) ? initial : initial ? [initial] : []) as string[];
   return (
-    <fieldset className="checkbox-group" aria-describedby={meta.errors ? meta.errorId : undefined}>
+    <fieldset
+      className="checkbox-group"
+      id={meta.id}
+      aria-describedby={meta.errors ? meta.errorId : undefined}
+    >
       <legend className="field__label">{legend}</legend>
       <div className="checkbox-group__options">
         {options.map((o) => (

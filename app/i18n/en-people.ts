@@ -13,10 +13,7 @@ export const enPeople = {
   "people.profile.stats.finalist": "{count, plural, one {time finalist} other {times finalist}}",
   "people.profile.stats.won": "{count, plural, one {contest won} other {contests won}}",
   "people.profile.stats.note": "Counted over public contests that are completed.",
-  "people.profile.portfolio": "Winning designs",
-  "people.profile.portfolio.empty": "No winning design to show yet.",
   "people.profile.portfolio.alt": "“{title}”, winning design by {name} for the contest “{contest}”",
-  "people.profile.portfolio.for": "For “{contest}”",
   "people.edit.title": "Your public profile",
   "people.edit.lead": "Clients read it before they invite you. Everyone can see it, signed in or not.",
   "people.edit.handle": "Profile address",
@@ -29,7 +26,6 @@ export const enPeople = {
   "people.edit.categories": "What you design",
   "people.edit.save": "Save your profile",
   "people.edit.saved": "Your profile is saved.",
-  "people.edit.see": "See your public profile",
   "people.edit.error.handle":
     "Use 3 to 30 lowercase letters, digits or hyphens, starting and ending with a letter or digit.",
   "people.edit.error.handleTaken": "This address is already taken. Please choose another one.",

@@ -15,11 +15,8 @@ export const frPeople: Record<keyof typeof enPeople, string> = {
   "people.profile.stats.finalist": "{count, plural, one {fois finaliste} other {fois finaliste}}",
   "people.profile.stats.won": "{count, plural, one {concours gagné} other {concours gagnés}}",
   "people.profile.stats.note": "Compté sur les concours publics terminés.",
-  "people.profile.portfolio": "Créations gagnantes",
-  "people.profile.portfolio.empty": "Aucune création gagnante à montrer pour l’instant.",
   "people.profile.portfolio.alt":
     "«\u00a0{title}\u00a0», création gagnante de {name} pour le concours «\u00a0{contest}\u00a0»",
-  "people.profile.portfolio.for": "Pour «\u00a0{contest}\u00a0»",
   "people.edit.title": "Votre profil public",
   "people.edit.lead":
     "Les clients le lisent avant de vous inviter. Tout le monde peut le voir, connecté ou non.",
@@ -33,7 +30,6 @@ export const frPeople: Record<keyof typeof enPeople, string> = {
   "people.edit.categories": "Ce que vous concevez",
   "people.edit.save": "Enregistrer votre profil",
   "people.edit.saved": "Votre profil est enregistré.",
-  "people.edit.see": "Voir votre profil public",
   "people.edit.error.handle":
     "Utilisez de 3 à 30 lettres minuscules, chiffres ou traits d’union, en commençant et en finissant par une lettre ou un chiffre.",
   "people.edit.error.handleTaken": "Cette adresse est déjà prise. Veuillez en choisir une autre.",

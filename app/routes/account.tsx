@@ -17,10 +17,14 @@ import { DELIVERIES, MAIL_CATEGORIES } from "~/modules/notify/kinds";
 import { mailPreferences, setMailPreferences } from "~/modules/notify/notifications.server";
 import { CATEGORY_KEYS } from "~/modules/contests/brief";
 import { BIO_MAX, PROFILE_LANGUAGES, profilePath, profileSchema } from "~/modules/people/profiles";
-import { getOwnProfile, updateProfile } from "~/modules/people/profiles.server";
+import { getOwnProfile, ownProfileStatus, updateProfile } from "~/modules/people/profiles.server";
+import { AVATAR_MAX_BYTES, removeAvatar, replaceAvatar } from "~/modules/people/avatars.server";
+import { piecePaths } from "~/modules/people/pieces";
+import { AvatarEditor, CompletenessHint } from "~/components/profile-setup";
+import { formatBytes } from "~/i18n/sizes";
 import { CheckboxGroup, TextAreaField } from "~/components/form-controls";
 import { requireUser } from "~/utils/auth.server";
-import { badRequest, refusalMessage } from "~/utils/refusals.server";
+import { badRequest, refusalMessage, refusalStatus } from "~/utils/refusals.server";
 import "./account.css";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -30,14 +34,33 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const [mail, profile] = await Promise.all([mailPreferences(user.id), getOwnProfile(user.id)]);
-  return { email: user.email, name: user.display_name, mail, profile };
+  const [mail, profile, status] = await Promise.all([
+    mailPreferences(user.id),
+    getOwnProfile(user.id),
+    ownProfileStatus(user.id),
+  ]);
+  const avatarLimit = formatBytes(AVATAR_MAX_BYTES, context.locale);
+  return { email: user.email, name: user.display_name, mail, profile, status, avatarLimit };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(context.locale);
   const { user, session } = requireUser(request, context);
+  // The avatar's form posts its file here (multipart), read under the upload rules.
+  if (new URL(request.url).searchParams.get("intent") === "avatar") {
+    const result = await replaceAvatar(request, user.id);
+    if (!result.ok)
+      return data(
+        { avatar: { saved: false, removed: false, error: refusalMessage(result, context.locale) } },
+        { status: refusalStatus(result) },
+      );
+    return { avatar: { saved: true, removed: false, error: null } };
+  }
   const formData = await request.formData();
+  if (formData.get("intent") === "avatar-remove") {
+    await removeAvatar(user.id);
+    return { avatar: { saved: false, removed: true, error: null } };
+  }
   if (formData.get("intent") === "logout-everywhere") {
     await logOutEverywhere(user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
@@ -84,11 +107,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const t = useT();
   const locale = useLocale();
-  const { email, mail, profile } = useLoaderData<typeof loader>();
+  const { email, mail, profile, status, avatarLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordData = actionData && "result" in actionData ? actionData : undefined;
   const mailData = actionData && "mail" in actionData ? actionData.mail : undefined;
   const profileData = actionData && "profile" in actionData ? actionData : undefined;
+  const avatarData = actionData && "avatar" in actionData ? actionData.avatar : undefined;
   const [form, fields] = useForm({
     lastResult: passwordData?.result,
     constraint: getZodConstraint(changePasswordSchema(t)),
@@ -112,11 +136,23 @@ export default function Account() {
       <section className="card stack" aria-labelledby="public-profile">
         <h2 id="public-profile">{t("people.edit.title")}</h2>
         <p className="muted">{t("people.edit.lead")}</p>
-        <p>
+        <p className="row">
           <Link to={profilePath(savedHandle)} data-testid="see-profile">
-            {t("people.edit.see")}
+            {t("portfolio.preview")}
+          </Link>
+          <Link to={piecePaths.mine} data-testid="manage-pieces">
+            {t("portfolio.manage")}
           </Link>
         </p>
+        <CompletenessHint completeness={status.completeness} />
+        <AvatarEditor
+          avatarUrl={status.avatar?.large ?? null}
+          initials={status.initials}
+          limit={avatarLimit}
+          error={avatarData?.error ?? null}
+          saved={avatarData?.saved ?? false}
+          removed={avatarData?.removed ?? false}
+        />
         {profileData?.saved ? <Notice tone="success">{t("people.edit.saved")}</Notice> : null}
         <Form method="post" className="form" preventScrollReset {...getFormProps(profileForm)}>
           <input type="hidden" name="intent" value="profile" />

@@ -87,6 +87,7 @@ function defaultsOf(c: Contest, t: T, locale: Locale): WizardDefaults {
       blind: on(c.blind),
       isPrivate: on(c.isPrivate),
       fastTrack: on(c.fastTrack),
+      portfolioOptOut: on(c.portfolioOptOut),
       ndaText: c.ndaText ?? t("wizard.prize.ndaDefault"),
     },
     launched: { ...about, ...styleValues },

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Avatar } from "~/components/avatar";
+import { PortfolioGrid } from "~/components/portfolio-grid";
 import type { T } from "~/i18n";
 import { metaT } from "~/i18n/meta";
 import type { Category } from "~/modules/contests/brief";
 import { formatDate } from "~/i18n/dates";
 import { useI18n, useT } from "~/i18n/react";
-import { entryPaths } from "~/modules/entries/paths";
+import { piecePaths } from "~/modules/people/pieces";
 import { getPublicProfile } from "~/modules/people/profiles.server";
 import { averageStars } from "~/modules/people/reviews";
 import { replyWithin } from "~/modules/people/record";
@@ -66,9 +68,12 @@ export default function DesignerProfile() {
   return (
     <div className="container page stack-lg profile">
       <header className="profile__head">
-        <span className="profile__avatar" aria-hidden="true">
-          {profile.initials}
-        </span>
+        <Avatar
+          url={profile.avatar?.large ?? null}
+          initials={profile.initials}
+          size={96}
+          className="profile__avatar"
+        />
         <div className="profile__who">
           <p className="profile__kicker muted">{t("people.profile.kicker")}</p>
           <h1 className="profile__name">{profile.name}</h1>
@@ -124,36 +129,19 @@ export default function DesignerProfile() {
       </section>
 
       <section aria-labelledby="profile-portfolio" className="stack">
-        <h2 id="profile-portfolio">{t("people.profile.portfolio")}</h2>
+        <h2 id="profile-portfolio">{t("portfolio.heading")}</h2>
         {profile.portfolio.length === 0 ? (
-          <p className="empty muted">{t("people.profile.portfolio.empty")}</p>
+          <p className="empty muted">{t("portfolio.empty")}</p>
         ) : (
-          <ul className="portfolio" data-testid="portfolio">
-            {profile.portfolio.map((piece) => (
-              <li key={piece.entryId} className="portfolio__item" data-testid="portfolio-piece">
-                <Link to={entryPaths.page(piece.entryId)} className="portfolio__link">
-                  <span className="portfolio__frame">
-                    <img
-                      src={piece.thumbnailUrl}
-                      alt={t("people.profile.portfolio.alt", {
-                        title: piece.title || t("entries.untitled"),
-                        name: profile.name,
-                        contest: piece.contestTitle,
-                      })}
-                      loading="lazy"
-                      width={400}
-                      height={400}
-                    />
-                  </span>
-                  <span className="portfolio__title">{piece.title || t("entries.untitled")}</span>
-                  <span className="portfolio__contest muted">
-                    {t("people.profile.portfolio.for", { contest: piece.contestTitle })}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <PortfolioGrid items={profile.portfolio} name={profile.name} handle={profile.handle} />
         )}
+        {profile.piecesTotal > profile.portfolio.filter((p) => p.kind === "own").length ? (
+          <p className="portfolio-more">
+            <Link to={piecePaths.all(profile.handle)} data-testid="all-work">
+              {t("portfolio.seeAll", { count: profile.piecesTotal })}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="profile-reviews" className="stack">

@@ -163,6 +163,10 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
         translate(locale, "messages.refusal.tooManyFiles", { max: MESSAGE_ATTACHMENTS_MAX }),
     },
   },
+  portfolio: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    limit: conflict("portfolio.error.limit"),
+  },
   account: {
     email_taken: conflict("validation.emailTaken"),
     too_short: { status: 400, message: "validation.password.too_short" },

@@ -136,6 +136,7 @@ export async function makeCompleteDraft(
       blind: false,
       isPrivate: options.isPrivate ?? false,
       fastTrack: false,
+      portfolioOptOut: false,
       ndaText: options.ndaText ?? "",
     },
   });

@@ -115,7 +115,7 @@ describe("a designer's public profile", () => {
     const thumb = await thumbnailOf(r.open.entry);
     expect(html).toContain(`/entries/${r.open.entry}`);
     expect(html).toContain(thumb);
-    expect(html).toContain("For “Bakery crest”");
+    expect(html).toContain("Won the contest “Bakery crest”");
     // The image it shows is one the media route serves to this stranger (no sign-in).
     expect(await publicMediaKey({ key: thumb, viewerId: null })).toBe(thumb);
   });
@@ -146,7 +146,7 @@ describe("a designer's public profile", () => {
     expect(html).toContain("<title>Profil de Ana Souza, designer · Concours</title>");
     expect(html).toMatch(/data-testid="profile-languages">français et anglais</);
     expect(html).toMatch(/Membre depuis le \d+ \S+ \d{4}/);
-    expect(html).toContain("Créations gagnantes");
+    expect(html).toContain("Réalisations");
   });
 
   it("answers 404 with the not-found page for a handle nobody has", async () => {
@@ -158,7 +158,7 @@ describe("a designer's public profile", () => {
   it("is empty but welcoming for a designer with no record yet", async () => {
     const newcomer = await makeUser("Zoé Nouvelle");
     const html = decode(await (await server.client().get(`/designers/${await handleOf(newcomer)}`)).text());
-    expect(html).toContain("No winning design to show yet.");
+    expect(html).toContain("No work to show yet.");
     expect(html).not.toContain('data-testid="portfolio"');
   });
 });
@@ -231,7 +231,7 @@ describe("editing your profile on the account page", () => {
     expect(res.status).toBe(200);
     const html = decode(await res.text());
     expect(html).toContain("Your profile is saved.");
-    expect(html).toMatch(new RegExp(`href="/designers/${handle}"[^>]*>See your public profile<`));
+    expect(html).toMatch(new RegExp(`href="/designers/${handle}"[^>]*>Preview your public profile<`));
     const page = decode(await (await server.client().get(`/designers/${handle}`)).text());
     expect(page).toContain("Des logos qui tiennent sur une enseigne.");
     expect(page).toMatch(/data-testid="profile-languages">French and Portuguese</);

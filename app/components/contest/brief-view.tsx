@@ -89,6 +89,8 @@ export interface BriefViewData {
   colorsAvoid: string[];
   deliverables: Deliverable[];
   fastTrack: boolean;
+  /** The client keeps the winning design out of portfolios: designers read it before entering. */
+  portfolioOptOut?: boolean;
   durations: { qualifying: number; selection: number; final: number; winner: number };
 }
 
@@ -185,6 +187,14 @@ export function BriefView({
         </span>,
         4,
       )}
+      {brief.portfolioOptOut
+        ? row(
+            t("portfolio.optOut.briefLabel"),
+            <p className="brief__text" data-testid="portfolio-opt-out">
+              {t("portfolio.optOut.brief")}
+            </p>,
+          )
+        : null}
     </dl>
   );
 }

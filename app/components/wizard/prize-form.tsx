@@ -197,6 +197,11 @@ export function PrizeForm({
               note={t("wizard.prize.fastTrack.note")}
             />
             <OptionCard
+              meta={fields.portfolioOptOut}
+              label={t("portfolio.optOut.label")}
+              note={t("portfolio.optOut.note")}
+            />
+            <OptionCard
               meta={fields.isPrivate}
               label={t("wizard.prize.private")}
               note={t("wizard.prize.private.note")}

@@ -19,6 +19,7 @@ export type PrizeShape = Shape<
   | "blind"
   | "isPrivate"
   | "fastTrack"
+  | "portfolioOptOut"
   | "ndaText"
 >;
 export type CardShape = Shape<

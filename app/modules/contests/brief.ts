@@ -327,6 +327,7 @@ export function prizeStepSchema(t: T, locale: Locale, category: Category) {
     blind: flag,
     isPrivate: flag,
     fastTrack: flag,
+    portfolioOptOut: flag,
     ndaText: text(t, 5000).optional().default(""),
   });
   return z.preprocess((raw) => {

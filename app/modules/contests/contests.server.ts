@@ -57,6 +57,8 @@ export interface Contest {
   blind: boolean;
   isPrivate: boolean;
   fastTrack: boolean;
+  /** The client keeps the winning design out of the winner's portfolio (ADR 0036). */
+  portfolioOptOut: boolean;
   ndaText: string | null;
   draftStep: number;
   roundEndsAt: number | null;
@@ -103,6 +105,7 @@ export function toContest(row: ContestRow, finalists: string[]): Contest {
     blind: row.blind === 1,
     isPrivate: row.is_private === 1,
     fastTrack: row.fast_track === 1,
+    portfolioOptOut: row.portfolio_opt_out === 1,
     ndaText: row.nda_text,
     draftStep: row.draft_step,
     roundEndsAt: row.round_ends_at,

@@ -112,6 +112,7 @@ export async function saveDraftStep(
         blind: v.blind ? 1 : 0,
         is_private: v.isPrivate ? 1 : 0,
         fast_track: v.fastTrack ? 1 : 0,
+        portfolio_opt_out: v.portfolioOptOut ? 1 : 0,
         nda_text: v.isPrivate && v.ndaText.trim() ? v.ndaText.trim() : null,
       };
       break;

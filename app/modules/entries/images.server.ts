@@ -302,3 +302,26 @@ export async function perceptualHash(bytes: Buffer, options: { maxPixels?: numbe
   const { pixels } = await acceptAndDecode(bytes, maxPixelsOf(options));
   return differenceHash(pixels);
 }
+
+/**
+ * Square WebP crops of an accepted image (an avatar), one per side, centred cover crops, never
+ * upscaled past the decoded size. The same checks and single decode as an entry (the bytes decide
+ * the type, the pixel cap before decoding, orientation applied, no metadata kept). Throws
+ * Refused("image", …).
+ */
+export async function renderSquareCrops(
+  original: Buffer,
+  sides: readonly number[],
+  options: { maxPixels?: number } = {},
+): Promise<Buffer[]> {
+  const { pixels } = await acceptAndDecode(original, maxPixelsOf(options));
+  const raw = { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } };
+  return Promise.all(
+    sides.map((side) =>
+      sharp(pixels.data, raw)
+        .resize({ width: side, height: side, fit: "cover", position: "centre" })
+        .webp(webpOptions(pixels.channels))
+        .toBuffer(),
+    ),
+  );
+}

@@ -1,5 +1,7 @@
 import { Readable } from "node:stream";
 import { blobStore } from "~storage/index";
+import { publicAvatarKey } from "../people/avatars.server";
+import { publicPieceKey } from "../people/pieces.server";
 import { publicMediaKey } from "./entries.server";
 
 export type MediaAnswer =
@@ -7,9 +9,19 @@ export type MediaAnswer =
   | { kind: "redirect"; url: string }
   | null;
 
-/** A public image (thumbnail or watermarked preview) for this viewer, or null (answer 404). */
+/** Who decides whether a public key may be served: its owner by the key's first folders. */
+function publicKeyOf(input: { key: string; viewerId: string | null }): Promise<string | null> {
+  if (input.key.startsWith("public/avatars/")) return publicAvatarKey(input.key);
+  if (input.key.startsWith("public/pieces/")) return publicPieceKey(input.key);
+  return publicMediaKey(input);
+}
+
+/**
+ * A public image (an entry's thumbnail or watermarked preview, a portfolio piece's, an avatar) for
+ * this viewer, or null (answer 404).
+ */
 export async function openMedia(input: { key: string; viewerId: string | null }): Promise<MediaAnswer> {
-  const key = await publicMediaKey(input);
+  const key = await publicKeyOf(input);
   if (!key) return null;
   const store = blobStore();
   if (store.signedUrl) {

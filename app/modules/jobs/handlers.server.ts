@@ -6,6 +6,7 @@ import { registerHandoverJobs } from "../handover/reminders.server";
 import { registerMailJobs } from "../notify/mail.server";
 import { registerNotifyJobs } from "../notify/notifications.server";
 import { registerMessageJobs } from "../people/messages/mail.server";
+import { registerPortfolioJobs } from "../people/pieces.server";
 import { deleteExpiredSessions } from "../auth/sessions.server";
 import { pruneLoginAttempts } from "../auth/throttle.server";
 import { blobStore } from "~storage/index";
@@ -22,6 +23,7 @@ export function registerAllJobHandlers() {
   registerEscrowJobs();
   registerHandoverJobs();
   registerMessageJobs();
+  registerPortfolioJobs();
   registerPeriodicJob("auth.cleanup", HOUR, async () => {
     await deleteExpiredSessions();
     await pruneLoginAttempts();

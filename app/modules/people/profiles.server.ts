@@ -3,6 +3,10 @@ import { newId } from "~/utils/ids.server";
 import { CATEGORY_KEYS, type Category } from "../contests/brief";
 import { mediaUrl } from "../entries/media";
 import { refusal, type Refusal } from "../refusal";
+import { avatarUrls, type AvatarUrls } from "./avatars.server";
+import { profileCompleteness, type Completeness } from "./completeness";
+import { PROFILE_PIECES_SHOWN } from "./pieces";
+import { publicPieces } from "./pieces.server";
 import type { Level } from "./levels";
 import { overallLevel, type CategoryStanding } from "./record";
 import { designerStandings, medianReplyTime, starTotals } from "./record.server";
@@ -30,20 +34,28 @@ export async function uniqueHandle(executor: DB | Trx, displayName: string): Pro
   return candidates.find((c) => !taken.has(c)) ?? `${base}-${newId().slice(0, 5)}`;
 }
 
-/** One portfolio piece: a winning entry of a public contest that is completed. */
-export interface PortfolioPiece {
-  entryId: string;
-  title: string;
-  contestId: string;
-  contestTitle: string;
-  category: string;
-  thumbnailUrl: string;
-}
+/**
+ * One item of a profile's portfolio: a winning entry of a public contest that is completed (unless
+ * its client opted out), or a piece the designer uploaded ("own work").
+ */
+export type PortfolioItem =
+  | {
+      kind: "won";
+      id: string;
+      title: string;
+      contestId: string;
+      contestTitle: string;
+      category: string;
+      thumbnailUrl: string;
+      at: number;
+    }
+  | { kind: "own"; id: string; title: string; category: string; thumbnailUrl: string; at: number };
 
 export interface PublicProfile {
   handle: string;
   name: string;
   initials: string;
+  avatar: AvatarUrls | null;
   bio: string;
   location: string;
   languages: ProfileLanguage[];
@@ -57,7 +69,10 @@ export interface PublicProfile {
   level: Level;
   standings: CategoryStanding[];
   reviews: PublicReview[];
-  portfolio: PortfolioPiece[];
+  /** Winning entries and the newest own pieces, newest first. */
+  portfolio: PortfolioItem[];
+  /** How many own pieces there are in all (the profile shows PROFILE_PIECES_SHOWN at most). */
+  piecesTotal: number;
 }
 
 const PORTFOLIO_MAX = 60;
@@ -71,12 +86,22 @@ const PORTFOLIO_MAX = 60;
 export async function getPublicProfile(handle: string): Promise<PublicProfile | null> {
   const user = await db()
     .selectFrom("users")
-    .select(["id", "handle", "display_name", "bio", "location", "languages", "categories", "created_at"])
+    .select([
+      "id",
+      "handle",
+      "display_name",
+      "avatar_id",
+      "bio",
+      "location",
+      "languages",
+      "categories",
+      "created_at",
+    ])
     .where("handle", "=", handle.toLowerCase())
     .executeTakeFirst();
   if (!user || !user.handle) return null;
   const chosen = readCodes(user.categories, CATEGORY_KEYS as readonly Category[]);
-  const [entered, finalist, won, portfolio, rating, replyMs, standings, reviews] = await Promise.all([
+  const [entered, finalist, won, wins, pieces, rating, replyMs, standings, reviews] = await Promise.all([
     contestsOnRecord()
       .where((eb) =>
         eb.exists(
@@ -99,7 +124,7 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
       .where("contests.winner_id", "=", user.id)
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow(),
-    contestsOnRecord()
+    contestsInPortfolio()
       .innerJoin("entries", "entries.id", "contests.winning_entry_id")
       .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
       .where("contests.winner_id", "=", user.id)
@@ -114,20 +139,43 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
         "contests.title as contest_title",
         "contests.category",
         "entry_revisions.thumbnail_key",
+        "contests.ended_at",
       ])
       .orderBy("contests.ended_at", "desc")
       .orderBy("contests.id")
       .limit(PORTFOLIO_MAX)
       .execute(),
+    publicPieces(user.id, { limit: PROFILE_PIECES_SHOWN }),
     starTotals(user.id),
     medianReplyTime(user.id),
     designerStandings(user.id),
     designerReviews(user.id),
   ]);
+  const portfolio: PortfolioItem[] = [
+    ...wins.map((r) => ({
+      kind: "won" as const,
+      id: r.entry_id,
+      title: r.title,
+      contestId: r.contest_id,
+      contestTitle: r.contest_title,
+      category: r.category,
+      thumbnailUrl: mediaUrl(r.thumbnail_key!),
+      at: r.ended_at ?? 0,
+    })),
+    ...pieces.pieces.map((p) => ({
+      kind: "own" as const,
+      id: p.id,
+      title: p.title,
+      category: p.category,
+      thumbnailUrl: p.thumbnailUrl,
+      at: p.at,
+    })),
+  ].sort((a, b) => b.at - a.at);
   return {
     handle: user.handle,
     name: user.display_name,
     initials: initials(user.display_name),
+    avatar: avatarUrls(user.id, user.avatar_id),
     bio: user.bio,
     location: user.location,
     languages: readCodes(user.languages, PROFILE_LANGUAGES),
@@ -139,14 +187,8 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
     level: overallLevel(standings),
     standings,
     reviews,
-    portfolio: portfolio.map((r) => ({
-      entryId: r.entry_id,
-      title: r.title,
-      contestId: r.contest_id,
-      contestTitle: r.contest_title,
-      category: r.category,
-      thumbnailUrl: mediaUrl(r.thumbnail_key!),
-    })),
+    portfolio,
+    piecesTotal: pieces.total,
   };
 }
 
@@ -156,6 +198,14 @@ function contestsOnRecord() {
     .selectFrom("contests")
     .where("contests.status", "=", "completed")
     .where("contests.is_private", "=", 0);
+}
+
+/**
+ * The contests whose winning design a portfolio shows: those on the record whose client did not
+ * opt out (the win still counts on the record; ADR 0036).
+ */
+function contestsInPortfolio() {
+  return contestsOnRecord().where("contests.portfolio_opt_out", "=", 0);
 }
 
 /** What the account page's profile form starts from. */
@@ -171,6 +221,36 @@ export async function getOwnProfile(userId: string) {
     location: user.location,
     languages: readCodes(user.languages, PROFILE_LANGUAGES),
     categories: readCodes(user.categories, CATEGORY_KEYS as readonly Category[]),
+  };
+}
+
+/** The account page's view of one's own profile beyond the form: the avatar, and what is missing. */
+export async function ownProfileStatus(
+  userId: string,
+): Promise<{ avatar: AvatarUrls | null; initials: string; completeness: Completeness }> {
+  const user = await db()
+    .selectFrom("users")
+    .select(["display_name", "avatar_id", "bio", "location", "languages", "categories"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const [pieces, wins] = await Promise.all([
+    publicPieces(userId, { limit: 0 }),
+    contestsInPortfolio()
+      .where("contests.winner_id", "=", userId)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    avatar: avatarUrls(userId, user.avatar_id),
+    initials: initials(user.display_name),
+    completeness: profileCompleteness({
+      hasAvatar: user.avatar_id !== null,
+      bio: user.bio,
+      location: user.location,
+      languages: readCodes(user.languages, PROFILE_LANGUAGES),
+      categories: readCodes(user.categories, CATEGORY_KEYS as readonly Category[]),
+      works: pieces.total + Number(wins.n),
+    }),
   };
 }
 
