@@ -135,7 +135,8 @@ export const enContests = {
   "wizard.prize.package.silver.note": "More designers take notice",
   "wizard.prize.package.gold.note": "Experienced designers join",
   "wizard.prize.package.platinum.note": "The most designers, the most ideas",
-  "wizard.prize.package.custom.note": "Any amount from the category’s minimum",
+  "wizard.prize.package.custom.note":
+    "Any amount from the category’s minimum; the contest takes the tier of the highest package it reaches",
   "wizard.prize.amount": "Your own amount ({currency})",
   "wizard.prize.currency": "Currency",
   "wizard.prize.currency.hint":

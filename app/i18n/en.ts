@@ -9,6 +9,7 @@ import { enLegal } from "./en-legal";
 import { enPeople } from "./en-people";
 import { enMessages } from "./en-messages";
 import { enPortfolio } from "./en-portfolio";
+import { enTiers } from "./en-tiers";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...enPeople,
   ...enMessages,
   ...enPortfolio,
+  ...enTiers,
 } as const;
 
 export type MessageKey = keyof typeof en;

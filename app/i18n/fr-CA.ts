@@ -10,6 +10,7 @@ import { frLegal } from "./fr-legal";
 import { frPeople } from "./fr-people";
 import { frMessages } from "./fr-messages";
 import { frPortfolio } from "./fr-portfolio";
+import { frTiers } from "./fr-tiers";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -27,4 +28,5 @@ export const frCA: Messages = {
   ...frPeople,
   ...frMessages,
   ...frPortfolio,
+  ...frTiers,
 };

@@ -142,7 +142,8 @@ export const frContests: Record<keyof typeof enContests, string> = {
   "wizard.prize.package.silver.note": "Plus de designers s’y intéressent",
   "wizard.prize.package.gold.note": "Les designers d’expérience s’y joignent",
   "wizard.prize.package.platinum.note": "Le plus de designers, le plus d’idées",
-  "wizard.prize.package.custom.note": "Tout montant à partir du minimum de la catégorie",
+  "wizard.prize.package.custom.note":
+    "Tout montant à partir du minimum de la catégorie; le concours prend le palier du forfait le plus élevé atteint",
   "wizard.prize.amount": "Montant de votre choix ({currency})",
   "wizard.prize.currency": "Devise",
   "wizard.prize.currency.hint":

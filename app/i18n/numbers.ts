@@ -11,3 +11,8 @@ export function formatScore(score: number, locale: Locale): string {
   }
   return format.format(score);
 }
+
+/** A part in basis points as a percentage, as the reader writes it: 1500 → "15%" / « 15 % ». */
+export function formatBasisPoints(bps: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+}

@@ -372,6 +372,16 @@ export default function HandoverPage() {
             <p className="prize-panel__amount">
               <Money amount={contest.prize} currency={contest.currency} />
             </p>
+            {contest.payout.finalists > 0 ? (
+              <p className="muted small" data-testid="finalist-share">
+                {t("handover.share", {
+                  winner: formatPrize(contest.payout.winner, contest.currency, locale),
+                  shared: formatPrize(contest.payout.shared, contest.currency, locale),
+                  n: contest.payout.finalists,
+                  designer,
+                })}
+              </p>
+            ) : null}
             {completed ? (
               <p className="notice notice--success">
                 {t("handover.lead.completed")}{" "}

@@ -37,6 +37,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title: view.contest.title,
     prize: formatPrize(view.contest.prize, view.contest.currency, context.locale),
     designer: view.winnerName,
+    share:
+      view.contest.payout.finalists > 0
+        ? {
+            shared: formatPrize(view.contest.payout.shared, view.contest.currency, context.locale),
+            winner: formatPrize(view.contest.payout.winner, view.contest.currency, context.locale),
+            n: view.contest.payout.finalists,
+          }
+        : null,
     completed: view.contest.status === "completed",
     missing: missingText(view.missing, view.winnerName, context.locale),
     // What the client approves, each to open before ticking "I have checked the files".
@@ -90,6 +98,9 @@ export default function ApproveHandover() {
       lead={
         <>
           <p>{t("approval.confirm.lead", { contest: c.title })}</p>
+          {c.share ? (
+            <p data-testid="finalist-share">{t("approval.share", { ...c.share, designer: c.designer })}</p>
+          ) : null}
           <p className="approve-files__title">{t("approval.confirm.files")}</p>
           <ul className="approve-files" data-testid="approve-files">
             {c.files.map((f) => (

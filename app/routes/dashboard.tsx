@@ -20,7 +20,8 @@ import {
 import type { DesignerBalance } from "~/modules/escrow/ledger-reads.server";
 import { LEVEL_RULES } from "~/modules/people/levels";
 import { LevelBadge } from "~/components/level-badge";
-import type { CategoryStanding } from "~/modules/people/record";
+import { overallLevel, type CategoryStanding } from "~/modules/people/record";
+import { ENTRY_LEVEL_CONTESTS, ENTRY_LEVEL_WINDOW_DAYS } from "~/modules/contests/tiers";
 import { formatScore } from "~/i18n/numbers";
 import { requireUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -74,6 +75,7 @@ export default function Dashboard() {
       entries={designer.entries}
       balances={designer.balances}
       standings={designer.standings}
+      recentContests={designer.recentContests}
       serverNow={serverNow}
     />
   ) : null;
@@ -304,17 +306,19 @@ function DesignerPart({
   entries,
   balances,
   standings,
+  recentContests,
   serverNow,
 }: {
   entries: DesignerEntry[];
   balances: DesignerBalance[];
   standings: CategoryStanding[];
+  recentContests: number;
   serverNow: number;
 }) {
   const t = useT();
   return (
     <>
-      <Levels standings={standings} />
+      <Levels standings={standings} recentContests={recentContests} />
       <section aria-labelledby="entries-title" className="dashboard__section" data-testid="designer-entries">
         <div className="dashboard__section-head">
           <h2 id="entries-title">{t("dashboard.entries.title")}</h2>
@@ -446,7 +450,7 @@ function EntryRow({ entry: e, serverNow }: { entry: DesignerEntry; serverNow: nu
 }
 
 /** A designer's level in each category, what the next one needs, and the rules, as written. */
-function Levels({ standings }: { standings: CategoryStanding[] }) {
+function Levels({ standings, recentContests }: { standings: CategoryStanding[]; recentContests: number }) {
   const t = useT();
   const locale = useLocale();
   const average = (tenths: number) => formatScore(tenths / 10, locale);
@@ -495,6 +499,14 @@ function Levels({ standings }: { standings: CategoryStanding[] }) {
           ))}
         </ul>
       )}
+      <p className="small" data-testid="level-cap">
+        {t("dashboard.levels.cap", {
+          overall: overallLevel(standings),
+          max: ENTRY_LEVEL_CONTESTS,
+          days: ENTRY_LEVEL_WINDOW_DAYS,
+          count: recentContests,
+        })}
+      </p>
       <p className="muted small" data-testid="level-rules">
         {t("dashboard.levels.rules", {
           midWins: LEVEL_RULES.mid.wins,

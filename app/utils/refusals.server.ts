@@ -250,6 +250,16 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     limit: conflict("entries.submit.limit"),
     revise_closed: conflict("entries.revise.closed"),
     not_withdrawable: conflict("entries.withdraw.not_withdrawable"),
+    tier_level: {
+      status: 403,
+      message: (vars, locale) =>
+        translate(locale, "entries.submit.tierLevel", {
+          tier: translate(locale, `wizard.prize.package.${String(vars.tier)}` as MessageKey),
+          floor: String(vars.floor),
+          level: String(vars.level),
+        }),
+    },
+    entry_cap: conflict("entries.submit.entryCap"),
   },
   handover: {
     not_found: { status: 404, message: "errors.notFound.body" },

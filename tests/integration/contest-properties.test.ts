@@ -384,13 +384,15 @@ describe("contests under random sequences of events", () => {
   it(`keep money conserved, escrow = live prizes, each escrow resolved once, entries only in open rounds, ratings exactly as the model allows, at most one winner (${RUNS} runs)`, async () => {
     const client = await makeUser("Property client", "client");
     const judge = await makeUser("Property judge", "client");
-    const designers = [await makeUser("D0"), await makeUser("D1"), await makeUser("D2")];
     let accepted = 0;
     let refused = 0;
     let rated = 0;
     let ratingsRefused = 0;
     await fc.assert(
       fc.asyncProperty(sequences, fc.boolean(), start, async (cmds, guaranteed, from) => {
+        // New designers for each run: what they did in earlier runs (their contests in the last 28
+        // days, their wins) would otherwise decide their level and limits here (ADR 0039).
+        const designers = [await makeUser("D0"), await makeUser("D1"), await makeUser("D2")];
         const world: World = {
           client,
           judge,

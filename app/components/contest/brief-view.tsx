@@ -1,7 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { T } from "~/i18n";
-import { useT } from "~/i18n/react";
+import { formatBasisPoints } from "~/i18n/numbers";
+import { useLocale, useT } from "~/i18n/react";
+import { TIER_FLOOR, type Tier } from "~/modules/contests/tiers";
+import { finalistShare } from "~/modules/escrow/ledger";
+import { formatPrize } from "~/modules/money/money";
 import {
   STYLE_AXES,
   normalizeHex,
@@ -91,6 +95,11 @@ export interface BriefViewData {
   fastTrack: boolean;
   /** The client keeps the winning design out of portfolios: designers read it before entering. */
   portfolioOptOut?: boolean;
+  /** Who may enter and what the finalists who do not win share (ADR 0039). */
+  tier: Tier;
+  finalistShareBps: number;
+  prize: number;
+  currency: string;
   durations: { qualifying: number; selection: number; final: number; winner: number };
 }
 
@@ -105,6 +114,7 @@ export function BriefView({
   edit?: (step: number) => string;
 }) {
   const t = useT();
+  const locale = useLocale();
   // On the review step, one "Edit" per wizard step (on its first row), not one per row.
   const row = (label: string, value: ReactNode, step?: number) => (
     <div className="brief__row">
@@ -187,6 +197,31 @@ export function BriefView({
         </span>,
         4,
       )}
+      {row(
+        t("contest.tier.label"),
+        <p className="brief__text" data-testid="contest-tier">
+          {t("contest.tier.value", {
+            tier: t(`wizard.prize.package.${brief.tier}`),
+            floor: TIER_FLOOR[brief.tier],
+          })}
+        </p>,
+        4,
+      )}
+      {brief.finalistShareBps > 0
+        ? row(
+            t("contest.tier.share.label"),
+            <p className="brief__text" data-testid="finalist-share">
+              {t("contest.tier.share", {
+                percent: formatBasisPoints(brief.finalistShareBps, locale),
+                amount: formatPrize(
+                  finalistShare(brief.prize, brief.finalistShareBps),
+                  brief.currency,
+                  locale,
+                ),
+              })}
+            </p>,
+          )
+        : null}
       {brief.portfolioOptOut
         ? row(
             t("portfolio.optOut.briefLabel"),

@@ -17,6 +17,8 @@ import {
   type ContestCurrency,
 } from "~/modules/contests/brief";
 import { currencySymbol, formatPrize } from "~/modules/money/money";
+import { FINALIST_SHARE_BPS } from "~/modules/contests/tiers";
+import { formatBasisPoints } from "~/i18n/numbers";
 import { FieldError, FormError } from "../field";
 import { DaysField, OptionCard, TextAreaField } from "../form-controls";
 import type { PrizeShape, Result } from "./shapes";
@@ -117,6 +119,13 @@ export function PrizeForm({
                     </span>
                   ) : null}
                   <span className="package__note">{t(`wizard.prize.package.${key}.note`)}</span>
+                  {preset ? (
+                    <span className="package__tier" data-testid={`tier-${key}`}>
+                      {t(`wizard.prize.tier.${preset.key}`, {
+                        percent: formatBasisPoints(FINALIST_SHARE_BPS[preset.key], locale),
+                      })}
+                    </span>
+                  ) : null}
                 </label>
               );
             })}

@@ -10,7 +10,8 @@ import { mediaUrl } from "../entries/media";
 import { handoverMissing } from "../handover/approval.server";
 import { ratingRound } from "../judging/access.server";
 import type { CategoryStanding } from "../people/record";
-import { designerStandings } from "../people/record.server";
+import { designerStandings, recentContestCount } from "../people/record.server";
+import { now } from "~/utils/clock.server";
 
 /**
  * One dashboard for everyone, by the hats a person wears: a client runs contests, a designer enters
@@ -310,18 +311,25 @@ export interface Dashboard {
   /** Null when the person runs no contest (and did not sign up to). */
   client: { contests: ClientContestSummary[] } | null;
   judging: JudgedContest[] | null;
-  designer: { entries: DesignerEntry[]; balances: DesignerBalance[]; standings: CategoryStanding[] } | null;
+  designer: {
+    entries: DesignerEntry[];
+    balances: DesignerBalance[];
+    standings: CategoryStanding[];
+    /** Contests entered in the rolling window (an entry-level designer's limit counts them). */
+    recentContests: number;
+  } | null;
 }
 
 export async function dashboardOf(user: { id: string; role: UserRole }): Promise<Dashboard> {
   const hats = await hatsOf(user);
-  const [contests, judged, entries, handovers, earnings, standings] = await Promise.all([
+  const [contests, judged, entries, handovers, earnings, standings, recentContests] = await Promise.all([
     hats.runsContests ? listClientContests(user.id) : Promise.resolve(null),
     hats.judges ? listJudgedContests(user.id) : Promise.resolve(null),
     hats.designs ? listDesignerEntries(user.id) : Promise.resolve(null),
     hats.designs ? handoverTasks(user.id) : Promise.resolve([]),
     hats.designs ? earningsOf(user.id) : Promise.resolve(null),
     hats.designs ? designerStandings(user.id) : Promise.resolve([]),
+    hats.designs ? recentContestCount(db(), user.id, now()) : Promise.resolve(0),
   ]);
   const clientTaskList: DashboardTask[] = (contests ?? []).flatMap((c) =>
     clientTasks(c).map((task) => ({ ...task, contestTitle: c.title })),
@@ -342,6 +350,6 @@ export async function dashboardOf(user: { id: string; role: UserRole }): Promise
     tasks: sortDashboardTasks([...clientTaskList, ...judgeTasks, ...handovers]),
     client: contests ? { contests } : null,
     judging: judged,
-    designer: entries ? { entries, balances: earnings?.balances ?? [], standings } : null,
+    designer: entries ? { entries, balances: earnings?.balances ?? [], standings, recentContests } : null,
   };
 }

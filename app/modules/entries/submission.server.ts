@@ -4,7 +4,9 @@ import { now } from "~/utils/clock.server";
 import { config } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { contestAccess } from "../contests/access.server";
-import { loadContest, toMachine } from "../contests/contests.server";
+import { loadContest, toMachine, type Contest } from "../contests/contests.server";
+import { ENTRY_LEVEL_CONTESTS, ENTRY_LEVEL_WINDOW_DAYS, TIER_FLOOR, tierOpenTo } from "../contests/tiers";
+import { entryStanding } from "../people/record.server";
 import { canSubmitEntry } from "../contests/machine";
 import { enqueueJob } from "../jobs/queue.server";
 import { refusal as refusalOf, type Refusal, type RefusalVars } from "../refusal";
@@ -21,7 +23,9 @@ export type EntryRefusalReason =
   | "closed"
   | "limit"
   | "revise_closed"
-  | "not_withdrawable";
+  | "not_withdrawable"
+  | "tier_level"
+  | "entry_cap";
 
 const refused = (reason: EntryRefusalReason, vars?: RefusalVars) => refusalOf("entry", reason, vars);
 
@@ -46,7 +50,42 @@ async function refusal(
       refusal: contest.status === "final_round" ? refused("finalists_only") : refused("closed"),
     };
   }
-  return { contest };
+  const tierRefusal = await tierGate(trx, contest, input.designerId, access.isInvitedDesigner);
+  return tierRefusal ? { refusal: tierRefusal } : { contest };
+}
+
+/**
+ * The tier's door (ADR 0039), checked on a designer's first entry in a contest: their level in its
+ * category must reach the tier's floor, and an entry-level designer takes part in at most
+ * ENTRY_LEVEL_CONTESTS contests in the rolling window. A designer the client invited by name, or
+ * one already in the contest, is not stopped.
+ */
+async function tierGate(
+  trx: Parameters<typeof contestAccess>[0],
+  contest: Contest,
+  designerId: string,
+  invited: boolean,
+) {
+  if (invited) return null;
+  const already = await trx
+    .selectFrom("entries")
+    .select("id")
+    .where("contest_id", "=", contest.id)
+    .where("designer_id", "=", designerId)
+    .executeTakeFirst();
+  if (already) return null;
+  const standing = await entryStanding(trx, designerId, contest.category, now());
+  if (!tierOpenTo(contest.tier, standing.level)) {
+    return refused("tier_level", {
+      tier: contest.tier,
+      floor: TIER_FLOOR[contest.tier],
+      level: standing.level,
+    });
+  }
+  if (standing.overall === "entry" && standing.recentContests >= ENTRY_LEVEL_CONTESTS) {
+    return refused("entry_cap", { max: ENTRY_LEVEL_CONTESTS, days: ENTRY_LEVEL_WINDOW_DAYS });
+  }
+  return null;
 }
 
 async function storeOriginal(input: Submission, entryId: string, revisionId: string) {

@@ -104,6 +104,9 @@ export function equalAwards(prize: number, designerIds: readonly string[]): Awar
   return designerIds.map((designerId, i) => ({ designerId, amount: parts[i]! }));
 }
 
+/** The part of a prize its finalists who do not win share: `shareBps` of it, rounded down. */
+export const finalistShare = (prize: number, shareBps: number) => Math.floor((prize * shareBps) / 10_000);
+
 /**
  * The awards of a prize released to its winner when the finalists who did not win share
  * `shareBps` of it (ADR 0039): the share is rounded down to the minor unit, split evenly among them
@@ -118,8 +121,11 @@ export function winnerAwards(
   shareBps: number,
 ): Award[] {
   if (!isMinorAmount(prize)) throw new RangeError(`Not an amount of minor units: ${prize}`);
+  // The winner always keeps the larger part: a share is less than half the prize.
+  if (!Number.isSafeInteger(shareBps) || shareBps < 0 || shareBps >= 5_000)
+    throw new RangeError(`Not a finalists' share: ${shareBps} basis points`);
   const others = [...new Set(finalists)].filter((d) => d !== winnerId);
-  const share = Math.floor((prize * shareBps) / 10_000);
+  const share = finalistShare(prize, shareBps);
   if (others.length === 0 || share < others.length) return [{ designerId: winnerId, amount: prize }];
   const parts = splitEvenly(share, others.length);
   return [

@@ -1,5 +1,6 @@
 import { db } from "~db/index";
 import type { Locale } from "~/i18n";
+import { winnerAwards } from "../escrow/ledger";
 import { config } from "~/utils/env.server";
 import { formatBytes } from "~/i18n/sizes";
 import { mediaUrl } from "../entries/media";
@@ -29,6 +30,8 @@ export interface HandoverView {
     /** When the handover is approved automatically (null until the first file). */
     autoApproveAt: number | null;
     endedAt: number | null;
+    /** How the prize is paid when released: the winner's part and the finalists' share (ADR 0039). */
+    payout: { winner: number; shared: number; finalists: number };
   };
   clientName: string;
   winnerName: string;
@@ -44,6 +47,12 @@ export interface HandoverView {
   /** The winning entry's originals, every version (the client, once completed). */
   originals: OriginalView[];
   linkMinutes: number;
+}
+
+function payoutOf(prize: number, winnerId: string, finalists: string[], shareBps: number) {
+  const awards = winnerAwards(prize, winnerId, finalists, shareBps);
+  const winner = awards[0]!.amount;
+  return { winner, shared: prize - winner, finalists: awards.length - 1 };
 }
 
 /** Everything the handover page shows, for its client or its winner; null to anyone else (404). */
@@ -96,6 +105,7 @@ export async function getHandoverView(
       currency: contest.currency,
       autoApproveAt: contest.status === "handover" ? contest.roundEndsAt : null,
       endedAt: contest.endedAt,
+      payout: payoutOf(contest.prize, contest.winnerId, contest.finalists, contest.finalistShareBps),
     },
     clientName: name(contest.clientId),
     winnerName: name(contest.winnerId),

@@ -1,8 +1,10 @@
-import { db } from "~db/index";
+import { db, type DB, type Trx } from "~db/index";
 import { CATEGORY_KEYS, isCategory, type Category } from "../contests/brief";
-import type { CategoryRecord } from "./levels";
+import { DAY } from "~/utils/durations";
+import { ENTRY_LEVEL_WINDOW_DAYS } from "../contests/tiers";
+import { levelOf, type CategoryRecord, type Level } from "./levels";
 import { readCodes } from "./profiles";
-import { medianReply, RESPONSE_WINDOW, standings, type CategoryStanding } from "./record";
+import { medianReply, overallLevel, RESPONSE_WINDOW, standings, type CategoryStanding } from "./record";
 
 const emptyRecord = (): CategoryRecord => ({ wins: 0, reviews: 0, stars: 0 });
 
@@ -11,17 +13,17 @@ const emptyRecord = (): CategoryRecord => ({ wins: 0, reviews: 0, stars: 0 });
  * 0034): the contests they won once completed (private ones too: a level is earned, it names no
  * contest) and the stars clients gave them in their reviews.
  */
-export async function designerStandings(userId: string): Promise<CategoryStanding[]> {
+export async function designerStandings(userId: string, q: DB | Trx = db()): Promise<CategoryStanding[]> {
   const [user, wins, reviews] = await Promise.all([
-    db().selectFrom("users").select("categories").where("id", "=", userId).executeTakeFirst(),
-    db()
+    q.selectFrom("users").select("categories").where("id", "=", userId).executeTakeFirst(),
+    q
       .selectFrom("contests")
       .select(["category", (eb) => eb.fn.countAll<number>().as("n")])
       .where("status", "=", "completed")
       .where("winner_id", "=", userId)
       .groupBy("category")
       .execute(),
-    db()
+    q
       .selectFrom("reviews")
       .innerJoin("contests", "contests.id", "reviews.contest_id")
       .select([
@@ -88,4 +90,37 @@ export async function medianReplyTime(userId: string): Promise<number | null> {
     .filter((r) => r.answered_at !== null)
     .map((r) => Number(r.answered_at) - Number(r.asked_at));
   return medianReply(delays);
+}
+
+/**
+ * What decides whether a designer may enter a contest of some tier (ADR 0039): their level in the
+ * contest's category, their best level, and how many contests they entered in the rolling window.
+ */
+export async function entryStanding(
+  q: DB | Trx,
+  designerId: string,
+  category: Category,
+  at: number,
+): Promise<{ level: Level; overall: Level; recentContests: number }> {
+  const [standings, recentContests] = await Promise.all([
+    designerStandings(designerId, q),
+    recentContestCount(q, designerId, at),
+  ]);
+  const inCategory = standings.find((s) => s.category === category);
+  return {
+    level: inCategory ? inCategory.level : levelOf({ wins: 0, reviews: 0, stars: 0 }),
+    overall: overallLevel(standings),
+    recentContests,
+  };
+}
+
+/** How many contests a designer entered in the rolling window that ends at `at`. */
+export async function recentContestCount(q: DB | Trx, designerId: string, at: number): Promise<number> {
+  const row = await q
+    .selectFrom("entries")
+    .select((eb) => eb.fn.count<number>("contest_id").distinct().as("n"))
+    .where("designer_id", "=", designerId)
+    .where("created_at", ">=", at - ENTRY_LEVEL_WINDOW_DAYS * DAY)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
