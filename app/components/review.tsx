@@ -155,7 +155,7 @@ function ReviewForm({
 }) {
   const t = useT();
   const [form, fields] = useForm({
-    id: "review",
+    id: "review-form",
     lastResult,
     defaultValue: review ? { stars: String(review.stars), body: review.body } : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema(t) }),
@@ -189,7 +189,7 @@ function AnswerForm({
 }) {
   const t = useT();
   const [form, fields] = useForm({
-    id: "answer",
+    id: "answer-form",
     lastResult,
     defaultValue: answer ? { answer } : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: answerSchema(t) }),
