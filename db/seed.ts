@@ -179,6 +179,128 @@ async function seedDemoContest(ids: Record<string, string>) {
   return contestId;
 }
 
+/**
+ * Two finished contests of Camille's, both won by Ana, through the real paths: launched and paid,
+ * entered, the winner chosen, a final file handed over, the agreement signed by both, the handover
+ * approved (the prize released), then reviewed; Ana answers one. So the demo shows a designer's
+ * record, level and reviews as they come to be.
+ */
+async function seedDemoHistory(ids: Record<string, string>) {
+  const { REVIEW_STEP } = await import("../app/modules/contests/brief");
+  const { applyContestEvent, createDraft } = await import("../app/modules/contests/contests.server");
+  const { computeVerdict } = await import("../app/modules/contests/verdict.server");
+  const { launchContest } = await import("../app/modules/contests/launch.server");
+  const { inspectImage } = await import("../app/modules/entries/images.server");
+  const { submitEntry } = await import("../app/modules/entries/submission.server");
+  const { receiveFinalFile } = await import("../app/modules/handover/files.server");
+  const { signAgreement } = await import("../app/modules/handover/agreement.server");
+  const { approveHandover } = await import("../app/modules/handover/approval.server");
+  const { answerReview, writeReview } = await import("../app/modules/people/reviews.server");
+  const { registerAllJobHandlers } = await import("../app/modules/jobs/handlers.server");
+  const { runDueJobs } = await import("../app/modules/jobs/queue.server");
+  const client = ids["client@demo.concours"]!;
+  const ana = ids["ana@demo.concours"]!;
+  const past = [
+    {
+      title: "Café Rivière: a logo for a riverside café",
+      business: "Café Rivière",
+      review: {
+        stars: 5,
+        body: "Ana understood the place at once. Three rounds, each better; the sign is up.",
+      },
+      answer: "Merci Camille! Drawing the river into the cup was a joy.",
+    },
+    {
+      title: "Épicerie Lafleur: a shop sign and logo",
+      business: "Épicerie Lafleur",
+      review: { stars: 4, body: "Lovely lettering, and quick. The one-colour version took a second try." },
+      answer: null,
+    },
+  ];
+  for (const [i, p] of past.entries()) {
+    const contestId = await createDraft({
+      clientId: client,
+      category: "logo",
+      title: p.title,
+      businessName: p.business,
+      currency: "CAD",
+    });
+    await db()
+      .updateTable("contests")
+      .set({
+        description: `A mark for ${p.business}, a Montréal shop, for its sign, bags and cups.`,
+        deliverables: JSON.stringify(["svg", "png"]),
+        draft_step: REVIEW_STEP,
+      })
+      .where("id", "=", contestId)
+      .execute();
+    const launched = await launchContest({
+      contestId,
+      clientId: client,
+      card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "Camille Tremblay" },
+      billing: { country: "CA", province: "QC" },
+      idempotencyKey: `demo-history-${contestId}`,
+    });
+    if (!launched.ok) continue;
+    let winning: string | null = null;
+    for (const [n, email] of ["ana@demo.concours", "ben@demo.concours"].entries()) {
+      const bytes = await demoArtwork(i * 2 + n + 2);
+      const image = await inspectImage(bytes);
+      if (!image.ok) continue;
+      const sent = await submitEntry({
+        contestId,
+        designerId: ids[email]!,
+        file: bytes,
+        image,
+        title: n === 0 ? `${p.business} mark` : "A first idea",
+        note: "",
+      });
+      if (sent.ok && n === 0) winning = sent.entryId;
+    }
+    if (!winning) continue;
+    const entryId = winning;
+    // The entries' previews are made now (the worker's job, run here): only ready entries can win.
+    registerAllJobHandlers();
+    await runDueJobs();
+    await applyContestEvent({
+      contestId,
+      actor: { kind: "user", id: client },
+      event: async (c, trx) => ({
+        type: "select_winner",
+        designerId: ana,
+        entryId,
+        verdict: await computeVerdict(trx, c),
+      }),
+    });
+    const form = new FormData();
+    form.set("file", new Blob([DEMO_FINAL_SVG], { type: "image/svg+xml" }), "logo.svg");
+    await receiveFinalFile(new Request("http://demo.invalid/upload", { method: "POST", body: form }), {
+      contestId,
+      userId: ana,
+    });
+    for (const [userId, legalName] of [
+      [ana, "Ana Souza"],
+      [client, "Camille Tremblay"],
+    ] as const) {
+      await signAgreement({
+        contestId,
+        userId,
+        legalName,
+        ip: "127.0.0.1",
+        userAgent: "demo",
+        language: "fr-CA",
+      });
+    }
+    const approved = await approveHandover({ contestId, clientId: client });
+    if (!approved.ok) continue;
+    await writeReview({ contestId, userId: client, review: p.review });
+    if (p.answer) await answerReview({ contestId, userId: ana, answer: p.answer });
+  }
+}
+
+const DEMO_FINAL_SVG =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#c45c26"/></svg>\n';
+
 /** A conversation about the demo contest: the client writes to Ana, who answers (direct messages). */
 async function seedDemoConversation(ids: Record<string, string>, contestId: string | null) {
   const { sendMessage, writeTo } = await import("../app/modules/people/messages/conversations.server");
@@ -261,6 +383,7 @@ export async function seedDemo(): Promise<boolean> {
         .execute();
     }
   });
+  await seedDemoHistory(ids);
   const contestId = await seedDemoContest(ids);
   await seedDemoConversation(ids, contestId);
   await seedDemoPieces(ids["ana@demo.concours"]!);
