@@ -16,6 +16,7 @@ import type { PollFailure } from "./judging/polls.server";
 import type { ProfileFailure } from "./people/profiles.server";
 import type { ReviewFailure } from "./people/reviews.server";
 import type { MessageFailure } from "./people/messages/rules";
+import type { NetworkFailure } from "./people/network";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -33,6 +34,7 @@ export interface RefusalReasons {
   profile: ProfileFailure;
   review: ReviewFailure;
   message: MessageFailure;
+  network: NetworkFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;
