@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { networkPaths } from "~/modules/people/network";
 import "./network-actions.css";
@@ -16,6 +16,8 @@ export interface NetworkStateView {
   favourite: boolean;
   following: boolean;
   contests: ContestChoiceView[];
+  /** For the link to the picker's page: there is a contest to invite to (its name is not sent). */
+  canInvite?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function NetworkActions({
   state,
   back,
   follow = true,
+  invite = "form",
 }: {
   handle: string;
   name: string;
@@ -36,6 +39,11 @@ export function NetworkActions({
   back: string;
   /** The list of one's designers shows no follow button (the profile does). */
   follow?: boolean;
+  /**
+   * The contest picker itself, or (on the profile, which stays the same page for every viewer and
+   * names none of the viewer's contests) a link to the page that holds it.
+   */
+  invite?: "form" | "link";
 }) {
   const t = useT();
   if (state.self) return null;
@@ -75,7 +83,17 @@ export function NetworkActions({
           </Form>
         ) : null}
       </div>
-      {state.contests.length ? <InviteForm handle={handle} name={name} state={state} back={back} /> : null}
+      {invite === "link" ? (
+        state.canInvite ? (
+          <p className="network-actions__invite">
+            <Link to={action} className="btn btn--primary btn--small" data-testid="invite-link">
+              {t("network.invite.open", { name })}
+            </Link>
+          </p>
+        ) : null
+      ) : state.contests.length === 0 ? null : (
+        <InviteForm handle={handle} name={name} state={state} back={back} />
+      )}
     </div>
   );
 }

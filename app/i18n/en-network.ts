@@ -12,6 +12,7 @@ export const enNetwork = {
   "network.invite.optionInvited": "{title} (already invited)",
   "network.invite.optionPrivate": "{title} (private)",
   "network.invite.submit": "Invite",
+  "network.invite.open": "Invite to a contest",
   "network.invite.none":
     "You have no contest taking entries right now. Once one of your contests is launched, you can invite designers to it from here.",
   "network.invite.sent": "{name} is invited to “{contest}”. We told them in the app and by mail.",

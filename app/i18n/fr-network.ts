@@ -14,6 +14,7 @@ export const frNetwork: Record<keyof typeof enNetwork, string> = {
   "network.invite.optionInvited": "{title} (invitation déjà envoyée)",
   "network.invite.optionPrivate": "{title} (privé)",
   "network.invite.submit": "Inviter",
+  "network.invite.open": "Inviter à un concours",
   "network.invite.none":
     "Aucun de vos concours ne reçoit de propositions en ce moment. Dès qu’un concours est lancé, vous pourrez y inviter des designers d’ici.",
   "network.invite.sent":

@@ -17,7 +17,7 @@ import { writeHref } from "~/modules/people/messages/conversations.server";
 import { WriteLink } from "~/components/messages/write-link";
 import { notFound } from "~/utils/refusals.server";
 import { InvitationNotice, NetworkActions } from "~/components/network-actions";
-import { invitationNotice, networkState } from "~/modules/people/network.server";
+import { invitationNotice, networkState, profileNetworkState } from "~/modules/people/network.server";
 import { profilePath } from "~/modules/people/profiles";
 import "./designers.$handle.css";
 
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     networkState(viewerId, profile.handle),
     viewerId ? invitationNotice(viewerId, new URL(request.url).searchParams) : null,
   ]);
-  return { profile, writeHref: write, network, notice };
+  return { profile, writeHref: write, network: network && profileNetworkState(network), notice };
 }
 
 /** What a review is about: the contest by name, or only its kind when the contest is private. */
@@ -96,6 +96,7 @@ export default function DesignerProfile() {
               name={profile.name}
               state={network}
               back={profilePath(profile.handle)}
+              invite="link"
             />
           ) : null}
         </div>

@@ -207,9 +207,14 @@ describe("inviting a designer to a contest", () => {
     const asCamille = await loginAs(server, camille);
     expect((await asAna.get(`/contests/${contest.id}`)).status).toBe(404);
 
+    // The profile names none of the client's contests: its button leads to the picker's page.
     const profile = await page(asCamille, `/designers/${await handleOf(ana)}`);
-    expect(profile.html).toContain("Invite Ana Souza to one of your contests");
-    expect(profile.html).toContain("Secret packaging (private)");
+    expect(profile.html).toContain(`href="/designers/${await handleOf(ana)}/network"`);
+    expect(profile.html).not.toContain("Secret packaging");
+    const picker = await page(asCamille, `/designers/${await handleOf(ana)}/network`);
+    expect(picker.status).toBe(200);
+    expect(picker.html).toContain("Invite Ana Souza to one of your contests");
+    expect(picker.html).toContain("Secret packaging (private)");
 
     const res = await act(asCamille, ana, { intent: "invite", contestId: contest.id });
     expect(res.status).toBe(302);
@@ -217,7 +222,9 @@ describe("inviting a designer to a contest", () => {
     expect(back).toMatch(new RegExp(`^/designers/[^?]+\\?invited=${contest.id}&designer=`));
     const after = await page(asCamille, back);
     expect(after.html).toContain("Ana Souza is invited to “Secret packaging”.");
-    expect(after.html).toContain("Secret packaging (already invited)");
+    expect((await page(asCamille, `/designers/${await handleOf(ana)}/network`)).html).toContain(
+      "Secret packaging (already invited)",
+    );
     // The client never sees the designer's address.
     expect(after.html).not.toContain((await userRow(ana)).email);
     expect((await page(asCamille, "/my/designers")).html).not.toContain((await userRow(ana)).email);
@@ -317,8 +324,12 @@ describe("inviting a designer to a contest", () => {
     expect(none.status).toBe(400);
     expect(decode(await none.text())).toContain("Choose one of your contests.");
     // Closed and draft contests are not offered either.
-    const profile = await page(asCamille, `/designers/${await handleOf(ana)}`);
-    expect(profile.html).not.toContain('name="contestId"');
+    const picker = await page(asCamille, `/designers/${await handleOf(ana)}/network`);
+    expect(picker.html).not.toContain('name="contestId"');
+    expect(picker.html).toContain("You have no contest taking entries right now.");
+    expect((await page(asCamille, `/designers/${await handleOf(ana)}`)).html).not.toContain(
+      'data-testid="invite-link"',
+    );
     expect(await kindsOf(ana)).toEqual([]);
     expect(
       await db().selectFrom("designer_invitations").selectAll().where("designer_id", "=", ana).execute(),

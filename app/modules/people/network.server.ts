@@ -134,6 +134,14 @@ export async function networkState(viewerId: string | null, handle: string): Pro
   };
 }
 
+/**
+ * The profile's share of the state: the profile is the same page for every viewer and names none of
+ * the viewer's contests (not even in its data), only whether there is one to invite to.
+ */
+export function profileNetworkState(state: NetworkState): NetworkState & { canInvite: boolean } {
+  return { ...state, contests: [], canInvite: state.contests.length > 0 };
+}
+
 /** The client's contests that take entries, and for each designer which of them they are invited to. */
 async function contestChoices(
   clientId: string,
