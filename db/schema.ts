@@ -52,6 +52,9 @@ export interface Database {
   message_attachments: MessageAttachmentsTable;
   user_blocks: UserBlocksTable;
   portfolio_pieces: PortfolioPiecesTable;
+  favourite_designers: FavouriteDesignersTable;
+  designer_follows: DesignerFollowsTable;
+  designer_invitations: DesignerInvitationsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -748,3 +751,28 @@ export interface PortfolioPiecesTable {
   ready_at: number | null;
 }
 export type PortfolioPieceRow = Selectable<PortfolioPiecesTable>;
+
+// ---- a client's network (0019) ----
+
+/** A designer a person keeps in "my designers". */
+export interface FavouriteDesignersTable {
+  client_id: string;
+  designer_id: string;
+  created_at: number;
+}
+
+/** A person who follows a designer: told of each new portfolio piece. */
+export interface DesignerFollowsTable {
+  follower_id: string;
+  designer_id: string;
+  created_at: number;
+}
+
+/** A client invited a designer they know to one of their contests (once per contest and designer). */
+export interface DesignerInvitationsTable {
+  id: string;
+  contest_id: string;
+  designer_id: string;
+  client_id: string;
+  created_at: number;
+}

@@ -10,6 +10,7 @@ import { enPeople } from "./en-people";
 import { enMessages } from "./en-messages";
 import { enPortfolio } from "./en-portfolio";
 import { enTiers } from "./en-tiers";
+import { enNetwork } from "./en-network";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
   ...enMessages,
   ...enPortfolio,
   ...enTiers,
+  ...enNetwork,
 } as const;
 
 export type MessageKey = keyof typeof en;

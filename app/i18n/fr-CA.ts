@@ -11,6 +11,7 @@ import { frPeople } from "./fr-people";
 import { frMessages } from "./fr-messages";
 import { frPortfolio } from "./fr-portfolio";
 import { frTiers } from "./fr-tiers";
+import { frNetwork } from "./fr-network";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -29,4 +30,5 @@ export const frCA: Messages = {
   ...frMessages,
   ...frPortfolio,
   ...frTiers,
+  ...frNetwork,
 };

@@ -17,6 +17,7 @@ import type { ProfileFailure } from "./people/profiles.server";
 import type { ReviewFailure } from "./people/reviews.server";
 import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
+import type { NetworkFailure } from "./people/network";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -35,6 +36,7 @@ export interface RefusalReasons {
   review: ReviewFailure;
   message: MessageFailure;
   portfolio: PortfolioFailure;
+  network: NetworkFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;

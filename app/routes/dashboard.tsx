@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { networkPaths } from "~/modules/people/network";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Money, StatusBadge } from "~/components/contest/badges";
 import { EntryStatusBadge } from "~/components/entry-bits";
@@ -202,7 +203,10 @@ function ClientContests({ contests, serverNow }: { contests: ClientContestSummar
   const t = useT();
   return (
     <section aria-labelledby="all-contests" className="dashboard__section" data-testid="client-contests">
-      <h2 id="all-contests">{t("dashboard.all")}</h2>
+      <div className="dashboard__section-head">
+        <h2 id="all-contests">{t("dashboard.all")}</h2>
+        <Link to={networkPaths.myDesigners}>{t("network.mine.title")}</Link>
+      </div>
       {(Object.keys(GROUPS) as (keyof typeof GROUPS)[]).map((group) => {
         const list = contests.filter((c) => (GROUPS[group] as readonly string[]).includes(c.status));
         if (list.length === 0) return null;
@@ -322,7 +326,10 @@ function DesignerPart({
       <section aria-labelledby="entries-title" className="dashboard__section" data-testid="designer-entries">
         <div className="dashboard__section-head">
           <h2 id="entries-title">{t("dashboard.entries.title")}</h2>
-          {entries.length ? <Link to="/my/entries">{t("dashboard.entries.all")}</Link> : null}
+          <span className="row">
+            <Link to={networkPaths.myInvitations}>{t("network.received.title")}</Link>
+            {entries.length ? <Link to="/my/entries">{t("dashboard.entries.all")}</Link> : null}
+          </span>
         </div>
         {entries.length === 0 ? (
           <div className="empty">

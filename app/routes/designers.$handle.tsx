@@ -18,6 +18,9 @@ import { formatScore } from "~/i18n/numbers";
 import { writeHref } from "~/modules/people/messages/conversations.server";
 import { WriteLink } from "~/components/messages/write-link";
 import { notFound } from "~/utils/refusals.server";
+import { InvitationNotice, NetworkActions } from "~/components/network-actions";
+import { invitationNotice, networkState, profileNetworkState } from "~/modules/people/network.server";
+import { profilePath } from "~/modules/people/profiles";
 import "./designers.$handle.css";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -27,10 +30,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 /** A designer's public profile: anyone may read it, signed in or not (ADR 0033 says what it counts). */
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const profile = await getPublicProfile(params.handle ?? "");
   if (!profile) notFound(context.locale);
-  return { profile, writeHref: await writeHref(context.user, { handle: profile.handle }) };
+  const viewerId = context.user?.id ?? null;
+  const [write, network, notice] = await Promise.all([
+    writeHref(context.user, { handle: profile.handle }),
+    networkState(viewerId, profile.handle),
+    viewerId ? invitationNotice(viewerId, new URL(request.url).searchParams) : null,
+  ]);
+  return { profile, writeHref: write, network: network && profileNetworkState(network), notice };
 }
 
 /** What a review is about: the contest by name, or only its kind when the contest is private. */
@@ -44,7 +53,7 @@ function reviewAbout(r: { contestTitle: string | null; category: Category | null
 export default function DesignerProfile() {
   const t = useT();
   const { locale, timeZone } = useI18n();
-  const { profile, writeHref } = useLoaderData<typeof loader>();
+  const { profile, writeHref, network, notice } = useLoaderData<typeof loader>();
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const average = averageStars(profile.rating.stars, profile.rating.count);
   const reply = profile.replyMs === null ? null : replyWithin(profile.replyMs);
@@ -86,8 +95,18 @@ export default function DesignerProfile() {
             })}
           </p>
           {writeHref ? <WriteLink href={writeHref} name={profile.name} /> : null}
+          {network ? (
+            <NetworkActions
+              handle={profile.handle}
+              name={profile.name}
+              state={network}
+              back={profilePath(profile.handle)}
+              invite="link"
+            />
+          ) : null}
         </div>
       </header>
+      <InvitationNotice notice={notice} />
 
       <section aria-labelledby="profile-record">
         <h2 id="profile-record" className="visually-hidden">

@@ -167,6 +167,13 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_found: { status: 404, message: "errors.notFound.body" },
     limit: conflict("portfolio.error.limit"),
   },
+  network: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    self: { status: 400, message: "network.refusal.self" },
+    draft: conflict("network.refusal.draft"),
+    closed: conflict("network.refusal.closed"),
+    blocked: { status: 403, message: "network.refusal.blocked" },
+  },
   account: {
     email_taken: conflict("validation.emailTaken"),
     too_short: { status: 400, message: "validation.password.too_short" },

@@ -242,6 +242,7 @@ describe("the account page's mail settings (no JavaScript)", () => {
       payout: "each",
       receipt: "app",
       messages: "daily",
+      invitations: "app",
     };
     const saved = await browser.post("/account", form);
     expect(saved.status).toBe(200);
@@ -251,6 +252,7 @@ describe("the account page's mail settings (no JavaScript)", () => {
     expect(chosen(page, "handover")).toBe("daily");
     expect(chosen(page, "receipt")).toBe("app");
     expect(chosen(page, "messages")).toBe("daily");
+    expect(chosen(page, "invitations")).toBe("app");
 
     const refused = await browser.post("/account", { ...form, entries: "hourly" });
     expect(refused.status).toBe(400);

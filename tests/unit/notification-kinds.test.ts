@@ -10,6 +10,7 @@ const data = {
   designer: "Ana Souza",
   number: 4,
   name: "Jules",
+  title: "Golden loaf",
   stars: 4,
   reason: "off_brief",
   matches: 1,
@@ -77,6 +78,10 @@ const SENTENCES: Record<NotificationKind, string> = {
     "The prize of “Logo for a bakery” was released: as a finalist, you receive $250 of it. Thank you for your work.",
   "review.received": "The client of “Logo for a bakery” reviewed your work: 4 stars.",
   "review.answered": "The designer answered your review of “Logo for a bakery”.",
+  "network.invited": "Jules invited you to “Logo for a bakery”.",
+  "network.invited_private":
+    "Jules invited you to their private contest “Logo for a bakery”. You can now read the brief and send entries.",
+  "network.new_piece": "Jules, whom you follow, has a new piece in their portfolio: “Golden loaf”.",
 };
 
 function sourceFiles(dir: string): string[] {

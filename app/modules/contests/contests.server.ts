@@ -7,6 +7,7 @@ import { newId } from "~/utils/ids.server";
 import { log } from "~/utils/log.server";
 import { enqueueJob, registerJobHandler } from "../jobs/queue.server";
 import { notifyUsers } from "../notify/notifications.server";
+import { notifyFollowers } from "../people/network.server";
 import {
   briefCurrency,
   categoryMinimum,
@@ -296,6 +297,21 @@ async function applyEffect(trx: Trx, contest: Contest, effect: Effect) {
         contestId: contest.id,
       });
       return;
+    case "portfolio_piece": {
+      // A private contest's win stays out of the portfolio, so its followers never hear of it.
+      if (contest.isPrivate || !contest.winnerId || !contest.winningEntryId) return;
+      const entry = await trx
+        .selectFrom("entries")
+        .select("title")
+        .where("id", "=", contest.winningEntryId)
+        .executeTakeFirst();
+      await notifyFollowers(trx, contest.winnerId, {
+        kind: "entry",
+        id: contest.winningEntryId,
+        title: entry?.title ?? "",
+      });
+      return;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { db, transaction } from "~db/index";
+import { db, transaction, type Trx } from "~db/index";
 import { translate, type Locale } from "~/i18n";
 import { now } from "~/utils/clock.server";
 import { DAY } from "~/utils/durations";
@@ -211,20 +211,29 @@ export async function acceptInvitation(input: {
       .where("expires_at", ">", at)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return { ok: false as const };
-    await trx
-      .insertInto("contest_members")
-      .values({
-        contest_id: invitation.contest_id,
-        user_id: input.userId,
-        role: invitation.role,
-        nda_accepted_at: null,
-        eliminated_at: null,
-        created_at: at,
-      })
-      .onConflict((oc) => oc.columns(["contest_id", "user_id", "role"]).doNothing())
-      .execute();
+    await admitDesigner(trx, invitation.contest_id, input.userId);
     return { ok: true as const, contestId: invitation.contest_id };
   });
+}
+
+/**
+ * What an invitation grants: the designer becomes a member of the private contest (they then see
+ * the NDA, if any, before the brief). Shared by the e-mail link above and a client's invitation of
+ * a designer they know (people/network.server.ts); a member already in changes nothing.
+ */
+export async function admitDesigner(trx: Trx, contestId: string, userId: string) {
+  await trx
+    .insertInto("contest_members")
+    .values({
+      contest_id: contestId,
+      user_id: userId,
+      role: "designer",
+      nda_accepted_at: null,
+      eliminated_at: null,
+      created_at: now(),
+    })
+    .onConflict((oc) => oc.columns(["contest_id", "user_id", "role"]).doNothing())
+    .execute();
 }
 
 /** An invited designer accepts the private contest's NDA (once; the first acceptance is kept). */

@@ -84,7 +84,9 @@ export type Effect =
   | { type: "schedule_deadline"; at: number }
   | { type: "escrow_award"; awards: Award[]; reason: "winner" | "rule_top" | "rule_split" }
   | { type: "escrow_refund" }
-  | { type: "notify"; audience: NotifyAudience; kind: NotificationKind };
+  | { type: "notify"; audience: NotifyAudience; kind: NotificationKind }
+  /** The winning entry joins the winner's portfolio (the service tells their followers, if public). */
+  | { type: "portfolio_piece" };
 
 export type RejectReason =
   | "not_owner"
@@ -464,6 +466,7 @@ function complete(
         reason: "winner",
       },
       { type: "notify", audience: "winner", kind: "contest.prize_released" },
+      { type: "portfolio_piece" },
       // The client who clicked knows; a silent client learns that the files are theirs now.
       ...(kind === "handover_auto_approved"
         ? [{ type: "notify", audience: "client", kind: "contest.handover_auto_approved" } as const]

@@ -52,6 +52,10 @@ export const NOTIFICATION_KINDS = [
   // reviews after the work
   "review.received",
   "review.answered",
+  // a client's network (people/network.server.ts)
+  "network.invited",
+  "network.invited_private",
+  "network.new_piece",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -72,6 +76,8 @@ export const MAIL_CATEGORIES = [
   // Direct messages: no notification kind of their own (they have their own unread count); the
   // mail for an unread message is sent by app/modules/people/messages/mail.server.ts.
   "messages",
+  // A client invited me to their contest (people/network.server.ts).
+  "invitations",
 ] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
@@ -90,6 +96,7 @@ export const DEFAULT_DELIVERY: Record<MailCategory, Delivery> = {
   payout: "each",
   receipt: "each",
   messages: "each",
+  invitations: "each",
 };
 
 /** Which mail a kind belongs to; `null`: shown in the app only (ratings, comments, housekeeping). */
@@ -136,6 +143,10 @@ export const MAIL_CATEGORY_OF: Record<NotificationKind, MailCategory | null> = {
   "handover.signed": "handover",
   "review.received": null,
   "review.answered": null,
+  "network.invited": "invitations",
+  "network.invited_private": "invitations",
+  // A followed designer's new piece: in the app only (a follow is not a mailing list).
+  "network.new_piece": null,
 };
 
 /** The kinds mailed under a category (for the digest's query). */

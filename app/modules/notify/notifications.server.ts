@@ -25,6 +25,7 @@ import {
 } from "./kinds";
 import { contestPaths } from "../contests/next-steps";
 import { entryPaths } from "../entries/paths";
+import { profilePath } from "../people/profiles";
 import { rejectionText } from "../entries/rejection.server";
 
 export interface NotificationInput {
@@ -141,7 +142,12 @@ function view(row: ContextRow, locale: Locale): NotificationView {
     id: row.id,
     kind: row.kind,
     text: notificationText(row.kind, vars, locale),
-    href: notificationHref({ kind: row.kind, contestId: row.contest_id, entryId: row.entry_id }),
+    href: notificationHref({
+      kind: row.kind,
+      contestId: row.contest_id,
+      entryId: row.entry_id,
+      handle: typeof vars.handle === "string" ? vars.handle : null,
+    }),
     image: showImage
       ? {
           src: mediaUrl(row.thumbnail_key!),
@@ -241,6 +247,7 @@ function sentenceVars(data: NotificationData, locale: Locale) {
     number: String(data.number ?? "?"),
     name: text(data.name, t("notify.someone")),
     designer: text(data.designer, t("notify.someone")),
+    title: text(data.title, t("entries.untitled")),
     stars: t("judging.stars", {
       n: Number.isFinite(stars) ? stars : 0,
     }),
@@ -264,8 +271,17 @@ function sentenceVars(data: NotificationData, locale: Locale) {
 }
 
 /** Where a notification takes its reader. */
-export function notificationHref(n: { kind: string; contestId: string | null; entryId: string | null }) {
+export function notificationHref(n: {
+  kind: string;
+  contestId: string | null;
+  entryId: string | null;
+  /** The designer a notification is about, when it leads to their profile (a followed designer). */
+  handle?: string | null;
+}) {
   if (n.kind === "payout.sent" || n.kind === "contest.finalist_share") return "/earnings";
+  // A followed designer's new piece: the winning entry's page, else (an uploaded piece) their profile.
+  if (n.kind === "network.new_piece")
+    return n.entryId ? entryPaths.page(n.entryId) : n.handle ? profilePath(n.handle) : "/notifications";
   if (!n.contestId) return "/notifications";
   const contest = contestPaths.page(n.contestId);
   switch (n.kind) {

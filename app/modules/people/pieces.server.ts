@@ -17,6 +17,7 @@ import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { isRefused, refusal, type Refusal } from "../refusal";
 import type { T } from "~/i18n";
 import { receiveDraft, type ReceivedDraft } from "../entries/drafts.server";
+import { notifyFollowers } from "./network.server";
 import { PIECES_MAX, pieceSchema, type PieceInput } from "./pieces";
 
 /**
@@ -124,6 +125,7 @@ export async function processPiece(pieceId: string, job?: Pick<Job, "attempts" |
       "portfolio_pieces.designer_id",
       "portfolio_pieces.status",
       "portfolio_pieces.original_key",
+      "portfolio_pieces.title",
       "users.display_name",
     ])
     .where("portfolio_pieces.id", "=", pieceId)
@@ -140,24 +142,30 @@ export async function processPiece(pieceId: string, job?: Pick<Job, "attempts" |
     const thumbnailKey = keys.pieceThumbnail(piece.designer_id, piece.id, WATERMARK_VERSION);
     await blobStore().put(thumbnailKey, images.thumbnail, { contentType: "image/webp" });
     await blobStore().put(previewKey, images.preview, { contentType: "image/webp" });
-    const marked = await db()
-      .updateTable("portfolio_pieces")
-      .set({
-        status: "ready",
-        preview_key: previewKey,
-        thumbnail_key: thumbnailKey,
-        preview_width: images.sizes.preview.width,
-        preview_height: images.sizes.preview.height,
-        watermark_version: WATERMARK_VERSION,
-        phash: images.hash,
-        width: images.width,
-        height: images.height,
-        reject_reason: null,
-        ready_at: now(),
-      })
-      .where("id", "=", piece.id)
-      .where("status", "=", "processing")
-      .executeTakeFirst();
+    const marked = await transaction(async (trx) => {
+      const updated = await trx
+        .updateTable("portfolio_pieces")
+        .set({
+          status: "ready",
+          preview_key: previewKey,
+          thumbnail_key: thumbnailKey,
+          preview_width: images.sizes.preview.width,
+          preview_height: images.sizes.preview.height,
+          watermark_version: WATERMARK_VERSION,
+          phash: images.hash,
+          width: images.width,
+          height: images.height,
+          reject_reason: null,
+          ready_at: now(),
+        })
+        .where("id", "=", piece.id)
+        .where("status", "=", "processing")
+        .executeTakeFirst();
+      // Its followers hear of it once, with the change that shows it.
+      if (Number(updated.numUpdatedRows) === 1)
+        await notifyFollowers(trx, piece.designer_id, { kind: "piece", id: piece.id, title: piece.title });
+      return updated;
+    });
     // Deleted while it was drawn: nothing will ever point at these images.
     if (Number(marked.numUpdatedRows) !== 1) {
       for (const key of [previewKey, thumbnailKey]) await blobStore().delete(key);

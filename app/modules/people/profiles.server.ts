@@ -193,8 +193,8 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
 }
 
 /** The contests a public record is made of: public ones that are completed (ADR 0033). */
-function contestsOnRecord() {
-  return db()
+function contestsOnRecord(q: DB | Trx = db()) {
+  return q
     .selectFrom("contests")
     .where("contests.status", "=", "completed")
     .where("contests.is_private", "=", 0);
@@ -204,8 +204,18 @@ function contestsOnRecord() {
  * The contests whose winning design a portfolio shows: those on the record whose client did not
  * opt out (the win still counts on the record; ADR 0036).
  */
-function contestsInPortfolio() {
-  return contestsOnRecord().where("contests.portfolio_opt_out", "=", 0);
+function contestsInPortfolio(q: DB | Trx = db()) {
+  return contestsOnRecord(q).where("contests.portfolio_opt_out", "=", 0);
+}
+
+/** Whether a designer's winning entry is in their public portfolio (the rule above, for others). */
+export async function winInPortfolio(q: DB | Trx, designerId: string, entryId: string): Promise<boolean> {
+  const row = await contestsInPortfolio(q)
+    .select("contests.id")
+    .where("contests.winning_entry_id", "=", entryId)
+    .where("contests.winner_id", "=", designerId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** What the account page's profile form starts from. */

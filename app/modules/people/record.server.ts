@@ -14,38 +14,53 @@ const emptyRecord = (): CategoryRecord => ({ wins: 0, reviews: 0, stars: 0 });
  * contest) and the stars clients gave them in their reviews.
  */
 export async function designerStandings(userId: string, q: DB | Trx = db()): Promise<CategoryStanding[]> {
-  const [user, wins, reviews] = await Promise.all([
-    q.selectFrom("users").select("categories").where("id", "=", userId).executeTakeFirst(),
+  return (await standingsOf([userId], q)).get(userId) ?? [];
+}
+
+/** {@link designerStandings} of several designers at once (a list of designers), by id. */
+export async function standingsOf(
+  userIds: readonly string[],
+  q: DB | Trx = db(),
+): Promise<Map<string, CategoryStanding[]>> {
+  const result = new Map<string, CategoryStanding[]>();
+  if (userIds.length === 0) return result;
+  const ids = [...new Set(userIds)];
+  const [users, wins, reviews] = await Promise.all([
+    q.selectFrom("users").select(["id", "categories"]).where("id", "in", ids).execute(),
     q
       .selectFrom("contests")
-      .select(["category", (eb) => eb.fn.countAll<number>().as("n")])
+      .select(["winner_id", "category", (eb) => eb.fn.countAll<number>().as("n")])
       .where("status", "=", "completed")
-      .where("winner_id", "=", userId)
-      .groupBy("category")
+      .where("winner_id", "in", ids)
+      .groupBy(["winner_id", "category"])
       .execute(),
     q
       .selectFrom("reviews")
       .innerJoin("contests", "contests.id", "reviews.contest_id")
       .select([
+        "reviews.designer_id",
         "contests.category",
         (eb) => eb.fn.countAll<number>().as("n"),
         (eb) => eb.fn.sum<number>("reviews.stars").as("stars"),
       ])
-      .where("reviews.designer_id", "=", userId)
-      .groupBy("contests.category")
+      .where("reviews.designer_id", "in", ids)
+      .groupBy(["reviews.designer_id", "contests.category"])
       .execute(),
   ]);
-  const records: Partial<Record<Category, CategoryRecord>> = {};
-  for (const c of readCodes(user?.categories ?? "[]", CATEGORY_KEYS)) records[c] = emptyRecord();
+  const records = new Map<string, Partial<Record<Category, CategoryRecord>>>(ids.map((id) => [id, {}]));
+  const recordOf = (id: string, category: Category) => (records.get(id)![category] ??= emptyRecord());
+  for (const user of users) for (const c of readCodes(user.categories, CATEGORY_KEYS)) recordOf(user.id, c);
   for (const row of wins)
-    if (isCategory(row.category)) (records[row.category] ??= emptyRecord()).wins = Number(row.n);
+    if (row.winner_id && isCategory(row.category)) recordOf(row.winner_id, row.category).wins = Number(row.n);
   for (const row of reviews) {
     if (!isCategory(row.category)) continue;
-    const record = (records[row.category] ??= emptyRecord());
+    const record = recordOf(row.designer_id, row.category);
     record.reviews = Number(row.n);
     record.stars = Number(row.stars);
   }
-  return standings(records, CATEGORY_KEYS as readonly Category[]);
+  for (const [id, byCategory] of records)
+    result.set(id, standings(byCategory, CATEGORY_KEYS as readonly Category[]));
+  return result;
 }
 
 export type { CategoryStanding };
