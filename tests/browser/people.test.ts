@@ -82,6 +82,24 @@ describe("people in the browser", () => {
     await expect(page.getByTestId("portfolio-piece").count()).resolves.toBe(2);
     await shot(page, "profile");
 
+    // She keeps Ana among her designers and invites her to her private contest.
+    const secret = await makeLaunchedContest(client);
+    await db()
+      .updateTable("contests")
+      .set({ title: "Secret bakery rebrand", is_private: 1 })
+      .where("id", "=", secret.id)
+      .execute();
+    await page.getByRole("button", { name: "Add to my designers" }).click();
+    await page.getByRole("button", { name: "Remove from my designers" }).waitFor();
+    await page.getByRole("link", { name: "Invite to a contest" }).click();
+    await page.getByTestId("invite-contest").selectOption({ label: "Secret bakery rebrand (private)" });
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await page.getByText("Ana Souza is invited to “Secret bakery rebrand”.", { exact: false }).waitFor();
+    await page.goto(`${server.url}/my/designers`);
+    await expect(page.locator("#main").textContent()).resolves.toContain("Ana Souza");
+    await shot(page, "my-designers");
+    await page.goto(`${server.url}/designers/${handle}`);
+
     // … and writes to her.
     await page.getByRole("link", { name: "Write to Ana Souza" }).click();
     await page.getByLabel("Your message").fill("Bonjour Ana, would you enter my bakery contest?");
@@ -106,6 +124,12 @@ describe("people in the browser", () => {
     await anaPage.getByText("Avec plaisir! I am on it.").waitFor();
     await page.reload();
     await page.getByText("Avec plaisir! I am on it.").waitFor();
+
+    // Ana sees who invited her to what, and the private contest opens for her.
+    await anaPage.goto(`${server.url}/my/invitations`);
+    await anaPage.getByText("From Camille Tremblay").waitFor();
+    await anaPage.getByRole("link", { name: "Secret bakery rebrand" }).click();
+    await anaPage.getByRole("heading", { level: 1, name: "Secret bakery rebrand" }).waitFor();
 
     // The contest runs; Ana wins and hands over (through the modules: the handover has its own journey).
     const contest = await makeLaunchedContest(client);
