@@ -94,16 +94,18 @@ export default function DesignerProfile() {
               date: formatDate(profile.memberSince, locale, timeZone, "date"),
             })}
           </p>
-          {writeHref ? <WriteLink href={writeHref} name={profile.name} /> : null}
-          {network ? (
-            <NetworkActions
-              handle={profile.handle}
-              name={profile.name}
-              state={network}
-              back={profilePath(profile.handle)}
-              invite="link"
-            />
-          ) : null}
+          <div className="profile__actions">
+            {writeHref ? <WriteLink href={writeHref} name={profile.name} small /> : null}
+            {network ? (
+              <NetworkActions
+                handle={profile.handle}
+                name={profile.name}
+                state={network}
+                back={profilePath(profile.handle)}
+                invite="link"
+              />
+            ) : null}
+          </div>
         </div>
       </header>
       <InvitationNotice notice={notice} />
