@@ -8,6 +8,7 @@ import { enCommon } from "./en-common";
 import { enLegal } from "./en-legal";
 import { enPeople } from "./en-people";
 import { enMessages } from "./en-messages";
+import { enDirectory } from "./en-directory";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...enLegal,
   ...enPeople,
   ...enMessages,
+  ...enDirectory,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { frCommon } from "./fr-common";
 import { frLegal } from "./fr-legal";
 import { frPeople } from "./fr-people";
 import { frMessages } from "./fr-messages";
+import { frDirectory } from "./fr-directory";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -25,4 +26,5 @@ export const frCA: Messages = {
   ...frLegal,
   ...frPeople,
   ...frMessages,
+  ...frDirectory,
 };

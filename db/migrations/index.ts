@@ -15,6 +15,7 @@ import * as m0013 from "./0013_agreement_language";
 import * as m0014 from "./0014_profiles";
 import * as m0015 from "./0015_reviews";
 import * as m0016 from "./0016_messages";
+import * as m0018 from "./0018_designer_records";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0014_profiles": m0014,
   "0015_reviews": m0015,
   "0016_messages": m0016,
+  "0018_designer_records": m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { db } from "~db/index";
+import { db, type DB, type Trx } from "~db/index";
 import { CATEGORY_KEYS, isCategory, type Category } from "../contests/brief";
 import type { CategoryRecord } from "./levels";
 import { readCodes } from "./profiles";
@@ -12,38 +12,61 @@ const emptyRecord = (): CategoryRecord => ({ wins: 0, reviews: 0, stars: 0 });
  * contest) and the stars clients gave them in their reviews.
  */
 export async function designerStandings(userId: string): Promise<CategoryStanding[]> {
-  const [user, wins, reviews] = await Promise.all([
-    db().selectFrom("users").select("categories").where("id", "=", userId).executeTakeFirst(),
-    db()
+  const records = await categoryRecords(db(), [userId]);
+  return standings(records.get(userId) ?? {}, CATEGORY_KEYS as readonly Category[]);
+}
+
+/**
+ * The per-category records of several designers at once, as levels read them (ADR 0034): one
+ * query each for their chosen categories, their completed wins and their reviews. Shared by the
+ * profile and the directory's records, so both count the same things.
+ */
+export async function categoryRecords(
+  executor: DB | Trx,
+  userIds: readonly string[],
+): Promise<Map<string, Partial<Record<Category, CategoryRecord>>>> {
+  const out = new Map<string, Partial<Record<Category, CategoryRecord>>>();
+  if (userIds.length === 0) return out;
+  const [users, wins, reviews] = await Promise.all([
+    executor.selectFrom("users").select(["id", "categories"]).where("id", "in", userIds).execute(),
+    executor
       .selectFrom("contests")
-      .select(["category", (eb) => eb.fn.countAll<number>().as("n")])
+      .select(["winner_id", "category", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("winner_id", "in", userIds)
       .where("status", "=", "completed")
-      .where("winner_id", "=", userId)
-      .groupBy("category")
+      .groupBy(["winner_id", "category"])
       .execute(),
-    db()
+    executor
       .selectFrom("reviews")
       .innerJoin("contests", "contests.id", "reviews.contest_id")
       .select([
+        "reviews.designer_id",
         "contests.category",
         (eb) => eb.fn.countAll<number>().as("n"),
         (eb) => eb.fn.sum<number>("reviews.stars").as("stars"),
       ])
-      .where("reviews.designer_id", "=", userId)
-      .groupBy("contests.category")
+      .where("reviews.designer_id", "in", userIds)
+      .groupBy(["reviews.designer_id", "contests.category"])
       .execute(),
   ]);
-  const records: Partial<Record<Category, CategoryRecord>> = {};
-  for (const c of readCodes(user?.categories ?? "[]", CATEGORY_KEYS)) records[c] = emptyRecord();
+  const of = (id: string) => {
+    let records = out.get(id);
+    if (!records) out.set(id, (records = {}));
+    return records;
+  };
+  for (const u of users)
+    for (const c of readCodes(u.categories, CATEGORY_KEYS as readonly Category[]))
+      of(u.id)[c] = emptyRecord();
   for (const row of wins)
-    if (isCategory(row.category)) (records[row.category] ??= emptyRecord()).wins = Number(row.n);
+    if (row.winner_id && isCategory(row.category))
+      (of(row.winner_id)[row.category] ??= emptyRecord()).wins = Number(row.n);
   for (const row of reviews) {
     if (!isCategory(row.category)) continue;
-    const record = (records[row.category] ??= emptyRecord());
+    const record = (of(row.designer_id)[row.category] ??= emptyRecord());
     record.reviews = Number(row.n);
     record.stars = Number(row.stars);
   }
-  return standings(records, CATEGORY_KEYS as readonly Category[]);
+  return out;
 }
 
 export type { CategoryStanding };
