@@ -100,7 +100,7 @@ async function refreshBatch(trx: Trx, ids: string[]) {
       designer_id: user.id,
       listed: user.handle && (user.role === "designer" || enteredAt.has(user.id)) ? 1 : 0,
       last_active_at: Math.max(Number(user.created_at), enteredAt.get(user.id) ?? 0, Number(review?.at ?? 0)),
-      search_text: foldForSearch([user.display_name, user.handle ?? "", user.bio].join(" ")),
+      search_text: foldForSearch([user.display_name, user.handle ?? "", user.bio].filter(Boolean).join(" ")),
       location_text: foldForSearch(user.location),
       languages: JSON.stringify(readCodes(user.languages, PROFILE_LANGUAGES)),
       updated_at: at,
