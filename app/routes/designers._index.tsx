@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { StarsDisplay } from "~/components/judging";
 import { LevelBadge } from "~/components/level-badge";
 import { metaT } from "~/i18n/meta";
@@ -178,8 +178,14 @@ function Filters({ query }: { query: DirectoryQuery }) {
   const locale = useLocale();
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const count = [query.category, query.language, query.level, query.location].filter(Boolean).length;
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Open without JavaScript; on a phone, closed once it runs (unless a filter is on): cards first.
+  useEffect(() => {
+    if (ref.current && window.matchMedia("(max-width: 899px)").matches && count === 0)
+      ref.current.open = false;
+  }, [count]);
   return (
-    <details className="directory__filters" open>
+    <details className="directory__filters" open ref={ref}>
       <summary className="directory__filters-toggle btn btn--secondary">
         {count ? t("directory.filters.count", { n: count }) : t("directory.filters")}
       </summary>
