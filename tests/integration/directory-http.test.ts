@@ -443,4 +443,38 @@ describe("the designers directory", () => {
       .executeTakeFirstOrThrow();
     expect([Number(other.public_wins), Number(other.last_active_at)]).toEqual([0, Number(ended.ended_at)]);
   });
+
+  it("keeps both of two changes to one designer made at the same moment (no lost update)", async () => {
+    const tag = tagOf();
+    const x = await person("Xavier Twice", tag);
+    const a = await contest(x);
+    const b = await contest(x);
+    await refresh(x);
+    // Two contests completed at once, each in its own transaction with its refresh: the first
+    // holds its transaction open while the second starts (on PostgreSQL they truly overlap).
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const complete = (c: { contestId: string; entry: string }, startAfter: number, holdFor: number) =>
+      sleep(startAfter).then(() =>
+        transaction(async (trx) => {
+          await trx
+            .updateTable("contests")
+            .set({ status: "completed", winner_id: x, winning_entry_id: c.entry, ended_at: now() })
+            .where("id", "=", c.contestId)
+            .execute();
+          await refreshDesignerRecords(trx, [x]);
+          await sleep(holdFor);
+        }),
+      );
+    await Promise.all([complete(a, 0, 300), complete(b, 100, 0)]);
+    const rows = await db()
+      .selectFrom("designer_records")
+      .select(["category", "public_wins", "level"])
+      .where("designer_id", "=", x)
+      .orderBy("category")
+      .execute();
+    expect(rows).toEqual([
+      { category: "all", public_wins: 2, level: "mid" },
+      { category: "logo", public_wins: 2, level: "mid" },
+    ]);
+  });
 });
