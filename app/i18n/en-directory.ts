@@ -37,6 +37,7 @@ export const enDirectory = {
   "directory.empty": "No designer matches this search.",
   "directory.empty.hint": "Try fewer words, or remove a filter.",
   "directory.empty.none": "No designer has joined yet.",
+  "directory.pages": "Pages of designers",
   "directory.next": "Next designers",
   "directory.first": "Back to the first page",
   "directory.end": "That is everyone.",

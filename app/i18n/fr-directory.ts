@@ -28,7 +28,7 @@ export const frDirectory: Record<keyof typeof enDirectory, string> = {
   "directory.sort.recent": "Actifs récemment",
   "directory.results": "Designers",
   "directory.forQuery": "pour « {q} »",
-  "directory.inCategory": "Niveau, concours gagnés et notes en {category}.",
+  "directory.inCategory": "Niveau, concours gagnés et notes dans la catégorie {category}.",
   "directory.note":
     "Les concours gagnés comptent les concours publics terminés. « Les mieux notés » place d’abord les designers qui ont au moins {min} évaluations de clients, selon leur moyenne.",
   "directory.card.wins":
@@ -39,6 +39,7 @@ export const frDirectory: Record<keyof typeof enDirectory, string> = {
   "directory.empty": "Aucun designer ne correspond à cette recherche.",
   "directory.empty.hint": "Essayez avec moins de mots, ou retirez un filtre.",
   "directory.empty.none": "Aucun designer ne s’est encore inscrit.",
+  "directory.pages": "Pages de designers",
   "directory.next": "Designers suivants",
   "directory.first": "Revenir à la première page",
   "directory.end": "Vous les avez tous vus.",

@@ -35,7 +35,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseDirectoryQuery(new URL(request.url).searchParams);
   if (!parsed.ok) badRequest(context.locale, "directory.error.cursor");
   const page = await listDesigners(parsed.query);
-  return { query: parsed.query, items: page.items, nextCursor: page.nextCursor };
+  // Cards go out without the account id: the handle names a designer in public.
+  const items = page.items.map(({ id: _id, ...card }) => card);
+  return { query: parsed.query, items, nextCursor: page.nextCursor };
 }
 
 export default function Directory() {
@@ -139,13 +141,13 @@ export default function Directory() {
             ) : (
               <ul className="designer-grid" data-testid="designer-cards">
                 {items.map((d) => (
-                  <li key={d.id}>
+                  <li key={d.handle}>
                     <DesignerCardView designer={d} />
                   </li>
                 ))}
               </ul>
             )}
-            <nav className="directory__more" aria-label={t("directory.results")}>
+            <nav className="directory__more" aria-label={t("directory.pages")}>
               {nextCursor ? (
                 <Link
                   to={`/designers${directorySearch(query, nextCursor)}`}
@@ -257,7 +259,7 @@ function Filters({ query }: { query: DirectoryQuery }) {
   );
 }
 
-function DesignerCardView({ designer }: { designer: DesignerCard }) {
+function DesignerCardView({ designer }: { designer: Omit<DesignerCard, "id"> }) {
   const t = useT();
   const locale = useLocale();
   const average = averageStars(designer.rating.stars, designer.rating.count);

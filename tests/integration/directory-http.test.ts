@@ -159,6 +159,7 @@ describe("the designers directory", () => {
     expect(card!.html).toContain("No contest won yet");
     expect(card!.html).toContain("Entry level");
     expect(html).not.toContain("@example.com"); // never an e-mail address
+    expect(html).not.toContain(ana); // nor the account's id
   });
 
   it("finds designers by name, handle and bio with accents and case folded", async () => {
