@@ -55,6 +55,7 @@ export interface Database {
   favourite_designers: FavouriteDesignersTable;
   designer_follows: DesignerFollowsTable;
   designer_invitations: DesignerInvitationsTable;
+  designer_records: DesignerRecordsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -776,3 +777,36 @@ export interface DesignerInvitationsTable {
   client_id: string;
   created_at: number;
 }
+
+/**
+ * What the designers directory filters and sorts on, one row per designer and category and one
+ * with category "all" (0018), written only by `refreshDesignerRecords` (ADR 0037).
+ */
+export interface DesignerRecordsTable {
+  designer_id: string;
+  /** A contest category (CATEGORY_KEYS), or "all" for the designer overall. */
+  category: string;
+  /** 1: shown in the directory (a handle, and a designer or someone with a public entry on record). */
+  listed: number;
+  /** Contests won that are completed and not private (ADR 0033): what the directory shows. */
+  public_wins: number;
+  /** Contests won that are completed, private ones too: what the level counts (ADR 0034). */
+  level_wins: number;
+  reviews: number;
+  /** The sum of the reviews' stars. */
+  stars: number;
+  /** levelOf(...) for a category; the best category's level for "all". */
+  level: string;
+  /** The rating sort's key: average in hundredths and review count (DIRECTORY rules, directory.ts). */
+  rating_key: number;
+  /** The latest public fact: a completed public contest entered, a review received, or sign-up. */
+  last_active_at: number;
+  /** Name, handle and bio, folded for search (foldForSearch). */
+  search_text: string;
+  /** The location, folded. */
+  location_text: string;
+  /** A copy of users.languages (JSON array of codes). */
+  languages: string;
+  updated_at: number;
+}
+export type DesignerRecordRow = Selectable<DesignerRecordsTable>;

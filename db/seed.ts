@@ -387,6 +387,9 @@ export async function seedDemo(): Promise<boolean> {
   const contestId = await seedDemoContest(ids);
   await seedDemoConversation(ids, contestId);
   await seedDemoPieces(ids["ana@demo.concours"]!);
+  // The demo accounts were written straight into the table: give the directory their records.
+  const { refreshAllDesignerRecords } = await import("../app/modules/people/designer-records.server");
+  await refreshAllDesignerRecords();
   return true;
 }
 

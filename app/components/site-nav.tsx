@@ -109,6 +109,9 @@ function NavItems({
       <NavLink to="/contests" end={false}>
         {t("nav.contests")}
       </NavLink>
+      <NavLink to="/designers" end={false}>
+        {t("directory.nav")}
+      </NavLink>
       {user ? null : <Link to="/#how-it-works">{t("nav.howItWorks")}</Link>}
       {mailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
       {user ? (

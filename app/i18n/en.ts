@@ -11,6 +11,7 @@ import { enMessages } from "./en-messages";
 import { enPortfolio } from "./en-portfolio";
 import { enTiers } from "./en-tiers";
 import { enNetwork } from "./en-network";
+import { enDirectory } from "./en-directory";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
   ...enPortfolio,
   ...enTiers,
   ...enNetwork,
+  ...enDirectory,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { frMessages } from "./fr-messages";
 import { frPortfolio } from "./fr-portfolio";
 import { frTiers } from "./fr-tiers";
 import { frNetwork } from "./fr-network";
+import { frDirectory } from "./fr-directory";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -31,4 +32,5 @@ export const frCA: Messages = {
   ...frPortfolio,
   ...frTiers,
   ...frNetwork,
+  ...frDirectory,
 };

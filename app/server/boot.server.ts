@@ -1,7 +1,11 @@
-import { closeDb, migrateToLatest } from "~db/index";
+import { closeDb, migrateToLatest, type DB } from "~db/index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoAccounts, seedDemo } from "~db/seed";
 import { blobStore } from "~storage/index";
 import { registerAllJobHandlers } from "~/modules/jobs/handlers.server";
+import {
+  DESIGNER_RECORDS_MIGRATION,
+  refreshAllDesignerRecords,
+} from "~/modules/people/designer-records.server";
 import { startWorker } from "~/modules/jobs/queue.server";
 import { schedulePeriodicJobs } from "~/modules/jobs/scheduler.server";
 import { config } from "~/utils/env.server";
@@ -15,6 +19,7 @@ export async function boot(options: { worker?: boolean; seed?: boolean; quiet?: 
   const cfg = config();
   const applied = await migrateToLatest();
   if (applied.length && !options.quiet) log("info", "db.migrated", { applied });
+  await fillNewTables(applied, { quiet: options.quiet });
   registerAllJobHandlers();
   // What a crash left half-written in the store goes now, not an hour from now.
   const swept = await blobStore().sweepTemp?.();
@@ -31,6 +36,16 @@ export async function boot(options: { worker?: boolean; seed?: boolean; quiet?: 
       await closeDb();
     },
   };
+}
+
+/** Tables a migration leaves for the app to fill, because what goes in them is app code (ADR 0037). */
+export async function fillNewTables(
+  applied: readonly string[],
+  options: { quiet?: boolean; database?: DB } = {},
+) {
+  if (!applied.includes(DESIGNER_RECORDS_MIGRATION)) return;
+  const accounts = await refreshAllDesignerRecords(options.database);
+  if (!options.quiet) log("info", "db.designer_records_filled", { accounts });
 }
 
 function printDemoAccounts() {

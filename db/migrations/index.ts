@@ -16,6 +16,7 @@ import * as m0014 from "./0014_profiles";
 import * as m0015 from "./0015_reviews";
 import * as m0016 from "./0016_messages";
 import * as m0017 from "./0017_portfolio";
+import * as m0018 from "./0018_designer_records";
 import * as m0019 from "./0019_network";
 import * as m0020 from "./0020_contest_tiers";
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   "0015_reviews": m0015,
   "0016_messages": m0016,
   "0017_portfolio": m0017,
+  "0018_designer_records": m0018,
   "0019_network": m0019,
   "0020_contest_tiers": m0020,
 };

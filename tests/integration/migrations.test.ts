@@ -3,6 +3,7 @@ import { Migrator, sql } from "kysely";
 import { createDatabase, dialectOf, migrateToLatest, type DB } from "~db/index";
 import { migrationProvider, migrations } from "~db/migrations/index";
 import { contestMatches } from "~db/search";
+import { fillNewTables } from "~/server/boot.server";
 import { pgUrl, isPostgresRun, withAdmin } from "../setup/db-template";
 import fs from "node:fs";
 import os from "node:os";
@@ -242,6 +243,110 @@ describe("migrations", () => {
         .columns.map((c) => c.name);
       for (const column of ["handle", "bio", "location", "languages", "categories"])
         expect(columns).not.toContain(column);
+      await migrateToLatest(database);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("0018 leaves designer_records empty, the app fills it right after from the record, and it goes back down", async () => {
+    const { database, cleanup } = await emptyDatabase("records");
+    const user = (id: string, name: string, role: "client" | "designer") => ({
+      id,
+      email: `${id}@example.com`,
+      display_name: name,
+      handle: id === "u3" ? null : `${id}-handle`,
+      password_hash: "x",
+      role,
+      created_at: 1,
+      password_changed_at: 1,
+    });
+    const won = (id: string, isPrivate: number) => ({
+      id,
+      client_id: "u1",
+      status: "completed" as const,
+      version: 9,
+      category: "logo",
+      title: id,
+      prize_minor: 30_000,
+      currency: "CAD",
+      qualifying_ms: 1,
+      selection_ms: 1,
+      final_ms: 1,
+      winner_ms: 1,
+      is_private: isPrivate,
+      winner_id: "u2",
+      ended_at: 50,
+      created_at: 0,
+      updated_at: 0,
+    });
+    try {
+      await migrateTo(database, "0016_messages");
+      await database
+        .insertInto("users")
+        .values([
+          user("u1", "Client", "client"),
+          user("u2", "Chloé Martin", "designer"),
+          user("u3", "No Handle", "designer"),
+        ])
+        .execute();
+      await database
+        .insertInto("contests")
+        .values([won("c1", 0), won("c2", 1)])
+        .execute();
+      const applied = await migrateToLatest(database);
+      expect(applied).toContain("0018_designer_records");
+      expect(await database.selectFrom("designer_records").selectAll().execute()).toEqual([]);
+      await fillNewTables(applied, { quiet: true, database });
+      const rows = await database
+        .selectFrom("designer_records")
+        .select(["designer_id", "category", "listed", "public_wins", "level_wins", "level", "search_text"])
+        .orderBy("designer_id")
+        .orderBy("category")
+        .execute();
+      expect(rows).toEqual([
+        {
+          designer_id: "u1",
+          category: "all",
+          listed: 0,
+          public_wins: 0,
+          level_wins: 0,
+          level: "entry",
+          search_text: "client u1-handle",
+        },
+        {
+          designer_id: "u2",
+          category: "all",
+          listed: 1,
+          public_wins: 1,
+          level_wins: 2,
+          level: "mid",
+          search_text: "chloe martin u2-handle",
+        },
+        {
+          designer_id: "u2",
+          category: "logo",
+          listed: 1,
+          public_wins: 1,
+          level_wins: 2,
+          level: "mid",
+          search_text: "chloe martin u2-handle",
+        },
+        {
+          designer_id: "u3",
+          category: "all",
+          listed: 0,
+          public_wins: 0,
+          level_wins: 0,
+          level: "entry",
+          search_text: "no handle",
+        },
+      ]);
+      // Nothing to fill when 0018 was applied before.
+      await fillNewTables([], { quiet: true, database });
+      await migrateTo(database, "0016_messages");
+      const tables = (await database.introspection.getTables()).map((t) => t.name);
+      expect(tables).not.toContain("designer_records");
       await migrateToLatest(database);
     } finally {
       await cleanup();

@@ -90,6 +90,8 @@ const SAME_IN_BOTH = new Set<string>([
   "nav.language.toEn.hint",
   "agreement.language.option.fr",
   "agreement.language.option.en",
+  "directory.nav",
+  "directory.results",
 ]);
 
 const en = catalogue("en");

@@ -13,6 +13,7 @@ import { checkLoginThrottle, recordLoginAttempt } from "./throttle.server";
 import { generateToken, hashToken } from "./tokens.server";
 import { refusal, type Refusal } from "../refusal";
 import { uniqueHandle } from "../people/profiles.server";
+import { refreshDesignerRecords } from "../people/designer-records.server";
 
 export const RESET_TOKEN_TTL_MS = 30 * MINUTE;
 
@@ -62,6 +63,7 @@ export async function signUp(
           password_changed_at: at,
         })
         .execute();
+      await refreshDesignerRecords(trx, [userId]); // a new designer is in the directory at once
       const session = await createSession(trx, userId, meta);
       return { ok: true as const, userId, ...session };
     });

@@ -31,6 +31,7 @@ import {
 import { isRefused, Refused } from "../refusal";
 import { applyMoneyEffect } from "./money.server";
 import { FINALIST_SHARE_BPS, tierOf, type Tier } from "./tiers";
+import { refreshDesignerRecords } from "../people/designer-records.server";
 import { computeVerdict } from "./verdict.server";
 
 /** A contest as the domain sees it (camelCase, parsed JSON, booleans). */
@@ -247,6 +248,14 @@ export async function applyContestEvent(input: {
       updatedAt: at,
     };
     for (const effect of step.effects) await applyEffect(trx, after, effect);
+    // A completed contest moves its people's records (wins, levels, public activity): the
+    // directory's rows change in this transaction, with the contest (ADR 0037).
+    if (next.status === "completed" && contest.status !== "completed")
+      await refreshDesignerRecords(trx, [
+        ...(await entrants(trx, contest.id)),
+        ...next.finalists,
+        ...(next.winnerId ? [next.winnerId] : []),
+      ]);
     if (input.also) await input.also(trx, after);
     return after;
   });

@@ -1,4 +1,4 @@
-import { db, type DB, type Trx } from "~db/index";
+import { db, transaction, type DB, type Trx } from "~db/index";
 import { newId } from "~/utils/ids.server";
 import { CATEGORY_KEYS, type Category } from "../contests/brief";
 import { mediaUrl } from "../entries/media";
@@ -11,6 +11,7 @@ import type { Level } from "./levels";
 import { overallLevel, type CategoryStanding } from "./record";
 import { designerStandings, medianReplyTime, starTotals } from "./record.server";
 import { designerReviews, type PublicReview } from "./reviews.server";
+import { refreshDesignerRecords } from "./designer-records.server";
 import {
   handleFromName,
   initials,
@@ -278,17 +279,21 @@ export async function updateProfile(userId: string, input: ProfileInput): Promis
     .executeTakeFirst();
   if (other) return taken;
   try {
-    await db()
-      .updateTable("users")
-      .set({
-        handle: input.handle,
-        bio: input.bio,
-        location: input.location,
-        languages: JSON.stringify(input.languages),
-        categories: JSON.stringify(input.categories),
-      })
-      .where("id", "=", userId)
-      .execute();
+    await transaction(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({
+          handle: input.handle,
+          bio: input.bio,
+          location: input.location,
+          languages: JSON.stringify(input.languages),
+          categories: JSON.stringify(input.categories),
+        })
+        .where("id", "=", userId)
+        .execute();
+      // The directory searches and filters on these, and a chosen category has a row of its own.
+      await refreshDesignerRecords(trx, [userId]);
+    });
   } catch (error) {
     if (/unique|duplicate/i.test(String(error))) return taken;
     throw error;

@@ -22,19 +22,34 @@ export async function standingsOf(
   userIds: readonly string[],
   q: DB | Trx = db(),
 ): Promise<Map<string, CategoryStanding[]>> {
-  const result = new Map<string, CategoryStanding[]>();
-  if (userIds.length === 0) return result;
   const ids = [...new Set(userIds)];
+  const records = await categoryRecords(q, ids);
+  return new Map(
+    ids.map((id) => [id, standings(records.get(id) ?? {}, CATEGORY_KEYS as readonly Category[])]),
+  );
+}
+
+/**
+ * The per-category records of several designers at once, as levels read them (ADR 0034): one
+ * query each for their chosen categories, their completed wins and their reviews. Shared by the
+ * profile and the directory's records, so both count the same things.
+ */
+export async function categoryRecords(
+  executor: DB | Trx,
+  userIds: readonly string[],
+): Promise<Map<string, Partial<Record<Category, CategoryRecord>>>> {
+  const out = new Map<string, Partial<Record<Category, CategoryRecord>>>();
+  if (userIds.length === 0) return out;
   const [users, wins, reviews] = await Promise.all([
-    q.selectFrom("users").select(["id", "categories"]).where("id", "in", ids).execute(),
-    q
+    executor.selectFrom("users").select(["id", "categories"]).where("id", "in", userIds).execute(),
+    executor
       .selectFrom("contests")
       .select(["winner_id", "category", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("winner_id", "in", userIds)
       .where("status", "=", "completed")
-      .where("winner_id", "in", ids)
       .groupBy(["winner_id", "category"])
       .execute(),
-    q
+    executor
       .selectFrom("reviews")
       .innerJoin("contests", "contests.id", "reviews.contest_id")
       .select([
@@ -43,24 +58,28 @@ export async function standingsOf(
         (eb) => eb.fn.countAll<number>().as("n"),
         (eb) => eb.fn.sum<number>("reviews.stars").as("stars"),
       ])
-      .where("reviews.designer_id", "in", ids)
+      .where("reviews.designer_id", "in", userIds)
       .groupBy(["reviews.designer_id", "contests.category"])
       .execute(),
   ]);
-  const records = new Map<string, Partial<Record<Category, CategoryRecord>>>(ids.map((id) => [id, {}]));
-  const recordOf = (id: string, category: Category) => (records.get(id)![category] ??= emptyRecord());
-  for (const user of users) for (const c of readCodes(user.categories, CATEGORY_KEYS)) recordOf(user.id, c);
+  const of = (id: string) => {
+    let records = out.get(id);
+    if (!records) out.set(id, (records = {}));
+    return records;
+  };
+  for (const u of users)
+    for (const c of readCodes(u.categories, CATEGORY_KEYS as readonly Category[]))
+      of(u.id)[c] = emptyRecord();
   for (const row of wins)
-    if (row.winner_id && isCategory(row.category)) recordOf(row.winner_id, row.category).wins = Number(row.n);
+    if (row.winner_id && isCategory(row.category))
+      (of(row.winner_id)[row.category] ??= emptyRecord()).wins = Number(row.n);
   for (const row of reviews) {
     if (!isCategory(row.category)) continue;
-    const record = recordOf(row.designer_id, row.category);
+    const record = (of(row.designer_id)[row.category] ??= emptyRecord());
     record.reviews = Number(row.n);
     record.stars = Number(row.stars);
   }
-  for (const [id, byCategory] of records)
-    result.set(id, standings(byCategory, CATEGORY_KEYS as readonly Category[]));
-  return result;
+  return out;
 }
 
 export type { CategoryStanding };

@@ -5,6 +5,7 @@ import { escrowOf } from "../escrow/ledger-reads.server";
 import { loadHandoverParty, type HandoverParty } from "../handover/access.server";
 import { notifyUsers } from "../notify/notifications.server";
 import { refusal, type Refusal } from "../refusal";
+import { refreshDesignerRecords } from "./designer-records.server";
 import { editableUntil, stillEditable, type ReviewInput } from "./reviews";
 
 /**
@@ -109,6 +110,7 @@ export async function writeReview(input: {
         .set({ stars: input.review.stars, body: input.review.body, edited_at: at })
         .where("contest_id", "=", input.contestId)
         .execute();
+      await refreshDesignerRecords(trx, [party.contest.winnerId]);
       return { ok: true, first: false } as const;
     }
     await trx
@@ -122,6 +124,7 @@ export async function writeReview(input: {
         created_at: at,
       })
       .execute();
+    await refreshDesignerRecords(trx, [party.contest.winnerId]);
     await notifyUsers(trx, [party.contest.winnerId], {
       kind: "review.received",
       contestId: input.contestId,
