@@ -10,6 +10,7 @@ import { artifactPath, launchBrowser, logInThroughForm, watchErrors } from "../h
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { FILES, sign, uploadFinal } from "../helpers/handover";
 import { loginAs, startTestServer } from "../helpers/server";
+import { refreshAllDesignerRecords } from "~/modules/people/designer-records.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -52,7 +53,7 @@ async function pastWins(client: string, designer: string, n: number) {
 }
 
 describe("people in the browser", () => {
-  it("a client finds a designer, writes to them, the designer answers; after the contest the client reviews them and the review is on the profile", async () => {
+  it("a client finds a designer in the directory, keeps and invites them, writes to them, the designer answers; after the contest the client reviews them and the review is on the profile", async () => {
     const client = await makeUser("Camille Tremblay", "client");
     const ana = await makeUser("Ana Souza");
     await db()
@@ -76,7 +77,23 @@ describe("people in the browser", () => {
     const page = await clientContext.newPage();
     const clientErrors = watchErrors(page);
     await logIn(page, client);
-    await page.goto(`${server.url}/designers/${handle}`);
+    // She finds Ana in the directory: logo designers, searched by a word of her bio.
+    const rival = await makeUser("Ben Okafor");
+    await db()
+      .updateTable("users")
+      .set({ categories: JSON.stringify(["packaging"]) })
+      .where("id", "=", rival)
+      .execute();
+    await refreshAllDesignerRecords();
+    await page.getByRole("link", { name: "Designers", exact: true }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Find designers" }).waitFor();
+    await page.getByRole("searchbox", { name: "Search designers" }).fill("bakeries");
+    await page.getByRole("combobox", { name: "Category", exact: true }).selectOption({ label: "Logo" });
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/q=bakeries/);
+    await expect(page.locator("#main").textContent()).resolves.not.toContain("Ben Okafor");
+    await shot(page, "directory");
+    await page.getByRole("link", { name: "Ana Souza" }).first().click();
     await page.getByRole("heading", { level: 1, name: "Ana Souza" }).waitFor();
     await expect(page.getByTestId("profile-level").textContent()).resolves.toBe("Mid level");
     await expect(page.getByTestId("portfolio-piece").count()).resolves.toBe(2);
