@@ -8,6 +8,7 @@ export interface ContestChoiceView {
   id: string;
   title: string;
   isPrivate: boolean;
+  draft: boolean;
   invited: boolean;
 }
 
@@ -124,9 +125,11 @@ function InviteForm({
             <option key={c.id} value={c.id}>
               {c.invited
                 ? t("network.invite.optionInvited", { title: c.title })
-                : c.isPrivate
-                  ? t("network.invite.optionPrivate", { title: c.title })
-                  : c.title}
+                : c.draft
+                  ? t("network.invite.optionDraft", { title: c.title })
+                  : c.isPrivate
+                    ? t("network.invite.optionPrivate", { title: c.title })
+                    : c.title}
             </option>
           ))}
         </select>
@@ -142,14 +145,18 @@ function InviteForm({
 export function InvitationNotice({
   notice,
 }: {
-  notice: { designerName: string; contestTitle: string; again: boolean } | null;
+  notice: { designerName: string; contestTitle: string; again: boolean; held: boolean } | null;
 }) {
   const t = useT();
   if (!notice) return null;
   const vars = { name: notice.designerName, contest: notice.contestTitle };
   return (
     <div className="notice notice--success" role="status" data-testid="invitation-notice">
-      {notice.again ? t("network.invite.already", vars) : t("network.invite.sent", vars)}
+      {notice.again
+        ? t("network.invite.already", vars)
+        : notice.held
+          ? t("network.invite.held", vars)
+          : t("network.invite.sent", vars)}
     </div>
   );
 }

@@ -20,8 +20,6 @@ export const enNetwork = {
   "network.invite.error.choose": "Choose one of your contests.",
 
   "network.refusal.self": "This is your own profile.",
-  "network.refusal.draft":
-    "This contest is still a draft. Launch it first, then invite designers while it takes entries.",
   "network.refusal.closed": "This contest no longer takes entries, so nobody new can be invited to it.",
   "network.refusal.blocked": "This designer is not taking invitations from you.",
 
@@ -51,4 +49,6 @@ export const enNetwork = {
     "{name} invited you to their private contest “{contest}”. You can now read the brief and send entries.",
   "notify.network.new_piece": "{name}, whom you follow, has a new piece in their portfolio: “{title}”.",
   "notify.category.invitations": "A client invited me to a contest",
+  "network.invite.optionDraft": "{title} (not launched yet: sent at launch)",
+  "network.invite.held": "{name} will be invited to “{contest}” when it launches.",
 } as const;

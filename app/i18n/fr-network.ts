@@ -24,8 +24,6 @@ export const frNetwork: Record<keyof typeof enNetwork, string> = {
   "network.invite.error.choose": "Choisissez l’un de vos concours.",
 
   "network.refusal.self": "C’est votre propre profil.",
-  "network.refusal.draft":
-    "Ce concours est encore un brouillon. Lancez-le d’abord, puis invitez des designers pendant qu’il reçoit des propositions.",
   "network.refusal.closed":
     "Ce concours ne reçoit plus de propositions : personne de nouveau ne peut y être invité.",
   "network.refusal.blocked": "Ce ou cette designer n’accepte pas vos invitations.",
@@ -56,4 +54,6 @@ export const frNetwork: Record<keyof typeof enNetwork, string> = {
   "notify.network.new_piece":
     "{name}, que vous suivez, a une nouvelle pièce dans son portfolio : « {title} ».",
   "notify.category.invitations": "Invitations des clients à leurs concours",
+  "network.invite.optionDraft": "{title} (pas encore lancé\u00a0: envoyée au lancement)",
+  "network.invite.held": "{name} sera invité ou invitée à «\u00a0{contest}\u00a0» dès son lancement.",
 };

@@ -170,7 +170,6 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   network: {
     not_found: { status: 404, message: "errors.notFound.body" },
     self: { status: 400, message: "network.refusal.self" },
-    draft: conflict("network.refusal.draft"),
     closed: conflict("network.refusal.closed"),
     blocked: { status: 403, message: "network.refusal.blocked" },
   },

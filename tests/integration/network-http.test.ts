@@ -10,6 +10,8 @@ import { makePng } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
 import { inspectImage } from "~/modules/entries/images.server";
 import { addPiece } from "~/modules/people/pieces.server";
+import { launchContest } from "~/modules/contests/launch.server";
+import { newId } from "~/utils/ids.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -304,7 +306,7 @@ describe("inviting a designer to a contest", () => {
     );
   });
 
-  it("refuses another client's contest (404, public or private), a closed contest and a draft (409 with a message)", async () => {
+  it("refuses another client's contest (404, public or private) and a closed contest (409 with a message)", async () => {
     const camille = await makeUser("Camille Tremblay", "client");
     const dora = await makeUser("Dora Client", "client");
     const ana = await makeUser("Ana Souza");
@@ -323,14 +325,10 @@ describe("inviting a designer to a contest", () => {
     expect(decode(await refused.text())).toContain(
       "This contest no longer takes entries, so nobody new can be invited to it.",
     );
-    const draft = await makeReadyDraft(camille);
-    const early = await act(asCamille, ana, { intent: "invite", contestId: draft });
-    expect(early.status).toBe(409);
-    expect(decode(await early.text())).toContain("This contest is still a draft.");
     const none = await act(asCamille, ana, { intent: "invite", contestId: "" });
     expect(none.status).toBe(400);
     expect(decode(await none.text())).toContain("Choose one of your contests.");
-    // Closed and draft contests are not offered either.
+    // Closed contests are not offered either.
     const picker = await page(asCamille, `/designers/${await handleOf(ana)}/network`);
     expect(picker.html).not.toContain('name="contestId"');
     expect(picker.html).toContain("You have no contest taking entries right now.");
@@ -341,6 +339,37 @@ describe("inviting a designer to a contest", () => {
     expect(
       await db().selectFrom("designer_invitations").selectAll().where("designer_id", "=", ana).execute(),
     ).toEqual([]);
+  });
+
+  it("to a new contest (a draft): kept, said so, and sent when it launches, a private one letting the designer in", async () => {
+    const camille = await makeUser("Camille Tremblay", "client");
+    const ana = await makeUser("Ana Souza");
+    const asCamille = await loginAs(server, camille);
+    const draft = await makeReadyDraft(camille);
+    await setContest(draft, { title: "New private logo", is_private: 1 });
+    const picker = await page(asCamille, `/designers/${await handleOf(ana)}/network`);
+    expect(picker.html).toContain("New private logo (not launched yet: sent at launch)");
+    const res = await act(asCamille, ana, { intent: "invite", contestId: draft });
+    expect(res.status).toBe(302);
+    expect((await page(asCamille, res.headers.get("location")!)).html).toContain(
+      "Ana Souza will be invited to “New private logo” when it launches.",
+    );
+    const asAna = await loginAs(server, ana);
+    expect(await kindsOf(ana)).toEqual([]);
+    expect((await page(asAna, "/my/invitations")).html).not.toContain("New private logo");
+    expect((await asAna.get(`/contests/${draft}`)).status).toBe(404);
+
+    const launched = await launchContest({
+      contestId: draft,
+      clientId: camille,
+      card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123", name: "Camille" },
+      billing: { country: "US" },
+      idempotencyKey: newId(),
+    });
+    expect(launched.ok).toBe(true);
+    expect((await kindsOf(ana)).map((k) => k.kind)).toEqual(["network.invited_private"]);
+    expect((await page(asAna, "/my/invitations")).html).toContain("New private logo");
+    expect((await asAna.get(`/contests/${draft}`)).status).toBe(200);
   });
 
   it("the designer sees who invited them and to what, open while the contest takes entries, closed after", async () => {

@@ -117,11 +117,19 @@ describe("contest tiers", () => {
       "This is a Platinum contest: it is open to top level designers in its category, and you are at mid level there.",
     );
 
-    // A designer the client invited by name enters whatever their level.
-    await db()
-      .insertInto("contest_members")
-      .values({ contest_id: gold.id, user_id: newcomer, role: "designer", created_at: now() })
-      .execute();
+    // A designer the client invited by name, from their profile, enters whatever their level.
+    const handle = (
+      await db().selectFrom("users").select("handle").where("id", "=", newcomer).executeTakeFirstOrThrow()
+    ).handle!;
+    const invited = await (
+      await loginAs(server, client)
+    ).post(`/designers/${handle}/network`, {
+      intent: "invite",
+      contestId: gold.id,
+      back: `/designers/${handle}`,
+    });
+    expect(invited.status).toBe(302);
+    expect(await entryPage(newcomer, gold.id)).not.toContain("This is a Gold contest");
     expect((await upload(newcomer, gold.id)).status).toBe(302);
   });
 

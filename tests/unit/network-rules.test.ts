@@ -19,14 +19,14 @@ describe("who may invite whom to what", () => {
       expect(takesEntries({ ...running, status }, NOW)).toBe(false);
   });
 
-  it("refuses someone else's contest as not found, oneself, a draft, a closed contest, and a designer who blocked the client", () => {
+  it("refuses someone else's contest as not found, oneself, a closed contest, and a designer who blocked the client; holds a draft's", () => {
     const base = { contest: running, clientId: "c1", designerId: "d1", blocked: false, now: NOW };
-    expect(mayInvite(base)).toEqual({ ok: true });
+    expect(mayInvite(base)).toEqual({ ok: true, held: false });
     expect(mayInvite({ ...base, clientId: "c2" })).toEqual({ ok: false, reason: "not_found" });
     expect(mayInvite({ ...base, designerId: "c1" })).toEqual({ ok: false, reason: "self" });
     expect(mayInvite({ ...base, contest: { ...running, status: "draft", roundEndsAt: null } })).toEqual({
-      ok: false,
-      reason: "draft",
+      ok: true,
+      held: true,
     });
     expect(mayInvite({ ...base, contest: { ...running, status: "final_round" } })).toEqual({
       ok: false,

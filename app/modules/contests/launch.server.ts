@@ -5,6 +5,7 @@ import { log } from "~/utils/log.server";
 import { taxRegistrations } from "~/utils/env.server";
 import { FEE_BASIS_POINTS, isCurrency, platformFee } from "../escrow/ledger";
 import { escrowOf, escrowTaxes, lastBillingRegion } from "../escrow/ledger-reads.server";
+import { sendHeldInvitations } from "../people/network.server";
 import { launchCharge, NO_TAXES, taxLinesText } from "../tax/charge";
 import { taxRegion, type TaxName, type TaxRegion } from "../tax/tax";
 import { chargeForContest, type ChargeResult } from "../escrow/payments.server";
@@ -76,6 +77,8 @@ async function launchFunded(contestId: string, clientId: string): Promise<Contes
       funded: (await escrowOf(trx, contest.id)).status === "held",
     }),
     also: async (trx, launched) => {
+      // Designers the client invited while it was a draft hear of it now.
+      await sendHeldInvitations(trx, launched);
       // The receipt says what was charged, as stored with the escrow: never today's table.
       const held = await escrowOf(trx, launched.id);
       const taxes = await escrowTaxes(trx, launched.id);

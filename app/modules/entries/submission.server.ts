@@ -7,6 +7,7 @@ import { contestAccess } from "../contests/access.server";
 import { loadContest, toMachine, type Contest } from "../contests/contests.server";
 import { ENTRY_LEVEL_CONTESTS, ENTRY_LEVEL_WINDOW_DAYS, TIER_FLOOR, tierOpenTo } from "../contests/tiers";
 import { entryStanding } from "../people/record.server";
+import { wasInvited } from "../people/network.server";
 import { canSubmitEntry } from "../contests/machine";
 import { enqueueJob } from "../jobs/queue.server";
 import { refusal as refusalOf, type Refusal, type RefusalVars } from "../refusal";
@@ -66,7 +67,7 @@ async function tierGate(
   designerId: string,
   invited: boolean,
 ) {
-  if (invited) return null;
+  if (invited || (await wasInvited(trx, contest.id, designerId))) return null;
   const already = await trx
     .selectFrom("entries")
     .select("id")

@@ -95,6 +95,8 @@ export interface ContestChoice {
   id: string;
   title: string;
   isPrivate: boolean;
+  /** Not launched yet: the invitation goes out at launch. */
+  draft: boolean;
   invited: boolean;
 }
 
@@ -154,11 +156,14 @@ async function contestChoices(
       .selectFrom("contests")
       .select(["id", "title", "is_private", "status", "round_ends_at"])
       .where("client_id", "=", clientId)
-      .where("status", "=", "qualifying")
+      .where("status", "in", ["qualifying", "draft"])
+      .orderBy("status", "desc")
       .orderBy("round_ends_at")
       .orderBy("id")
       .execute()
-  ).filter((c) => takesEntries({ status: c.status, roundEndsAt: c.round_ends_at }, at));
+  ).filter(
+    (c) => c.status === "draft" || takesEntries({ status: c.status, roundEndsAt: c.round_ends_at }, at),
+  );
   const invited =
     open.length && designerIds.length
       ? await db()
@@ -180,6 +185,7 @@ async function contestChoices(
         id: c.id,
         title: c.title,
         isPrivate: c.is_private === 1,
+        draft: c.status === "draft",
         invited: done.has(`${c.id}:${d}`),
       })),
     ]),
@@ -300,7 +306,15 @@ export async function myDesigners(clientId: string): Promise<MyDesigners> {
 // ---- invitations ----------------------------------------------------------------------------------
 
 export type InviteResult =
-  | { ok: true; already: boolean; designerName: string; contestTitle: string; invitedAt: number }
+  | {
+      ok: true;
+      already: boolean;
+      /** To a draft: kept, and sent when the contest launches. */
+      held: boolean;
+      designerName: string;
+      contestTitle: string;
+      invitedAt: number;
+    }
   | Refusal<"network">;
 
 /**
@@ -347,7 +361,12 @@ export async function inviteToContest(input: {
       })
       .onConflict((oc) => oc.columns(["contest_id", "designer_id"]).doNothing())
       .executeTakeFirst();
-    const result = { ok: true as const, designerName: designer.name, contestTitle: contest.title };
+    const result = {
+      ok: true as const,
+      held: decision.held,
+      designerName: designer.name,
+      contestTitle: contest.title,
+    };
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
       const first = await trx
         .selectFrom("designer_invitations")
@@ -357,19 +376,49 @@ export async function inviteToContest(input: {
         .executeTakeFirstOrThrow();
       return { ...result, already: true, invitedAt: first.created_at };
     }
-    if (contest.isPrivate) await admitDesigner(trx, contest.id, designer.id);
-    const client = await trx
-      .selectFrom("users")
-      .select("display_name")
-      .where("id", "=", input.clientId)
-      .executeTakeFirstOrThrow();
-    await notifyUsers(trx, [designer.id], {
-      kind: contest.isPrivate ? "network.invited_private" : "network.invited",
-      contestId: contest.id,
-      data: { name: client.display_name },
-    });
+    if (!decision.held) await sendInvitations(trx, contest, [designer.id]);
     return { ...result, already: false, invitedAt: at };
   });
+}
+
+/** The invitation reaches the designers: a private contest lets them in; they are told. */
+async function sendInvitations(
+  trx: Trx,
+  contest: { id: string; clientId: string; isPrivate: boolean },
+  designerIds: string[],
+) {
+  if (designerIds.length === 0) return;
+  if (contest.isPrivate) for (const id of designerIds) await admitDesigner(trx, contest.id, id);
+  const client = await trx
+    .selectFrom("users")
+    .select("display_name")
+    .where("id", "=", contest.clientId)
+    .executeTakeFirstOrThrow();
+  await notifyUsers(trx, designerIds, {
+    kind: contest.isPrivate ? "network.invited_private" : "network.invited",
+    contestId: contest.id,
+    data: { name: client.display_name },
+  });
+}
+
+/**
+ * A contest launches: the invitations its client made while it was a draft go out now, in the
+ * launch's transaction (the launch happens once, so they are sent once).
+ */
+export async function sendHeldInvitations(
+  trx: Trx,
+  contest: { id: string; clientId: string; isPrivate: boolean },
+) {
+  const held = await trx
+    .selectFrom("designer_invitations")
+    .select("designer_id")
+    .where("contest_id", "=", contest.id)
+    .execute();
+  await sendInvitations(
+    trx,
+    contest,
+    held.map((h) => h.designer_id),
+  );
 }
 
 /** An invitation as the designer sees it: who, to what, when, and whether it can still be used. */
@@ -400,6 +449,8 @@ export async function invitationsReceived(designerId: string): Promise<ReceivedI
       "designer_invitations.created_at",
     ])
     .where("designer_invitations.designer_id", "=", designerId)
+    // Held for a draft: not theirs to see until the contest launches.
+    .where("contests.status", "!=", "draft")
     .orderBy("designer_invitations.created_at", "desc")
     .orderBy("designer_invitations.id")
     .execute();
@@ -465,7 +516,7 @@ export async function notifyFollowers(trx: Trx, designerId: string, piece: NewPi
 export async function invitationNotice(
   clientId: string,
   search: URLSearchParams,
-): Promise<{ designerName: string; contestTitle: string; again: boolean } | null> {
+): Promise<{ designerName: string; contestTitle: string; again: boolean; held: boolean } | null> {
   const contestId = search.get("invited");
   const handle = search.get("designer");
   if (!contestId || !handle) return null;
@@ -473,10 +524,28 @@ export async function invitationNotice(
     .selectFrom("designer_invitations")
     .innerJoin("users", "users.id", "designer_invitations.designer_id")
     .innerJoin("contests", "contests.id", "designer_invitations.contest_id")
-    .select(["users.display_name", "contests.title"])
+    .select(["users.display_name", "contests.title", "contests.status"])
     .where("designer_invitations.client_id", "=", clientId)
     .where("designer_invitations.contest_id", "=", contestId)
     .where("users.handle", "=", handle.toLowerCase())
     .executeTakeFirst();
-  return row ? { designerName: row.display_name, contestTitle: row.title, again: search.has("again") } : null;
+  return row
+    ? {
+        designerName: row.display_name,
+        contestTitle: row.title,
+        again: search.has("again"),
+        held: row.status === "draft",
+      }
+    : null;
+}
+
+/** Whether the client invited this designer to this contest by name (their door is always open). */
+export async function wasInvited(q: DB | Trx, contestId: string, designerId: string): Promise<boolean> {
+  const row = await q
+    .selectFrom("designer_invitations")
+    .select("id")
+    .where("contest_id", "=", contestId)
+    .where("designer_id", "=", designerId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

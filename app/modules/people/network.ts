@@ -13,8 +13,6 @@ export type NetworkFailure =
   | "not_found"
   /** Favouriting, following or inviting oneself. */
   | "self"
-  /** A draft: invitations go out once the contest runs. */
-  | "draft"
   /** Not taking entries any more (past qualifying, over, cancelled). */
   | "closed"
   /** The designer blocked this client. */
@@ -38,13 +36,14 @@ export function mayInvite(input: {
   designerId: string;
   blocked: boolean;
   now: number;
-}): { ok: true } | { ok: false; reason: NetworkFailure } {
+}): { ok: true; held: boolean } | { ok: false; reason: NetworkFailure } {
   if (input.contest.clientId !== input.clientId) return { ok: false, reason: "not_found" };
   if (input.designerId === input.clientId) return { ok: false, reason: "self" };
-  if (input.contest.status === "draft") return { ok: false, reason: "draft" };
-  if (!takesEntries(input.contest, input.now)) return { ok: false, reason: "closed" };
   if (input.blocked) return { ok: false, reason: "blocked" };
-  return { ok: true };
+  // A new contest: the invitation is kept and goes out when the contest launches.
+  if (input.contest.status === "draft") return { ok: true, held: true };
+  if (!takesEntries(input.contest, input.now)) return { ok: false, reason: "closed" };
+  return { ok: true, held: false };
 }
 
 /** What an invitation received is now: open while its contest takes entries, closed after. */
