@@ -73,7 +73,7 @@ export const frPeople: Record<keyof typeof enPeople, string> = {
   "people.review.by": "Par {name}",
   "people.review.answerBy": "Réponse de {name}",
   "people.review.edited": "modifiée",
-  "people.review.about": "Concours {category} «\u00a0{contest}\u00a0»",
+  "people.review.about": "Concours «\u00a0{contest}\u00a0» ({category})",
   "people.review.aboutPrivate": "Un concours privé ({category})",
   "people.review.error.stars": "Veuillez choisir de 1 à 5 étoiles.",
   "people.review.error.body": "Veuillez écrire quelques mots sur le travail.",
