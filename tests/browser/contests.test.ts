@@ -82,14 +82,15 @@ describe("a client in the browser", () => {
     await expect(page.locator(".swatches--live .swatch").count()).resolves.toBe(3);
     await page.getByRole("checkbox", { name: "SVG (vector)" }).check();
     await page.getByRole("checkbox", { name: "PNG", exact: true }).check();
-    const image = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#F2D0A4" } })
-      .composite([
-        {
-          input: Buffer.from(
-            '<svg width="900" height="600"><circle cx="450" cy="300" r="200" fill="#C8553D"/></svg>',
-          ),
-        },
-      ])
+    // Drawn pixel by pixel: this process loads the app's modules, whose image module allows sharp
+    // only the JPEG, PNG and WebP decoders (no SVG input here).
+    const pixels = Buffer.alloc(900 * 600 * 3);
+    for (let y = 0; y < 600; y++)
+      for (let x = 0; x < 900; x++) {
+        const inCircle = (x - 450) ** 2 + (y - 300) ** 2 < 200 ** 2;
+        pixels.set(inCircle ? [0xc8, 0x55, 0x3d] : [0xf2, 0xd0, 0xa4], (y * 900 + x) * 3);
+      }
+    const image = await sharp(pixels, { raw: { width: 900, height: 600, channels: 3 } })
       .png()
       .toBuffer();
     await page

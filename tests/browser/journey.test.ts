@@ -340,6 +340,14 @@ describe.each(LOCALES_UNDER_TEST)(
       await c.getByRole("button", { name: t("agreement.sign") }).click();
       await c.getByText(t("agreement.complete")).waitFor();
       await shot(c, "handover-client", locale, english);
+      // What Ana already holds in this currency (the demo's earlier contests paid her in CAD).
+      const peek = await a.context().newPage();
+      await peek.goto(`${app.url}/earnings`);
+      const held = peek.getByTestId(`balance-${currency}`).getByTestId("available");
+      const heldText = (await held.count()) ? ((await held.textContent()) ?? "") : "";
+      await peek.close();
+      const read = readAmount(heldText.replace(/[^\d.,\s\u00a0\u202f]/g, "").trim(), locale, currency);
+      const before = heldText && read.ok ? read.minor : 0;
       await c.getByRole("link", { name: t("approval.review") }).click();
       await c.getByLabel(t("approval.confirm.label", { prize, designer: "Ana Souza" })).check();
       await shot(c, "approve", locale, english);
@@ -355,20 +363,25 @@ describe.each(LOCALES_UNDER_TEST)(
       // Ana may hold balances in several currencies (the other language's run paid her too).
       const balance = a.getByTestId(`balance-${currency}`);
       const available = (await balance.getByTestId("available").textContent())!;
-      expect(available).toBe(formatMoney(readMinor(prize, locale), currency, { locale }));
+      expect(available).toBe(formatMoney(before + readMinor(prize, locale), currency, { locale }));
+      const sent = formatMoney(readMinor(prize, locale), currency, { locale });
+      // With balances in several currencies, she says which one the payout comes from.
+      const from = a.getByLabel(t("earnings.payout.currency"));
+      if (await from.count()) await from.selectOption(currency);
       await a.getByLabel(t("earnings.payout.amount")).fill(typed(prize));
       await a.getByLabel(t("earnings.payout.destination")).fill("acct_ana_souza");
       await a.getByRole("button", { name: t("earnings.payout.review") }).click();
       await a
-        .getByLabel(t("earnings.payout.confirm.label", { amount: available, destination: "acct_ana_souza" }))
+        .getByLabel(t("earnings.payout.confirm.label", { amount: sent, destination: "acct_ana_souza" }))
         .check();
       await a.getByRole("button", { name: t("earnings.payout.confirm.submit") }).click();
       await a.getByRole("heading", { level: 1, name: t("dashboard.earnings.title") }).waitFor();
       await reloadUntil(a, () =>
         a.getByTestId("payouts").getByText(t("earnings.payout.status.paid"), { exact: true }),
       );
+      // What she held before stays; the prize is on its way to her account.
       await expect(balance.getByTestId("available").textContent()).resolves.toBe(
-        formatMoney(0, currency, { locale }),
+        formatMoney(before, currency, { locale }),
       );
       await shot(a, "paid-out", locale, english);
 
