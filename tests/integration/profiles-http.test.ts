@@ -93,6 +93,30 @@ async function designerWithRecord() {
 }
 
 describe("a designer's public profile", () => {
+  it("shows the 12 latest winning designs while the record counts every win", async () => {
+    const client = await makeUser("Camille Tremblay", "client");
+    const ana = await makeUser("Ana Souza");
+    const ben = await makeUser("Ben Okafor");
+    for (let i = 1; i <= 13; i++) {
+      const { contestId } = await contestEntered(client, ana, ben, { title: `Crest ${i}`, won: true });
+      await db()
+        .updateTable("contests")
+        .set({ ended_at: now() + i })
+        .where("id", "=", contestId)
+        .execute();
+    }
+    const html = decode(
+      await server
+        .client()
+        .get(`/designers/${await handleOf(ana)}`)
+        .then((r) => r.text()),
+    );
+    expect(html.match(/data-testid="portfolio-piece"/g)).toHaveLength(12);
+    expect(html).toContain("“Crest 13”");
+    expect(html).not.toContain("“Crest 1”");
+    expect(html).toMatch(/data-testid="stat-won"><span class="profile__stat-n num">13</);
+  });
+
   it("shows a stranger the bio, facts, stats and the winning entry of a completed public contest", async () => {
     const r = await designerWithRecord();
     const res = await server.client().get(`/designers/${r.handle}`);

@@ -76,7 +76,8 @@ export interface PublicProfile {
   piecesTotal: number;
 }
 
-const PORTFOLIO_MAX = 60;
+/** The latest winning designs a profile shows (with as many own pieces): a page people can scan. */
+export const PROFILE_WINS_SHOWN = 12;
 
 /**
  * A designer's public profile, the same for every viewer. Its record is made only of public,
@@ -144,7 +145,7 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
       ])
       .orderBy("contests.ended_at", "desc")
       .orderBy("contests.id")
-      .limit(PORTFOLIO_MAX)
+      .limit(PROFILE_WINS_SHOWN)
       .execute(),
     publicPieces(user.id, { limit: PROFILE_PIECES_SHOWN }),
     starTotals(user.id),
