@@ -16,6 +16,7 @@ import {
 } from "~/modules/contests/browse";
 import { listOpenContests } from "~/modules/contests/queries.server";
 import { now } from "~/utils/clock.server";
+import { SearchHead, SearchLayout } from "~/components/search-head";
 import "./contests._index.css";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -61,32 +62,17 @@ export default function Browse() {
         role="search"
         aria-label={t("browse.search")}
       >
-        <header className="browse__head">
-          <div>
-            <h1>{t("browse.title")}</h1>
-            <p className="lead">{t("browse.lead")}</p>
-          </div>
-          <div className="search">
-            <label htmlFor="browse-q" className="visually-hidden">
-              {t("browse.search")}
-            </label>
-            <input
-              id="browse-q"
-              className="input search__input"
-              type="search"
-              name="q"
-              defaultValue={filters.q}
-              key={filters.q}
-              placeholder={t("browse.search.placeholder")}
-              autoComplete="off"
-            />
-            <button type="submit" className="btn btn--primary search__button">
-              {t("browse.search.submit")}
-            </button>
-          </div>
-        </header>
+        <SearchHead
+          id="browse-q"
+          title={t("browse.title")}
+          lead={t("browse.lead")}
+          label={t("browse.search")}
+          placeholder={t("browse.search.placeholder")}
+          submit={t("browse.search.submit")}
+          value={filters.q}
+        />
 
-        <div className="browse__layout">
+        <SearchLayout>
           <FilterPanel filters={filters} count={count} />
           <section className="browse__results" aria-labelledby="results-title" aria-live="polite">
             <div className="results-bar">
@@ -144,7 +130,7 @@ export default function Browse() {
               />
             )}
           </section>
-        </div>
+        </SearchLayout>
       </Form>
     </div>
   );

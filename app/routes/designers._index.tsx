@@ -20,6 +20,7 @@ import { LEVELS } from "~/modules/people/levels";
 import { PROFILE_LANGUAGES, profilePath } from "~/modules/people/profiles";
 import { averageStars } from "~/modules/people/reviews";
 import { badRequest } from "~/utils/refusals.server";
+import { SearchHead, SearchLayout } from "~/components/search-head";
 import "./designers._index.css";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -62,32 +63,17 @@ export default function Directory() {
         aria-label={t("directory.search")}
         className="directory__form"
       >
-        <header className="directory__head">
-          <div>
-            <h1>{t("directory.title")}</h1>
-            <p className="lead">{t("directory.lead")}</p>
-          </div>
-          <div className="directory__search">
-            <label htmlFor="directory-q" className="visually-hidden">
-              {t("directory.search")}
-            </label>
-            <input
-              id="directory-q"
-              className="input directory__search-input"
-              type="search"
-              name="q"
-              defaultValue={query.q}
-              key={query.q}
-              placeholder={t("directory.search.placeholder")}
-              autoComplete="off"
-            />
-            <button type="submit" className="btn btn--primary">
-              {t("directory.search.submit")}
-            </button>
-          </div>
-        </header>
+        <SearchHead
+          id="directory-q"
+          title={t("directory.title")}
+          lead={t("directory.lead")}
+          label={t("directory.search")}
+          placeholder={t("directory.search.placeholder")}
+          submit={t("directory.search.submit")}
+          value={query.q}
+        />
 
-        <div className="directory__layout">
+        <SearchLayout>
           <Filters query={query} />
           <section className="directory__results" aria-labelledby="directory-results">
             <div className="directory__bar">
@@ -168,7 +154,7 @@ export default function Directory() {
             </nav>
             <p className="muted small">{t("directory.note", { min: RATING_MIN_REVIEWS })}</p>
           </section>
-        </div>
+        </SearchLayout>
       </Form>
     </div>
   );
