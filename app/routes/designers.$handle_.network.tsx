@@ -13,7 +13,7 @@ import { profilePath } from "~/modules/people/profiles";
 import { getPublicProfile } from "~/modules/people/profiles.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/redirect.server";
-import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
+import { badRequest, notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaT(matches);
@@ -40,7 +40,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = safeRedirectPath(formData.get("back"), profilePath(handle));
   const submission = parseWithZod(formData, { schema: networkSchema(translator(context.locale)) });
   if (submission.status !== "success") {
-    return data({ error: submission.error?.contestId?.join(" ") ?? "" }, { status: 400 });
+    // The one field a person fills is the contest; anything else wrong is a tampered form.
+    const choose = submission.error?.contestId?.join(" ");
+    if (!choose) badRequest(context.locale);
+    return data({ error: choose }, { status: 400 });
   }
   const input = submission.value;
   if (input.intent !== "invite") {

@@ -489,6 +489,16 @@ describe("following a designer", () => {
     expect(notifications.html).toContain(`href="/designers/${await handleOf(ana)}"`);
   });
 
+  it("answers a tampered form with a message, and changes nothing", async () => {
+    const client = await makeUser("Camille Tremblay", "client");
+    const ana = await makeUser("Ana Souza");
+    const res = await act(await loginAs(server, client), ana, { intent: "befriend" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("That request was not understood. Reload the page and try again.");
+    for (const table of ["favourite_designers", "designer_follows"] as const)
+      expect(await db().selectFrom(table).selectAll().where("designer_id", "=", ana).execute()).toEqual([]);
+  });
+
   it("unfollowing stops the notifications", async () => {
     const follower = await makeUser("Fiona Follower", "client");
     const ana = await makeUser("Ana Souza");
