@@ -18,6 +18,7 @@ import type { ReviewFailure } from "./people/reviews.server";
 import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
 import type { NetworkFailure } from "./people/network";
+import type { VerificationFailure } from "./auth/verification.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -50,6 +51,7 @@ export interface RefusalReasons {
   refund: RefundFailure;
   payout: PayoutFailure;
   payout_send: PayoutSendFailure;
+  verification: VerificationFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;
