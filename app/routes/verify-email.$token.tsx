@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -26,12 +26,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ params, context }: ActionFunctionArgs) {
   const result = await verifyEmail(params.token ?? "");
-  if (result.ok) return { verified: true as const, error: null };
+  // The link is spent now: the confirmation is a page of its own (reloading it spends nothing).
+  if (result.ok) return redirect("/verify-email/done");
   if (result.reason === "not_found") notFound(context.locale);
-  return data(
-    { verified: false as const, error: refusalMessage(result, context.locale) },
-    { status: refusalStatus(result) },
-  );
+  return data({ error: refusalMessage(result, context.locale) }, { status: refusalStatus(result) });
 }
 
 export default function VerifyEmail() {
@@ -41,16 +39,7 @@ export default function VerifyEmail() {
   return (
     <div className="container page page--narrow stack">
       <h1>{t("safety.verify.page.title")}</h1>
-      {done?.verified ? (
-        <>
-          <p className="notice notice--success" role="status" data-testid="verified">
-            {t("safety.verify.page.done")}
-          </p>
-          <Link to="/dashboard" className="btn btn--primary">
-            {t("safety.verify.page.next")}
-          </Link>
-        </>
-      ) : !usable || done?.error ? (
+      {!usable || done?.error ? (
         <>
           <p className="notice notice--error" role="alert">
             {done?.error ?? t("safety.verify.refused.invalid")}
