@@ -29,7 +29,7 @@ export const frSafety: Record<keyof typeof enSafety, string> = {
 
   "safety.verify.mail.subject": "Confirmez votre adresse courriel pour Concours",
   "safety.verify.mail.body":
-    "Bonjour {name},\n\nVeuillez confirmer que cette adresse est bien la vôtre\u00a0: Concours verse les prix et accepte les paiements seulement pour les adresses confirmées.\nConfirmez-la ici (le lien ne fonctionne qu’une seule fois, pendant 2 jours) :\n\n{link}\n\nSi vous n’avez pas créé de compte Concours, ignorez ce message.",
+    "Bonjour {name},\n\nVeuillez confirmer que cette adresse est bien la vôtre\u00a0: Concours verse les prix et accepte les paiements seulement pour les adresses confirmées.\nConfirmez-la ici (le lien ne fonctionne qu’une seule fois, pendant 2 jours)\u00a0:\n\n{link}\n\nSi vous n’avez pas créé de compte Concours, ignorez ce message.",
   "safety.verify.verified": "Vérifiée",
   "safety.verify.notice.title": "Vérifiez votre adresse.",
   "safety.verify.notice.account":
