@@ -56,6 +56,7 @@ export interface Database {
   designer_follows: DesignerFollowsTable;
   designer_invitations: DesignerInvitationsTable;
   designer_records: DesignerRecordsTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -82,6 +83,10 @@ export interface UsersTable {
   categories: Generated<string>;
   /** The current avatar's id (its crops: keys.avatar); null shows the initials (0017). */
   avatar_id: string | null;
+  /** Since when the account is support staff; null for everyone else. Set by a command (0021). */
+  support_since: number | null;
+  /** A suspended account cannot log in; its live entries leave galleries; its money stays held (0021). */
+  suspended_at: number | null;
 }
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
@@ -317,6 +322,8 @@ export interface EntriesTable {
   withdrawn_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Support hid the entry (an audit row says who and why): it leaves every gallery (0021). */
+  hidden_at: number | null;
 }
 export type EntryRow = Selectable<EntriesTable>;
 
@@ -810,3 +817,22 @@ export interface DesignerRecordsTable {
   updated_at: number;
 }
 export type DesignerRecordRow = Selectable<DesignerRecordsTable>;
+
+/**
+ * What support did, who, why and when (0021, ADR 0043). Append-only: triggers refuse an update or a
+ * delete on both databases. A row naming a contest is shown on that contest's timeline to its parties.
+ */
+export interface AuditLogTable {
+  id: string;
+  /** The support account that acted; null for the command line or the system. */
+  actor_id: string | null;
+  action: string;
+  subject_kind: string;
+  subject_id: string;
+  contest_id: string | null;
+  user_id: string | null;
+  reason: string;
+  data: Generated<string>;
+  created_at: number;
+}
+export type AuditRow = Selectable<AuditLogTable>;
