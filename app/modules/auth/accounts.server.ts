@@ -27,7 +27,13 @@ interface RequestMeta {
 }
 
 export type AccountFailure =
-  "email_taken" | PasswordProblem | "wrong_password" | "login_invalid" | "suspended" | "throttled" | "reset_invalid";
+  | "email_taken"
+  | PasswordProblem
+  | "wrong_password"
+  | "login_invalid"
+  | "suspended"
+  | "throttled"
+  | "reset_invalid";
 
 export type SignUpResult =
   | { ok: true; userId: string; token: string; expiresAt: number }
