@@ -302,7 +302,8 @@ export interface NotificationPreferencesTable {
   updated_at: number;
 }
 
-export type EntryStatus = "processing" | "ready" | "rejected" | "withdrawn" | "declined";
+/** "hidden": support took the entry out of the galleries (0021); only its designer still sees it. */
+export type EntryStatus = "processing" | "ready" | "rejected" | "withdrawn" | "declined" | "hidden";
 
 export interface EntriesTable {
   id: string;

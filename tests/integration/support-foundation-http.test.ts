@@ -2,9 +2,10 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
 import { appendAudit } from "~/modules/support/audit.server";
+import { hideEntry, unhideEntry } from "~/modules/support/moderation.server";
 import { isSupport, reinstateUser, setSupportRole, suspendUser } from "~/modules/support/staff.server";
 import { decode } from "../helpers/contests";
-import { makeUser } from "../helpers/fixtures";
+import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { loginAs, startTestServer } from "../helpers/server";
 import { isPostgresRun } from "../setup/db-template";
 
@@ -96,6 +97,48 @@ describe("a suspended account", () => {
     expect((await auditOf(designer)).map((r) => [r.action, r.actor_id, r.reason])).toEqual([
       ["user.suspend", agent, "three upheld reports"],
       ["user.reinstate", agent, "appeal upheld"],
+    ]);
+  });
+});
+
+describe("an entry support hid", () => {
+  it("leaves the gallery and its page for everyone but its designer, who sees it marked; unhiding restores it", async () => {
+    const clientId = await makeUser("Hiding Client", "client");
+    const designer = await makeUser("Hidden Designer");
+    const contestId = (await makeLaunchedContest(clientId)).id;
+    const entryId = await makeReadyEntry(contestId, designer);
+    const client = await loginAs(server, clientId);
+    const own = await loginAs(server, designer);
+    expect((await client.get(`/entries/${entryId}`)).status).toBe(200);
+
+    expect(await transaction((trx) => hideEntry(trx, { entryId, actorId: null, reason: "a copy" }))).toBe(
+      true,
+    );
+    expect(await transaction((trx) => hideEntry(trx, { entryId, actorId: null, reason: "again" }))).toBe(
+      false,
+    );
+    expect((await client.get(`/entries/${entryId}`)).status).toBe(404);
+    expect(decode(await (await client.get(`/contests/${contestId}`)).text())).not.toContain(
+      `/entries/${entryId}`,
+    );
+    const mine = await own.get(`/entries/${entryId}`);
+    expect(mine.status).toBe(200);
+    expect(decode(await mine.text())).toContain("Hidden by support");
+
+    expect(
+      await transaction((trx) => unhideEntry(trx, { entryId, actorId: null, reason: "not a copy" })),
+    ).toBe(true);
+    expect((await client.get(`/entries/${entryId}`)).status).toBe(200);
+    const rows = await db()
+      .selectFrom("audit_log")
+      .select(["action", "contest_id"])
+      .where("subject_id", "=", entryId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { action: "entry.hide", contest_id: contestId },
+      { action: "entry.unhide", contest_id: contestId },
     ]);
   });
 });
