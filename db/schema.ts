@@ -57,6 +57,7 @@ export interface Database {
   designer_follows: DesignerFollowsTable;
   designer_invitations: DesignerInvitationsTable;
   designer_records: DesignerRecordsTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -83,6 +84,10 @@ export interface UsersTable {
   categories: Generated<string>;
   /** The current avatar's id (its crops: keys.avatar); null shows the initials (0017). */
   avatar_id: string | null;
+  /** Since when the account is support staff; null for everyone else. Set by a command (0021). */
+  support_since: number | null;
+  /** A suspended account cannot log in; its live entries leave galleries; its money stays held (0021). */
+  suspended_at: number | null;
   /** When the address was proven to reach its owner; null until then: no money moves (0023). */
   email_verified_at: number | null;
 }
@@ -313,7 +318,8 @@ export interface NotificationPreferencesTable {
   updated_at: number;
 }
 
-export type EntryStatus = "processing" | "ready" | "rejected" | "withdrawn" | "declined";
+/** "hidden": support took the entry out of the galleries (0021); only its designer still sees it. */
+export type EntryStatus = "processing" | "ready" | "rejected" | "withdrawn" | "declined" | "hidden";
 
 export interface EntriesTable {
   id: string;
@@ -333,6 +339,8 @@ export interface EntriesTable {
   withdrawn_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Support hid the entry (an audit row says who and why): it leaves every gallery (0021). */
+  hidden_at: number | null;
   /** Its current version's declaration: 1 made with generative AI, 0 not, null sent before 0023. */
   ai_declared: number | null;
 }
@@ -830,3 +838,22 @@ export interface DesignerRecordsTable {
   updated_at: number;
 }
 export type DesignerRecordRow = Selectable<DesignerRecordsTable>;
+
+/**
+ * What support did, who, why and when (0021, ADR 0043). Append-only: triggers refuse an update or a
+ * delete on both databases. A row naming a contest is shown on that contest's timeline to its parties.
+ */
+export interface AuditLogTable {
+  id: string;
+  /** The support account that acted; null for the command line or the system. */
+  actor_id: string | null;
+  action: string;
+  subject_kind: string;
+  subject_id: string;
+  contest_id: string | null;
+  user_id: string | null;
+  reason: string;
+  data: Generated<string>;
+  created_at: number;
+}
+export type AuditRow = Selectable<AuditLogTable>;

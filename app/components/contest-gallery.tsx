@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { EntryStatus } from "~db/schema";
 import { DesignerBy } from "./designer-link";
 import { useT } from "~/i18n/react";
 import { EntryStatusBadge, entryAlt } from "./entry-bits";
@@ -23,7 +24,7 @@ export interface GalleryEntry {
   /** Null when the contest is blind to this viewer. */
   designerName: string | null;
   designerHandle: string | null;
-  status: "processing" | "ready" | "rejected" | "withdrawn" | "declined";
+  status: EntryStatus;
   thumbnailUrl: string | null;
   isOwn: boolean;
   isWinner: boolean;

@@ -12,6 +12,7 @@ import { enPortfolio } from "./en-portfolio";
 import { enTiers } from "./en-tiers";
 import { enNetwork } from "./en-network";
 import { enDirectory } from "./en-directory";
+import { enSupport } from "./en-support";
 import { enSafety } from "./en-safety";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
@@ -30,6 +31,7 @@ export const en = {
   ...enTiers,
   ...enNetwork,
   ...enDirectory,
+  ...enSupport,
   ...enSafety,
 } as const;
 

@@ -13,6 +13,7 @@ import { frPortfolio } from "./fr-portfolio";
 import { frTiers } from "./fr-tiers";
 import { frNetwork } from "./fr-network";
 import { frDirectory } from "./fr-directory";
+import { frSupport } from "./fr-support";
 import { frSafety } from "./fr-safety";
 
 /**
@@ -34,5 +35,6 @@ export const frCA: Messages = {
   ...frTiers,
   ...frNetwork,
   ...frDirectory,
+  ...frSupport,
   ...frSafety,
 };

@@ -18,6 +18,7 @@ import type { ReviewFailure } from "./people/reviews.server";
 import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
 import type { NetworkFailure } from "./people/network";
+import type { SupportFailure } from "./support/staff.server";
 import type { VerificationFailure } from "./auth/verification.server";
 
 /**
@@ -38,6 +39,7 @@ export interface RefusalReasons {
   message: MessageFailure;
   portfolio: PortfolioFailure;
   network: NetworkFailure;
+  support: SupportFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;

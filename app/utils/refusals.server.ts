@@ -181,8 +181,13 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     contains_email: { status: 400, message: "validation.password.contains_email" },
     wrong_password: { status: 400, message: "auth.account.wrongPassword" },
     login_invalid: { status: 401, message: "auth.login.invalid" },
+    suspended: { status: 403, message: "auth.login.suspended" },
     throttled: { status: 429, message: "auth.login.throttled" },
     reset_invalid: { status: 410, message: "auth.reset.invalid" },
+  },
+  support: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    reason_required: { status: 400, message: "support.refusal.reasonRequired" },
   },
   poll: {
     not_found: { status: 404, message: "polls.vote.notFound" },

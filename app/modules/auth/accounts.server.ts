@@ -28,7 +28,13 @@ interface RequestMeta {
 }
 
 export type AccountFailure =
-  "email_taken" | PasswordProblem | "wrong_password" | "login_invalid" | "throttled" | "reset_invalid";
+  | "email_taken"
+  | PasswordProblem
+  | "wrong_password"
+  | "login_invalid"
+  | "suspended"
+  | "throttled"
+  | "reset_invalid";
 
 export type SignUpResult =
   | { ok: true; userId: string; token: string; expiresAt: number }
@@ -82,7 +88,7 @@ export async function signUp(
 
 export type LogInResult =
   | { ok: true; userId: string; token: string; expiresAt: number; deviceToken: string }
-  | Refusal<"account", "login_invalid">
+  | Refusal<"account", "login_invalid" | "suspended">
   | (Refusal<"account", "throttled"> & { retryAfterSeconds: number });
 
 /**
@@ -97,7 +103,7 @@ export async function logIn(
   const email = normalizeEmail(input.email);
   const user = await db()
     .selectFrom("users")
-    .select(["id", "password_hash"])
+    .select(["id", "password_hash", "suspended_at"])
     .where("email", "=", email)
     .executeTakeFirst();
   const trusted = user && input.deviceToken ? await isTrustedDevice(user.id, input.deviceToken) : false;
@@ -113,6 +119,8 @@ export async function logIn(
     : await verifyAgainstNothing(input.password);
   await recordLoginAttempt({ ip: meta.ip, email, userId: user?.id ?? null, succeeded: valid, trusted });
   if (!user || !valid) return refusal("account", "login_invalid");
+  // Told only to whoever knows the password: a suspended account says so instead of failing silently.
+  if (user.suspended_at !== null) return refusal("account", "suspended");
 
   const session = await createSession(db(), user.id, meta);
   const deviceToken = trusted && input.deviceToken ? input.deviceToken : await trustDevice(user.id);

@@ -11,7 +11,10 @@ export const SESSION_ABSOLUTE_MS = 30 * DAY;
 /** Don't write last-seen on every request: once an hour is enough to slide the expiry. */
 const TOUCH_EVERY_MS = HOUR;
 
-export type SessionUser = Pick<User, "id" | "email" | "display_name" | "role" | "is_admin" | "locale">;
+export type SessionUser = Pick<
+  User,
+  "id" | "email" | "display_name" | "role" | "is_admin" | "locale" | "support_since"
+>;
 export interface ValidSession {
   id: string;
   userId: string;
@@ -64,11 +67,18 @@ export async function validateSessionToken(
       "users.role",
       "users.is_admin",
       "users.locale",
+      "users.support_since",
+      "users.suspended_at",
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
   if (!row) return null;
   const at = now();
+  // Suspension ends every session at once; a session that outlived it (a race) is ended here.
+  if (row.suspended_at !== null) {
+    await db().deleteFrom("sessions").where("id", "=", id).execute();
+    return null;
+  }
   if (at >= row.expires_at || at >= row.absolute_expires_at) {
     await db().deleteFrom("sessions").where("id", "=", id).execute();
     return null;
@@ -93,6 +103,7 @@ export async function validateSessionToken(
       role: row.role,
       is_admin: row.is_admin,
       locale: row.locale,
+      support_since: row.support_since,
     },
   };
 }

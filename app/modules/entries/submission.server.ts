@@ -244,7 +244,7 @@ async function revisableEntry(trx: Trx, input: { entryId: string; designerId: st
     .where("id", "=", input.entryId)
     .executeTakeFirst();
   if (!entry || entry.designer_id !== input.designerId) return { refusal: refused("not_found") } as const;
-  if (entry.status === "withdrawn" || entry.status === "declined")
+  if (entry.status === "withdrawn" || entry.status === "declined" || entry.status === "hidden")
     return { refusal: refused("revise_closed") } as const;
   return { entry } as const;
 }
@@ -297,7 +297,8 @@ export async function submitRevision(input: {
       .select(["status", "revision_count"])
       .where("id", "=", entry.id)
       .executeTakeFirstOrThrow();
-    if (current.status === "withdrawn" || current.status === "declined") return refused("revise_closed");
+    if (current.status === "withdrawn" || current.status === "declined" || current.status === "hidden")
+      return refused("revise_closed");
     const version = current.revision_count + 1;
     const at = now();
     await trx
