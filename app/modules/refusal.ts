@@ -19,6 +19,7 @@ import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
 import type { NetworkFailure } from "./people/network";
 import type { SupportFailure } from "./support/staff.server";
+import type { VerificationFailure } from "./auth/verification.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -52,6 +53,7 @@ export interface RefusalReasons {
   refund: RefundFailure;
   payout: PayoutFailure;
   payout_send: PayoutSendFailure;
+  verification: VerificationFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;
