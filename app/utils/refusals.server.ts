@@ -94,6 +94,8 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_funded: conflict("contest.refusal.generic"),
     too_early: conflict("contest.refusal.generic"),
     not_ready: conflict("contest.refusal.generic"),
+    prize_held: conflict("support.refusal.prizeHeld"),
+    not_held: conflict("contest.refusal.generic"),
   },
   judging: {
     not_found: { status: 404, message: "judging.error.not_found" },
@@ -119,6 +121,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     currency: { status: 400, message: "payouts.invalid" },
     too_much: { status: 400, message: aboutMoney("earnings.payout.error.tooMuch", "available") },
     destination: { status: 400, message: "earnings.payout.error.destination" },
+    suspended: { status: 403, message: "support.payout.suspended" },
   },
   reference: {
     none: { status: 400, message: "reference.error.none" },

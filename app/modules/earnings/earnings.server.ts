@@ -11,6 +11,7 @@ import {
 } from "../escrow/ledger-reads.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
 import { refusal, type Refusal, type RefusalVars } from "../refusal";
+import { isSuspended } from "../support/staff.server";
 
 /**
  * A designer's earnings and a client's receipts, read from the escrow ledger (never kept apart from
@@ -73,7 +74,7 @@ export function newPayoutKey() {
   return `payout-form:${newId()}`;
 }
 
-export type PayoutFailure = "amount" | "currency" | "too_much" | "destination";
+export type PayoutFailure = "amount" | "currency" | "too_much" | "destination" | "suspended";
 
 /** A refused payout names the form field it is about. */
 export type PayoutCheck =
@@ -95,6 +96,8 @@ export async function checkPayout(input: {
 }): Promise<PayoutCheck> {
   const destination = input.destination.trim();
   const amount = input.amount;
+  // A suspended account's money stays held (ADR 0044).
+  if (await isSuspended(input.designerId)) return payoutRefusal("amount", "suspended");
   if (!Number.isSafeInteger(amount) || amount <= 0) return payoutRefusal("amount", "amount");
   if (!isCurrency(input.currency)) return payoutRefusal("amount", "currency");
   const balance = await designerBalance(db(), input.designerId, input.currency);
@@ -105,7 +108,7 @@ export async function checkPayout(input: {
   return { ok: true, amount, currency: input.currency, destination, available: balance.available };
 }
 
-/** Send the payout (the escrow's requestPayout): the same key again pays once. */
+/** Send the payout (the escrow's requestPayout): the same key again pays once; never while suspended. */
 export async function sendPayout(input: {
   designerId: string;
   amount: number;
@@ -113,6 +116,7 @@ export async function sendPayout(input: {
   destination: string;
   idempotencyKey: string;
 }) {
+  if (await isSuspended(input.designerId)) return refusal("payout", "suspended");
   return requestPayout({
     designerId: input.designerId,
     amount: input.amount,
