@@ -214,7 +214,12 @@ async function recordFinalFile(input: {
   for (let attempt = 0; attempt < 3; attempt++) {
     const contest = await loadContest(db(), input.contestId);
     // A prize held for support's check closes the handover until support decides (ADR 0046).
-    if (!contest || contest.status !== "handover" || contest.winnerId !== input.designerId || contest.prizeHeld) {
+    if (
+      !contest ||
+      contest.status !== "handover" ||
+      contest.winnerId !== input.designerId ||
+      contest.prizeHeld
+    ) {
       return refusalOf("handover", "closed");
     }
     try {

@@ -7,7 +7,19 @@ import { appendAudit } from "./audit.server";
 import { hideEntry, unhideEntry } from "./moderation.server";
 import { LIVE_STATES } from "../contests/machine";
 
-export type SupportFailure = "not_found" | "reason_required";
+export type SupportFailure =
+  | "not_found"
+  | "reason_required"
+  /** Nothing to change (already suspended, not hidden, …): the page was out of date. */
+  | "unchanged"
+  /** Support does not suspend its own account. */
+  | "self"
+  /** The contest's state does not allow this decision now (it carries `status`). */
+  | "wrong_state"
+  | "bad_extension"
+  | "bad_winner"
+  | "not_held"
+  | "conflict";
 
 /** Support staff: an account whose support_since is set, by the command line only (ADR 0043). */
 export async function isSupport(userId: string, executor: Trx | DB = db()): Promise<boolean> {
