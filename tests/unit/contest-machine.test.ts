@@ -449,7 +449,7 @@ const SUPPORT_TABLE: Record<ContestStatus, Record<SupportEventType, ContestStatu
     support_refund: "refunded",
     support_select_winner: "handover",
     support_award: "completed",
-    release_prize: W,
+    release_prize: "not_held",
   },
   final_round: {
     support_extend: "final_round",

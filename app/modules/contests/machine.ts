@@ -269,7 +269,14 @@ export const SYSTEM_EVENTS: ContestEventType[] = ["deadline", "handover_started"
 export const SUPPORT_EVENTS: Record<ContestStatus, SupportEventType[]> = {
   draft: [],
   qualifying: ["support_extend", "support_refund", "support_select_winner"],
-  finalist_selection: ["support_extend", "support_refund", "support_select_winner", "support_award"],
+  // A rule's award held for a check waits in the selection state whose timeout made it.
+  finalist_selection: [
+    "support_extend",
+    "support_refund",
+    "support_select_winner",
+    "support_award",
+    "release_prize",
+  ],
   final_round: ["support_extend", "support_refund", "support_select_winner", "support_award"],
   winner_selection: [
     "support_extend",

@@ -230,7 +230,7 @@ export async function listContestEvents(input: {
       at: a.created_at,
       actorName: null,
       byClient: false,
-      data: { ...(JSON.parse(a.data) as Record<string, unknown>), action: a.action, reason: a.reason },
+      data: auditOnTimeline(a),
     })),
   );
   const mentioned = events.flatMap((e) => mentionedDesigners(e.data));
@@ -239,6 +239,27 @@ export async function listContestEvents(input: {
     ...e,
     names: Object.fromEntries(mentionedDesigners(e.data).map((id) => [id, names.get(id) ?? ""])),
   }));
+}
+
+/**
+ * What a contest's parties read of an audit row: the action, its reason and the facts the sentence
+ * needs. A hide that a suspension made carries no reason: the suspension is the account's business.
+ */
+export function auditOnTimeline(a: {
+  action: string;
+  reason: string;
+  data: string;
+}): Record<string, unknown> {
+  const data = JSON.parse(a.data) as Record<string, unknown>;
+  const facts = {
+    action: a.action,
+    number: data.number,
+    days: data.days,
+    mode: data.mode,
+    designerId: data.designerId,
+    bySuspension: data.bySuspension === true,
+  };
+  return facts.bySuspension ? facts : { ...facts, reason: a.reason };
 }
 
 /** The contest's events that a support decision made; its audit row tells them instead. */

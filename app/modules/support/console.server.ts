@@ -5,7 +5,7 @@ import { mediaUrl } from "../entries/media";
 import { queueMail } from "../notify/mail.server";
 import { isRefused, refusal, type Refusal } from "../refusal";
 import { applyContestEvent, loadContest, type Contest } from "../contests/contests.server";
-import { mergeByTime, SUPPORT_MADE_EVENTS } from "../contests/queries.server";
+import { auditOnTimeline, mergeByTime, SUPPORT_MADE_EVENTS } from "../contests/queries.server";
 import type { ContestEvent } from "../contests/machine";
 import { computeVerdict } from "../contests/verdict.server";
 import { AUDIT_REASON_MAX, AUDIT_REASON_MIN, type AuditAction } from "./audit";
@@ -563,7 +563,7 @@ export async function contestPage(contestId: string): Promise<ContestPage | null
         kind: "audit",
         at: a.created_at,
         actorName: null,
-        data: { ...(JSON.parse(a.data) as Record<string, unknown>), action: a.action, reason: a.reason },
+        data: auditOnTimeline(a),
         names: designerNames,
       })),
     ),
