@@ -42,6 +42,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
             role: user.role,
             designs: hats.designs,
             runsContests: hats.runsContests,
+            // Support staff only (ADR 0043): nobody else is shown the console exists.
+            support: user.support_since !== null,
           }
         : null,
     // Linked for people who are logged in, in development only; strangers are never shown it.

@@ -58,6 +58,7 @@ export interface Database {
   designer_invitations: DesignerInvitationsTable;
   designer_records: DesignerRecordsTable;
   audit_log: AuditLogTable;
+  prize_holds: PrizeHoldsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -857,3 +858,18 @@ export interface AuditLogTable {
   created_at: number;
 }
 export type AuditRow = Selectable<AuditLogTable>;
+
+/** A prize not released until support checks its winner (0024, ADR 0046). */
+export interface PrizeHoldsTable {
+  id: string;
+  contest_id: string;
+  designer_id: string;
+  /** JSON text: `HoldReason[]`. */
+  reasons: string;
+  held_by_event: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolution: "released" | "refunded" | null;
+  resolved_by: string | null;
+}
+export type PrizeHoldRow = Selectable<PrizeHoldsTable>;

@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: UserRole; what:
   { email: "ben@demo.concours", name: "Ben Okafor", role: "designer", what: "designer" },
   { email: "chloe@demo.concours", name: "Chloé Martin", role: "designer", what: "designer" },
   { email: "judge@demo.concours", name: "Jules Gagnon", role: "client", what: "judge" },
+  { email: "support@demo.concours", name: "Sam Leclerc", role: "client", what: "support" },
 ];
 
 /** The demo designers' public profiles (their own words, as they would write them). */
@@ -392,6 +393,9 @@ export async function seedDemo(): Promise<boolean> {
   const contestId = await seedDemoContest(ids);
   await seedDemoConversation(ids, contestId);
   await seedDemoPieces(ids["ana@demo.concours"]!);
+  // The console can be walked: the demo's support account gets the role the command's way (ADR 0043).
+  const { setSupportRole } = await import("../app/modules/support/staff.server");
+  await setSupportRole("support@demo.concours", true);
   // The demo accounts were written straight into the table: give the directory their records.
   const { refreshAllDesignerRecords } = await import("../app/modules/people/designer-records.server");
   await refreshAllDesignerRecords();

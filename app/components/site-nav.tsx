@@ -8,6 +8,8 @@ export interface HeaderUser {
   name: string;
   /** Designs (signed up to, or has entered a contest): "My entries" and "Earnings" are theirs. */
   designs: boolean;
+  /** Support staff: the header links to the console (nobody else sees the link). */
+  support?: boolean;
 }
 
 export interface HeaderProps {
@@ -117,6 +119,11 @@ function NavItems({
       {user ? (
         <>
           <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+          {user.support ? (
+            <NavLink to="/support" data-testid={wide ? "nav-support" : undefined}>
+              {t("support.nav.link")}
+            </NavLink>
+          ) : null}
           {user.designs ? (
             <>
               <NavLink to="/my/entries">{t("nav.myEntries")}</NavLink>

@@ -238,6 +238,11 @@ export default function HandoverPage() {
       <HandoverSteps steps={steps} />
 
       <div className="handover__notices">
+        {contest.held ? (
+          <p className="notice" role="status" data-testid="prize-held">
+            {t("support.held.notice")}
+          </p>
+        ) : null}
         {params.get("uploaded") ? <Notice tone="success">{t("handover.uploaded")}</Notice> : null}
         {params.get("replaced") ? <Notice tone="success">{t("handover.replaced")}</Notice> : null}
         {params.get("signed") ? <Notice tone="success">{t("handover.signedNotice")}</Notice> : null}
@@ -249,7 +254,7 @@ export default function HandoverPage() {
           <Notice tone="success">{t("people.review.published", { designer })}</Notice>
         ) : null}
         {params.get("answered") ? <Notice tone="success">{t("people.review.answered")}</Notice> : null}
-        {params.get("approved") ? (
+        {params.get("approved") && !contest.held ? (
           <Notice tone="success">{t("handover.approvedNotice", { designer })}</Notice>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 import { translate, type Locale, type MessageKey } from "~/i18n";
-import { MAX_FINALISTS } from "~/modules/contests/machine";
+import { MAX_SUPPORT_EXTENSION_DAYS, MAX_FINALISTS } from "~/modules/contests/machine";
 import { declineMessage, payoutFailureMessage } from "~/modules/escrow/provider";
 import {
   Refused,
@@ -94,6 +94,8 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_funded: conflict("contest.refusal.generic"),
     too_early: conflict("contest.refusal.generic"),
     not_ready: conflict("contest.refusal.generic"),
+    prize_held: conflict("support.refusal.prizeHeld"),
+    not_held: conflict("contest.refusal.generic"),
   },
   judging: {
     not_found: { status: 404, message: "judging.error.not_found" },
@@ -119,6 +121,7 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     currency: { status: 400, message: "payouts.invalid" },
     too_much: { status: 400, message: aboutMoney("earnings.payout.error.tooMuch", "available") },
     destination: { status: 400, message: "earnings.payout.error.destination" },
+    suspended: { status: 403, message: "support.payout.suspended" },
   },
   reference: {
     none: { status: 400, message: "reference.error.none" },
@@ -188,6 +191,17 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
   support: {
     not_found: { status: 404, message: "errors.notFound.body" },
     reason_required: { status: 400, message: "support.refusal.reasonRequired" },
+    unchanged: conflict("support.refusal.unchanged"),
+    self: { status: 400, message: "support.refusal.self" },
+    wrong_state: conflict("support.refusal.wrongState"),
+    bad_extension: {
+      status: 400,
+      message: (vars, locale) =>
+        translate(locale, "support.refusal.badExtension", { ...vars, max: MAX_SUPPORT_EXTENSION_DAYS }),
+    },
+    bad_winner: conflict("support.refusal.badWinner"),
+    not_held: conflict("support.refusal.notHeld"),
+    conflict: conflict("contest.refusal.conflict"),
   },
   poll: {
     not_found: { status: 404, message: "polls.vote.notFound" },

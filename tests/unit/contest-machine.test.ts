@@ -9,6 +9,9 @@ import {
   type ContestEventType,
   type ContestStatus,
   type MachineContest,
+  type SupportEventType,
+  MAX_SUPPORT_EXTENSION_DAYS,
+  SUPPORT_EVENTS,
 } from "~/modules/contests/machine";
 
 const DAY = 86_400_000;
@@ -40,7 +43,8 @@ function contestIn(status: ContestStatus, patch: Partial<MachineContest> = {}): 
   };
 }
 
-const EVENTS: Record<ContestEventType, ContestEvent> = {
+type PartyEventType = Exclude<ContestEventType, SupportEventType>;
+const EVENTS: Record<PartyEventType, ContestEvent> = {
   launch: { type: "launch", funded: true },
   cancel: { type: "cancel" },
   edit_brief: { type: "edit_brief", fields: ["description"] },
@@ -56,7 +60,7 @@ const EVENTS: Record<ContestEventType, ContestEvent> = {
 const W = "wrong_state";
 // Every state × event: the next state, or the reason for refusal. (Handover's timer is not running
 // in the sample, so its deadline is refused; it is tested below.)
-const TABLE: Record<ContestStatus, Record<ContestEventType, ContestStatus | string>> = {
+const TABLE: Record<ContestStatus, Record<PartyEventType, ContestStatus | string>> = {
   draft: {
     launch: "qualifying",
     cancel: "cancelled",
@@ -167,13 +171,13 @@ const TABLE: Record<ContestStatus, Record<ContestEventType, ContestStatus | stri
   },
 };
 
-function actorFor(type: ContestEventType) {
+function actorFor(type: PartyEventType) {
   return type === "deadline" || type === "handover_started" ? SYSTEM : CLIENT;
 }
 
 describe("contest machine: every state × event", () => {
-  for (const [state, row] of Object.entries(TABLE) as [ContestStatus, Record<ContestEventType, string>][]) {
-    for (const [type, expected] of Object.entries(row) as [ContestEventType, string][]) {
+  for (const [state, row] of Object.entries(TABLE) as [ContestStatus, Record<PartyEventType, string>][]) {
+    for (const [type, expected] of Object.entries(row) as [PartyEventType, string][]) {
       it(`${state} + ${type} → ${expected}`, () => {
         const contest = contestIn(
           state,
@@ -202,11 +206,11 @@ describe("contest machine guards", () => {
     const stranger: Actor = { kind: "user", id: "someone-else" };
     for (const state of Object.keys(TABLE) as ContestStatus[]) {
       for (const type of CLIENT_EVENTS[state]) {
-        expect(transition(contestIn(state), EVENTS[type], stranger, NOW)).toEqual({
+        expect(transition(contestIn(state), EVENTS[type as PartyEventType], stranger, NOW)).toEqual({
           ok: false,
           reason: "not_owner",
         });
-        expect(transition(contestIn(state), EVENTS[type], SYSTEM, NOW)).toEqual({
+        expect(transition(contestIn(state), EVENTS[type as PartyEventType], SYSTEM, NOW)).toEqual({
           ok: false,
           reason: "not_owner",
         });
@@ -413,5 +417,226 @@ describe("entries", () => {
     );
     expect(canSubmitEntry(contestIn("final_round", { roundEndsAt: NOW + DAY }), "d1", NOW)).toBe(true);
     expect(canSubmitEntry(contestIn("final_round", { roundEndsAt: NOW + DAY }), "d9", NOW)).toBe(false);
+  });
+});
+
+const SUPPORT: Actor = { kind: "support", id: "agent" };
+const SUPPORT_SAMPLE: Record<SupportEventType, ContestEvent> = {
+  support_extend: { type: "support_extend", days: 2 },
+  support_refund: { type: "support_refund" },
+  support_select_winner: { type: "support_select_winner", designerId: "d1", entryId: "e1", verdict },
+  support_award: { type: "support_award", designerId: "d1", verdict },
+  release_prize: { type: "release_prize" },
+};
+// What support's decisions lead to in each state (a held prize for release_prize: see below).
+const SUPPORT_TABLE: Record<ContestStatus, Record<SupportEventType, ContestStatus | string>> = {
+  draft: {
+    support_extend: W,
+    support_refund: W,
+    support_select_winner: W,
+    support_award: W,
+    release_prize: W,
+  },
+  qualifying: {
+    support_extend: "qualifying",
+    support_refund: "refunded",
+    support_select_winner: "handover",
+    support_award: W,
+    release_prize: W,
+  },
+  finalist_selection: {
+    support_extend: "finalist_selection",
+    support_refund: "refunded",
+    support_select_winner: "handover",
+    support_award: "completed",
+    release_prize: "not_held",
+  },
+  final_round: {
+    support_extend: "final_round",
+    support_refund: "refunded",
+    support_select_winner: "handover",
+    support_award: "completed",
+    release_prize: W,
+  },
+  winner_selection: {
+    support_extend: "winner_selection",
+    support_refund: "refunded",
+    support_select_winner: "handover",
+    support_award: "completed",
+    release_prize: "not_held",
+  },
+  handover: {
+    support_extend: W,
+    support_refund: "refunded",
+    support_select_winner: W,
+    support_award: "completed",
+    release_prize: "not_held",
+  },
+  completed: {
+    support_extend: W,
+    support_refund: W,
+    support_select_winner: W,
+    support_award: W,
+    release_prize: W,
+  },
+  cancelled: {
+    support_extend: W,
+    support_refund: W,
+    support_select_winner: W,
+    support_award: W,
+    release_prize: W,
+  },
+  refunded: {
+    support_extend: W,
+    support_refund: W,
+    support_select_winner: W,
+    support_award: W,
+    release_prize: W,
+  },
+};
+
+describe("support's decisions: every state × support event", () => {
+  for (const [state, row] of Object.entries(SUPPORT_TABLE) as [
+    ContestStatus,
+    Record<SupportEventType, string>,
+  ][]) {
+    for (const [type, expected] of Object.entries(row) as [SupportEventType, string][]) {
+      it(`${state} + ${type} by support → ${expected}`, () => {
+        const contest = contestIn(state);
+        const step = transition(contest, SUPPORT_SAMPLE[type], SUPPORT, NOW);
+        if (step.ok) {
+          expect(step.next.status).toBe(expected);
+          expect(step.next.version).toBe(contest.version + 1);
+        } else {
+          expect(step.reason).toBe(expected);
+        }
+      });
+    }
+  }
+
+  it("covers every state, and support events are support's alone (a client or the system is refused)", () => {
+    expect(Object.keys(SUPPORT_TABLE).sort()).toEqual(Object.keys(SUPPORT_EVENTS).sort());
+    for (const state of Object.keys(SUPPORT_TABLE) as ContestStatus[]) {
+      for (const type of Object.keys(SUPPORT_SAMPLE) as SupportEventType[]) {
+        expect(transition(contestIn(state), SUPPORT_SAMPLE[type], CLIENT, NOW).ok).toBe(false);
+        expect(transition(contestIn(state), SUPPORT_SAMPLE[type], SYSTEM, NOW).ok).toBe(false);
+      }
+      // Support cannot act as the client: the client's own events refuse it.
+      expect(transition(contestIn(state), EVENTS.select_winner, SUPPORT, NOW)).toEqual({
+        ok: false,
+        reason: "not_owner",
+      });
+    }
+  });
+
+  it("extends a round by 1 to 14 days without using the client's extensions", () => {
+    const full = contestIn("qualifying", { roundEndsAt: NOW + DAY, extensionsUsed: MAX_EXTENSIONS });
+    const step = transition(full, { type: "support_extend", days: MAX_SUPPORT_EXTENSION_DAYS }, SUPPORT, NOW);
+    expect(step.ok && step.next.roundEndsAt).toBe(NOW + (1 + MAX_SUPPORT_EXTENSION_DAYS) * DAY);
+    expect(step.ok && step.next.extensionsUsed).toBe(MAX_EXTENSIONS);
+    expect(step.ok && step.data).toMatchObject({ bySupport: true, days: MAX_SUPPORT_EXTENSION_DAYS });
+    for (const days of [0, MAX_SUPPORT_EXTENSION_DAYS + 1, 1.5])
+      expect(transition(full, { type: "support_extend", days }, SUPPORT, NOW)).toEqual({
+        ok: false,
+        reason: "bad_extension",
+      });
+  });
+
+  it("refunds even a guaranteed prize by decision, through the escrow", () => {
+    const step = transition(contestIn("winner_selection"), SUPPORT_SAMPLE.support_refund, SUPPORT, NOW);
+    expect(step.ok && step.kind).toBe("refunded_by_decision");
+    expect(step.ok && step.effects).toContainEqual({ type: "escrow_refund" });
+  });
+
+  it("awards the prize by decision only to a designer the client could pick (the winner, in handover)", () => {
+    const award = (state: ContestStatus, designerId: string) =>
+      transition(contestIn(state), { type: "support_award", designerId, verdict }, SUPPORT, NOW);
+    expect(award("winner_selection", "d3")).toEqual({ ok: false, reason: "bad_winner" });
+    expect(award("handover", "d2")).toEqual({ ok: false, reason: "bad_winner" });
+    const step = award("winner_selection", "d2");
+    expect(step.ok && step.next.winnerId).toBe("d2");
+    expect(step.ok && step.kind).toBe("awarded_by_decision");
+    expect(step.ok && step.effects).toContainEqual({
+      type: "escrow_award",
+      awards: [{ designerId: "d2", amount: 50_000 }],
+      reason: "winner",
+    });
+  });
+});
+
+describe("a held prize (account safety)", () => {
+  it("is held instead of released when the client approves for a winner to be checked: no money moves, no timer", () => {
+    const step = transition(
+      contestIn("handover"),
+      { type: "approve_handover", ready: true, holdFor: ["d1"] },
+      CLIENT,
+      NOW,
+    );
+    expect(step.ok && step.next.status).toBe("handover");
+    expect(step.ok && step.next.prizeHeld).toBe(true);
+    expect(step.ok && step.next.roundEndsAt).toBe(null);
+    expect(step.ok && step.kind).toBe("prize_held");
+    expect(step.ok && step.effects.some((e) => e.type === "escrow_award")).toBe(false);
+    expect(step.ok && step.effects).toContainEqual({ type: "hold_prize", designerId: "d1" });
+  });
+
+  it("is held on the automatic approval, and when the rule's top designer is to be checked", () => {
+    const auto = transition(
+      contestIn("handover", { roundEndsAt: NOW - 1 }),
+      { type: "deadline", version: 7, verdict, designerSigned: true, holdFor: ["d1"] },
+      SYSTEM,
+      NOW,
+    );
+    expect(auto.ok && auto.kind).toBe("prize_held");
+    const rule = transition(
+      contestIn("winner_selection"),
+      { ...EVENTS.deadline, holdFor: ["d2"] } as ContestEvent,
+      SYSTEM,
+      NOW,
+    );
+    expect(rule.ok && rule.next.status).toBe("winner_selection");
+    expect(rule.ok && rule.next.winnerId).toBe("d2");
+    expect(rule.ok && rule.next.prizeHeld).toBe(true);
+    expect(rule.ok && rule.effects.some((e) => e.type === "escrow_award")).toBe(false);
+    // Someone else's check does not hold the rule's winner.
+    const other = transition(
+      contestIn("winner_selection"),
+      { ...EVENTS.deadline, holdFor: ["d1"] } as ContestEvent,
+      SYSTEM,
+      NOW,
+    );
+    expect(other.ok && other.kind).toBe("awarded_by_rule");
+  });
+
+  it("waits for support: the client can do nothing more; support releases it once or refunds", () => {
+    const held = contestIn("handover", { prizeHeld: true });
+    expect(transition(held, { type: "approve_handover", ready: true }, CLIENT, NOW)).toEqual({
+      ok: false,
+      reason: "prize_held",
+    });
+    expect(transition(held, EVENTS.handover_started, SYSTEM, NOW)).toEqual({
+      ok: false,
+      reason: "prize_held",
+    });
+    const released = transition(held, SUPPORT_SAMPLE.release_prize, SUPPORT, NOW);
+    expect(released.ok && released.next.status).toBe("completed");
+    expect(released.ok && released.next.prizeHeld).toBe(false);
+    expect(released.ok && released.effects).toContainEqual({
+      type: "escrow_award",
+      awards: [{ designerId: "d1", amount: 50_000 }],
+      reason: "winner",
+    });
+    expect(released.ok && transition(released.next, SUPPORT_SAMPLE.release_prize, SUPPORT, NOW).ok).toBe(
+      false,
+    );
+    const refunded = transition(held, SUPPORT_SAMPLE.support_refund, SUPPORT, NOW);
+    expect(refunded.ok && refunded.next.status).toBe("refunded");
+    const ruleHeld = contestIn("winner_selection", { prizeHeld: true, winnerId: "d2", roundEndsAt: null });
+    const ruleReleased = transition(ruleHeld, SUPPORT_SAMPLE.release_prize, SUPPORT, NOW);
+    expect(ruleReleased.ok && ruleReleased.next.status).toBe("completed");
+    expect(transition(ruleHeld, EVENTS.select_winner, CLIENT, NOW)).toEqual({
+      ok: false,
+      reason: "prize_held",
+    });
   });
 });

@@ -45,6 +45,8 @@ const SENTENCES: Record<NotificationKind, string> = {
     "The handover of “Logo for a bakery” was approved automatically. Your files are ready to download.",
   "contest.handover_sign_to_be_paid":
     "The client of “Logo for a bakery” stayed silent, so the handover can be approved for them, but only once you sign the design transfer agreement. Sign it to receive the prize.",
+  "contest.prize_held":
+    "The prize of “Logo for a bakery” is held for a check by support before it is released. Nothing is needed from you for now.",
   "contest.launched":
     "“Logo for a bakery” is live. You paid $573.85: the prize of $499, held in escrow, and a fee of $74.85.",
   "payout.sent": "Your payout of $250 was sent.",

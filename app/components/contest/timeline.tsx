@@ -6,6 +6,7 @@ import type { BriefChange, ContestStatus } from "~/modules/contests/machine";
 import { phasesOf } from "~/modules/contests/next-steps";
 import { RelativeTime } from "../time";
 import { changeLabel } from "./brief-view";
+import { supportActionText } from "../support/audit-text";
 import "../contest.css";
 
 /** Where the contest is among its phases. */
@@ -87,6 +88,10 @@ function eventText(e: TimelineItem, fastTrack: boolean, t: T, locale: Locale, cu
           .join(", "),
       });
     }
+    case "audit":
+      return supportActionText(e.data, e.names, t);
+    case "prize_held":
+      return t("support.event.prizeHeld");
     case "refunded_by_rule":
       return e.data.reason === "no_entries"
         ? t("event.refunded_by_rule.no_entries")

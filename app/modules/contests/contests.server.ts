@@ -34,6 +34,7 @@ import { FINALIST_SHARE_BPS, tierOf, type Tier } from "./tiers";
 import { aiAllowed } from "./generative-ai";
 import { refreshDesignerRecords } from "../people/designer-records.server";
 import { computeVerdict } from "./verdict.server";
+import { openHold, openHoldOf, prizeHoldsFor, resolveHold } from "../support/holds.server";
 
 /** A contest as the domain sees it (camelCase, parsed JSON, booleans). */
 export interface Contest {
@@ -78,6 +79,8 @@ export interface Contest {
   /** Who may enter and whether finalists share the prize: stored at launch, a draft's follows its prize. */
   tier: Tier;
   finalistShareBps: number;
+  /** The prize waits for support's check of its winner (ADR 0046); read by loadContest. */
+  prizeHeld: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -125,6 +128,7 @@ export function toContest(row: ContestRow, finalists: string[]): Contest {
     winningEntryId: row.winning_entry_id,
     finalists,
     ...contestTier(row),
+    prizeHeld: false,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -153,6 +157,7 @@ export function toMachine(c: Contest): MachineContest {
     finalistShareBps: c.finalistShareBps,
     winnerId: c.winnerId,
     winningEntryId: c.winningEntryId,
+    prizeHeld: c.prizeHeld,
   };
 }
 
@@ -169,10 +174,13 @@ export async function loadContest(executor: DB | Trx, contestId: string, options
     .orderBy("created_at")
     .orderBy("designer_id")
     .execute();
-  return toContest(
-    row,
-    finalists.map((f) => f.designer_id),
-  );
+  return {
+    ...toContest(
+      row,
+      finalists.map((f) => f.designer_id),
+    ),
+    prizeHeld: (await openHoldOf(executor, contestId)) !== undefined,
+  };
 }
 
 export type ContestFailure = RejectReason | "not_found" | "conflict";
@@ -241,7 +249,7 @@ export async function applyContestEvent(input: {
       contestId: contest.id,
       version: next.version,
       kind: step.kind,
-      actorId: input.actor.kind === "user" ? input.actor.id : null,
+      actorId: input.actor.kind === "system" ? null : input.actor.id,
       data: step.data ?? {},
     });
     const after: Contest = {
@@ -254,9 +262,16 @@ export async function applyContestEvent(input: {
       winnerId: next.winnerId,
       winningEntryId: next.winningEntryId,
       finalists: next.finalists,
+      prizeHeld: next.prizeHeld ?? false,
       updatedAt: at,
     };
-    for (const effect of step.effects) await applyEffect(trx, after, effect);
+    for (const effect of step.effects) await applyEffect(trx, after, effect, step.kind);
+    // Support's release or refund of a held prize closes the hold, with the contest (ADR 0046).
+    if (contest.prizeHeld && !after.prizeHeld)
+      await resolveHold(trx, contest.id, {
+        resolution: next.status === "refunded" ? "refunded" : "released",
+        by: input.actor.kind === "system" ? null : input.actor.id,
+      });
     // A completed contest moves its people's records (wins, levels, public activity): the
     // directory's rows change in this transaction, with the contest (ADR 0037).
     if (next.status === "completed" && contest.status !== "completed")
@@ -294,8 +309,11 @@ export async function appendContestEvent(
     .execute();
 }
 
-async function applyEffect(trx: Trx, contest: Contest, effect: Effect) {
+async function applyEffect(trx: Trx, contest: Contest, effect: Effect, kind: string) {
   switch (effect.type) {
+    case "hold_prize":
+      await openHold(trx, { contestId: contest.id, designerId: effect.designerId, kind });
+      return;
     case "schedule_deadline":
       // Keyed by version: a later transition (an extension, an early pick) makes this one stale.
       await enqueueJob(trx, {
@@ -373,6 +391,7 @@ export async function runContestDeadline(payload: { contestId: string; version: 
         version: payload.version,
         verdict: await computeVerdict(trx, contest),
         designerSigned: contest.status === "handover" && (await winnerHasSigned(trx, contest.id)),
+        holdFor: await prizeHoldsFor(trx, contest),
       }),
     });
   } catch (error) {

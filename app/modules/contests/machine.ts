@@ -22,6 +22,8 @@ export type { ContestStatus };
 export const MAX_FINALISTS = 6;
 export const MAX_EXTENSIONS = 2;
 export const MAX_EXTENSION_DAYS = 7;
+/** Support extends a round by decision by at most this many days at a time (not counted as the client's). */
+export const MAX_SUPPORT_EXTENSION_DAYS = 14;
 /** The handover is approved automatically this long after the winner's first upload. */
 export const HANDOVER_AUTO_APPROVE_MS = 5 * DAY;
 
@@ -41,9 +43,15 @@ export interface MachineContest {
   finalistShareBps: number;
   winnerId: string | null;
   winningEntryId: string | null;
+  /**
+   * The prize waits for support's check of its winner (ADR 0046): no timer runs, the client can do
+   * nothing more, and only support releases it or refunds the contest.
+   */
+  prizeHeld?: boolean;
 }
 
-export type Actor = { kind: "user"; id: string } | { kind: "system" };
+/** Support staff act by decision, on the record (ADR 0043); only support events accept them. */
+export type Actor = { kind: "user"; id: string } | { kind: "system" } | { kind: "support"; id: string };
 
 /** Facts the service gathers before a decision that depends on entries and ratings. */
 export interface Verdict {
@@ -62,16 +70,31 @@ export type ContestEvent =
   | { type: "select_finalists"; designerIds: string[]; verdict: Verdict }
   | { type: "select_winner"; designerId: string; entryId: string; verdict: Verdict }
   | { type: "handover_started" }
-  | { type: "approve_handover"; ready: boolean }
+  | {
+      type: "approve_handover";
+      ready: boolean;
+      /** Designers whose prize is held for support's check (account safety, ADR 0046). */
+      holdFor?: string[];
+    }
   | {
       type: "deadline";
       version: number;
       verdict: Verdict;
       /** In handover: the winner has signed the design transfer agreement (rights can pass). */
       designerSigned?: boolean;
-    };
+      holdFor?: string[];
+    }
+  // support's decisions (ADR 0046)
+  | { type: "support_extend"; days: number }
+  | { type: "support_refund" }
+  | { type: "support_select_winner"; designerId: string; entryId: string; verdict: Verdict }
+  | { type: "support_award"; designerId: string; verdict: Verdict }
+  | { type: "release_prize" };
 
 export type ContestEventType = ContestEvent["type"];
+/** The events only support sends (ADR 0046). */
+export type SupportEventType =
+  "support_extend" | "support_refund" | "support_select_winner" | "support_award" | "release_prize";
 
 /** One field of a launched brief, before and after (shown to designers as a dated change list). */
 export type BriefChange = { field: string; before: string; after: string };
@@ -86,7 +109,9 @@ export type Effect =
   | { type: "escrow_refund" }
   | { type: "notify"; audience: NotifyAudience; kind: NotificationKind }
   /** The winning entry joins the winner's portfolio (the service tells their followers, if public). */
-  | { type: "portfolio_piece" };
+  | { type: "portfolio_piece" }
+  /** The prize is held for support: the service records why (support/holds.server.ts). */
+  | { type: "hold_prize"; designerId: string };
 
 export type RejectReason =
   | "not_owner"
@@ -100,7 +125,9 @@ export type RejectReason =
   | "extension_limit"
   | "bad_extension"
   | "not_ready"
-  | "fast_track";
+  | "fast_track"
+  | "prize_held"
+  | "not_held";
 
 export type Step =
   | { ok: true; next: MachineContest; effects: Effect[]; kind: string; data?: Record<string, unknown> }
@@ -180,10 +207,14 @@ export function isRatingOpen(contest: Pick<MachineContest, "status">): boolean {
  * A silent client: a guaranteed prize goes by rule to the best judged designer among `pool`,
  * else it is split equally among the pool; with nobody to pay, or no guarantee, it is refunded.
  */
-function resolve(contest: MachineContest, pool: string[], verdict: Verdict): Step {
+function resolve(contest: MachineContest, pool: string[], verdict: Verdict, holdFor: string[] = []): Step {
   const base = { ...contest, version: contest.version + 1, roundEndsAt: null };
   if (contest.guaranteed && pool.length > 0) {
     const top = verdict.ranking.find((d) => pool.includes(d));
+    if (top && holdFor.includes(top)) {
+      // The rule's winner waits for support's check: the contest keeps its state, with no timer.
+      return hold(contest, (p) => ({ ...base, ...p }), top, "awarded_by_rule");
+    }
     if (top) {
       return {
         ok: true,
@@ -234,15 +265,52 @@ function resolve(contest: MachineContest, pool: string[], verdict: Verdict): Ste
 /** Events only the platform sends: a deadline passing, the winner's first handover upload. */
 export const SYSTEM_EVENTS: ContestEventType[] = ["deadline", "handover_started"];
 
+/** Which events support may send in each state: only in a live contest, never after it ended. */
+export const SUPPORT_EVENTS: Record<ContestStatus, SupportEventType[]> = {
+  draft: [],
+  qualifying: ["support_extend", "support_refund", "support_select_winner"],
+  // A rule's award held for a check waits in the selection state whose timeout made it.
+  finalist_selection: [
+    "support_extend",
+    "support_refund",
+    "support_select_winner",
+    "support_award",
+    "release_prize",
+  ],
+  final_round: ["support_extend", "support_refund", "support_select_winner", "support_award"],
+  winner_selection: [
+    "support_extend",
+    "support_refund",
+    "support_select_winner",
+    "support_award",
+    "release_prize",
+  ],
+  handover: ["support_refund", "support_award", "release_prize"],
+  completed: [],
+  cancelled: [],
+  refunded: [],
+};
+
+/** Events only a prize on hold allows (everything else but a refund waits for support's check). */
+const WHILE_HELD: ContestEventType[] = ["release_prize", "support_refund", "support_award"];
+const ALL_SUPPORT_EVENTS = new Set<ContestEventType>(Object.values(SUPPORT_EVENTS).flat());
+
 export function transition(contest: MachineContest, event: ContestEvent, actor: Actor, now: number): Step {
   const isClient = actor.kind === "user" && actor.id === contest.clientId;
-  if (SYSTEM_EVENTS.includes(event.type)) {
+  if (actor.kind === "support") {
+    if (!ALL_SUPPORT_EVENTS.has(event.type)) return reject("not_owner");
+    if (!(SUPPORT_EVENTS[contest.status] as ContestEventType[]).includes(event.type))
+      return reject("wrong_state");
+  } else if (SYSTEM_EVENTS.includes(event.type)) {
     if (actor.kind !== "system") return reject("not_owner");
-  } else if (!isClient) {
+  } else if (!isClient || ALL_SUPPORT_EVENTS.has(event.type)) {
     return reject("not_owner");
   }
   if (actor.kind === "user" && !CLIENT_EVENTS[contest.status].includes(event.type))
     return reject("wrong_state");
+  // A stale deadline of a held contest is refused as stale below; everything else waits for support.
+  if (contest.prizeHeld && event.type !== "deadline" && !WHILE_HELD.includes(event.type))
+    return reject("prize_held");
 
   const bump = (patch: Partial<MachineContest>): MachineContest => ({
     ...contest,
@@ -336,10 +404,7 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
     }
 
     case "select_winner": {
-      const pool =
-        contest.status === "final_round" || contest.status === "winner_selection"
-          ? contest.finalists.filter((d) => event.verdict.designersWithEntries.includes(d))
-          : event.verdict.designersWithEntries;
+      const pool = winnerPool(contest, event.verdict);
       if (!pool.includes(event.designerId)) return reject("bad_winner");
       return {
         ok: true,
@@ -372,7 +437,78 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
 
     case "approve_handover":
       if (!event.ready) return reject("not_ready");
+      if (contest.winnerId && event.holdFor?.includes(contest.winnerId))
+        return hold(contest, bump, contest.winnerId, "handover_approved");
       return complete(contest, bump, "handover_approved");
+
+    case "support_extend": {
+      if (contest.roundEndsAt === null) return reject("wrong_state");
+      if (!Number.isInteger(event.days) || event.days < 1 || event.days > MAX_SUPPORT_EXTENSION_DAYS)
+        return reject("bad_extension");
+      const roundEndsAt = Math.max(contest.roundEndsAt, now) + event.days * DAY;
+      return {
+        ok: true,
+        next: bump({ roundEndsAt }),
+        kind: "round_extended",
+        data: { days: event.days, roundEndsAt, bySupport: true },
+        effects: [
+          { type: "schedule_deadline", at: roundEndsAt },
+          { type: "notify", audience: "entrants", kind: "contest.round_extended" },
+        ],
+      };
+    }
+
+    case "support_refund":
+      return {
+        ok: true,
+        next: bump({ status: "refunded", roundEndsAt: null, prizeHeld: false }),
+        kind: "refunded_by_decision",
+        data: { bySupport: true },
+        effects: [
+          { type: "escrow_refund" },
+          { type: "notify", audience: "client", kind: "contest.refunded" },
+          { type: "notify", audience: "entrants", kind: "contest.ended_without_winner" },
+        ],
+      };
+
+    case "support_select_winner": {
+      const pool = winnerPool(contest, event.verdict);
+      if (!pool.includes(event.designerId)) return reject("bad_winner");
+      return {
+        ok: true,
+        next: bump({
+          status: "handover",
+          winnerId: event.designerId,
+          winningEntryId: event.entryId,
+          guaranteed: true,
+          roundEndsAt: null,
+        }),
+        kind: "winner_selected",
+        data: { designerId: event.designerId, entryId: event.entryId, bySupport: true },
+        effects: [
+          { type: "notify", audience: "winner", kind: "contest.won" },
+          { type: "notify", audience: "non_winners", kind: "contest.not_won" },
+        ],
+      };
+    }
+
+    case "support_award": {
+      // In handover the prize goes to the chosen winner; before, to a designer the client could pick.
+      const allowed =
+        contest.status === "handover"
+          ? contest.winnerId === event.designerId
+          : winnerPool(contest, event.verdict).includes(event.designerId);
+      if (!allowed) return reject("bad_winner");
+      return complete(
+        { ...contest, winnerId: event.designerId },
+        (p) => bump({ winnerId: event.designerId, prizeHeld: false, ...p }),
+        "awarded_by_decision",
+      );
+    }
+
+    case "release_prize":
+      if (!contest.prizeHeld) return reject("not_held");
+      return complete(contest, (p) => bump({ prizeHeld: false, ...p }), "prize_released");
 
     case "deadline": {
       if (event.version !== contest.version) return reject("stale");
@@ -407,7 +543,7 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
           };
         }
         case "finalist_selection":
-          return resolve(contest, event.verdict.designersWithEntries, event.verdict);
+          return resolve(contest, event.verdict.designersWithEntries, event.verdict, event.holdFor);
         case "final_round": {
           const roundEndsAt = now + contest.durations.winner;
           return {
@@ -426,11 +562,16 @@ export function transition(contest: MachineContest, event: ContestEvent, actor: 
             contest,
             contest.finalists.length ? contest.finalists : event.verdict.designersWithEntries,
             event.verdict,
+            event.holdFor,
           );
         case "handover": {
           // A silent client is approved for, but the rights pass only with the winner's signature:
           // without it the clock waits a day at a time, and the winner is told what is missing.
-          if (event.designerSigned) return complete(contest, bump, "handover_auto_approved");
+          if (event.designerSigned) {
+            if (contest.winnerId && event.holdFor?.includes(contest.winnerId))
+              return hold(contest, bump, contest.winnerId, "handover_auto_approved");
+            return complete(contest, bump, "handover_auto_approved");
+          }
           const roundEndsAt = now + DAY;
           return {
             ok: true,
@@ -471,6 +612,36 @@ function complete(
       ...(kind === "handover_auto_approved"
         ? [{ type: "notify", audience: "client", kind: "contest.handover_auto_approved" } as const]
         : []),
+    ],
+  };
+}
+
+/** Whom a winner may be picked among: the finalists with entries once there are finalists, else every entrant. */
+function winnerPool(contest: MachineContest, verdict: Verdict): string[] {
+  return contest.status === "final_round" || contest.status === "winner_selection"
+    ? contest.finalists.filter((d) => verdict.designersWithEntries.includes(d))
+    : verdict.designersWithEntries;
+}
+
+/**
+ * Where the prize would be released, it is held instead (ADR 0046): the state stays, the timer stops,
+ * the winner is recorded, and support's release completes the contest later (`release_prize`).
+ */
+function hold(
+  contest: MachineContest,
+  bump: (p: Partial<MachineContest>) => MachineContest,
+  designerId: string,
+  instead: string,
+): Step {
+  return {
+    ok: true,
+    next: bump({ roundEndsAt: null, winnerId: designerId, prizeHeld: true }),
+    kind: "prize_held",
+    data: { designerId, instead },
+    effects: [
+      { type: "hold_prize", designerId },
+      { type: "notify", audience: "winner", kind: "contest.prize_held" },
+      { type: "notify", audience: "client", kind: "contest.prize_held" },
     ],
   };
 }

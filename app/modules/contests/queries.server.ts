@@ -18,6 +18,7 @@ import { loadContest, type Contest } from "./contests.server";
 import type { BriefChange } from "./machine";
 import { countEntriesInRunning, listGallery, type EntryCard } from "../entries/entries.server";
 import { JUDGING_CLIENT_ONLY_EVENTS } from "../judging/events";
+import { auditForContest } from "../support/audit.server";
 
 /** Who is looking: a logged-in person (any account may act as client and designer) or nobody. */
 export type Viewer = { id: string } | null;
@@ -209,21 +210,70 @@ export async function listContestEvents(input: {
   if (!isClient) query = query.where("contest_events.kind", "not in", CLIENT_ONLY_EVENTS);
   // Until the NDA is accepted, the brief's changes are part of what stays hidden.
   if (!found.access.canSeeBrief) query = query.where("contest_events.kind", "!=", "brief_changed");
-  const rows = await query.execute();
-  const events = rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    at: r.created_at,
-    actorName: r.actor_name,
-    byClient: r.actor_id === found.contest.clientId,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-  }));
+  const [rows, audit] = await Promise.all([query.execute(), auditForContest(input.contestId)]);
+  const machineEvents = rows
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      at: r.created_at,
+      actorName: r.actor_name,
+      byClient: r.actor_id === found.contest.clientId,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }))
+    // Support's decisions are told by their audit rows, with the reason (ADR 0043).
+    .filter((e) => !SUPPORT_MADE_EVENTS.includes(e.kind) && e.data.bySupport !== true);
+  const events = mergeByTime(
+    machineEvents,
+    audit.map((a) => ({
+      id: a.id,
+      kind: "audit",
+      at: a.created_at,
+      actorName: null,
+      byClient: false,
+      data: auditOnTimeline(a),
+    })),
+  );
   const mentioned = events.flatMap((e) => mentionedDesigners(e.data));
   const names = await userNames(mentioned);
   return events.map((e) => ({
     ...e,
     names: Object.fromEntries(mentionedDesigners(e.data).map((id) => [id, names.get(id) ?? ""])),
   }));
+}
+
+/**
+ * What a contest's parties read of an audit row: the action, its reason and the facts the sentence
+ * needs. A hide that a suspension made carries no reason: the suspension is the account's business.
+ */
+export function auditOnTimeline(a: {
+  action: string;
+  reason: string;
+  data: string;
+}): Record<string, unknown> {
+  const data = JSON.parse(a.data) as Record<string, unknown>;
+  const facts = {
+    action: a.action,
+    number: data.number,
+    days: data.days,
+    mode: data.mode,
+    designerId: data.designerId,
+    bySuspension: data.bySuspension === true,
+  };
+  return facts.bySuspension ? facts : { ...facts, reason: a.reason };
+}
+
+/** The contest's events that a support decision made; its audit row tells them instead. */
+export const SUPPORT_MADE_EVENTS = ["refunded_by_decision", "awarded_by_decision", "prize_released"];
+
+/** The audit rows among the events, each after the events that came before it. */
+export function mergeByTime<T extends { at: number }>(events: T[], rows: T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  for (const e of events) {
+    while (i < rows.length && rows[i]!.at < e.at) merged.push(rows[i++]!);
+    merged.push(e);
+  }
+  return [...merged, ...rows.slice(i)];
 }
 
 function mentionedDesigners(data: Record<string, unknown>): string[] {

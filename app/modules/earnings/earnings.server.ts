@@ -12,6 +12,7 @@ import {
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
 import { refusal, type Refusal, type RefusalVars } from "../refusal";
 import { moneyGate } from "../auth/verification.server";
+import { isSuspended } from "../support/staff.server";
 
 /**
  * A designer's earnings and a client's receipts, read from the escrow ledger (never kept apart from
@@ -74,7 +75,7 @@ export function newPayoutKey() {
   return `payout-form:${newId()}`;
 }
 
-export type PayoutFailure = "amount" | "currency" | "too_much" | "destination";
+export type PayoutFailure = "amount" | "currency" | "too_much" | "destination" | "suspended";
 
 /** A refused payout names the form field it is about. */
 export type PayoutCheck =
@@ -100,6 +101,8 @@ export async function checkPayout(input: {
   if (gate) return { ...gate, field: "amount" };
   const destination = input.destination.trim();
   const amount = input.amount;
+  // A suspended account's money stays held (ADR 0044).
+  if (await isSuspended(input.designerId)) return payoutRefusal("amount", "suspended");
   if (!Number.isSafeInteger(amount) || amount <= 0) return payoutRefusal("amount", "amount");
   if (!isCurrency(input.currency)) return payoutRefusal("amount", "currency");
   const balance = await designerBalance(db(), input.designerId, input.currency);
@@ -110,7 +113,7 @@ export async function checkPayout(input: {
   return { ok: true, amount, currency: input.currency, destination, available: balance.available };
 }
 
-/** Send the payout (the escrow's requestPayout): the same key again pays once. */
+/** Send the payout (the escrow's requestPayout): the same key again pays once; never while suspended. */
 export async function sendPayout(input: {
   designerId: string;
   amount: number;
@@ -120,6 +123,7 @@ export async function sendPayout(input: {
 }) {
   const gate = await moneyGate(db(), input.designerId);
   if (gate) return gate;
+  if (await isSuspended(input.designerId)) return refusal("payout", "suspended");
   return requestPayout({
     designerId: input.designerId,
     amount: input.amount,

@@ -3,6 +3,7 @@ import { isRefused, refusal, type Refusal } from "../refusal";
 import { applyContestEvent, loadContest } from "../contests/contests.server";
 import { loadHandoverParty } from "./access.server";
 import { countFinalFiles } from "./files.server";
+import { prizeHoldsFor } from "../support/holds.server";
 
 export type MissingStep = "files" | "clientSignature" | "designerSignature";
 
@@ -44,9 +45,11 @@ export async function approveHandover(input: {
     await applyContestEvent({
       contestId: input.contestId,
       actor: { kind: "user", id: input.clientId },
+      // A winner to be checked (account safety, ADR 0046) holds the prize for support instead.
       event: async (contest, trx) => ({
         type: "approve_handover",
         ready: (await handoverMissing(trx, contest.id)).length === 0,
+        holdFor: await prizeHoldsFor(trx, contest),
       }),
     });
     return { ok: true, alreadyApproved: false };

@@ -213,7 +213,13 @@ async function recordFinalFile(input: {
 }): Promise<ReceiveResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const contest = await loadContest(db(), input.contestId);
-    if (!contest || contest.status !== "handover" || contest.winnerId !== input.designerId) {
+    // A prize held for support's check closes the handover until support decides (ADR 0046).
+    if (
+      !contest ||
+      contest.status !== "handover" ||
+      contest.winnerId !== input.designerId ||
+      contest.prizeHeld
+    ) {
       return refusalOf("handover", "closed");
     }
     try {

@@ -32,6 +32,8 @@ export interface HandoverView {
     endedAt: number | null;
     /** How the prize is paid when released: the winner's part and the finalists' share (ADR 0039). */
     payout: { winner: number; shared: number; finalists: number };
+    /** The prize waits for a check by support before it is released (ADR 0046). */
+    held: boolean;
   };
   clientName: string;
   winnerName: string;
@@ -106,6 +108,7 @@ export async function getHandoverView(
       autoApproveAt: contest.status === "handover" ? contest.roundEndsAt : null,
       endedAt: contest.endedAt,
       payout: payoutOf(contest.prize, contest.winnerId, contest.finalists, contest.finalistShareBps),
+      held: contest.prizeHeld,
     },
     clientName: name(contest.clientId),
     winnerName: name(contest.winnerId),

@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   "contest.finalist_share",
   "contest.handover_auto_approved",
   "contest.handover_sign_to_be_paid",
+  "contest.prize_held",
   // launch and payouts
   "contest.launched",
   "payout.sent",
@@ -118,6 +119,8 @@ export const MAIL_CATEGORY_OF: Record<NotificationKind, MailCategory | null> = {
   "contest.finalist_share": "prize",
   "contest.handover_auto_approved": "handover",
   "contest.handover_sign_to_be_paid": "handover",
+  // Support checks the winner before the prize moves (ADR 0046): told in the app, on the handover page.
+  "contest.prize_held": null,
   "contest.launched": "receipt",
   "payout.sent": "payout",
   "entry.new": "entries",

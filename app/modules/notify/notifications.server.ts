@@ -298,6 +298,7 @@ export function notificationHref(n: {
     case "contest.won":
     case "contest.handover_auto_approved":
     case "contest.handover_sign_to_be_paid":
+    case "contest.prize_held":
     case "handover.started":
     case "handover.files_updated":
     case "handover.reminder.2":

@@ -4,8 +4,22 @@ import { normalizeEmail } from "../auth/accounts.server";
 import { invalidateUserSessions } from "../auth/sessions.server";
 import { refusal, type Refusal } from "../refusal";
 import { appendAudit } from "./audit.server";
+import { hideEntry, unhideEntry } from "./moderation.server";
+import { LIVE_STATES } from "../contests/machine";
 
-export type SupportFailure = "not_found" | "reason_required";
+export type SupportFailure =
+  | "not_found"
+  | "reason_required"
+  /** Nothing to change (already suspended, not hidden, …): the page was out of date. */
+  | "unchanged"
+  /** Support does not suspend its own account. */
+  | "self"
+  /** The contest's state does not allow this decision now (it carries `status`). */
+  | "wrong_state"
+  | "bad_extension"
+  | "bad_winner"
+  | "not_held"
+  | "conflict";
 
 /** Support staff: an account whose support_since is set, by the command line only (ADR 0043). */
 export async function isSupport(userId: string, executor: Trx | DB = db()): Promise<boolean> {
@@ -60,9 +74,10 @@ export interface SuspensionInput {
 }
 
 /**
- * Suspend an account: it is logged out everywhere and cannot log in; its live entries leave the
- * galleries (readers filter on suspended_at); its money stays where it is (held, never paid out
- * while suspended). Suspending a suspended account changes nothing and is not an error.
+ * Suspend an account: it is logged out everywhere and cannot log in; its entries in live contests
+ * leave every gallery (hidden through hideEntry, marked `bySuspension`, ADR 0044); its money stays
+ * where it is (a payout is refused, a prize it wins is held for support). Suspending a suspended
+ * account changes nothing and is not an error.
  */
 export async function suspendUser(trx: Trx, input: SuspensionInput): Promise<{ changed: boolean }> {
   const changed = await trx
@@ -81,10 +96,53 @@ export async function suspendUser(trx: Trx, input: SuspensionInput): Promise<{ c
     reason: input.reason,
     data: input.data,
   });
+  const live = await trx
+    .selectFrom("entries")
+    .innerJoin("contests", "contests.id", "entries.contest_id")
+    .select("entries.id")
+    .where("entries.designer_id", "=", input.userId)
+    .where("entries.status", "in", ["ready", "declined"])
+    .where("contests.status", "in", LIVE_STATES)
+    .orderBy("entries.created_at")
+    .execute();
+  for (const entry of live)
+    await hideEntry(trx, {
+      entryId: entry.id,
+      actorId: input.actorId,
+      reason: input.reason,
+      data: { bySuspension: true },
+    });
   return { changed: true };
 }
 
-/** Lift a suspension: the account may log in again; its entries come back where they still may. */
+/** The account's entries that its suspension hid and nothing else hid since (the last hide says). */
+async function hiddenBySuspension(trx: Trx, userId: string): Promise<string[]> {
+  const hidden = await trx
+    .selectFrom("entries")
+    .select("id")
+    .where("designer_id", "=", userId)
+    .where("status", "=", "hidden")
+    .execute();
+  const ids: string[] = [];
+  for (const entry of hidden) {
+    const last = await trx
+      .selectFrom("audit_log")
+      .select("data")
+      .where("subject_kind", "=", "entry")
+      .where("subject_id", "=", entry.id)
+      .where("action", "=", "entry.hide")
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    if (last && (JSON.parse(last.data) as { bySuspension?: boolean }).bySuspension) ids.push(entry.id);
+  }
+  return ids;
+}
+
+/**
+ * Lift a suspension: the account may log in again; exactly the entries its suspension hid come back
+ * (one support hid for another reason stays hidden).
+ */
 export async function reinstateUser(trx: Trx, input: SuspensionInput): Promise<{ changed: boolean }> {
   const changed = await trx
     .updateTable("users")
@@ -101,6 +159,13 @@ export async function reinstateUser(trx: Trx, input: SuspensionInput): Promise<{
     reason: input.reason,
     data: input.data,
   });
+  for (const entryId of await hiddenBySuspension(trx, input.userId))
+    await unhideEntry(trx, {
+      entryId,
+      actorId: input.actorId,
+      reason: input.reason,
+      data: { bySuspension: true },
+    });
   return { changed: true };
 }
 
