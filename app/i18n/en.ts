@@ -13,6 +13,7 @@ import { enTiers } from "./en-tiers";
 import { enNetwork } from "./en-network";
 import { enDirectory } from "./en-directory";
 import { enSupport } from "./en-support";
+import { enReports } from "./en-reports";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -31,6 +32,7 @@ export const en = {
   ...enNetwork,
   ...enDirectory,
   ...enSupport,
+  ...enReports,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { frTiers } from "./fr-tiers";
 import { frNetwork } from "./fr-network";
 import { frDirectory } from "./fr-directory";
 import { frSupport } from "./fr-support";
+import { frReports } from "./fr-reports";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -35,4 +36,5 @@ export const frCA: Messages = {
   ...frNetwork,
   ...frDirectory,
   ...frSupport,
+  ...frReports,
 };

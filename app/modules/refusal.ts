@@ -19,6 +19,7 @@ import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
 import type { NetworkFailure } from "./people/network";
 import type { SupportFailure } from "./support/staff.server";
+import type { ReportFailure } from "./support/reports.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -39,6 +40,7 @@ export interface RefusalReasons {
   portfolio: PortfolioFailure;
   network: NetworkFailure;
   support: SupportFailure;
+  report: ReportFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;
