@@ -381,8 +381,8 @@ async function subjectOnRecord(report: ReportRow): Promise<ReportSubject | null>
 }
 
 /** An entry with its current preview and contest, whatever its status (support and its designer). */
-async function entryOnRecord(entryId: string) {
-  const e = await db()
+async function entryOnRecord(entryId: string, q: Executor = db()) {
+  const e = await q
     .selectFrom("entries")
     .innerJoin("contests", "contests.id", "entries.contest_id")
     .leftJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
@@ -487,6 +487,7 @@ export async function withdrawReported(input: { reportId: string; userId: string
   const r = await respondable(db(), input.reportId, input.userId);
   const kind = r.subject_kind as ReportSubjectKind;
   if (!WITHDRAWABLE.has(kind)) throw new Refused("report", "not_withdrawable");
+  const subject = await subjectOnRecord(r);
   if (kind === "entry") {
     const done = await withdrawEntry({ entryId: r.subject_id, designerId: input.userId });
     if (!done.ok) throw new Refused("report", "not_withdrawable");
@@ -505,7 +506,6 @@ export async function withdrawReported(input: { reportId: string; userId: string
       .where("status", "=", "open")
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) throw new Refused("report", "closed");
-    const subject = await subjectOnRecord(r);
     await notifyUsers(trx, [r.reporter_id], {
       kind: "report.withdrawn",
       contestId: r.contest_id,
@@ -738,7 +738,7 @@ export async function decideReport(input: {
 
 async function tellOutcome(trx: Trx, r: ReportRow, decision: ReportDecision) {
   const kind = r.subject_kind as ReportSubjectKind;
-  const entry = kind === "entry" ? await entryOnRecord(r.subject_id) : null;
+  const entry = kind === "entry" ? await entryOnRecord(r.subject_id, trx) : null;
   const piece =
     kind === "piece"
       ? await trx
