@@ -64,6 +64,7 @@ export const enReports = {
   "reports.page.deadlineReporter": "The designer has until {date} to withdraw it or to answer.",
   "reports.page.late": "The 24 hours to answer have passed: support decides with what it has.",
   "reports.page.answer": "Your answer",
+  "reports.page.answer.label": "Your evidence, in your words",
   "reports.page.answer.hint":
     "Show that the work is yours: your sketches, your process, where a similar element comes from.",
   "reports.page.answerUrl": "Link to your evidence (optional)",
@@ -105,6 +106,7 @@ export const enReports = {
   "reports.decide.noAnswer": "No answer.",
   "reports.decide.strikes": "Strikes on this account",
   "reports.decide.form": "Decide",
+  "reports.decide.choice": "Your decision",
   "reports.decide.uphold": "Uphold (a strike; the entry or piece is taken down)",
   "reports.decide.dismiss": "Dismiss",
   "reports.decide.reason": "Reason (the parties will read it)",

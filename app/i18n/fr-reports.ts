@@ -70,6 +70,7 @@ export const frReports: Record<keyof typeof enReports, string> = {
   "reports.page.late":
     "Les 24 heures pour répondre sont écoulées : l'équipe de soutien tranche avec ce qu'elle a.",
   "reports.page.answer": "Votre réponse",
+  "reports.page.answer.label": "Vos preuves, dans vos mots",
   "reports.page.answer.hint":
     "Montrez que le travail est le vôtre : vos croquis, votre démarche, la source d'un élément semblable.",
   "reports.page.answerUrl": "Lien vers vos preuves (facultatif)",
@@ -104,13 +105,14 @@ export const frReports: Record<keyof typeof enReports, string> = {
 
   "reports.decide.title": "Signalement visant {name}",
   "reports.decide.reported": "Contenu signalé",
-  "reports.decide.original": "Original",
+  "reports.decide.original": "L'œuvre originale",
   "reports.decide.originalLink": "Le lien vers l'original fourni par la personne qui signale",
   "reports.decide.reporter": "Personne qui signale",
   "reports.decide.answer": "La réponse du ou de la designer",
   "reports.decide.noAnswer": "Aucune réponse.",
   "reports.decide.strikes": "Avertissements à ce compte",
   "reports.decide.form": "Trancher",
+  "reports.decide.choice": "Votre décision",
   "reports.decide.uphold": "Retenir (un avertissement; la proposition ou la réalisation est retirée)",
   "reports.decide.dismiss": "Rejeter",
   "reports.decide.reason": "Motif (les personnes concernées le liront)",

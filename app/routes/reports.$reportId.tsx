@@ -162,7 +162,7 @@ export default function ReportPage() {
               <input type="hidden" name="intent" value="answer" />
               <div className="field">
                 <label className="field__label" htmlFor="report-answer">
-                  {t("reports.page.answer")}
+                  {t("reports.page.answer.label")}
                 </label>
                 <span className="field__hint" id="report-answer-hint">
                   {t("reports.page.answer.hint")}

@@ -166,7 +166,7 @@ export default function DecideReport() {
               className="choices"
               aria-describedby={errors.decision?.length ? "decision-error" : undefined}
             >
-              <legend className="field__label">{t("reports.decide.form")}</legend>
+              <legend className="field__label">{t("reports.decide.choice")}</legend>
               <label className="choice">
                 <input type="radio" name="decision" value="upheld" required />
                 <span>{t("reports.decide.uphold")}</span>

@@ -350,7 +350,12 @@ async function subjectOnRecord(report: ReportRow): Promise<ReportSubject | null>
       const p = await db()
         .selectFrom("portfolio_pieces")
         .innerJoin("users", "users.id", "portfolio_pieces.designer_id")
-        .select(["portfolio_pieces.title", "portfolio_pieces.preview_key", "users.handle"])
+        .select([
+          "portfolio_pieces.title",
+          "portfolio_pieces.preview_key",
+          "portfolio_pieces.hidden_at",
+          "users.handle",
+        ])
         .where("portfolio_pieces.id", "=", report.subject_id)
         .executeTakeFirst();
       if (!p) return null;
@@ -358,7 +363,7 @@ async function subjectOnRecord(report: ReportRow): Promise<ReportSubject | null>
         ...base,
         title: p.title,
         href: p.handle ? piecePaths.page(p.handle, report.subject_id) : "",
-        imageUrl: p.preview_key ? mediaUrl(p.preview_key) : null,
+        imageUrl: p.preview_key && p.hidden_at === null ? mediaUrl(p.preview_key) : null,
       };
     }
     case "message": {
@@ -402,7 +407,8 @@ async function entryOnRecord(entryId: string, q: Executor = db()) {
     status: e.status,
     contestTitle: e.contest_title,
     href: entryPaths.page(entryId),
-    imageUrl: e.preview_key ? mediaUrl(e.preview_key) : null,
+    // Only a live entry's preview is served (a hidden or withdrawn one answers 404): no broken image.
+    imageUrl: e.preview_key && e.status === "ready" ? mediaUrl(e.preview_key) : null,
   };
 }
 
