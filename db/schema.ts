@@ -9,6 +9,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  email_verifications: EmailVerificationsTable;
   login_attempts: LoginAttemptsTable;
   trusted_devices: TrustedDevicesTable;
   outbox_mail: OutboxMailTable;
@@ -88,6 +89,8 @@ export interface UsersTable {
   support_since: number | null;
   /** A suspended account cannot log in; its live entries leave galleries; its money stays held (0021). */
   suspended_at: number | null;
+  /** When the address was proven to reach its owner; null until then: no money moves (0023). */
+  email_verified_at: number | null;
 }
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
@@ -109,6 +112,17 @@ export type Session = Selectable<SessionsTable>;
 export interface PasswordResetsTable {
   token_hash: string;
   user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A link proving an address reaches its owner (0023): single use, only its hash stored. */
+export interface EmailVerificationsTable {
+  token_hash: string;
+  user_id: string;
+  /** The address the link was sent to: it verifies that address only. */
+  email: string;
   created_at: number;
   expires_at: number;
   used_at: number | null;
@@ -224,6 +238,8 @@ export interface ContestsTable {
   finalist_share_bps: Generated<number>;
   /** 1: the client keeps the winning design out of the winner's portfolio (0017). */
   portfolio_opt_out: Generated<number>;
+  /** 1: entries made with generative AI are accepted; 0: not; null: a draft's category default (0023). */
+  ai_allowed: number | null;
 }
 export type ContestRow = Selectable<ContestsTable>;
 export type NewContestRow = Insertable<ContestsTable>;
@@ -326,6 +342,8 @@ export interface EntriesTable {
   updated_at: number;
   /** Support hid the entry (an audit row says who and why): it leaves every gallery (0021). */
   hidden_at: number | null;
+  /** Its current version's declaration: 1 made with generative AI, 0 not, null sent before 0023. */
+  ai_declared: number | null;
 }
 export type EntryRow = Selectable<EntriesTable>;
 
@@ -351,6 +369,8 @@ export interface EntryRevisionsTable {
   ready_at: number | null;
   /** Which watermark the preview and thumbnail carry (see WATERMARK_VERSION in images.server.ts). */
   watermark_version: Generated<number>;
+  /** The designer's declaration with this version: 1 generative AI, 0 none, null before 0023. */
+  ai_declared: number | null;
 }
 export type EntryRevisionRow = Selectable<EntryRevisionsTable>;
 

@@ -174,6 +174,8 @@ async function seedDemoContest(ids: Record<string, string>) {
       image,
       title: titles[n]!,
       note: "A first idea; happy to take it further.",
+      // Every demo designer declares (ADR 0041): drawn by hand, no generative AI.
+      aiDeclared: false,
     });
   }
   return contestId;
@@ -254,6 +256,7 @@ async function seedDemoHistory(ids: Record<string, string>) {
         image,
         title: n === 0 ? `${p.business} mark` : "A first idea",
         note: "",
+        aiDeclared: false,
       });
       if (sent.ok && n === 0) winning = sent.entryId;
     }
@@ -379,6 +382,8 @@ export async function seedDemo(): Promise<boolean> {
           role: account.role,
           created_at: at,
           password_changed_at: at,
+          // The demo works at once: its addresses count as verified (ADR 0042).
+          email_verified_at: at,
         })
         .execute();
     }

@@ -6,6 +6,8 @@ import { EntryStatusBadge, entryAlt } from "./entry-bits";
 import { StarsDisplay } from "./judging";
 import { contestPaths } from "~/modules/contests/next-steps";
 import { entryPaths } from "~/modules/entries/paths";
+import type { AiDeclaration } from "~/modules/contests/generative-ai";
+import { AiDeclarationNote } from "./ai-declaration";
 import "./contest-gallery.css";
 
 export interface GallerySimilarMarker {
@@ -29,6 +31,8 @@ export interface GalleryEntry {
   /** The client's own stars (null: not rated, or not the client). */
   myStars: number | null;
   similar: GallerySimilarMarker[];
+  /** The designer's generative-AI declaration, for those who read it (null: not shown). */
+  aiDeclaration: AiDeclaration | null;
 }
 
 /**
@@ -118,6 +122,9 @@ export function ContestGallery({
                       <span className="muted">{t("entries.gallery.notRated")}</span>
                     )}
                   </p>
+                ) : null}
+                {e.aiDeclaration && e.aiDeclaration !== "undeclared" ? (
+                  <AiDeclarationNote declaration={e.aiDeclaration} compact />
                 ) : null}
                 {e.similar.map((m) => (
                   <SimilarNote key={m.flagId} marker={m} contestId={contestId} entryId={e.id} />

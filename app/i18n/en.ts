@@ -13,6 +13,7 @@ import { enTiers } from "./en-tiers";
 import { enNetwork } from "./en-network";
 import { enDirectory } from "./en-directory";
 import { enSupport } from "./en-support";
+import { enSafety } from "./en-safety";
 import { enReports } from "./en-reports";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
@@ -32,6 +33,7 @@ export const en = {
   ...enNetwork,
   ...enDirectory,
   ...enSupport,
+  ...enSafety,
   ...enReports,
 } as const;
 

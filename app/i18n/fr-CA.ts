@@ -14,6 +14,7 @@ import { frTiers } from "./fr-tiers";
 import { frNetwork } from "./fr-network";
 import { frDirectory } from "./fr-directory";
 import { frSupport } from "./fr-support";
+import { frSafety } from "./fr-safety";
 import { frReports } from "./fr-reports";
 
 /**
@@ -36,5 +37,6 @@ export const frCA: Messages = {
   ...frNetwork,
   ...frDirectory,
   ...frSupport,
+  ...frSafety,
   ...frReports,
 };

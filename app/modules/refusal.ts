@@ -19,6 +19,7 @@ import type { MessageFailure } from "./people/messages/rules";
 import type { PortfolioFailure } from "./people/pieces.server";
 import type { NetworkFailure } from "./people/network";
 import type { SupportFailure } from "./support/staff.server";
+import type { VerificationFailure } from "./auth/verification.server";
 import type { ReportFailure } from "./support/reports.server";
 
 /**
@@ -54,6 +55,7 @@ export interface RefusalReasons {
   refund: RefundFailure;
   payout: PayoutFailure;
   payout_send: PayoutSendFailure;
+  verification: VerificationFailure;
 }
 
 export type RefusalArea = keyof RefusalReasons;

@@ -88,6 +88,7 @@ function defaultsOf(c: Contest, t: T, locale: Locale): WizardDefaults {
       isPrivate: on(c.isPrivate),
       fastTrack: on(c.fastTrack),
       portfolioOptOut: on(c.portfolioOptOut),
+      aiAllowed: on(c.aiAllowed),
       ndaText: c.ndaText ?? t("wizard.prize.ndaDefault"),
     },
     launched: { ...about, ...styleValues },
@@ -124,11 +125,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       step,
       gaps: editor.gaps,
       price: editor.price,
+      // Paying waits for a verified address: the step says so and offers the link again (ADR 0042).
+      emailVerified: editor.emailVerified,
+      email: user.email,
       // One key per rendered payment form: a double submit of this form charges once.
       idempotencyKey: newId(),
     };
   }
-  return { ...base, mode: "launched" as const, step: 0, gaps: [], idempotencyKey: "", price: null };
+  return {
+    ...base,
+    mode: "launched" as const,
+    step: 0,
+    gaps: [],
+    idempotencyKey: "",
+    price: null,
+    emailVerified: true,
+    email: user.email,
+  };
 }
 
 /** The wizard's steps a launch found unfinished, by name ("About, Prize"). */
@@ -293,6 +306,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             intent,
             // Why the card was refused: "Your card was declined: insufficient funds."
             result: reply({ fieldErrors: { cardNumber: [refusalMessage(result, context.locale)] } }),
+            freshKey,
+            region: null,
+          },
+          { status: refusalStatus(result) },
+        );
+      case "unverified":
+        // Nothing was charged: the step explains and offers the link again.
+        return data(
+          {
+            intent,
+            result: reply({ formErrors: [refusalMessage(result, context.locale)] }),
             freshKey,
             region: null,
           },

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
+import { AiDeclarationField } from "~/components/ai-declaration";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { ENTRY_NOTE_MAX } from "~/modules/entries/limits";
@@ -19,10 +20,14 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const refusal = await entryEligibility({ contestId: params.contestId!, designerId: user.id });
+  const { refusal, aiAllowed } = await entryEligibility({
+    contestId: params.contestId!,
+    designerId: user.id,
+  });
   if (refusal?.reason === "not_found") refuse(refusal, context.locale);
   return {
     contestId: params.contestId!,
+    aiAllowed,
     refusal: refusal ? refusalMessage(refusal, context.locale) : null,
     limit: uploadLimitText(context.locale),
   };
@@ -32,13 +37,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveEntryUpload(request, { contestId: params.contestId!, designerId: user.id });
   if (outcome.ok) return redirect(entryPaths.page(outcome.entryId));
-  return data({ error: refusalMessage(outcome, context.locale) }, { status: refusalStatus(outcome) });
+  // What the designer typed and chose comes back with the message (the file must be chosen again).
+  return data(
+    { error: refusalMessage(outcome, context.locale), values: "values" in outcome ? outcome.values : null },
+    { status: refusalStatus(outcome) },
+  );
 }
 
 export default function SubmitEntry() {
   const t = useT();
-  const { contestId, refusal, limit } = useLoaderData<typeof loader>();
+  const { contestId, refusal, limit, aiAllowed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const values = actionData?.values;
   return (
     <div className="container page page--medium stack">
       <p>
@@ -62,7 +72,7 @@ export default function SubmitEntry() {
               <label className="field__label" htmlFor="title">
                 {t("entries.submit.titleLabel")}
               </label>
-              <input className="input" id="title" name="title" maxLength={120} />
+              <input className="input" id="title" name="title" maxLength={120} defaultValue={values?.title} />
             </div>
             <div className="field">
               <label className="field__label" htmlFor="note">
@@ -78,8 +88,10 @@ export default function SubmitEntry() {
                 rows={4}
                 maxLength={ENTRY_NOTE_MAX}
                 aria-describedby="note-hint"
+                defaultValue={values?.note}
               />
             </div>
+            <AiDeclarationField allowed={aiAllowed} defaultValue={values?.generativeAi} />
           </UploadForm>
         </>
       )}

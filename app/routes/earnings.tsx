@@ -12,6 +12,8 @@ import { paymentNoticeText } from "~/modules/escrow/notices";
 import { formatMoney } from "~/modules/money/money";
 import { payoutReviewSchema } from "~/modules/handover/forms";
 import { requireUser } from "~/utils/auth.server";
+import { isEmailVerified } from "~/modules/auth/verification.server";
+import { VerifyEmailNotice } from "~/components/verify-email-notice";
 import { contestPaths } from "~/modules/contests/next-steps";
 import "./earnings.css";
 
@@ -31,6 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const payoutId = url.searchParams.get("payout");
   return {
     earnings,
+    // A payout waits for a verified address: the form says why and offers the link again (ADR 0042).
+    verified: await isEmailVerified(user.id),
+    email: user.email,
     justSent: payoutId ? (earnings.payouts.find((p) => p.id === payoutId) ?? null) : null,
     review: {
       amount: url.searchParams.get("amount") ?? "",
@@ -169,7 +174,7 @@ export default function EarningsPage() {
 function PayoutForm() {
   const t = useT();
   const locale = useLocale();
-  const { earnings, review } = useLoaderData<typeof loader>();
+  const { earnings, review, verified, email } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   // A designer paid in several currencies withdraws from one balance at a time, and chooses which.
   const withdrawable = earnings.balances.filter((b) => b.available > 0);
@@ -193,6 +198,14 @@ function PayoutForm() {
     withdrawable.find((b) => b.currency === fields.currency.value) ??
     withdrawable[0] ??
     earnings.balances[0]!;
+  if (!verified) {
+    return (
+      <div className="card stack">
+        <h2 className="section-title">{t("earnings.payout.title")}</h2>
+        <VerifyEmailNotice email={email} returnTo="/earnings#payout" reason="payout" />
+      </div>
+    );
+  }
   if (balance.available <= 0) {
     return (
       <div className="card stack">

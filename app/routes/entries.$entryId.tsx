@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { SimilarNote } from "~/components/contest-gallery";
+import { AiDeclarationNote } from "~/components/ai-declaration";
 import { Notice } from "~/components/field";
 import { EntryStatusBadge, entryAlt } from "~/components/entry-bits";
 import { translator } from "~/i18n";
@@ -139,6 +140,10 @@ export default function EntryPage() {
             {contest.title}
           </p>
           {writeHref ? <WriteLink href={writeHref} name={null} /> : null}
+          {/* The version on show's own declaration: each version declares (ADR 0041). */}
+          {(shown?.aiDeclaration ?? entry.aiDeclaration) ? (
+            <AiDeclarationNote declaration={(shown?.aiDeclaration ?? entry.aiDeclaration)!} />
+          ) : null}
           {canReport ? <ReportLink kind="entry" id={entry.id} /> : null}
         </div>
         <EntryStatusBadge status={entry.status} />

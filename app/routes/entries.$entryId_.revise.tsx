@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
+import { AiDeclarationField } from "~/components/ai-declaration";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { getEntryForViewer } from "~/modules/entries/entries.server";
@@ -26,6 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   if (!found?.isOwn) notFound(context.locale);
   const refusal = await revisionEligibility({ entryId: found.entry.id, designerId: user.id });
+  const aiAllowed = found.contest.aiAllowed;
   if (refusal?.reason === "not_found") refuse(refusal, context.locale);
   const current = found.revisions.find((r) => r.current) ?? null;
   return {
@@ -37,6 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     version: found.revisions[0]?.version ?? 1,
     refusal: refusal ? refusalMessage(refusal, context.locale) : null,
     limit: uploadLimitText(context.locale),
+    aiAllowed,
   };
 }
 
@@ -44,12 +47,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = requireUser(request, context);
   const outcome = await receiveRevisionUpload(request, { entryId: params.entryId!, designerId: user.id });
   if (outcome.ok) return redirect(entryPaths.revision(outcome.entryId, outcome.revisionId));
-  return data({ error: refusalMessage(outcome, context.locale) }, { status: refusalStatus(outcome) });
+  return data(
+    { error: refusalMessage(outcome, context.locale), values: "values" in outcome ? outcome.values : null },
+    { status: refusalStatus(outcome) },
+  );
 }
 
 export default function ReviseEntry() {
   const t = useT();
-  const { entryId, title, number, contestTitle, thumbnailUrl, version, refusal, limit } =
+  const { entryId, title, number, contestTitle, thumbnailUrl, version, refusal, limit, aiAllowed } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -88,7 +94,9 @@ export default function ReviseEntry() {
             apiAction={`/api/entries/${entryId}/revisions`}
             buttonLabel={t("entries.revise.button")}
             error={actionData?.error}
-          />
+          >
+            <AiDeclarationField allowed={aiAllowed} defaultValue={actionData?.values?.generativeAi} />
+          </UploadForm>
         </>
       )}
     </div>

@@ -279,6 +279,9 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
         }),
     },
     entry_cap: conflict("entries.submit.entryCap"),
+    // Declared tools (ADR 0041): no answer is a form to finish; AI where the brief forbids it, a rule.
+    ai_undeclared: { status: 422, message: "safety.ai.refused.undeclared" },
+    ai_forbidden: { status: 403, message: "safety.ai.refused.forbidden" },
   },
   handover: {
     not_found: { status: 404, message: "errors.notFound.body" },
@@ -301,6 +304,14 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_signed: { status: 404, message: "agreement.error.notYet" },
     already_signed: conflict("agreement.error.alreadySigned"),
     language_fixed: conflict("agreement.error.languageFixed"),
+  },
+  // A verified address before money moves (ADR 0042); a link nobody sent is not found.
+  verification: {
+    unverified: { status: 403, message: "safety.verify.refused.unverified" },
+    throttled: { status: 429, message: "safety.verify.refused.throttled" },
+    already_verified: conflict("safety.verify.refused.alreadyVerified"),
+    not_found: { status: 404, message: "errors.notFound.body" },
+    invalid: { status: 410, message: "safety.verify.refused.invalid" },
   },
 };
 

@@ -97,6 +97,8 @@ describe("a designer's draft, in the browser", () => {
       uploadThroughput: 300_000,
     });
     await page.getByLabel("Title (optional)").fill("Golden ring");
+    // Every design declares (nothing is chosen beforehand).
+    await page.getByLabel("No, no generative AI was used").check();
     await page.getByRole("button", { name: "Submit design" }).click();
     await page.getByRole("progressbar").waitFor();
     await page.screenshot({ path: artifactPath("upload-progress.png") });
@@ -147,6 +149,7 @@ describe("a designer's draft, in the browser", () => {
     await page
       .locator("input[type=file]")
       .setInputFiles({ name: "ring.png", mimeType: "image/png", buffer: await design(24) });
+    await page.getByLabel("No, no generative AI was used").check();
     await page.getByRole("button", { name: "Submit design" }).click();
     await page.waitForURL(ENTRY_PAGE);
     // Still processing (the worker needs a moment for a grainy 1000 px file): the page says so
@@ -178,6 +181,7 @@ describe("a designer's draft, in the browser", () => {
     await page
       .locator("input[type=file]")
       .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: tiff });
+    await page.getByLabel("No, no generative AI was used").check();
     await page.getByRole("button", { name: "Submit design" }).click();
     await page.getByRole("alert").getByText(/TIFF/).waitFor();
     expect(page.url()).toMatch(/\/entries\/new$/);

@@ -130,6 +130,7 @@ async function submit(
   await page.getByRole("heading", { name: t("entries.submit.title") }).waitFor();
   await hydrated(page);
   await page.locator("input[type=file]").setInputFiles(file);
+  await page.getByLabel(t("safety.ai.answer.no")).check();
   await page.getByRole("button", { name: t("entries.submit.button") }).click();
   await page.waitForURL(/\/entries\/[a-z0-9]+(\?.*)?$/);
   await page.getByTestId("entry-stage").locator("img").waitFor({ timeout: 60_000 });
@@ -262,6 +263,7 @@ describe.each(LOCALES_UNDER_TEST)(
         mimeType: "image/png",
         buffer: await logo([27, 67, 50], [45, 106, 79], shape),
       });
+      await ana.page.getByLabel(t("safety.ai.answer.no")).check();
       await ana.page.getByRole("button", { name: t("entries.revise.button") }).click();
       await ana.page
         .getByRole("link", { name: `${t("entries.version", { n: 2 })} · ${t("entries.current")}` })

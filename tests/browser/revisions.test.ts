@@ -62,6 +62,8 @@ async function revise(page: Page, entryId: string, options: { js: boolean; shot:
   await page
     .locator("input[type=file]")
     .setInputFiles({ name: "v2.png", mimeType: "image/png", buffer: await newVersion([20, 60, 140]) });
+  // Each version declares (nothing is chosen beforehand).
+  await page.getByLabel("No, no generative AI was used").check();
   await page.screenshot({ path: artifactPath(`${options.shot}-form.png`), fullPage: true });
   await page.getByRole("button", { name: "Upload version" }).click();
   await page.waitForURL(new RegExp(`/entries/${entryId}\\?v=[a-z0-9]+$`));

@@ -5,11 +5,22 @@ import { SANDBOX_CARDS } from "~/modules/escrow/provider";
 import { loadContest } from "~/modules/contests/contests.server";
 import { saveDraftStep, startDraft } from "~/modules/contests/drafts.server";
 import { NEUTRAL_STYLE, type Category } from "~/modules/contests/brief";
+import { aiAllowedByDefault } from "~/modules/contests/generative-ai";
 import { newId } from "~/utils/ids.server";
+import { now } from "~/utils/clock.server";
 import type { TestClient } from "./http-client";
 
-/** A person signed up over HTTP (the client keeps their session cookie); returns their user id. */
-export async function signUpAs(client: TestClient, name: string, role: "client" | "designer" = "client") {
+/**
+ * A person signed up over HTTP (the client keeps their session cookie); returns their user id. The
+ * address counts as verified (as if they had followed the mail's link) unless a test says
+ * `{ verified: false }`: money moves only for verified addresses (ADR 0042).
+ */
+export async function signUpAs(
+  client: TestClient,
+  name: string,
+  role: "client" | "designer" = "client",
+  { verified = true }: { verified?: boolean } = {},
+) {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${newId()}@example.com`;
   const res = await client.post("/signup", {
     displayName: name,
@@ -23,6 +34,9 @@ export async function signUpAs(client: TestClient, name: string, role: "client" 
     .select("id")
     .where("email", "=", email)
     .executeTakeFirstOrThrow();
+  if (verified) {
+    await db().updateTable("users").set({ email_verified_at: now() }).where("id", "=", user.id).execute();
+  }
   return { id: user.id, email };
 }
 
@@ -94,6 +108,7 @@ export async function makeCompleteDraft(
     ndaText?: string;
     guaranteed?: boolean;
     description?: string;
+    aiAllowed?: boolean;
   } = {},
 ) {
   const id = await startDraft(
@@ -137,6 +152,8 @@ export async function makeCompleteDraft(
       isPrivate: options.isPrivate ?? false,
       fastTrack: false,
       portfolioOptOut: false,
+      // The wizard's starting point for the category unless a test chooses (ADR 0041).
+      aiAllowed: options.aiAllowed ?? aiAllowedByDefault(options.category ?? "logo"),
       ndaText: options.ndaText ?? "",
     },
   });

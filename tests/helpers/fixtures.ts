@@ -13,13 +13,15 @@ let cachedHash: Promise<string> | null = null;
 /**
  * A user straight in the database (the sign-up flow has its own tests). Their account reads
  * English, as the assertions do (mail is written in the recipient's `users.locale`); pass `null`
- * for someone who never chose (they get French, the default).
+ * for someone who never chose (they get French, the default). Their address is verified unless a
+ * test says otherwise (`{ verified: false }`): money moves only for verified addresses (ADR 0042).
  */
 export async function makeUser(
   name: string,
   role: "client" | "designer" = "designer",
   password = "a test passphrase",
   locale: Locale | null = "en",
+  { verified = true }: { verified?: boolean } = {},
 ) {
   cachedHash ??= hashPassword("a test passphrase");
   const id = newId();
@@ -36,6 +38,7 @@ export async function makeUser(
       locale,
       created_at: at,
       password_changed_at: at,
+      email_verified_at: verified ? at : null,
     })
     .execute();
   return id;

@@ -34,3 +34,14 @@ export function multipart(
   form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   return form;
 }
+
+/**
+ * An entry's upload form as a designer sends it. The declaration is explicit here, not in the app:
+ * "no generative AI" unless a test passes `generativeAi` itself (ADR 0041).
+ */
+export function entryForm(
+  fields: Record<string, string>,
+  file: { name: string; type: string; bytes: Buffer },
+) {
+  return multipart({ generativeAi: "no", ...fields }, file);
+}

@@ -115,6 +115,7 @@ class Submit implements Command {
       image: FAKE_IMAGE,
       title: "",
       note: "",
+      aiDeclared: false,
     });
     // The invariant: no entry is accepted outside an open round (and every one inside is, under the limit).
     expect(result.ok).toBe(open && Number(active.n) < 10);

@@ -8,7 +8,7 @@ import { blobStore, readAll } from "~storage/index";
 import { advanceClock } from "~/utils/clock.server";
 import { DAY, MINUTE } from "~/utils/durations";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
-import { makePng, multipart } from "../helpers/images";
+import { makePng, entryForm } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
 import type { TestClient } from "../helpers/http-client";
 import { loginAs, startTestServer } from "../helpers/server";
@@ -26,7 +26,7 @@ const as = (userId: string) => loginAs(server, userId);
 async function upload(client: TestClient, contestId: string, bytes: Buffer, title = "Sunrise mark") {
   return client.post(
     `/contests/${contestId}/entries/new`,
-    multipart({ title, note: "Warm, round, friendly." }, { name: "logo.png", type: "image/png", bytes }),
+    entryForm({ title, note: "Warm, round, friendly." }, { name: "logo.png", type: "image/png", bytes }),
   );
 }
 
@@ -99,7 +99,7 @@ describe("submitting a design", () => {
       await as(ana)
     ).post(
       `/contests/${contest.id}/entries/new`,
-      multipart({}, { name: "logo.png", type: "image/png", bytes: tiff }),
+      entryForm({}, { name: "logo.png", type: "image/png", bytes: tiff }),
     );
     expect(res.status).toBe(415);
     expect(await res.text()).toContain("TIFF");
@@ -119,7 +119,7 @@ describe("submitting a design", () => {
       await as(ana)
     ).post(
       `/api/contests/${contest.id}/entries`,
-      multipart({}, { name: "a.png", type: "image/png", bytes: await makePng(3) }),
+      entryForm({}, { name: "a.png", type: "image/png", bytes: await makePng(3) }),
     );
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: true, location: expect.stringMatching(/^\/entries\//) });
@@ -127,7 +127,7 @@ describe("submitting a design", () => {
       await as(ana)
     ).post(
       `/api/contests/${contest.id}/entries`,
-      multipart({}, { name: "a.png", type: "image/png", bytes: Buffer.alloc(0) }),
+      entryForm({}, { name: "a.png", type: "image/png", bytes: Buffer.alloc(0) }),
     );
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect((await bad.json()).message).toMatch(/empty/i);
@@ -167,7 +167,7 @@ describe("submitting a design", () => {
     await drainJobs();
     const v2 = await asAna.post(
       `/entries/${entryId}/revise`,
-      multipart({}, { name: "v2.png", type: "image/png", bytes: await makePng(41) }),
+      entryForm({}, { name: "v2.png", type: "image/png", bytes: await makePng(41) }),
     );
     expect(v2.status).toBe(302);
     let entry = await db()

@@ -7,7 +7,7 @@ import { enqueueJob } from "~/modules/jobs/queue.server";
 import { blobStore, readAll } from "~storage/index";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
 import { logoPng, pixelsOf } from "../helpers/image-fixtures";
-import { multipart } from "../helpers/images";
+import { entryForm } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
 import { loginAs, startTestServer } from "../helpers/server";
 
@@ -29,7 +29,7 @@ async function uploadedLogo() {
     await loginAs(server, ana)
   ).post(
     `/contests/${contest.id}/entries/new`,
-    multipart({ title: "Round mark" }, { name: "logo.png", type: "image/png", bytes: original }),
+    entryForm({ title: "Round mark" }, { name: "logo.png", type: "image/png", bytes: original }),
   );
   expect(res.status).toBe(302);
   await drainJobs();

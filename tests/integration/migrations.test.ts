@@ -352,4 +352,113 @@ describe("migrations", () => {
       await cleanup();
     }
   });
+  it("0023 fixes launched contests' AI rule by category, leaves old entries undeclared, verifies accounts that paid, and goes back down", async () => {
+    const { database, cleanup } = await emptyDatabase("declared");
+    const user = (id: string) => ({
+      id,
+      email: `${id}@example.com`,
+      display_name: id,
+      handle: `${id}-handle`,
+      password_hash: "x",
+      role: "client" as const,
+      created_at: 1,
+      password_changed_at: 1,
+    });
+    const contest = (id: string, category: string, status: "draft" | "qualifying") => ({
+      id,
+      client_id: "paid",
+      status,
+      version: 1,
+      category,
+      title: id,
+      prize_minor: 30_000,
+      currency: "CAD",
+      qualifying_ms: 1,
+      selection_ms: 1,
+      final_ms: 1,
+      winner_ms: 1,
+      created_at: 0,
+      updated_at: 0,
+    });
+    const intent = (id: string, clientId: string, status: "succeeded" | "declined", at: number) => ({
+      id,
+      idempotency_key: id,
+      contest_id: "logo-live",
+      client_id: clientId,
+      prize: 30_000,
+      fee: 4_500,
+      amount: 34_500,
+      currency: "CAD",
+      method_label: "Visa 4242",
+      status,
+      created_at: at,
+      updated_at: at,
+    });
+    try {
+      await migrateTo(database, "0020_contest_tiers");
+      await database
+        .insertInto("users")
+        .values([user("paid"), user("declined"), user("never")])
+        .execute();
+      await database
+        .insertInto("contests")
+        .values([
+          contest("logo-live", "logo", "qualifying"),
+          contest("web-live", "web_page", "qualifying"),
+          contest("logo-draft", "logo", "draft"),
+        ])
+        .execute();
+      await database
+        .insertInto("payment_intents")
+        .values([intent("i1", "paid", "succeeded", 500), intent("i2", "declined", "declined", 600)])
+        .execute();
+      await database
+        .insertInto("entries")
+        .values({
+          id: "e1",
+          contest_id: "logo-live",
+          designer_id: "never",
+          number: 1,
+          status: "ready",
+          created_at: 1,
+          updated_at: 1,
+        })
+        .execute();
+      await migrateTo(database, "0023_declared_ai_and_verified_email");
+      const rules = await database
+        .selectFrom("contests")
+        .select(["id", "ai_allowed"])
+        .orderBy("id")
+        .execute();
+      expect(rules).toEqual([
+        { id: "logo-draft", ai_allowed: null },
+        { id: "logo-live", ai_allowed: 0 },
+        { id: "web-live", ai_allowed: 1 },
+      ]);
+      const entry = await database.selectFrom("entries").select("ai_declared").executeTakeFirstOrThrow();
+      expect(entry.ai_declared).toBeNull();
+      const verified = await database
+        .selectFrom("users")
+        .select(["id", "email_verified_at"])
+        .orderBy("id")
+        .execute();
+      expect(
+        verified.map((u) => [u.id, u.email_verified_at === null ? null : Number(u.email_verified_at)]),
+      ).toEqual([
+        ["declined", null],
+        ["never", null],
+        ["paid", 500],
+      ]);
+      await migrateTo(database, "0020_contest_tiers");
+      const tables = (await database.introspection.getTables()).map((t) => t.name);
+      expect(tables).not.toContain("email_verifications");
+      const columns = (await database.introspection.getTables())
+        .find((t) => t.name === "users")!
+        .columns.map((c) => c.name);
+      expect(columns).not.toContain("email_verified_at");
+      await migrateToLatest(database);
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -14,7 +14,7 @@ import { newId } from "~/utils/ids.server";
 import { decode } from "../helpers/contests";
 import { makeLaunchedContest, makeUser } from "../helpers/fixtures";
 import { FILES, handoverSetup, sign, uploadFinal } from "../helpers/handover";
-import { makePng, multipart } from "../helpers/images";
+import { makePng, entryForm } from "../helpers/images";
 import { drainJobs } from "../helpers/jobs";
 import { judgingSetup, selectFinalistsNow } from "../helpers/judging";
 import { loginAs, startTestServer } from "../helpers/server";
@@ -49,7 +49,7 @@ async function sendEntry(contestId: string, designerId: string, seed: number) {
     await loginAs(server, designerId)
   ).post(
     `/contests/${contestId}/entries/new`,
-    multipart(
+    entryForm(
       { title: "Sunrise", note: "" },
       { name: "logo.png", type: "image/png", bytes: await makePng(seed) },
     ),

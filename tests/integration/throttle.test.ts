@@ -107,15 +107,17 @@ describe("login timing", () => {
     };
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];
-    for (let i = 0; i < 9; i++) {
+    // Fifteen of each and their medians: one slow moment on a busy machine moves neither.
+    for (let i = 0; i < 15; i++) {
       knownTimes.push(await timeOf("timed@example.com", `10.2.1.${i}`));
       unknownTimes.push(await timeOf("nobody-timed@example.com", `10.2.2.${i}`));
     }
-    const median = (times: number[]) => times.sort((a, b) => a - b)[4]!;
+    const median = (times: number[]) => times.sort((a, b) => a - b)[7]!;
     const known = median(knownTimes);
     const unknown = median(unknownTimes);
     const ratio = unknown / known;
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // A skipped password check would be two orders of magnitude faster; noise stays within 2.5×.
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(2.5);
   });
 });

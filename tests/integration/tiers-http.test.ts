@@ -7,7 +7,7 @@ import { now } from "~/utils/clock.server";
 import { decode, formError } from "../helpers/contests";
 import { makeLaunchedContest, makeReadyDraft, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { FILES, sign, uploadFinal } from "../helpers/handover";
-import { makePng, multipart } from "../helpers/images";
+import { makePng, entryForm } from "../helpers/images";
 import { loginAs, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -43,7 +43,7 @@ const entryPage = async (userId: string, contestId: string) =>
 async function upload(userId: string, contestId: string) {
   return (await loginAs(server, userId)).post(
     `/contests/${contestId}/entries/new`,
-    multipart({ title: "Mark", note: "" }, { name: "logo.png", type: "image/png", bytes: await makePng(3) }),
+    entryForm({ title: "Mark", note: "" }, { name: "logo.png", type: "image/png", bytes: await makePng(3) }),
   );
 }
 

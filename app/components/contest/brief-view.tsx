@@ -95,6 +95,8 @@ export interface BriefViewData {
   fastTrack: boolean;
   /** The client keeps the winning design out of portfolios: designers read it before entering. */
   portfolioOptOut?: boolean;
+  /** Whether entries made with generative AI are accepted (ADR 0041). */
+  aiAllowed: boolean;
   /** Who may enter and what the finalists who do not win share (ADR 0039). */
   tier: Tier;
   finalistShareBps: number;
@@ -222,6 +224,12 @@ export function BriefView({
             </p>,
           )
         : null}
+      {row(
+        t("safety.ai.briefLabel"),
+        <p className="brief__text" data-testid="ai-rule">
+          {t(brief.aiAllowed ? "safety.ai.brief.allowed" : "safety.ai.brief.forbidden")}
+        </p>,
+      )}
       {brief.portfolioOptOut
         ? row(
             t("portfolio.optOut.briefLabel"),

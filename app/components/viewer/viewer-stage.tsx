@@ -48,6 +48,15 @@ export function ViewerStage({
           {current.title ? <span className="viewer__entry-title">{current.title}</span> : null}
           {current.declined ? <span className="viewer__badge">{t("judging.decline.badge")}</span> : null}
           {current.eliminated ? <span className="viewer__badge">{t("judging.eliminate.badge")}</span> : null}
+          {current.aiDeclaration === "ai" ? (
+            <span className="viewer__badge" data-testid="ai-declared">
+              {t("safety.ai.badge.ai")}
+            </span>
+          ) : (
+            <span className="viewer__muted" data-testid="ai-declared">
+              {t(current.aiDeclaration === "none" ? "safety.ai.badge.none" : "safety.ai.badge.undeclared")}
+            </span>
+          )}
         </figcaption>
       </figure>
       <Link

@@ -18,6 +18,7 @@ import {
 } from "~/modules/contests/brief";
 import { currencySymbol, formatPrize } from "~/modules/money/money";
 import { FINALIST_SHARE_BPS } from "~/modules/contests/tiers";
+import { aiAllowedByDefault } from "~/modules/contests/generative-ai";
 import { formatBasisPoints } from "~/i18n/numbers";
 import { FieldError, FormError } from "../field";
 import { DaysField, OptionCard, TextAreaField } from "../form-controls";
@@ -209,6 +210,11 @@ export function PrizeForm({
               meta={fields.portfolioOptOut}
               label={t("portfolio.optOut.label")}
               note={t("portfolio.optOut.note")}
+            />
+            <OptionCard
+              meta={fields.aiAllowed}
+              label={t("safety.ai.option")}
+              note={t(aiAllowedByDefault(category) ? "safety.ai.option.note" : "safety.ai.option.noteOptIn")}
             />
             <OptionCard
               meta={fields.isPrivate}

@@ -11,6 +11,7 @@ import { isCanadianRegion, type TaxRegion } from "~/modules/tax/tax";
 import { taxLineLabel } from "~/modules/tax/words";
 import { useState } from "react";
 import { CardForm } from "./card-form";
+import { VerifyEmailNotice } from "../verify-email-notice";
 import type { DraftEditData } from "./edit-data";
 import type { Result } from "./shapes";
 import { WizardTop } from "./wizard-top";
@@ -139,6 +140,13 @@ export function ReviewStep({
                 </ul>
               </div>
             ) : null}
+            {data.emailVerified ? null : (
+              <VerifyEmailNotice
+                email={data.email}
+                returnTo={contestPaths.edit(contest.id, REVIEW_STEP)}
+                reason="launch"
+              />
+            )}
             <h3 className="pay-card__heading">{t("wizard.review.payment")}</h3>
             <CardForm
               action={contestPaths.edit(contest.id, REVIEW_STEP)}
@@ -147,7 +155,7 @@ export function ReviewStep({
               confirmText={
                 price ? t("wizard.review.confirm", { total }) : t("wizard.review.confirmFeeLater", { total })
               }
-              disabled={gaps.length > 0}
+              disabled={gaps.length > 0 || !data.emailVerified}
               serverNow={serverNow}
               region={price?.region ?? null}
               confirmedTotal={price?.total ?? null}

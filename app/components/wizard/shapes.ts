@@ -20,6 +20,7 @@ export type PrizeShape = Shape<
   | "isPrivate"
   | "fastTrack"
   | "portfolioOptOut"
+  | "aiAllowed"
   | "ndaText"
 >;
 export type CardShape = Shape<

@@ -11,6 +11,7 @@ import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { createSession, invalidateUserSessions } from "./sessions.server";
 import { checkLoginThrottle, recordLoginAttempt } from "./throttle.server";
 import { generateToken, hashToken } from "./tokens.server";
+import { sendVerificationMail } from "./verification.server";
 import { refusal, type Refusal } from "../refusal";
 import { uniqueHandle } from "../people/profiles.server";
 import { refreshDesignerRecords } from "../people/designer-records.server";
@@ -70,6 +71,7 @@ export async function signUp(
         })
         .execute();
       await refreshDesignerRecords(trx, [userId]); // a new designer is in the directory at once
+      await sendVerificationMail(trx, userId); // the address is proven before money moves (ADR 0042)
       const session = await createSession(trx, userId, meta);
       return { ok: true as const, userId, ...session };
     });

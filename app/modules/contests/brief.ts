@@ -328,6 +328,8 @@ export function prizeStepSchema(t: T, locale: Locale, category: Category) {
     isPrivate: flag,
     fastTrack: flag,
     portfolioOptOut: flag,
+    /** Entries made with generative AI are accepted (ADR 0041); the form starts at the category's default. */
+    aiAllowed: flag,
     ndaText: text(t, 5000).optional().default(""),
   });
   return z.preprocess((raw) => {

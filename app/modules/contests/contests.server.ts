@@ -31,6 +31,7 @@ import {
 import { isRefused, Refused } from "../refusal";
 import { applyMoneyEffect } from "./money.server";
 import { FINALIST_SHARE_BPS, tierOf, type Tier } from "./tiers";
+import { aiAllowed } from "./generative-ai";
 import { refreshDesignerRecords } from "../people/designer-records.server";
 import { computeVerdict } from "./verdict.server";
 
@@ -61,6 +62,10 @@ export interface Contest {
   fastTrack: boolean;
   /** The client keeps the winning design out of the winner's portfolio (ADR 0036). */
   portfolioOptOut: boolean;
+  /** Whether entries made with generative AI are accepted (ADR 0041): fixed at launch. */
+  aiAllowed: boolean;
+  /** The client chose the AI rule (a draft that has not reads its category's default). */
+  aiChosen: boolean;
   ndaText: string | null;
   draftStep: number;
   roundEndsAt: number | null;
@@ -108,6 +113,8 @@ export function toContest(row: ContestRow, finalists: string[]): Contest {
     isPrivate: row.is_private === 1,
     fastTrack: row.fast_track === 1,
     portfolioOptOut: row.portfolio_opt_out === 1,
+    aiAllowed: aiAllowed(row.ai_allowed, row.category as Category),
+    aiChosen: row.ai_allowed !== null,
     ndaText: row.nda_text,
     draftStep: row.draft_step,
     roundEndsAt: row.round_ends_at,
@@ -206,6 +213,8 @@ export async function applyContestEvent(input: {
         // A draft's tier follows its prize; the launch stores it, and it stays as launched.
         tier: contest.tier,
         finalist_share_bps: contest.finalistShareBps,
+        // A draft that never chose reads its category's default; the launch fixes it.
+        ai_allowed: contest.aiAllowed ? 1 : 0,
         ended_at: isTerminal(next.status) ? at : null,
         updated_at: at,
       })

@@ -78,6 +78,8 @@ export async function saveDraftStep(
     case 1: {
       const v = input.values;
       patch = { category: v.category, title: v.title, business_name: v.businessName };
+      // Another category: the generative-AI rule goes back to that category's default until chosen.
+      if (v.category !== contest.category) patch.ai_allowed = null;
       // A cheaper category keeps the prize; a dearer one lifts it to the new minimum.
       const minimum = categoryMinimum(v.category, briefCurrency(contest.currency));
       if (contest.prize < minimum) patch.prize_minor = minimum;
@@ -113,6 +115,7 @@ export async function saveDraftStep(
         is_private: v.isPrivate ? 1 : 0,
         fast_track: v.fastTrack ? 1 : 0,
         portfolio_opt_out: v.portfolioOptOut ? 1 : 0,
+        ai_allowed: v.aiAllowed ? 1 : 0,
         nda_text: v.isPrivate && v.ndaText.trim() ? v.ndaText.trim() : null,
       };
       break;

@@ -1,4 +1,5 @@
 import type { Contest } from "./contests.server";
+import { isEmailVerified } from "../auth/verification.server";
 import { briefGaps, getBriefForEditing } from "./drafts.server";
 import { billingRegionFor, launchQuote } from "./launch.server";
 import { CLIENT_EVENTS } from "./machine";
@@ -19,6 +20,8 @@ export type BriefEditor =
       step: number;
       gaps: ReturnType<typeof briefGaps>;
       price: ReturnType<typeof launchQuote>;
+      /** The client's address is verified: launching (paying) waits for it (ADR 0042). */
+      emailVerified: boolean;
     }
   | { ok: true; mode: "launched"; contest: Contest; references: ReferenceSummary[] }
   | { ok: false; reason: "not_found" | "not_owner" | "closed" };
@@ -45,6 +48,7 @@ export async function openBriefEditor(input: {
       step,
       gaps: briefGaps(contest),
       price: launchQuote(contest, await billingRegionFor(input.clientId)),
+      emailVerified: await isEmailVerified(input.clientId),
     };
   }
   if (CLIENT_EVENTS[contest.status].includes("edit_brief")) {

@@ -11,7 +11,8 @@ import { taxRegion, type TaxName, type TaxRegion } from "../tax/tax";
 import { chargeForContest, type ChargeResult } from "../escrow/payments.server";
 import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { isRefused } from "../refusal";
+import { isRefused, type Refusal } from "../refusal";
+import { moneyGate } from "../auth/verification.server";
 import { applyContestEvent, loadContest, type Contest } from "./contests.server";
 import { briefGaps } from "./drafts.server";
 
@@ -34,7 +35,9 @@ export type LaunchResult =
   /** The total is not the one the client confirmed (another region, or the brief changed). */
   | { ok: false; reason: "quote_changed"; region: TaxRegion }
   /** A tax would be charged without the registration number its receipt must show. */
-  | { ok: false; reason: "tax_unregistered"; taxes: TaxName[] };
+  | { ok: false; reason: "tax_unregistered"; taxes: TaxName[] }
+  /** The client's address is not verified yet: nothing is charged (ADR 0042). */
+  | Refusal<"verification", "unverified">;
 
 /** Where a client is billed when they have not said: Québec, where the platform is. */
 export const DEFAULT_BILLING_REGION: TaxRegion = "CA-QC";
@@ -125,6 +128,9 @@ export async function launchContest(input: {
   }
   const gaps = briefGaps(contest);
   if (gaps.length) return { ok: false, reason: "incomplete", missing: gaps };
+  // Money moves only from a verified address: refused before the provider is called.
+  const unverified = await moneyGate(db(), input.clientId);
+  if (unverified) return unverified;
 
   const region = taxRegion(input.billing.country, input.billing.province);
   if (!region) return { ok: false, reason: "billing_region" };

@@ -11,6 +11,7 @@ import {
 } from "../escrow/ledger-reads.server";
 import { designerPayouts, requestPayout, type PayoutView } from "../escrow/payments.server";
 import { refusal, type Refusal, type RefusalVars } from "../refusal";
+import { moneyGate } from "../auth/verification.server";
 
 /**
  * A designer's earnings and a client's receipts, read from the escrow ledger (never kept apart from
@@ -78,7 +79,8 @@ export type PayoutFailure = "amount" | "currency" | "too_much" | "destination";
 /** A refused payout names the form field it is about. */
 export type PayoutCheck =
   | { ok: true; amount: number; currency: string; destination: string; available: number }
-  | (Refusal<"payout"> & { field: "amount" | "destination" });
+  | (Refusal<"payout"> & { field: "amount" | "destination" })
+  | (Refusal<"verification", "unverified"> & { field: "amount" });
 
 const payoutRefusal = (field: "amount" | "destination", reason: PayoutFailure, vars?: RefusalVars) => ({
   ...refusal("payout", reason, vars),
@@ -93,6 +95,9 @@ export async function checkPayout(input: {
   currency: string;
   destination: string;
 }): Promise<PayoutCheck> {
+  // Money leaves only for a verified address (ADR 0042).
+  const gate = await moneyGate(db(), input.designerId);
+  if (gate) return { ...gate, field: "amount" };
   const destination = input.destination.trim();
   const amount = input.amount;
   if (!Number.isSafeInteger(amount) || amount <= 0) return payoutRefusal("amount", "amount");
@@ -113,6 +118,8 @@ export async function sendPayout(input: {
   destination: string;
   idempotencyKey: string;
 }) {
+  const gate = await moneyGate(db(), input.designerId);
+  if (gate) return gate;
   return requestPayout({
     designerId: input.designerId,
     amount: input.amount,

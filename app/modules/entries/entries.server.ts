@@ -10,6 +10,7 @@ import { decisionRound, ratingRound } from "../judging/access.server";
 import { mediaUrl } from "./media";
 import { rejectionText } from "./rejection.server";
 import { MARKED_THUMBNAILS_SINCE } from "./watermark";
+import { aiDeclaration, type AiDeclaration } from "../contests/generative-ai";
 
 /** What the gallery shows of an entry (kept small: it also travels to the browser for hydration). */
 export interface EntryCard {
@@ -29,6 +30,13 @@ export interface EntryCard {
   myStars: number | null;
   /** "Similar, please review" markers this viewer may see (see `similarMarkers`). */
   similar: SimilarMarker[];
+  /** What the designer declared about generative AI, for the people who decide and the designer (null: not shown). */
+  aiDeclaration: AiDeclaration | null;
+}
+
+/** The client, the judges and the entry's own designer read its generative-AI declaration (ADR 0041). */
+function seesDeclaration(access: ContestPermissions, isOwn: boolean) {
+  return isOwn || access.isClient || access.isJudge;
 }
 
 /**
@@ -95,6 +103,7 @@ export async function listGallery(input: {
       "users.display_name",
       "users.handle",
       "entries.status",
+      "entries.ai_declared",
       "entry_revisions.thumbnail_key",
     ])
     .where("entries.contest_id", "=", contest.id)
@@ -130,6 +139,7 @@ export async function listGallery(input: {
       isWinner: contest.winningEntryId === r.id,
       myStars: stars.get(r.id) ?? null,
       similar: similar.get(r.id) ?? [],
+      aiDeclaration: seesDeclaration(access, isOwn) ? aiDeclaration(r.ai_declared) : null,
     });
   }
   return { entries, hiddenCount };
@@ -300,6 +310,7 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
       "reject_reason",
       "created_at",
       "ready_at",
+      "ai_declared",
     ])
     .where("entry_id", "=", entry.id)
     .orderBy("version", "desc")
@@ -321,6 +332,7 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
       currentRevisionId: entry.current_revision_id,
       rejectReason: entry.reject_reason === null ? null : rejectionText(entry.reject_reason, input.locale),
       declineReason: isOwn || access.isClient ? entry.decline_reason : null,
+      aiDeclaration: seesDeclaration(access, isOwn) ? aiDeclaration(entry.ai_declared) : null,
       createdAt: entry.created_at,
     },
     // Others see only finished versions; the designer also sees those still processing or refused.
@@ -337,6 +349,7 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
         rejectReason: isOwn && r.reject_reason !== null ? rejectionText(r.reject_reason, input.locale) : null,
         createdAt: r.created_at,
         current: r.id === entry.current_revision_id,
+        aiDeclaration: seesDeclaration(access, isOwn) ? aiDeclaration(r.ai_declared) : null,
       })),
   };
 }

@@ -75,6 +75,8 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
           .updateTable("entries")
           .set({
             current_revision_id: revision.id,
+            // The entry shows what its shown version declared (ADR 0041).
+            ai_declared: revision.ai_declared,
             status: entry.status === "processing" || entry.status === "rejected" ? "ready" : entry.status,
             reject_reason: null,
             updated_at: now(),

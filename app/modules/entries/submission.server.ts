@@ -26,12 +26,33 @@ export type EntryRefusalReason =
   | "revise_closed"
   | "not_withdrawable"
   | "tier_level"
-  | "entry_cap";
+  | "entry_cap"
+  | "ai_undeclared"
+  | "ai_forbidden";
 
 const refused = (reason: EntryRefusalReason, vars?: RefusalVars) => refusalOf("entry", reason, vars);
 
-/** The bytes of an upload already vetted by receiveDraft (the decoder decided the type). */
-type Submission = { contestId: string; designerId: string; file: Buffer; image: InspectedImage };
+/**
+ * The bytes of an upload already vetted by receiveDraft (the decoder decided the type), and the
+ * designer's answer to "made with generative AI?" (null: not answered).
+ */
+type Submission = {
+  contestId: string;
+  designerId: string;
+  file: Buffer;
+  image: InspectedImage;
+  aiDeclared: boolean | null;
+};
+
+/**
+ * Every version declares whether generative AI made it, and one that did is refused where the
+ * brief does not accept it (ADR 0041). Checked after the round, so a closed contest says so first.
+ */
+function declarationRefusal(contest: Contest, aiDeclared: boolean | null) {
+  if (aiDeclared === null) return refused("ai_undeclared");
+  if (aiDeclared && !contest.aiAllowed) return refused("ai_forbidden");
+  return null;
+}
 
 /** Why this designer may not send a design to this contest now, or null. */
 async function refusal(
@@ -107,6 +128,7 @@ async function addProcessingRevision(
     designerId: string;
     version: number;
     stored: Awaited<ReturnType<typeof storeOriginal>>;
+    aiDeclared: boolean;
     at: number;
   },
 ) {
@@ -124,6 +146,7 @@ async function addProcessingRevision(
       original_bytes: r.stored.inspection.bytes,
       width: r.stored.inspection.width,
       height: r.stored.inspection.height,
+      ai_declared: r.aiDeclared ? 1 : 0,
       created_at: r.at,
     })
     .execute();
@@ -134,10 +157,14 @@ async function addProcessingRevision(
   });
 }
 
-/** Whether the designer may send a design now: null, or the refusal to show instead of the form. */
+/**
+ * Whether the designer may send a design now (the refusal to show instead of the form, or null), and
+ * the contest's generative-AI rule the form states.
+ */
 export async function entryEligibility(input: { contestId: string; designerId: string }) {
   const checked = await transaction((trx) => refusal(trx, input, false));
-  return checked.refusal ?? null;
+  if (checked.refusal) return { refusal: checked.refusal, aiAllowed: false };
+  return { refusal: null, aiAllowed: checked.contest.aiAllowed };
 }
 
 /**
@@ -149,6 +176,8 @@ export async function submitEntry(
 ): Promise<SubmitResult> {
   const first = await transaction((trx) => refusal(trx, input, false));
   if (first.refusal) return first.refusal;
+  const undeclared = declarationRefusal(first.contest, input.aiDeclared);
+  if (undeclared) return undeclared;
   const entryId = newId();
   const revisionId = newId();
   const stored = await storeOriginal(input, entryId, revisionId);
@@ -157,6 +186,8 @@ export async function submitEntry(
     // Again, under the contest's lock: the round may have ended while the bytes travelled.
     const again = await refusal(trx, input, true);
     if (again.refusal) return again.refusal;
+    const declaration = declarationRefusal(again.contest, input.aiDeclared);
+    if (declaration) return declaration;
     const active = await trx
       .selectFrom("entries")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -184,6 +215,7 @@ export async function submitEntry(
         status: "processing",
         current_revision_id: null,
         revision_count: 1,
+        ai_declared: input.aiDeclared ? 1 : 0,
         created_at: at,
         updated_at: at,
       })
@@ -195,6 +227,7 @@ export async function submitEntry(
       designerId: input.designerId,
       version: 1,
       stored,
+      aiDeclared: input.aiDeclared === true,
       at,
     });
     return { ok: true, entryId, revisionId };
@@ -236,6 +269,7 @@ export async function submitRevision(input: {
   designerId: string;
   file: Buffer;
   image: InspectedImage;
+  aiDeclared: boolean | null;
 }): Promise<SubmitResult> {
   const own = await transaction((trx) => revisableEntry(trx, input));
   if (own.refusal) return own.refusal;
@@ -245,14 +279,19 @@ export async function submitRevision(input: {
     designerId: input.designerId,
     file: input.file,
     image: input.image,
+    aiDeclared: input.aiDeclared,
   };
   const first = await transaction((trx) => refusal(trx, submission, false));
   if (first.refusal) return first.refusal;
+  const undeclared = declarationRefusal(first.contest, input.aiDeclared);
+  if (undeclared) return undeclared;
   const revisionId = newId();
   const stored = await storeOriginal(submission, entry.id, revisionId);
   const result = await transaction(async (trx): Promise<SubmitResult> => {
     const again = await refusal(trx, submission, true);
     if (again.refusal) return again.refusal;
+    const declaration = declarationRefusal(again.contest, input.aiDeclared);
+    if (declaration) return declaration;
     const current = await trx
       .selectFrom("entries")
       .select(["status", "revision_count"])
@@ -274,6 +313,7 @@ export async function submitRevision(input: {
       designerId: input.designerId,
       version: version,
       stored,
+      aiDeclared: input.aiDeclared === true,
       at,
     });
     return { ok: true, entryId: entry.id, revisionId };

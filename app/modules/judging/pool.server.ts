@@ -15,6 +15,8 @@ export interface PoolEntry {
   thumbUrl: string | null;
   width: number | null;
   height: number | null;
+  /** The designer's generative-AI declaration with its current version (null: sent before 0023). */
+  aiDeclared: number | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function loadPool(
       "entries.designer_id",
       "entries.status",
       "entries.decline_reason",
+      "entries.ai_declared",
       "users.display_name",
       "entry_revisions.preview_key",
       "entry_revisions.thumbnail_key",
@@ -61,5 +64,6 @@ export async function loadPool(
     thumbUrl: r.thumbnail_key ? mediaUrl(r.thumbnail_key) : r.preview_key ? mediaUrl(r.preview_key) : null,
     width: r.width,
     height: r.height,
+    aiDeclared: r.ai_declared,
   }));
 }

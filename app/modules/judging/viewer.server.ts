@@ -9,6 +9,7 @@ import { decisionRound, requireJudgingRole, ratingRound, type JudgingRole } from
 import { getFeedbackForViewer, type EntryFeedback } from "./ratings.server";
 import { loadPool } from "./pool.server";
 import { pickEntries, type ViewerFilter } from "./viewer";
+import { aiDeclaration, type AiDeclaration } from "../contests/generative-ai";
 
 export interface ViewerEntry {
   id: string;
@@ -28,6 +29,8 @@ export interface ViewerEntry {
   eliminated: boolean;
   /** "Similar, please review" notes (the client's only: flags they have not dismissed). */
   similar: SimilarMarker[];
+  /** What the designer declared about generative AI (the client and the judges read it). */
+  aiDeclaration: AiDeclaration;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function getJudgingView(input: {
     myStars: myStars.get(e.id) ?? null,
     eliminated: out.has(e.designerId),
     similar: (similar.get(e.id) ?? []).filter((m) => m.side === "later"),
+    aiDeclaration: aiDeclaration(e.aiDeclared),
   }));
   const current = pickEntries(entries, input.filter ?? "all", input.entryId ?? null).current?.id ?? null;
   const feedback: EntryFeedback | null = current
