@@ -59,6 +59,7 @@ export interface Database {
   designer_records: DesignerRecordsTable;
   audit_log: AuditLogTable;
   prize_holds: PrizeHoldsTable;
+  reports: ReportsTable;
 }
 
 export type UserRole = "client" | "designer";
@@ -779,6 +780,8 @@ export interface PortfolioPiecesTable {
   reject_reason: string | null;
   created_at: number;
   ready_at: number | null;
+  /** Off the portfolio after a report (support upheld it, or its designer withdrew it) (0025). */
+  hidden_at: number | null;
 }
 export type PortfolioPieceRow = Selectable<PortfolioPiecesTable>;
 
@@ -873,3 +876,32 @@ export interface PrizeHoldsTable {
   resolved_by: string | null;
 }
 export type PrizeHoldRow = Selectable<PrizeHoldsTable>;
+
+/**
+ * A report with due process (0025, ADR 0045): the reported person answers or withdraws within 24
+ * hours, then support decides. An upheld report is a strike on the reported account.
+ */
+export interface ReportsTable {
+  id: string;
+  reporter_id: string;
+  reported_id: string;
+  subject_kind: string;
+  subject_id: string;
+  contest_id: string | null;
+  reason: string;
+  body: string;
+  original_url: string | null;
+  original_entry_id: string | null;
+  flag_id: string | null;
+  status: string;
+  answer_due_at: number;
+  answer: string | null;
+  answer_url: string | null;
+  answered_at: number | null;
+  withdrawn_at: number | null;
+  decided_at: number | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  created_at: number;
+}
+export type ReportRow = Selectable<ReportsTable>;

@@ -14,6 +14,7 @@ import { enNetwork } from "./en-network";
 import { enDirectory } from "./en-directory";
 import { enSupport } from "./en-support";
 import { enSafety } from "./en-safety";
+import { enReports } from "./en-reports";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -33,6 +34,7 @@ export const en = {
   ...enDirectory,
   ...enSupport,
   ...enSafety,
+  ...enReports,
 } as const;
 
 export type MessageKey = keyof typeof en;

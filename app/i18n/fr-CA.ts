@@ -15,6 +15,7 @@ import { frNetwork } from "./fr-network";
 import { frDirectory } from "./fr-directory";
 import { frSupport } from "./fr-support";
 import { frSafety } from "./fr-safety";
+import { frReports } from "./fr-reports";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -37,4 +38,5 @@ export const frCA: Messages = {
   ...frDirectory,
   ...frSupport,
   ...frSafety,
+  ...frReports,
 };

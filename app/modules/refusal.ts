@@ -20,6 +20,7 @@ import type { PortfolioFailure } from "./people/pieces.server";
 import type { NetworkFailure } from "./people/network";
 import type { SupportFailure } from "./support/staff.server";
 import type { VerificationFailure } from "./auth/verification.server";
+import type { ReportFailure } from "./support/reports.server";
 
 /**
  * The one shape of "no": a module that will not do what was asked answers with a refusal (returned
@@ -40,6 +41,7 @@ export interface RefusalReasons {
   portfolio: PortfolioFailure;
   network: NetworkFailure;
   support: SupportFailure;
+  report: ReportFailure;
   poll: PollFailure;
   judge_invite: JudgeInviteFailure;
   judge_invitation: JudgeInvitationFailure;

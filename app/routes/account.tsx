@@ -24,6 +24,8 @@ import { AvatarEditor, CompletenessHint } from "~/components/profile-setup";
 import { formatBytes } from "~/i18n/sizes";
 import { CheckboxGroup, TextAreaField } from "~/components/form-controls";
 import { requireUser } from "~/utils/auth.server";
+import { STRIKES_TO_SUSPEND } from "~/modules/support/reports";
+import { strikesOf } from "~/modules/support/reports.server";
 import { VerifyEmailNotice } from "~/components/verify-email-notice";
 import { isEmailVerified } from "~/modules/auth/verification.server";
 import { badRequest, refusalMessage, refusalStatus } from "~/utils/refusals.server";
@@ -36,14 +38,24 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const [mail, profile, status, verified] = await Promise.all([
+  const [mail, profile, status, verified, strikes] = await Promise.all([
     mailPreferences(user.id),
     getOwnProfile(user.id),
     ownProfileStatus(user.id),
     isEmailVerified(user.id),
+    strikesOf(user.id),
   ]);
   const avatarLimit = formatBytes(AVATAR_MAX_BYTES, context.locale);
-  return { email: user.email, name: user.display_name, mail, profile, status, avatarLimit, verified };
+  return {
+    email: user.email,
+    name: user.display_name,
+    mail,
+    profile,
+    status,
+    avatarLimit,
+    verified,
+    strikes,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -110,7 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const t = useT();
   const locale = useLocale();
-  const { email, mail, profile, status, avatarLimit, verified } = useLoaderData<typeof loader>();
+  const { email, mail, profile, status, avatarLimit, verified, strikes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const passwordData = actionData && "result" in actionData ? actionData : undefined;
   const mailData = actionData && "mail" in actionData ? actionData.mail : undefined;
@@ -147,6 +159,19 @@ export default function Account() {
         ) : null}
       </p>
       {verified ? null : <VerifyEmailNotice email={email} returnTo="/account" reason="account" />}
+      {strikes > 0 ? (
+        <section className="card stack" aria-labelledby="strikes" data-testid="strikes">
+          <h2 id="strikes">{t("reports.strikes.title")}</h2>
+          <p style={{ margin: 0 }}>
+            <strong className="num">
+              {t("reports.strikes", { count: strikes, max: STRIKES_TO_SUSPEND })}
+            </strong>
+          </p>
+          <p className="muted" style={{ margin: 0 }}>
+            {t("reports.strikes.hint", { max: STRIKES_TO_SUSPEND })}
+          </p>
+        </section>
+      ) : null}
       <section className="card stack" aria-labelledby="public-profile">
         <h2 id="public-profile">{t("people.edit.title")}</h2>
         <p className="muted">{t("people.edit.lead")}</p>

@@ -17,6 +17,8 @@ import { LevelBadge } from "~/components/level-badge";
 import { formatScore } from "~/i18n/numbers";
 import { writeHref } from "~/modules/people/messages/conversations.server";
 import { WriteLink } from "~/components/messages/write-link";
+import { ReportLink } from "~/components/report-bits";
+import { offersProfileReport } from "~/modules/support/reports.server";
 import { notFound } from "~/utils/refusals.server";
 import { InvitationNotice, NetworkActions } from "~/components/network-actions";
 import { invitationNotice, networkState, profileNetworkState } from "~/modules/people/network.server";
@@ -34,12 +36,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const profile = await getPublicProfile(params.handle ?? "");
   if (!profile) notFound(context.locale);
   const viewerId = context.user?.id ?? null;
-  const [write, network, notice] = await Promise.all([
+  const [write, network, notice, canReport] = await Promise.all([
     writeHref(context.user, { handle: profile.handle }),
     networkState(viewerId, profile.handle),
     viewerId ? invitationNotice(viewerId, new URL(request.url).searchParams) : null,
+    offersProfileReport(viewerId, profile.handle),
   ]);
-  return { profile, writeHref: write, network: network && profileNetworkState(network), notice };
+  return { profile, writeHref: write, network: network && profileNetworkState(network), notice, canReport };
 }
 
 /** What a review is about: the contest by name, or only its kind when the contest is private. */
@@ -53,7 +56,7 @@ function reviewAbout(r: { contestTitle: string | null; category: Category | null
 export default function DesignerProfile() {
   const t = useT();
   const { locale, timeZone } = useI18n();
-  const { profile, writeHref, network, notice } = useLoaderData<typeof loader>();
+  const { profile, writeHref, network, notice, canReport } = useLoaderData<typeof loader>();
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const average = averageStars(profile.rating.stars, profile.rating.count);
   const reply = profile.replyMs === null ? null : replyWithin(profile.replyMs);
@@ -96,6 +99,7 @@ export default function DesignerProfile() {
           </p>
           <div className="profile__actions">
             {writeHref ? <WriteLink href={writeHref} name={profile.name} small /> : null}
+            {canReport ? <ReportLink kind="profile" id={profile.handle} /> : null}
             {network ? (
               <NetworkActions
                 handle={profile.handle}

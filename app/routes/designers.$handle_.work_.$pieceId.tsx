@@ -6,6 +6,7 @@ import { useI18n, useT } from "~/i18n/react";
 import { publicPieceOf } from "~/modules/people/pieces.server";
 import { profilePath } from "~/modules/people/profiles";
 import { notFound } from "~/utils/refusals.server";
+import { ReportLink } from "~/components/report-bits";
 import "./designers.$handle_.work_.$pieceId.css";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -18,13 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await publicPieceOf(params.handle ?? "", params.pieceId ?? "");
   if (!found) notFound(context.locale);
-  return found;
+  return { ...found, canReport: context.user !== null && context.user?.id !== found.designer.id };
 }
 
 export default function PieceView() {
   const t = useT();
   const { locale, timeZone } = useI18n();
-  const { designer, piece } = useLoaderData<typeof loader>();
+  const { designer, piece, canReport } = useLoaderData<typeof loader>();
   return (
     <div className="container page stack">
       <p>
@@ -50,6 +51,7 @@ export default function PieceView() {
           <p className="muted">
             {t("portfolio.piece.added", { date: formatDate(piece.createdAt, locale, timeZone, "date") })}
           </p>
+          {canReport ? <ReportLink kind="piece" id={piece.id} /> : null}
         </div>
       </div>
     </div>

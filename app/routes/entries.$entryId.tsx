@@ -21,6 +21,7 @@ import { entryPaths } from "~/modules/entries/paths";
 import { notFound, refusalMessage, refusalStatus, refuse } from "~/utils/refusals.server";
 import { writeHref as writeHrefFor } from "~/modules/people/messages/conversations.server";
 import { WriteLink } from "~/components/messages/write-link";
+import { ReportLink } from "~/components/report-bits";
 import "./entries.$entryId.css";
 
 /** How often the page reloads itself while a version is processing, for browsers without JavaScript. */
@@ -58,6 +59,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     entry: found.entry,
     revisions: found.revisions,
     isOwn: found.isOwn,
+    canReport: viewer !== null && !found.isOwn,
     contest: { id: found.contest.id, title: found.contest.title, status: found.contest.status },
     writeHref: found.isOwn
       ? null
@@ -93,6 +95,7 @@ export default function EntryPage() {
     similar,
     now: serverNow,
     writeHref,
+    canReport,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -141,6 +144,7 @@ export default function EntryPage() {
           {(shown?.aiDeclaration ?? entry.aiDeclaration) ? (
             <AiDeclarationNote declaration={(shown?.aiDeclaration ?? entry.aiDeclaration)!} />
           ) : null}
+          {canReport ? <ReportLink kind="entry" id={entry.id} /> : null}
         </div>
         <EntryStatusBadge status={entry.status} />
       </div>

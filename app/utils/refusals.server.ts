@@ -203,6 +203,14 @@ const ANSWERS: { [A in RefusalArea]: Record<RefusalReasons[A], Answer> } = {
     not_held: conflict("support.refusal.notHeld"),
     conflict: conflict("contest.refusal.conflict"),
   },
+  report: {
+    not_found: { status: 404, message: "errors.notFound.body" },
+    self: { status: 400, message: "reports.refusal.self" },
+    already: conflict("reports.refusal.already"),
+    closed: conflict("reports.refusal.closed"),
+    not_withdrawable: conflict("reports.refusal.notWithdrawable"),
+    not_queued: conflict("reports.refusal.notQueued"),
+  },
   poll: {
     not_found: { status: 404, message: "polls.vote.notFound" },
     closed: conflict("polls.vote.closed"),

@@ -22,6 +22,7 @@ import * as m0020 from "./0020_contest_tiers";
 import * as m0021 from "./0021_support";
 import * as m0023 from "./0023_declared_ai_and_verified_email";
 import * as m0024 from "./0024_prize_holds";
+import * as m0025 from "./0025_reports";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   "0021_support": m0021,
   "0023_declared_ai_and_verified_email": m0023,
   "0024_prize_holds": m0024,
+  "0025_reports": m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

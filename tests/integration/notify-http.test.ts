@@ -230,6 +230,8 @@ describe("the account page's mail settings (no JavaScript)", () => {
     expect(chosen(page, "declined")).toBe("each");
     expect(page).toContain("Unread messages in my conversations");
     expect(chosen(page, "messages")).toBe("each");
+    expect(page).toContain("Reports about my work, and the outcome of reports");
+    expect(chosen(page, "reports")).toBe("each");
 
     const form: Record<string, string> = {
       intent: "mail-settings",
@@ -243,6 +245,7 @@ describe("the account page's mail settings (no JavaScript)", () => {
       receipt: "app",
       messages: "daily",
       invitations: "app",
+      reports: "daily",
     };
     const saved = await browser.post("/account", form);
     expect(saved.status).toBe(200);
@@ -253,6 +256,7 @@ describe("the account page's mail settings (no JavaScript)", () => {
     expect(chosen(page, "receipt")).toBe("app");
     expect(chosen(page, "messages")).toBe("daily");
     expect(chosen(page, "invitations")).toBe("app");
+    expect(chosen(page, "reports")).toBe("daily");
 
     const refused = await browser.post("/account", { ...form, entries: "hourly" });
     expect(refused.status).toBe(400);

@@ -84,6 +84,9 @@ const SENTENCES: Record<NotificationKind, string> = {
   "network.invited_private":
     "Jules invited you to their private contest “Logo for a bakery”. You can now read the brief and send entries.",
   "network.new_piece": "Jules, whom you follow, has a new piece in their portfolio: “Golden loaf”.",
+  "report.filed": "Your profile was reported (spam). You have 24 hours to answer.",
+  "report.withdrawn": "The designer withdrew the entry #4 in “Logo for a bakery” you reported.",
+  "report.decided": "Your report on the profile was dismissed by support.",
 };
 
 function sourceFiles(dir: string): string[] {

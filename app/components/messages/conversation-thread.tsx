@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { LocalTime } from "~/components/time";
 import { useT } from "~/i18n/react";
 import type { ConversationView } from "~/modules/people/messages/conversations.server";
+import { ReportLink } from "~/components/report-bits";
 import "./messages.css";
 
 /** A conversation's messages, oldest first, one's own on the right; "Seen" under the last one read. */
@@ -20,6 +21,12 @@ export function ConversationThread({ conversation }: { conversation: Conversatio
           <p className="dm-thread__meta small">
             <strong>{m.mine ? t("messages.thread.you") : conversation.other.name}</strong> ·{" "}
             <LocalTime at={m.createdAt} />
+            {m.mine ? null : (
+              <>
+                {" · "}
+                <ReportLink kind="message" id={m.id} />
+              </>
+            )}
           </p>
           {m.about ? (
             <p className="dm-thread__about small">

@@ -4,6 +4,7 @@ import type { ViewerFilter } from "~/modules/judging/viewer";
 import { viewerHref } from "./labels";
 import type { Entry } from "./types";
 import { entryPaths } from "~/modules/entries/paths";
+import { reportPaths } from "~/modules/support/reports";
 
 /** "Similar to #N, please review": the pair side by side, and a plain form to dismiss the note. */
 export function SimilarBanner({
@@ -54,6 +55,9 @@ export function SimilarBanner({
             {t("entries.similar.dismiss")}
           </button>
         </Form>
+        <Link to={reportPaths.fromFlag(marker.flagId)} className="viewer__button" data-testid="report-copy">
+          {t("reports.fromFlag")}
+        </Link>
       </div>
     </div>
   );

@@ -57,6 +57,10 @@ export const NOTIFICATION_KINDS = [
   "network.invited",
   "network.invited_private",
   "network.new_piece",
+  // reports with due process (support/reports.server.ts)
+  "report.filed",
+  "report.withdrawn",
+  "report.decided",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -79,6 +83,8 @@ export const MAIL_CATEGORIES = [
   "messages",
   // A client invited me to their contest (people/network.server.ts).
   "invitations",
+  // A report about me (24 hours to answer), and a report's outcome (support/reports.server.ts).
+  "reports",
 ] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
@@ -98,6 +104,7 @@ export const DEFAULT_DELIVERY: Record<MailCategory, Delivery> = {
   receipt: "each",
   messages: "each",
   invitations: "each",
+  reports: "each",
 };
 
 /** Which mail a kind belongs to; `null`: shown in the app only (ratings, comments, housekeeping). */
@@ -150,6 +157,9 @@ export const MAIL_CATEGORY_OF: Record<NotificationKind, MailCategory | null> = {
   "network.invited_private": "invitations",
   // A followed designer's new piece: in the app only (a follow is not a mailing list).
   "network.new_piece": null,
+  "report.filed": "reports",
+  "report.withdrawn": "reports",
+  "report.decided": "reports",
 };
 
 /** The kinds mailed under a category (for the digest's query). */

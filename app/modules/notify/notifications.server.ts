@@ -147,6 +147,7 @@ function view(row: ContextRow, locale: Locale): NotificationView {
       contestId: row.contest_id,
       entryId: row.entry_id,
       handle: typeof vars.handle === "string" ? vars.handle : null,
+      reportId: typeof vars.reportId === "string" ? vars.reportId : null,
     }),
     image: showImage
       ? {
@@ -248,6 +249,11 @@ function sentenceVars(data: NotificationData, locale: Locale) {
     name: text(data.name, t("notify.someone")),
     designer: text(data.designer, t("notify.someone")),
     title: text(data.title, t("entries.untitled")),
+    // reports (support/reports.server.ts): what was reported, why, the outcome, who is told
+    subject: text(data.subject, "profile"),
+    why: text(data.why, "spam"),
+    decision: text(data.decision, "dismissed"),
+    role: text(data.role, "reporter"),
     stars: t("judging.stars", {
       n: Number.isFinite(stars) ? stars : 0,
     }),
@@ -277,7 +283,10 @@ export function notificationHref(n: {
   entryId: string | null;
   /** The designer a notification is about, when it leads to their profile (a followed designer). */
   handle?: string | null;
+  /** The report a party is told about (support/reports.server.ts): its page. */
+  reportId?: string | null;
 }) {
+  if (n.kind.startsWith("report.") && n.reportId) return `/reports/${n.reportId}`;
   if (n.kind === "payout.sent" || n.kind === "contest.finalist_share") return "/earnings";
   // A followed designer's new piece: the winning entry's page, else (an uploaded piece) their profile.
   if (n.kind === "network.new_piece")

@@ -1,4 +1,4 @@
-import { db, transaction } from "~db/index";
+import { db, transaction, type Trx } from "~db/index";
 import type { Job } from "~db/schema";
 import { blobStore, keys, readAll } from "~storage/index";
 import { now } from "~/utils/clock.server";
@@ -204,6 +204,22 @@ export async function deletePiece(input: { pieceId: string; designerId: string }
   return { ok: true as const };
 }
 
+/**
+ * Take a piece off the portfolio after a report (support upheld it, or its designer withdrew it):
+ * it leaves every public page, its row and images stay for the record (ADR 0045). False when there
+ * is no such piece of this designer still shown.
+ */
+export async function takePieceOffPortfolio(trx: Trx, input: { pieceId: string; designerId: string }) {
+  const changed = await trx
+    .updateTable("portfolio_pieces")
+    .set({ hidden_at: now() })
+    .where("id", "=", input.pieceId)
+    .where("designer_id", "=", input.designerId)
+    .where("hidden_at", "is", null)
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) > 0;
+}
+
 export interface OwnPiece {
   id: string;
   title: string;
@@ -260,6 +276,7 @@ const readyPieces = (designerId: string) =>
     .selectFrom("portfolio_pieces")
     .where("designer_id", "=", designerId)
     .where("status", "=", "ready")
+    .where("hidden_at", "is", null)
     .where("thumbnail_key", "is not", null);
 
 /** A page of a designer's ready pieces, newest first, and how many they have in all. */
@@ -352,11 +369,11 @@ export async function publicPieceKey(key: string): Promise<string | null> {
   if (!m) return null;
   const piece = await db()
     .selectFrom("portfolio_pieces")
-    .select(["status", "preview_key", "thumbnail_key"])
+    .select(["status", "preview_key", "thumbnail_key", "hidden_at"])
     .where("id", "=", m[2]!)
     .where("designer_id", "=", m[1]!)
     .executeTakeFirst();
-  if (!piece || piece.status !== "ready") return null;
+  if (!piece || piece.status !== "ready" || piece.hidden_at !== null) return null;
   return key === piece.preview_key || key === piece.thumbnail_key ? key : null;
 }
 
