@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
+import { blobStore } from "~storage/index";
+
 import { appendAudit } from "~/modules/support/audit.server";
 import { hideEntry, unhideEntry } from "~/modules/support/moderation.server";
 import { isSupport, reinstateUser, setSupportRole, suspendUser } from "~/modules/support/staff.server";
@@ -140,5 +142,29 @@ describe("an entry support hid", () => {
       { action: "entry.hide", contest_id: contestId },
       { action: "entry.unhide", contest_id: contestId },
     ]);
+  });
+});
+
+describe("the images support must judge", () => {
+  it("are served to support even where the viewer's own rights stop (a hidden entry's preview), never to anyone else", async () => {
+    const clientId = await makeUser("Media Client", "client");
+    const designer = await makeUser("Media Designer");
+    const agent = await makeUser("Media Agent");
+    const contestId = (await makeLaunchedContest(clientId)).id;
+    const entryId = await makeReadyEntry(contestId, designer);
+    const { preview_key } = await db()
+      .selectFrom("entry_revisions")
+      .select("preview_key")
+      .where("entry_id", "=", entryId)
+      .executeTakeFirstOrThrow();
+    await blobStore().put(preview_key!, Buffer.from("RIFF....WEBP"), { contentType: "image/webp" });
+    await transaction((trx) => hideEntry(trx, { entryId, actorId: null, reason: "a copy" }));
+    const asClient = await loginAs(server, clientId);
+    expect((await asClient.get(`/media/${preview_key}`)).status).toBe(404);
+    const asAgent = await loginAs(server, agent);
+    expect((await asAgent.get(`/media/${preview_key}`)).status).toBe(404);
+    await setSupportRole(await emailOf(agent), true);
+    expect((await asAgent.get(`/media/${preview_key}`)).status).toBe(200);
+    expect((await server.client().get(`/media/${preview_key}`)).status).toBe(404);
   });
 });

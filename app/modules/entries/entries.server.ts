@@ -363,6 +363,8 @@ export async function getEntryForViewer(input: { entryId: string; viewerId: stri
 export async function publicMediaKey(input: {
   key: string;
   viewerId: string | null;
+  /** Support staff deciding a report or a flag see any ready watermarked image (never an original). */
+  asSupport?: boolean;
 }): Promise<string | null> {
   const m = /^public\/(previews|thumbs)\/([a-z0-9]+)\/([a-z0-9]+)(?:-w\d+)?\.webp$/.exec(input.key);
   if (!m) return null;
@@ -386,12 +388,14 @@ export async function publicMediaKey(input: {
   const contest = await loadContest(db(), revision.contest_id);
   if (!contest) return null;
   const access = await contestAccess(db(), contest, input.viewerId);
-  const visible = maySeeEntry(
-    contest,
-    access,
-    { designer_id: revision.designer_id, status: revision.status },
-    input.viewerId,
-  );
+  const visible =
+    input.asSupport === true ||
+    maySeeEntry(
+      contest,
+      access,
+      { designer_id: revision.designer_id, status: revision.status },
+      input.viewerId,
+    );
   if (!visible) return null;
   if (input.key === revision.thumbnail_key && revision.watermark_version < MARKED_THUMBNAILS_SINCE) {
     return revision.preview_key;

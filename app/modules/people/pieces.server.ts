@@ -364,7 +364,7 @@ export async function publicPieceOf(handle: string, pieceId: string) {
 }
 
 /** The key, when it is a ready piece's thumbnail or watermarked preview (public), else null. */
-export async function publicPieceKey(key: string): Promise<string | null> {
+export async function publicPieceKey(key: string, asSupport = false): Promise<string | null> {
   const m = /^public\/pieces\/([a-z0-9]+)\/([a-z0-9]+)-[pt]-w\d+\.webp$/.exec(key);
   if (!m) return null;
   const piece = await db()
@@ -373,7 +373,8 @@ export async function publicPieceKey(key: string): Promise<string | null> {
     .where("id", "=", m[2]!)
     .where("designer_id", "=", m[1]!)
     .executeTakeFirst();
-  if (!piece || piece.status !== "ready" || piece.hidden_at !== null) return null;
+  // A piece taken off the portfolio stays visible to support, who decided it (ADR 0045).
+  if (!piece || piece.status !== "ready" || (piece.hidden_at !== null && !asSupport)) return null;
   return key === piece.preview_key || key === piece.thumbnail_key ? key : null;
 }
 
