@@ -19,6 +19,7 @@ import * as m0017 from "./0017_portfolio";
 import * as m0018 from "./0018_designer_records";
 import * as m0019 from "./0019_network";
 import * as m0020 from "./0020_contest_tiers";
+import * as m0022 from "./0022_image_descriptors";
 
 /** Every migration, registered by hand (bundler-safe, no directory scan). Names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   "0018_designer_records": m0018,
   "0019_network": m0019,
   "0020_contest_tiers": m0020,
+  "0022_image_descriptors": m0022,
 };
 
 export const migrationProvider: MigrationProvider = {
