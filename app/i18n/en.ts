@@ -12,6 +12,7 @@ import { enPortfolio } from "./en-portfolio";
 import { enTiers } from "./en-tiers";
 import { enNetwork } from "./en-network";
 import { enDirectory } from "./en-directory";
+import { enSimilarity } from "./en-similarity";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -29,6 +30,7 @@ export const en = {
   ...enTiers,
   ...enNetwork,
   ...enDirectory,
+  ...enSimilarity,
 } as const;
 
 export type MessageKey = keyof typeof en;

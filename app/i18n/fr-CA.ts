@@ -13,6 +13,7 @@ import { frPortfolio } from "./fr-portfolio";
 import { frTiers } from "./fr-tiers";
 import { frNetwork } from "./fr-network";
 import { frDirectory } from "./fr-directory";
+import { frSimilarity } from "./fr-similarity";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -33,4 +34,5 @@ export const frCA: Messages = {
   ...frTiers,
   ...frNetwork,
   ...frDirectory,
+  ...frSimilarity,
 };

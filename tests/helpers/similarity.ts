@@ -2,6 +2,8 @@ import { db, transaction } from "~db/index";
 import { indexAndFlagSimilar } from "~/modules/entries/similarity.server";
 import { describeImage, describeQuery } from "~/modules/similarity/features";
 import { storeFeatures } from "~/modules/similarity/index.server";
+import { now } from "~/utils/clock.server";
+import { newId } from "~/utils/ids.server";
 import { drawDesign, genuineDesigns } from "../../scripts/similarity-corpus";
 
 let drawn = 0;
@@ -56,4 +58,38 @@ export function imageOf(entryId: string) {
 /** This entry's current revision now shows the same picture as `sourceEntryId` (not yet indexed). */
 export function copyImage(entryId: string, sourceEntryId: string) {
   images.set(entryId, imageOf(sourceEntryId));
+}
+
+/** This entry's current revision now shows this picture (not yet indexed). */
+export function giveImage(entryId: string, image: ReturnType<typeof drawDesign>) {
+  images.set(entryId, image);
+}
+
+/** A ready portfolio piece of this designer showing a generated logo, indexed as its job does. */
+export async function readyPieceWithImage(designerId: string) {
+  const image = drawDesign(genuineDesigns(9500 + drawn++, 1)[0]!);
+  const id = newId();
+  await db()
+    .insertInto("portfolio_pieces")
+    .values({
+      id,
+      designer_id: designerId,
+      title: "Emblem",
+      category: "logo",
+      status: "ready",
+      original_key: `test/${id}`,
+      original_format: "png",
+      original_bytes: 1,
+      created_at: now(),
+    })
+    .execute();
+  await storeFeatures(db(), { kind: "piece", id, designerId }, await describeImage(image));
+  return { id, image };
+}
+
+/** A family of look-alikes: one template, other initials and colours. */
+export function lookAlikes() {
+  const designs = genuineDesigns(20261203, 60);
+  const first = designs.find((d) => designs.filter((o) => o.family === d.family).length === 5)!;
+  return designs.filter((d) => d.family === first.family).map(drawDesign);
 }

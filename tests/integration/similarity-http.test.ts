@@ -7,7 +7,16 @@ import { newId } from "~/utils/ids.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge } from "../helpers/judging";
 import { loginAs, startTestServer } from "../helpers/server";
-import { copyImage, flagSimilar as runDetection, imageOf, sameImage } from "../helpers/similarity";
+import {
+  copyImage,
+  flagSimilar as runDetection,
+  giveImage,
+  imageOf,
+  lookAlikes,
+  readyPieceWithImage,
+  sameImage,
+} from "../helpers/similarity";
+import { makeCopy, random } from "../../scripts/similarity-corpus";
 
 // "Similar, please review" notes as an attacker would probe them: the blind and private rules of
 // access.server.ts still hold through the note, and only the contest's client may dismiss it.
@@ -180,5 +189,53 @@ describe("who copied whom", () => {
     const third = await makeReadyEntry(contest.id, chloe);
     copyImage(third, original);
     expect((await flagSimilar(third)).id).toBeTruthy();
+  });
+});
+
+describe("what is compared", () => {
+  it("an entry that copies another designer's portfolio piece (mirrored, cropped) is flagged for the client", async () => {
+    const client = await makeUser("Camille Client", "client");
+    const contest = await makeLaunchedContest(client);
+    const ana = await makeUser("Ana Portfolio");
+    const ben = await makeUser("Ben Copier");
+    const piece = await readyPieceWithImage(ana);
+    const entry = await makeReadyEntry(contest.id, ben);
+    giveImage(entry, await makeCopy(piece.image, ["mirror", "crop"], random(1)));
+    expect(await runDetection(entry)).toBe(1);
+    const flag = await db()
+      .selectFrom("similarity_flags")
+      .select(["earlier_piece_id", "earlier_contest_id"])
+      .where("entry_id", "=", entry)
+      .executeTakeFirstOrThrow();
+    expect(flag).toEqual({ earlier_piece_id: piece.id, earlier_contest_id: "" });
+    const page = await (await (await loginAs(server, client)).get(`/contests/${contest.id}`)).text();
+    expect(page).toContain("Similar to a portfolio piece by another designer, please review");
+    expect(page).not.toContain(piece.id);
+    // Ben's own piece is his: an entry of his showing it is not a copy.
+    const own = await readyPieceWithImage(ben);
+    const second = await makeReadyEntry(contest.id, ben);
+    giveImage(second, own.image);
+    expect(await runDetection(second)).toBe(0);
+  });
+
+  it("a look-alike on the same template (other initials) is not flagged; a recoloured copy of it is", async () => {
+    const client = await makeUser("Camille Client", "client");
+    const contest = await makeLaunchedContest(client);
+    const ana = await makeUser("Ana Emblem");
+    const ben = await makeUser("Ben Emblem");
+    const [first, second] = lookAlikes();
+    const earlier = await makeReadyEntry(contest.id, ana);
+    giveImage(earlier, first!);
+    expect(await runDetection(earlier)).toBe(0);
+    const lookAlike = await makeReadyEntry(contest.id, ben);
+    giveImage(lookAlike, second!);
+    expect(await runDetection(lookAlike)).toBe(0);
+    const chloe = await makeUser("Chloé Copier");
+    const copy = await makeReadyEntry(contest.id, chloe);
+    giveImage(copy, await makeCopy(first!, ["recolour"], random(2)));
+    expect(await runDetection(copy)).toBe(1);
+    const page = await (await (await loginAs(server, client)).get(`/contests/${contest.id}`)).text();
+    expect(page).toContain("Similar to #1, please review");
+    expect(page).not.toContain("Similar to #2");
   });
 });

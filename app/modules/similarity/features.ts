@@ -194,7 +194,8 @@ function stretch(data: Uint8Array): Uint8Array {
   for (let seen = 0; high > 0 && seen + histogram[high]! <= cut; high--) seen += histogram[high]!;
   if (high - low < 8 || (low === 0 && high === 255)) return data;
   const scale = 255 / (high - low);
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, Math.round((data[i]! - low) * scale)));
+  for (let i = 0; i < data.length; i++)
+    data[i] = Math.max(0, Math.min(255, Math.round((data[i]! - low) * scale)));
   return data;
 }
 
