@@ -32,7 +32,7 @@ export interface Database {
   polls: PollsTable;
   poll_entries: PollEntriesTable;
   poll_votes: PollVotesTable;
-  phash_bands: PhashBandsTable;
+  image_descriptors: ImageDescriptorsTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transfers: LedgerTransfersTable;
   escrows: EscrowsTable;
@@ -383,8 +383,11 @@ export interface SimilarityFlagsTable {
   earlier_revision_id: string;
   earlier_entry_id: string;
   earlier_contest_id: string;
+  /** How far apart the two images are: 100 − the share (%) of the earlier one's edges found again. */
   distance: number;
   created_at: number;
+  /** Set when the earlier image is a portfolio piece (the earlier_* entry columns then hold its id). */
+  earlier_piece_id: Generated<string | null>;
   /** The client reviewed the pair and found no copy (the flag leaves their gallery and viewer). */
   dismissed_at: number | null;
   dismissed_by: string | null;
@@ -457,10 +460,16 @@ export interface PollVotesTable {
   updated_at: number;
 }
 
-export interface PhashBandsTable {
-  revision_id: string;
-  band: number;
-  value: number;
+/** Copy detection's features of one image (0022, decision 40). */
+export interface ImageDescriptorsTable {
+  seq: Generated<number>;
+  subject_kind: "revision" | "piece";
+  subject_id: string;
+  designer_id: string;
+  version: number;
+  voting: string;
+  features: string;
+  created_at: number;
 }
 // Escrow (0003). The ledger tables (accounts, transfers, escrows, resolutions) are append-only:
 // database triggers refuse UPDATE and DELETE on them.

@@ -14,6 +14,7 @@ export interface GallerySimilarMarker {
   flagId: string;
   side: "later" | "earlier";
   dismissed: boolean;
+  piece: boolean;
   other: { id: string; number: number; contestId: string; sameContest: boolean } | null;
 }
 
@@ -176,7 +177,9 @@ export function SimilarNote({
       <span>
         {o && o.sameContest
           ? t("entries.similar.later", { number: o.number })
-          : t("entries.similar.laterElsewhere")}
+          : marker.piece
+            ? t("similarity.laterPiece")
+            : t("entries.similar.laterElsewhere")}
       </span>{" "}
       <Link to={review}>
         {o && o.sameContest ? t("entries.similar.compare") : t("entries.similar.review")}

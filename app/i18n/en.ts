@@ -15,6 +15,7 @@ import { enDirectory } from "./en-directory";
 import { enSupport } from "./en-support";
 import { enSafety } from "./en-safety";
 import { enReports } from "./en-reports";
+import { enSimilarity } from "./en-similarity";
 
 /** English, the reference catalogue: every user-facing string of the app, by key. */
 export const en = {
@@ -35,6 +36,7 @@ export const en = {
   ...enSupport,
   ...enSafety,
   ...enReports,
+  ...enSimilarity,
 } as const;
 
 export type MessageKey = keyof typeof en;

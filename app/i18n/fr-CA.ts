@@ -16,6 +16,7 @@ import { frDirectory } from "./fr-directory";
 import { frSupport } from "./fr-support";
 import { frSafety } from "./fr-safety";
 import { frReports } from "./fr-reports";
+import { frSimilarity } from "./fr-similarity";
 
 /**
  * Québec French: every key of the English reference (a missing or extra key does not compile), in
@@ -39,4 +40,5 @@ export const frCA: Messages = {
   ...frSupport,
   ...frSafety,
   ...frReports,
+  ...frSimilarity,
 };

@@ -20,6 +20,7 @@ import * as m0018 from "./0018_designer_records";
 import * as m0019 from "./0019_network";
 import * as m0020 from "./0020_contest_tiers";
 import * as m0021 from "./0021_support";
+import * as m0022 from "./0022_image_descriptors";
 import * as m0023 from "./0023_declared_ai_and_verified_email";
 import * as m0024 from "./0024_prize_holds";
 import * as m0025 from "./0025_reports";
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   "0019_network": m0019,
   "0020_contest_tiers": m0020,
   "0021_support": m0021,
+  "0022_image_descriptors": m0022,
   "0023_declared_ai_and_verified_email": m0023,
   "0024_prize_holds": m0024,
   "0025_reports": m0025,

@@ -1,12 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, transaction } from "~db/index";
+import { db } from "~db/index";
 import { applyContestEvent, createDraft } from "~/modules/contests/contests.server";
 import { computeVerdict } from "~/modules/contests/verdict.server";
-import { hashBands, indexAndFlagSimilar } from "~/modules/entries/similarity.server";
 import { rateEntry } from "~/modules/judging/ratings.server";
 import { paintEntries } from "../helpers/artwork";
 import { artifactPath, launchBrowser, watchErrors, logInThroughForm } from "../helpers/browser";
+import { flagSimilar, sameImage } from "../helpers/similarity";
 import { makeLaunchedContest, makeReadyDraft, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge, selectFinalistsNow } from "../helpers/judging";
 import { startTestServer } from "../helpers/server";
@@ -36,44 +36,6 @@ async function newPage(options: { javaScriptEnabled?: boolean; width?: number } 
   });
   const page = await context.newPage();
   return { context, page, errors: watchErrors(page) };
-}
-
-/**
- * Give these entries one image hash of their own, indexed as the image job indexes it (the fixtures
- * give every entry the same hash, and index none).
- */
-async function sameImage(...entryIds: string[]) {
-  const hash = [...crypto.getRandomValues(new Uint8Array(8))]
-    .map((b) => b.toString(16).padStart(2, "0"))
-    .join("");
-  const revisions = (
-    await db().selectFrom("entries").select("current_revision_id").where("id", "in", entryIds).execute()
-  ).map((r) => r.current_revision_id!);
-  await db().updateTable("entry_revisions").set({ phash: hash }).where("id", "in", revisions).execute();
-  await db()
-    .insertInto("phash_bands")
-    .values(
-      revisions.flatMap((id) => hashBands(hash).map((value, band) => ({ revision_id: id, band, value }))),
-    )
-    .execute();
-}
-
-async function flagSimilar(entryId: string) {
-  const r = await db()
-    .selectFrom("entries")
-    .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
-    .select(["entry_revisions.id", "entries.contest_id", "entries.designer_id", "entry_revisions.phash"])
-    .where("entries.id", "=", entryId)
-    .executeTakeFirstOrThrow();
-  return transaction((trx) =>
-    indexAndFlagSimilar(trx, {
-      id: r.id,
-      entryId,
-      contestId: r.contest_id,
-      designerId: r.designer_id,
-      hash: r.phash!,
-    }),
-  );
 }
 
 /**

@@ -1,11 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, transaction } from "~db/index";
-import { hashBands, indexAndFlagSimilar } from "~/modules/entries/similarity.server";
+import { indexAndFlagSimilar } from "~/modules/entries/similarity.server";
+import { describeQuery } from "~/modules/similarity/features";
 import { advanceClock, now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { makeLaunchedContest, makeReadyEntry, makeUser } from "../helpers/fixtures";
 import { makeJudge } from "../helpers/judging";
 import { loginAs, startTestServer } from "../helpers/server";
+import {
+  copyImage,
+  flagSimilar as runDetection,
+  giveImage,
+  imageOf,
+  lookAlikes,
+  readyPieceWithImage,
+  sameImage,
+} from "../helpers/similarity";
+import { makeCopy, random } from "../../scripts/similarity-corpus";
 
 // "Similar, please review" notes as an attacker would probe them: the blind and private rules of
 // access.server.ts still hold through the note, and only the contest's client may dismiss it.
@@ -17,49 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-/**
- * Give these entries one image hash of their own, indexed as the image job indexes it (the fixtures
- * give every entry the same hash, and index none).
- */
-async function sameImage(...entryIds: string[]) {
-  const hash = [...crypto.getRandomValues(new Uint8Array(8))]
-    .map((b) => b.toString(16).padStart(2, "0"))
-    .join("");
-  const revisions = (
-    await db().selectFrom("entries").select("current_revision_id").where("id", "in", entryIds).execute()
-  ).map((r) => r.current_revision_id!);
-  await db().updateTable("entry_revisions").set({ phash: hash }).where("id", "in", revisions).execute();
-  await db()
-    .insertInto("phash_bands")
-    .values(
-      revisions.flatMap((id) => hashBands(hash).map((value, band) => ({ revision_id: id, band, value }))),
-    )
-    .execute();
-}
-
-async function flagSimilar(entryId: string) {
-  const r = await db()
-    .selectFrom("entries")
-    .innerJoin("entry_revisions", "entry_revisions.id", "entries.current_revision_id")
-    .select(["entry_revisions.id", "entries.contest_id", "entries.designer_id", "entry_revisions.phash"])
-    .where("entries.id", "=", entryId)
-    .executeTakeFirstOrThrow();
-  await transaction((trx) =>
-    indexAndFlagSimilar(trx, {
-      id: r.id,
-      entryId,
-      contestId: r.contest_id,
-      designerId: r.designer_id,
-      hash: r.phash!,
-    }),
-  );
-  return db()
-    .selectFrom("similarity_flags")
-    .select("id")
-    .where("entry_id", "=", entryId)
-    .executeTakeFirstOrThrow();
-}
 
 async function blindWorld() {
   const client = await makeUser("Camille Client", "client");
@@ -78,6 +46,15 @@ async function blindWorld() {
     .where("entries.id", "=", later)
     .executeTakeFirstOrThrow();
   return { client, contest, ana, ben, earlier, later, flag, laterThumb: thumb.thumbnail_key! };
+}
+
+async function flagSimilar(entryId: string) {
+  await runDetection(entryId);
+  return db()
+    .selectFrom("similarity_flags")
+    .select("id")
+    .where("entry_id", "=", entryId)
+    .executeTakeFirstOrThrow();
 }
 
 describe("similar entries in a blind contest", () => {
@@ -187,15 +164,15 @@ describe("who copied whom", () => {
       .where("entry_id", "=", original)
       .executeTakeFirstOrThrow();
     const v2 = { ...v1, id: newId(), version: 2, created_at: now() };
-    v2.phash = `${v1.phash!.slice(0, 15)}${v1.phash!.slice(15) === "0" ? "1" : "0"}`;
     await db().insertInto("entry_revisions").values(v2).execute();
+    const features = await describeQuery(imageOf(original));
     const flagged = await transaction((trx) =>
       indexAndFlagSimilar(trx, {
         id: v2.id,
         entryId: original,
         contestId: contest.id,
         designerId: ana,
-        hash: v2.phash!,
+        features,
       }),
     );
     expect(flagged).toBe(0);
@@ -210,16 +187,55 @@ describe("who copied whom", () => {
     const chloe = await makeUser("Chloé Later");
     advanceClock(60_000);
     const third = await makeReadyEntry(contest.id, chloe);
-    const thirdRevision = await db()
-      .updateTable("entry_revisions")
-      .set({ phash: v1.phash })
-      .where("entry_id", "=", third)
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db()
-      .insertInto("phash_bands")
-      .values(hashBands(v1.phash!).map((value, band) => ({ revision_id: thirdRevision.id, band, value })))
-      .execute();
+    copyImage(third, original);
     expect((await flagSimilar(third)).id).toBeTruthy();
+  });
+});
+
+describe("what is compared", () => {
+  it("an entry that copies another designer's portfolio piece (mirrored, cropped) is flagged for the client", async () => {
+    const client = await makeUser("Camille Client", "client");
+    const contest = await makeLaunchedContest(client);
+    const ana = await makeUser("Ana Portfolio");
+    const ben = await makeUser("Ben Copier");
+    const piece = await readyPieceWithImage(ana);
+    const entry = await makeReadyEntry(contest.id, ben);
+    giveImage(entry, await makeCopy(piece.image, ["mirror", "crop"], random(1)));
+    expect(await runDetection(entry)).toBe(1);
+    const flag = await db()
+      .selectFrom("similarity_flags")
+      .select(["earlier_piece_id", "earlier_contest_id"])
+      .where("entry_id", "=", entry)
+      .executeTakeFirstOrThrow();
+    expect(flag).toEqual({ earlier_piece_id: piece.id, earlier_contest_id: "" });
+    const page = await (await (await loginAs(server, client)).get(`/contests/${contest.id}`)).text();
+    expect(page).toContain("Similar to a portfolio piece by another designer, please review");
+    expect(page).not.toContain(piece.id);
+    // Ben's own piece is his: an entry of his showing it is not a copy.
+    const own = await readyPieceWithImage(ben);
+    const second = await makeReadyEntry(contest.id, ben);
+    giveImage(second, own.image);
+    expect(await runDetection(second)).toBe(0);
+  });
+
+  it("a look-alike on the same template (other initials) is not flagged; a recoloured copy of it is", async () => {
+    const client = await makeUser("Camille Client", "client");
+    const contest = await makeLaunchedContest(client);
+    const ana = await makeUser("Ana Emblem");
+    const ben = await makeUser("Ben Emblem");
+    const [first, second] = lookAlikes();
+    const earlier = await makeReadyEntry(contest.id, ana);
+    giveImage(earlier, first!);
+    expect(await runDetection(earlier)).toBe(0);
+    const lookAlike = await makeReadyEntry(contest.id, ben);
+    giveImage(lookAlike, second!);
+    expect(await runDetection(lookAlike)).toBe(0);
+    const chloe = await makeUser("Chloé Copier");
+    const copy = await makeReadyEntry(contest.id, chloe);
+    giveImage(copy, await makeCopy(first!, ["recolour"], random(2)));
+    expect(await runDetection(copy)).toBe(1);
+    const page = await (await (await loginAs(server, client)).get(`/contests/${contest.id}`)).text();
+    expect(page).toContain("Similar to #1, please review");
+    expect(page).not.toContain("Similar to #2");
   });
 });

@@ -32,7 +32,9 @@ export function SimilarBanner({
           {t("viewer.similar.on", { number: entry.number })}{" "}
           {o && o.sameContest
             ? t("entries.similar.later", { number: o.number })
-            : t("entries.similar.laterElsewhere")}
+            : marker.piece
+              ? t("similarity.laterPiece")
+              : t("entries.similar.laterElsewhere")}
         </strong>{" "}
         <span>{t("entries.similar.lead")}</span>
       </p>

@@ -49,6 +49,8 @@ export interface SimilarMarker {
   side: "later" | "earlier";
   /** The client reviewed the pair and kept the entry (only the earlier designer still sees these). */
   dismissed: boolean;
+  /** The earlier image is a portfolio piece of another designer (then `other` is null). */
+  piece: boolean;
   /** The other entry, only when this viewer may see it (blind and private contests stay hidden). */
   other: {
     id: string;
@@ -177,7 +179,13 @@ export async function similarMarkers(input: {
     access.isClient && access.seesAllEntries
       ? db()
           .selectFrom("similarity_flags")
-          .select(["id", "entry_id as on_entry", "earlier_entry_id as other_entry", "dismissed_at"])
+          .select([
+            "id",
+            "entry_id as on_entry",
+            "earlier_entry_id as other_entry",
+            "earlier_piece_id",
+            "dismissed_at",
+          ])
           .where("contest_id", "=", contest.id)
           .where("dismissed_at", "is", null)
           .orderBy("distance")
@@ -190,6 +198,7 @@ export async function similarMarkers(input: {
         "similarity_flags.id",
         "similarity_flags.earlier_entry_id as on_entry",
         "similarity_flags.entry_id as other_entry",
+        "similarity_flags.earlier_piece_id",
         "similarity_flags.dismissed_at",
       ])
       .where("similarity_flags.earlier_contest_id", "=", contest.id)
@@ -215,6 +224,7 @@ export async function similarMarkers(input: {
       flagId: f.id,
       side: f.side,
       dismissed: f.dismissed_at !== null,
+      piece: f.side === "later" && f.earlier_piece_id !== null,
       other: other ? { ...other, sameContest: other.contestId === contest.id } : null,
     });
     out.set(f.on_entry, list);

@@ -9,7 +9,7 @@ import {
   type AcceptedFormat,
   type SniffedType,
 } from "./image-format";
-import { differenceHash } from "./phash";
+import { differenceHash, type RawPixels } from "./phash";
 import { applyWatermark, capHeightFor, watermarkTile } from "./watermark";
 
 /**
@@ -236,6 +236,8 @@ export interface EntryImages {
   preview: Buffer;
   /** 64-bit difference hash, 16 hex characters (see phash.ts). */
   hash: string;
+  /** The decoded, unwatermarked pixels at preview size (copy detection describes them). */
+  pixels: RawPixels;
   /** The original's dimensions after orientation. */
   width: number;
   height: number;
@@ -287,6 +289,7 @@ export async function renderEntryImages(original: Buffer, options: RenderOptions
     thumbnail: thumb.data,
     preview: previewBytes,
     hash: hashValue,
+    pixels,
     width,
     height,
     format,

@@ -10,7 +10,7 @@ import { isRefused } from "../refusal";
 import { notifyUsers } from "../notify/notifications.server";
 import { renderEntryImages } from "./images.server";
 import { storedRejection } from "./rejection.server";
-import { indexAndFlagSimilar } from "./similarity.server";
+import { describeForSimilarity, indexAndFlagSimilar } from "./similarity.server";
 import { WATERMARK_VERSION, watermarkTextFor } from "./watermark";
 
 /**
@@ -41,6 +41,8 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
     const thumbnailKey = keys.thumbnail(revision.contest_id, revision.id, WATERMARK_VERSION);
     await blobStore().put(thumbnailKey, images.thumbnail, { contentType: "image/webp" });
     await blobStore().put(previewKey, images.preview, { contentType: "image/webp" });
+    // Described before the transaction: the CPU work does not hold the write lock.
+    const features = await describeForSimilarity(images.pixels);
     await transaction(async (trx) => {
       const marked = await trx
         .updateTable("entry_revisions")
@@ -89,7 +91,7 @@ export async function processRevision(revisionId: string, job?: Pick<Job, "attem
         entryId: entry.id,
         contestId: revision.contest_id,
         designerId: revision.designer_id,
-        hash: images.hash,
+        features,
       });
       await notifyUsers(trx, [contest.client_id], {
         kind: revision.version === 1 ? "entry.new" : "entry.revised",

@@ -2,72 +2,56 @@ import { db, type Trx } from "~db/index";
 import { now } from "~/utils/clock.server";
 import { newId } from "~/utils/ids.server";
 import { notifyUsers } from "../notify/notifications.server";
-import { NEARLY_IDENTICAL_MAX_DISTANCE, hammingDistance } from "./phash";
+import type { RawPixels } from "./phash";
+import { describeQuery, type QueryFeatures } from "../similarity/features";
+import { copiesOf, storeFeatures, type Subject } from "../similarity/index.server";
 
-/** The 8 bands (8 bits each) of a 64-bit hash written as 16 hex characters. */
-export function hashBands(hash: string): number[] {
-  return Array.from({ length: 8 }, (_, i) => Number.parseInt(hash.slice(i * 2, i * 2 + 2), 16));
+/** What copy detection keeps of an image, from its decoded (unwatermarked) pixels. */
+export function describeForSimilarity(pixels: RawPixels): Promise<QueryFeatures> {
+  return describeQuery(pixels);
+}
+
+/** Keep a portfolio piece's features: a later entry that copies it is flagged (decision 40). */
+export async function indexPiece(
+  trx: Trx,
+  piece: { id: string; designerId: string },
+  features: QueryFeatures,
+) {
+  await storeFeatures(trx, { kind: "piece", id: piece.id, designerId: piece.designerId }, features.plain);
 }
 
 /**
- * Record a revision's hash bands and flag near-identical earlier images by other designers, in this
- * contest or any other. The client of this contest and the earlier designer are told: copied work is
- * the top complaint designers have about contest sites.
+ * Record a revision's image features and flag the earlier images by other designers that it copies
+ * (entries of any contest, winning designs, portfolio pieces): descriptors, a nearest-neighbour
+ * index and a geometric check (decision 40). The client of this contest and the earlier designer
+ * are told: copied work is the top complaint designers have about contest sites.
  */
 export async function indexAndFlagSimilar(
   trx: Trx,
-  revision: { id: string; entryId: string; contestId: string; designerId: string; hash: string },
+  revision: { id: string; entryId: string; contestId: string; designerId: string; features: QueryFeatures },
 ): Promise<number> {
-  const bands = hashBands(revision.hash);
-  await trx
-    .insertInto("phash_bands")
-    .values(bands.map((value, band) => ({ revision_id: revision.id, band, value })))
-    .onConflict((oc) => oc.columns(["revision_id", "band"]).doNothing())
-    .execute();
-  const candidates = await trx
-    .selectFrom("phash_bands")
-    .innerJoin("entry_revisions", "entry_revisions.id", "phash_bands.revision_id")
-    .select([
-      "entry_revisions.id",
-      "entry_revisions.entry_id",
-      "entry_revisions.contest_id",
-      "entry_revisions.designer_id",
-      "entry_revisions.phash",
-      "entry_revisions.created_at",
-    ])
-    .distinct()
-    .where((eb) =>
-      eb.or(
-        bands.map((value, band) =>
-          eb.and([eb("phash_bands.band", "=", band), eb("phash_bands.value", "=", value)]),
-        ),
-      ),
-    )
-    .where("entry_revisions.status", "=", "ready")
-    .where("entry_revisions.designer_id", "!=", revision.designerId)
-    .where("entry_revisions.id", "!=", revision.id)
-    .execute();
-  const nearlyIdentical = candidates
-    .filter((c) => c.phash !== null)
-    .map((c) => ({ ...c, distance: hammingDistance(c.phash!, revision.hash) }))
-    .filter((c) => c.distance <= NEARLY_IDENTICAL_MAX_DISTANCE);
-  if (nearlyIdentical.length === 0) return 0;
+  const subject: Subject = { kind: "revision", id: revision.id, designerId: revision.designerId };
+  const found = await copiesOf(trx, revision.features, { designerId: revision.designerId });
+  await storeFeatures(trx, subject, revision.features.plain);
+  if (found.length === 0) return 0;
   // Who copied whom: an image that resembles one this designer sent before it existed is a copy of
   // hers, not hers of it (her new version of her own design must not be flagged against its copy).
-  const own = await trx
-    .selectFrom("entry_revisions")
-    .select(["phash", "created_at"])
-    .where("designer_id", "=", revision.designerId)
-    .where("id", "!=", revision.id)
-    .where("phash", "is not", null)
-    .execute();
-  const matches = nearlyIdentical.filter(
-    (m) =>
-      !own.some(
-        (o) =>
-          o.created_at < m.created_at && hammingDistance(o.phash!, m.phash!) <= NEARLY_IDENTICAL_MAX_DISTANCE,
-      ),
+  const own = await copiesOf(trx, revision.features, {
+    designerId: revision.designerId,
+    own: true,
+    exceptId: revision.id,
+  });
+  const firstOwn = own.reduce((m, o) => Math.min(m, o.item.seq), Infinity);
+  const kept = found.filter((m) => !(firstOwn < m.item.seq));
+  if (kept.length === 0) return 0;
+  const earlier = await describeEarlier(
+    trx,
+    kept.map((m) => m.item),
   );
+  const matches = kept.flatMap((m) => {
+    const e = earlier.get(m.item.id);
+    return e ? [{ ...e, distance: Math.round(100 * (1 - m.score.coverage)) }] : [];
+  });
   if (matches.length === 0) return 0;
   const at = now();
   await trx
@@ -79,8 +63,9 @@ export async function indexAndFlagSimilar(
         entry_id: revision.entryId,
         contest_id: revision.contestId,
         earlier_revision_id: m.id,
-        earlier_entry_id: m.entry_id,
-        earlier_contest_id: m.contest_id,
+        earlier_entry_id: m.entryId,
+        earlier_contest_id: m.contestId,
+        earlier_piece_id: m.pieceId,
         distance: m.distance,
         created_at: at,
       })),
@@ -99,14 +84,45 @@ export async function indexAndFlagSimilar(
     data: { matches: matches.length },
   });
   for (const m of matches) {
-    await notifyUsers(trx, [m.designer_id], {
+    // A piece's designer reads nothing on a page about it yet: the note is for entries.
+    if (m.pieceId !== null) continue;
+    await notifyUsers(trx, [m.designerId], {
       kind: "entry.similar_to_yours",
-      contestId: m.contest_id,
-      entryId: m.entry_id,
+      contestId: m.contestId,
+      entryId: m.entryId,
       data: { laterContestId: revision.contestId },
     });
   }
   return matches.length;
+}
+
+/** The flag's columns for each earlier image: an entry revision, or a portfolio piece. */
+async function describeEarlier(trx: Trx, items: (Subject & { seq: number })[]) {
+  const out = new Map<
+    string,
+    { id: string; entryId: string; contestId: string; pieceId: string | null; designerId: string }
+  >();
+  const revisionIds = items.filter((i) => i.kind === "revision").map((i) => i.id);
+  if (revisionIds.length > 0) {
+    const rows = await trx
+      .selectFrom("entry_revisions")
+      .select(["id", "entry_id", "contest_id", "designer_id"])
+      .where("id", "in", revisionIds)
+      .execute();
+    for (const r of rows) {
+      out.set(r.id, {
+        id: r.id,
+        entryId: r.entry_id,
+        contestId: r.contest_id,
+        pieceId: null,
+        designerId: r.designer_id,
+      });
+    }
+  }
+  for (const i of items.filter((i) => i.kind === "piece")) {
+    out.set(i.id, { id: i.id, entryId: i.id, contestId: "", pieceId: i.id, designerId: i.designerId });
+  }
+  return out;
 }
 
 /** Flags on an entry, for its client (and the designers concerned). */

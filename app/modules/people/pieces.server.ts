@@ -17,6 +17,7 @@ import { registerPeriodicJob } from "../jobs/scheduler.server";
 import { isRefused, refusal, type Refusal } from "../refusal";
 import type { T } from "~/i18n";
 import { receiveDraft, type ReceivedDraft } from "../entries/drafts.server";
+import { describeForSimilarity, indexPiece } from "../entries/similarity.server";
 import { notifyFollowers } from "./network.server";
 import { PIECES_MAX, pieceSchema, type PieceInput } from "./pieces";
 
@@ -142,6 +143,8 @@ export async function processPiece(pieceId: string, job?: Pick<Job, "attempts" |
     const thumbnailKey = keys.pieceThumbnail(piece.designer_id, piece.id, WATERMARK_VERSION);
     await blobStore().put(thumbnailKey, images.thumbnail, { contentType: "image/webp" });
     await blobStore().put(previewKey, images.preview, { contentType: "image/webp" });
+    // Indexed for copy detection: a later entry that copies this piece is flagged (decision 40).
+    const features = await describeForSimilarity(images.pixels);
     const marked = await transaction(async (trx) => {
       const updated = await trx
         .updateTable("portfolio_pieces")
@@ -162,8 +165,10 @@ export async function processPiece(pieceId: string, job?: Pick<Job, "attempts" |
         .where("status", "=", "processing")
         .executeTakeFirst();
       // Its followers hear of it once, with the change that shows it.
-      if (Number(updated.numUpdatedRows) === 1)
+      if (Number(updated.numUpdatedRows) === 1) {
+        await indexPiece(trx, { id: piece.id, designerId: piece.designer_id }, features);
         await notifyFollowers(trx, piece.designer_id, { kind: "piece", id: piece.id, title: piece.title });
+      }
       return updated;
     });
     // Deleted while it was drawn: nothing will ever point at these images.
