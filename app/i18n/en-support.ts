@@ -27,7 +27,7 @@ export const enSupport = {
   "support.flag.entry": "Entry #{number} in “{contest}”",
   "support.flag.newAlt": "The flagged entry #{number} in “{contest}”",
   "support.flag.earlierAlt": "The earlier entry #{number} in “{contest}”",
-  "support.flag.distance": "{distance, plural, one {# bit apart} other {# bits apart}}",
+  "support.flag.match": "{percent} of the earlier design's lines found again",
   "support.flag.dismissed": "dismissed by the client",
   "support.search.submit": "Search",
   "support.pager.label": "Pages",

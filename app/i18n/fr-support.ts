@@ -30,7 +30,7 @@ export const frSupport: Record<keyof typeof enSupport, string> = {
   "support.flag.entry": "Proposition nº {number} dans «\u00a0{contest}\u00a0»",
   "support.flag.newAlt": "La proposition signalée nº {number} dans «\u00a0{contest}\u00a0»",
   "support.flag.earlierAlt": "La proposition antérieure nº {number} dans «\u00a0{contest}\u00a0»",
-  "support.flag.distance": "{distance, plural, one {# bit d’écart} other {# bits d’écart}}",
+  "support.flag.match": "{percent} des traits du design antérieur retrouvés",
   "support.flag.dismissed": "écartée par le client",
   "support.search.submit": "Rechercher",
   "support.pager.label": "Pagination",

@@ -4,7 +4,8 @@ import { ConsolePage } from "~/components/support/console";
 import { Money } from "~/components/contest/badges";
 import { LocalTime } from "~/components/time";
 import { metaT } from "~/i18n/meta";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
+import { formatBasisPoints } from "~/i18n/numbers";
 import { consoleHome } from "~/modules/support/console.server";
 import { requireSupport } from "~/utils/auth.server";
 
@@ -20,6 +21,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export default function SupportHome() {
   const t = useT();
+  const locale = useLocale();
   const { held, flags } = useLoaderData<typeof loader>();
   return (
     <ConsolePage title={t("support.home.title")}>
@@ -79,7 +81,8 @@ export default function SupportHome() {
                   ))}
                 </div>
                 <p className="muted small">
-                  {t("support.flag.distance", { distance: f.distance })} · <LocalTime at={f.at} />
+                  {t("support.flag.match", { percent: formatBasisPoints((100 - f.distance) * 100, locale) })}{" "}
+                  · <LocalTime at={f.at} />
                   {f.dismissed ? ` · ${t("support.flag.dismissed")}` : ""}
                 </p>
               </li>
