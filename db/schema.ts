@@ -387,7 +387,7 @@ export interface SimilarityFlagsTable {
   distance: number;
   created_at: number;
   /** Set when the earlier image is a portfolio piece (the earlier_* entry columns then hold its id). */
-  earlier_piece_id: Generated<string | null>;
+  earlier_piece_id: string | null;
   /** The client reviewed the pair and found no copy (the flag leaves their gallery and viewer). */
   dismissed_at: number | null;
   dismissed_by: string | null;
