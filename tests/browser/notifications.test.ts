@@ -47,6 +47,7 @@ describe("the client's notifications", () => {
       .locator("input[type=file]")
       .setInputFiles({ name: "square.png", mimeType: "image/png", buffer: await design() });
     await designer.getByLabel("Title (optional)").fill("Square loaf");
+    await designer.getByLabel("No, no generative AI was used").check();
     await designer.getByRole("button", { name: "Submit design" }).click();
     await designer.waitForURL((url) => /^\/entries\/[a-z0-9]+$/.test(url.pathname));
     const entryPath = new URL(designer.url()).pathname;
