@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Money } from "~/components/contest/badges";
-import { ConsolePage, Pager } from "~/components/support/console";
+import { ConsolePage, Pager, ConsoleSearch } from "~/components/support/console";
 import { LocalTime } from "~/components/time";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -28,17 +28,7 @@ export default function SupportContests() {
   const { items, page, hasNext, q } = useLoaderData<typeof loader>();
   return (
     <ConsolePage title={t("support.contests.title")}>
-      <Form method="get" className="console-search" role="search">
-        <div className="field">
-          <label className="field__label" htmlFor="q">
-            {t("support.contests.search")}
-          </label>
-          <input id="q" name="q" type="search" className="input" defaultValue={q} />
-        </div>
-        <button type="submit" className="btn btn--secondary">
-          {t("support.search.submit")}
-        </button>
-      </Form>
+      <ConsoleSearch label={t("support.contests.search")} q={q} />
       {items.length ? (
         <ul className="console-list" data-testid="contest-results">
           {items.map((c) => (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ConsolePage, Pager } from "~/components/support/console";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConsolePage, Pager, ConsoleSearch } from "~/components/support/console";
 import { LocalTime } from "~/components/time";
 import { metaT } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -27,17 +27,7 @@ export default function SupportUsers() {
   const { items, page, hasNext, q } = useLoaderData<typeof loader>();
   return (
     <ConsolePage title={t("support.users.title")}>
-      <Form method="get" className="console-search" role="search">
-        <div className="field">
-          <label className="field__label" htmlFor="q">
-            {t("support.users.search")}
-          </label>
-          <input id="q" name="q" type="search" className="input" defaultValue={q} />
-        </div>
-        <button type="submit" className="btn btn--secondary">
-          {t("support.search.submit")}
-        </button>
-      </Form>
+      <ConsoleSearch label={t("support.users.search")} q={q} />
       {items.length ? (
         <ul className="console-list" data-testid="user-results">
           {items.map((u) => (

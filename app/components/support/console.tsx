@@ -6,6 +6,24 @@ import { LocalTime } from "../time";
 import { supportActionText } from "./audit-text";
 import "./console.css";
 
+/** The search box of a console list (people, contests): a plain GET form, no JavaScript needed. */
+export function ConsoleSearch({ label, q }: { label: string; q: string }) {
+  const t = useT();
+  return (
+    <Form method="get" className="console-search" role="search">
+      <div className="field">
+        <label className="field__label" htmlFor="q">
+          {label}
+        </label>
+        <input id="q" name="q" type="search" className="input" defaultValue={q} />
+      </div>
+      <button type="submit" className="btn btn--secondary">
+        {t("support.search.submit")}
+      </button>
+    </Form>
+  );
+}
+
 /** The console's own navigation, above every support page. */
 export function ConsoleNav() {
   const t = useT();
